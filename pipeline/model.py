@@ -1,0 +1,125 @@
+"""The data that passes between stages: frozen, picklable, with provenance.
+
+Vocabulary: document -> block -> requirement -> passage -> evidence -> assessment.
+Ids are derived from content (sha1 of stable fields), never random.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+def content_id(prefix: str, *parts: object, length: int = 12) -> str:
+    """A short deterministic id from the given parts."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{h[:length]}"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    FOOTNOTE = "footnote"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Locator:
+    """Where a block sits in its source: page (PDF), paragraph index (DOCX), line (text); 1-based."""
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("page", "paragraph", "line"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"locator {name} must be >= 1, got {value}")
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.paragraph is not None:
+            parts.append(f"para. {self.paragraph}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts) or "-"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """A parsed unit of a document (heading, paragraph, list item, table cell, footnote)."""
+
+    id: str
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    locator: Locator
+    level: int | None = None  # heading level, or list nesting level (1-based)
+    label: str | None = None  # list or heading label as a reader sees it: "6", "2.1", "a)"
+    heading_trail: tuple[str, ...] = ()
+    table: tuple[int, int, int] | None = None  # (table, row, column) for table cells, 0-based
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise ValueError(f"bad span {self.start}..{self.end}")
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}..{self.end} does not fit text of length {len(self.text)}")
+        if not self.text.strip():
+            raise ValueError("a block must have text")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A parsed document: its blocks and the text their spans index."""
+
+    path: str
+    sha256: str
+    format: str  # docx | pdf | text | markdown
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    symbol: str | None = None
+    pages: int | None = None
+    parser: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for b in self.blocks:
+            if self.text[b.start:b.end] != b.text:
+                raise ValueError(f"block {b.id} span does not index the document text")
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        blocks = tuple(
+            Block(**{**b, "kind": BlockKind(b["kind"]), "locator": Locator(**b["locator"]),
+                     "heading_trail": tuple(b["heading_trail"]),
+                     "table": tuple(b["table"]) if b.get("table") else None})
+            for b in data["blocks"]
+        )
+        return cls(**{**data, "blocks": blocks, "warnings": tuple(data.get("warnings", ()))})
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses, enums and tuples to JSON-ready values, keeping field order."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, StrEnum):
+        return obj.value
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    return obj
+
+
+__all__ = ["Block", "BlockKind", "Document", "Locator", "content_id", "to_plain", "asdict", "field"]

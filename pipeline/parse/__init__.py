@@ -1,0 +1,127 @@
+"""Parse DOCX, PDF and text into Documents. Format is detected from content, not the file name."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..errors import InputError, WsisAuditError
+from ..model import Document
+from .detect import detect_format
+
+# Bump a parser's version when its output changes; the cache key includes it.
+PARSER_VERSIONS = {"text": "text/1", "markdown": "text/1", "docx": "docx/1", "pdf": "pdf/1"}
+
+
+def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:
+    """Read a file with the size limit and clear errors."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a document", hint="give the files inside it", location=str(p))
+        size = p.stat().st_size
+    except (FileNotFoundError, PermissionError, NotADirectoryError, OSError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError.not_found(str(p)) from None
+    if size > max_bytes:
+        raise InputError.too_large(str(p), size, max_bytes)
+    try:
+        return p.read_bytes()
+    except OSError:
+        raise InputError.not_found(str(p)) from None
+
+
+def parse_bytes(data: bytes, *, path: str) -> Document:
+    """Parse document bytes; the path is only for provenance and messages."""
+    if not data.strip():
+        raise InputError.empty(path)
+    fmt = detect_format(data)
+    sha = hashlib.sha256(data).hexdigest()
+    if fmt == "ole":
+        raise InputError.legacy_doc(path)
+    if fmt == "zip":
+        raise InputError.unknown_format(path, "a ZIP archive that is not a Word document")
+    if fmt == "binary":
+        raise InputError.unknown_format(path, "binary data")
+    try:
+        if fmt == "pdf":
+            from .pdf import parse_pdf
+            return parse_pdf(data, path=path, sha256=sha)
+        if fmt == "docx":
+            from .docx import parse_docx
+            return parse_docx(data, path=path, sha256=sha)
+        from .text import parse_text
+        return parse_text(data, path=path, sha256=sha, markdown=fmt == "markdown")
+    except WsisAuditError:
+        raise
+    except Exception as exc:  # a parser library choked on malformed input
+        kind = {"pdf": "PDF", "docx": "DOCX"}.get(fmt, "text")
+        raise InputError.corrupt(path, kind, type(exc).__name__) from exc
+
+
+def parse_file(path: str | Path, config: Config | None = None) -> Document:
+    """Parse one file, using the on-disk cache when the config names one."""
+    cfg = config or Config()
+    data = read_bytes(path, max_bytes=int(cfg.max_size_mb * 1_000_000))
+    if cfg.cache_dir:
+        sha = hashlib.sha256(data).hexdigest()
+        cached = _cache_get(cfg.cache_dir, sha, str(path))
+        if cached is not None:
+            return cached
+    doc = parse_bytes(data, path=str(path))
+    if cfg.cache_dir:
+        _cache_put(cfg.cache_dir, doc)
+    return doc
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParseResult:
+    """Documents parsed from a batch, and the files that failed (in input order)."""
+
+    documents: tuple[Document, ...]
+    failures: tuple[InputError, ...]
+
+
+def parse_many(paths: list[str | Path], config: Config | None = None) -> ParseResult:
+    """Parse every file; one bad file never stops the others."""
+    docs, failures = [], []
+    for p in paths:
+        try:
+            docs.append(parse_file(p, config))
+        except InputError as exc:
+            failures.append(exc)
+    return ParseResult(documents=tuple(docs), failures=tuple(failures))
+
+
+def _cache_key(sha: str, fmt_version: str) -> str:
+    return f"{sha}-{fmt_version.replace('/', '_')}.json"
+
+
+def _cache_get(cache_dir: str, sha: str, path: str) -> Document | None:
+    for version in sorted(set(PARSER_VERSIONS.values())):
+        f = Path(cache_dir) / _cache_key(sha, version)
+        if f.exists():
+            try:
+                data = json.loads(f.read_text(encoding="utf-8"))
+                data["path"] = path  # same content under another name
+                return Document.from_dict(data)
+            except (ValueError, KeyError, TypeError):
+                return None  # a damaged cache entry is simply re-parsed
+    return None
+
+
+def _cache_put(cache_dir: str, doc: Document) -> None:
+    d = Path(cache_dir)
+    d.mkdir(parents=True, exist_ok=True)
+    target = d / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
+    tmp = target.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
+
+
+__all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_many", "detect_format"]
