@@ -109,6 +109,73 @@ class Document:
         return cls(**{**data, "blocks": blocks, "warnings": tuple(data.get("warnings", ()))})
 
 
+class RequirementKind(StrEnum):
+    INSTRUCTION = "instruction"
+    DECISION = "decision"
+    PROPOSAL = "proposal"
+    EXPECTATION = "expectation"
+    INVITATION = "invitation"
+    TARGET = "target"
+
+
+class Checkability(StrEnum):
+    CONTENT = "content"  # a report's text can show it
+    PROCEDURAL = "procedural"  # dates, circulation, meetings, invitations: the text cannot show it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """Provenance of a requirement: document, locator, original label and clause path."""
+
+    document: str
+    sha256: str
+    locator: Locator
+    label: str | None
+    clause_path: tuple[str, ...]
+    start: int
+    end: int
+    heading_trail: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facet:
+    """A part of a compound requirement that a reader ticks off on its own."""
+
+    label: str
+    text: str
+    origin: str  # "coordination", "codes" or "kb:<expansion id>"
+    concept: str | None = None  # knowledge-base concept id (e.g. "C5", "WSIS-T-a")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Requirement:
+    """An instruction, decision, proposal, expectation, invitation or target extracted from a mandate document."""
+
+    id: str
+    source: Source
+    kind: RequirementKind
+    actor: str
+    verb: str | None
+    text: str  # verbatim, exactly doc.text[source.start:source.end]
+    statement: str  # chapeau plus item, readable on its own
+    checkability: Checkability
+    frequency: str | None = None
+    deadline: str | None = None
+    references: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()  # knowledge-base concepts named in the text
+    facets: tuple[Facet, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.text) != self.source.end - self.source.start:
+            raise ValueError("requirement text does not fit its span")
+        if not self.text.strip():
+            raise ValueError("a requirement must have text")
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses, enums and tuples to JSON-ready values, keeping field order."""
     if hasattr(obj, "__dataclass_fields__"):
@@ -122,4 +189,5 @@ def to_plain(obj: Any) -> Any:
     return obj
 
 
-__all__ = ["Block", "BlockKind", "Document", "Locator", "content_id", "to_plain", "asdict", "field"]
+__all__ = ["Block", "BlockKind", "Checkability", "Document", "Facet", "Locator", "Requirement", "RequirementKind",
+           "Source", "content_id", "to_plain", "asdict", "field"]

@@ -95,6 +95,8 @@ def guess_title(blocks: list[Block] | tuple[Block, ...]) -> str | None:
         if b.kind is BlockKind.HEADING and len(b.text) > 3 and b.text.lower() not in SECTION_NAMES:
             return b.text
     for b in blocks[:5]:
-        if len(b.text) < 200 and not SYMBOL_RE.fullmatch(b.text.strip()) and b.text.lower() not in SECTION_NAMES:
+        # A title is a short line, not a sentence.
+        if (len(b.text) < 160 and b.text[-1:] not in ".;:," and not SYMBOL_RE.fullmatch(b.text.strip())
+                and b.text.lower() not in SECTION_NAMES):
             return b.text
     return None

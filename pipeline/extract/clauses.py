@@ -1,0 +1,151 @@
+"""Cut blocks into clause segments: headings, chapeaux, preambles, items and plain paragraphs.
+
+Handles the flattened form of PDF and web extraction, where chapeaux and numbered items run on in one
+paragraph ("… instructs the Secretary-General 1 to ensure …; 2 to provide …, instructs the Council Working
+Group 1 to initiate …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind
+from .cues import CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, TRAILING_CHAPEAU_RE
+
+_CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
+# An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
+ITEM_MARK_RE = re.compile(
+    rf"(?:(?<=\s)|^)(?P<label>\d{{1,2}}\.?|[a-z]\))\s+(?=(?:to|that)\s|(?:(?:Further|Also)\s+)?(?:{_CAP_VERBS})\b)")
+OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
+TRIM_TAIL_RE = re.compile(r"[\s;,:]*(?:\b(?:and|or)\b)?[\s;,:]*$")
+# Flattened text is long; a normal item rarely carries two inline markers.
+FLATTENED_MIN_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A clause-level piece of a block; start/end are offsets into block.text."""
+
+    kind: str  # heading | chapeau | preamble | item | para
+    block: Block
+    start: int
+    end: int
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
+    """All segments of a document, in reading order."""
+    out: list[Segment] = []
+    for b in blocks:
+        out.extend(segment_block(b))
+    return out
+
+
+def segment_block(block: Block) -> list[Segment]:
+    """One block to its segments."""
+    text = block.text
+    if block.kind is BlockKind.HEADING:
+        return [Segment("heading", block, 0, len(text), block.label)]
+    if block.kind in (BlockKind.TABLE_CELL, BlockKind.FOOTNOTE):
+        return [Segment("para", block, 0, len(text), block.label)]
+    if len(text.split()) >= FLATTENED_MIN_WORDS:
+        flat = split_flattened(block)
+        if flat:
+            return flat
+    if block.label is None and is_chapeau(text):
+        return [Segment("chapeau", block, 0, len(text))]
+    if block.label is None and PREAMBULAR_RE.match(text):
+        return [Segment("preamble", block, 0, len(text))]
+    kind = "item" if block.label is not None else "para"
+    return [Segment(kind, block, 0, _trim_end(text, 0, len(text)), block.label)]
+
+
+def is_chapeau(text: str) -> bool:
+    """A short line that is only an operative verb and its addressee, maybe after a resolution reference."""
+    if len(text.split()) > 30:
+        return False
+    m = CHAPEAU_RE.match(text)
+    if not m:
+        return False
+    pre = m.group("pre").strip()
+    # Before the verb: nothing, "The Council", or a reference such as "Council Resolution 1332 (Mod 2024)".
+    return not pre or (len(pre.split()) <= 12 and not re.search(r"[.;]\s", pre))
+
+
+def split_flattened(block: Block) -> list[Segment] | None:
+    """Split a run-on paragraph holding chapeaux and numbered items; None when it is not one."""
+    text = block.text
+    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)))
+    if not marks:
+        return None
+    pre_end = marks[0].start()
+    chapeau_at = _last_chapeau_start(text[:pre_end])
+    if len(marks) < 2 and chapeau_at is None:
+        return None
+    segs: list[Segment] = []
+    if chapeau_at is not None:
+        if text[:chapeau_at].strip():
+            segs.append(Segment(_pre_kind(text[:chapeau_at]), block, 0, _trim_end(text, 0, chapeau_at)))
+        segs.append(Segment("chapeau", block, chapeau_at, _trim_end(text, chapeau_at, pre_end)))
+    elif text[:pre_end].strip():
+        segs.append(Segment(_pre_kind(text[:pre_end]), block, 0, _trim_end(text, 0, pre_end)))
+    for i, m in enumerate(marks):
+        start = m.end()
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        label = m.group("label").rstrip(".")
+        tail = TRAILING_CHAPEAU_RE.search(text, start, end)
+        if tail:
+            segs.append(Segment("item", block, start, _trim_end(text, start, tail.start()), label))
+            c0 = tail.start("chapeau")
+            segs.append(Segment("chapeau", block, c0, _trim_end(text, c0, end)))
+        else:
+            segs.append(Segment("item", block, start, _trim_end(text, start, end), label))
+    return [s for s in segs if s.end > s.start]
+
+
+def _pre_kind(text: str) -> str:
+    return "preamble" if PREAMBULAR_RE.match(text) else "para"
+
+
+def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
+    """Keep markers whose numbers run 1, 2, 3 … (restarting at 1 after a new chapeau); letters a), b) …."""
+    kept: list[re.Match] = []
+    last_num = 0
+    last_letter = ""
+    for m in marks:
+        label = m.group("label").rstrip(".")
+        if label.isdigit():
+            n = int(label)
+            if n == last_num + 1 or (n == 1 and last_num > 0):
+                kept.append(m)
+                last_num = n
+                last_letter = ""
+        else:
+            letter = label[0]
+            if (not last_letter and letter == "a") or (last_letter and ord(letter) == ord(last_letter) + 1):
+                kept.append(m)
+                last_letter = letter
+    return kept
+
+
+def _last_chapeau_start(pre: str) -> int | None:
+    """Where the last operative chapeau in the text before the first item starts, if it reaches to the end."""
+    found = None
+    for m in OPERATIVE_ANY_RE.finditer(pre):
+        if not re.search(r"[.;]", pre[m.end():]):
+            found = m.start()
+            break
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """End offset with trailing separators ("; and", ",", ":") removed."""
+    piece = text[start:end]
+    m = TRIM_TAIL_RE.search(piece)
+    cut = m.start() if m else len(piece)
+    return start + cut

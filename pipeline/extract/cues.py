@@ -1,0 +1,82 @@
+"""Vocabulary of the rules: operative and preambular chapeaux, deontic cues, frequency, deadlines, procedure.
+
+Each list follows the drafting conventions of ITU and UN resolutions (see ../shared/reference/wsis-facts.md,
+"How ITU documents are built") and of Member-State contributions ("Purpose", "Action required", "Proposals").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RequirementKind
+
+# Operative verbs open the operative part; the kind says what a reader expects of the addressee.
+OPERATIVE_KIND = {
+    "resolves": RequirementKind.DECISION, "decides": RequirementKind.DECISION,
+    "approves": RequirementKind.DECISION, "adopts": RequirementKind.DECISION,
+    "endorses": RequirementKind.DECISION,
+    "instructs": RequirementKind.INSTRUCTION, "requests": RequirementKind.INSTRUCTION,
+    "calls upon": RequirementKind.INSTRUCTION, "calls on": RequirementKind.INSTRUCTION,
+    "urges": RequirementKind.INSTRUCTION, "asks": RequirementKind.INSTRUCTION,
+    "directs": RequirementKind.INSTRUCTION, "charges": RequirementKind.INSTRUCTION,
+    "entrusts": RequirementKind.INSTRUCTION,
+    # Invitations and encouragement leave the addressee free to act; UN practice still tracks them.
+    "invites": RequirementKind.INVITATION, "encourages": RequirementKind.INVITATION,
+    "recommends": RequirementKind.INVITATION,
+}
+_OPERATIVE_ALT = "|".join(sorted((re.escape(v) for v in OPERATIVE_KIND), key=len, reverse=True))
+OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_ALT})"
+# A chapeau alone on its line: optional reference ("The Council Resolution 1332 (Mod 2024)"), verb, addressee.
+CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
+# A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
+SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# The tail of a flattened item that opens the next chapeau: "…; 2 to hold …, instructs the Council Working Group".
+TRAILING_CHAPEAU_RE = re.compile(rf"[,;]\s*(?:and\s+)?(?P<chapeau>{OPERATIVE_VERB}\b[^;,]*?)\s*[,:]?\s*$",
+                                 re.IGNORECASE)
+PREAMBULAR = (
+    "considering", "recalling", "noting", "recognizing", "recognising", "bearing in mind", "aware", "taking into account",
+    "welcoming", "emphasizing", "emphasising", "acknowledging", "having considered", "having regard", "mindful",
+    "convinced", "concerned", "observing", "reaffirming", "stressing", "highlighting", "taking note", "underlining",
+    "expressing", "guided by", "having examined", "conscious", "deeply concerned", "appreciating", "affirming",
+    "reiterating", "cognizant", "keeping in mind", "referring", "in view of", "seeing",
+)
+PREAMBULAR_RE = re.compile(
+    r"^\s*(?:(?:further|also|again|moreover|additionally)\s+)?(?:" + "|".join(map(re.escape, PREAMBULAR)) + r")\b",
+    re.IGNORECASE)
+# Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
+DEONTIC_RE = re.compile(
+    r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
+    r"|(?:is|are) (?:invited|requested|expected|encouraged|urged|called upon) to"
+    r"|it is (?:important|necessary|essential|vital|crucial|critical|desirable|advisable) (?:to|that))\b",
+    re.IGNORECASE)
+INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
+# Headings that switch the reading mode.
+PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)
+ACTION_HEADING_RE = re.compile(r"^action required$", re.IGNORECASE)
+TARGETS_HEADING_RE = re.compile(r"\btargets?\b", re.IGNORECASE)
+BACKGROUND_HEADING_RE = re.compile(r"^(purpose|introduction|background|summary|executive summary|abstract)$",
+                                   re.IGNORECASE)
+
+FREQUENCY_RE = re.compile(
+    r"\b(annually|every year|each year|yearly|biennially|every (?:two|three|four|five|\d+) years|every \w+ months"
+    r"|regularly|periodically|quarterly|monthly|at each (?:session|meeting|conference)|on a regular basis"
+    r"|at (?:its|every) (?:session|meeting)s?|each session|continuously)\b", re.IGNORECASE)
+DEADLINE_RE = re.compile(
+    r"\b((?:(?:at least|no later than|not later than|up to)\s+)?(?:one|two|three|four|six|\d+)\s+(?:weeks?|months?|days?)"
+    r"\s+(?:before|prior to|after)\s+(?:the|each|its|every)\s[\w\s&+\-]{0,60}?(?:meeting|session|conference|council|forum)"
+    r"|(?:by|before|no later than|not later than|until) (?:the end of |mid-)?(?:\d{1,2} \w+ )?(?:19|20)\d{2}"
+    r"|(?:before|prior to) (?:the|each|its) next [\w\s&+\-]{0,40}?(?:meeting|session|conference|council))",
+    re.IGNORECASE)
+# Procedural requirements: the report's own text cannot show whether they were done.
+PROCEDURAL_VERBS = {"publish", "circulate", "hold", "convene", "invite", "post", "distribute", "transmit", "forward",
+                    "translate", "schedule", "nominate", "appoint", "elect", "organize", "organise", "host", "meet"}
+PROCEDURAL_CUES_RE = re.compile(
+    r"\b(information document|as (?:a|the) contribution|input document|on the (?:itu )?website|publish\w*"
+    r"|circulat\w+|(?:weeks?|months?|days?) before|deadline for|in all six (?:official )?languages"
+    r"|to hold (?:a|an|the|its)|to convene|to invite)\b", re.IGNORECASE)
+RESOLUTION_REF_RE = re.compile(
+    r"\b(?:(?:PP|Council|Plenipotentiary|WTDC|ITU)\s+)?(?:Resolution|Res\.)\s*(\d{1,4})"
+    r"(?:\s*\((?:Rev\.|Mod\.?|Mod)\s*[^)]{0,30}\))?", re.IGNORECASE)
+UN_RESOLUTION_RE = re.compile(r"\b(?:A/RES/|resolution )(\d{2,3}/\d{1,4})\b", re.IGNORECASE)
+ACTION_LINE_CODE_RE = re.compile(r"\b(?:AL\s*|Action Lines?\s+)?(C(?:1[01]|[1-9]))\b")
+SDG_RE = re.compile(r"\b(?:SDGs?|Sustainable Development Goals?)\s*(\d{1,2})\b", re.IGNORECASE)

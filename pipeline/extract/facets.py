@@ -1,0 +1,100 @@
+"""Split a compound requirement into the facets a reader would tick off one by one."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase
+from ..model import Facet
+from .cues import ACTION_LINE_CODE_RE
+
+# Nouns too general to be a facet on their own ("information and materials" says nothing to tick off).
+GENERIC_NOUNS = {"information", "report", "reports", "al", "als", "material", "materials", "document",
+                 "documents", "data", "way", "ways", "part", "use", "matter", "matters", "issue", "issues", "work",
+                 "resolution", "itu", "union", "contribution", "contributions", "meeting", "meetings", "council"}
+# Prepositions that introduce recipients or channels ("to the Council and the Group"), not content.
+RECIPIENT_PREPS = {"to", "via", "through", "by", "with", "from", "for", "among", "between"}
+MODIFIER_DEPS = {"amod", "compound", "nummod", "poss"}
+
+
+def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]:
+    """Facets from knowledge-base expansions, lists of Action Line codes and coordinated noun phrases."""
+    lower = text.lower()
+    found: list[tuple[int, Facet]] = []  # (position in text, facet)
+    covered: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    patterns = sorted(((p, e) for e in kb.expansions for p in e.patterns), key=lambda pe: -len(pe[0]))
+    for pattern, exp in patterns:
+        for m in re.finditer(r"\b" + re.escape(pattern) + r"\b", lower):
+            if any(s < m.end() and m.start() < e for s, e in covered):
+                continue  # inside a longer expansion already taken
+            covered.append((m.start(), m.end()))
+            for cid in exp.concept_ids:
+                if cid not in seen:
+                    seen.add(cid)
+                    c = kb.concept(cid)
+                    found.append((m.start(), Facet(label=concept_label(c), text=c.short or c.title,
+                                                   origin=f"kb:{exp.id}", concept=cid)))
+    codes = [m for m in ACTION_LINE_CODE_RE.finditer(text) if not _inside(m.start(1), covered)]
+    if len({m.group(1) for m in codes}) >= 2:
+        for m in codes:
+            code = m.group(1)
+            if code not in seen:
+                seen.add(code)
+                covered.append((m.start(), m.end()))
+                found.append((m.start(), Facet(label=code, text=kb.concept(code).short, origin="codes", concept=code)))
+    found.extend(_coordinated(parsed, covered, {f.text.lower() for _, f in found}))
+    facets = [f for _, f in sorted(found, key=lambda pf: pf[0])]  # stable: ties keep expansion order
+    return tuple(facets) if len(facets) >= 2 else ()
+
+
+# How a reader names each kind of concept on its own ("target c", "SDG 9").
+LABEL_FORMAT = {"action_line": "{code}", "wsis_target": "WSIS target {label}", "bb_target": "advocacy target {label}",
+                "c2030_goal": "Connect 2030 goal {label}", "sdg": "SDG {label}"}
+
+
+def concept_label(concept) -> str:
+    """A facet label readable without context."""
+    return LABEL_FORMAT.get(concept.kind, "{label}").format(code=concept.id, label=concept.label)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> list[tuple[int, Facet]]:
+    """Noun phrases joined by and/or under one head, when they name content (not recipients or actors)."""
+    actor_tokens = {t.i for span in doc.spans.get("actors", []) for t in span}
+    groups: dict[int, list] = {}
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN") or tok.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = tok.head
+        while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        groups.setdefault(head.i, [head]).append(tok)
+    facets: list[tuple[int, Facet]] = []
+    for members in groups.values():
+        head = members[0]
+        if head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS:
+            continue
+        if any(t.i in actor_tokens or _inside(t.idx, covered) for t in members):
+            continue
+        phrases = [_phrase(t) for t in members]
+        if any(t.lower_ in GENERIC_NOUNS for t in members) and len({t.lower_ for t in members}) == 1:
+            continue
+        for tok, phrase in zip(members, phrases):
+            if tok.lower_ in GENERIC_NOUNS or phrase.lower() in taken:
+                continue
+            taken.add(phrase.lower())
+            facets.append((tok.idx, Facet(label=phrase, text=phrase, origin="coordination")))
+    return facets
+
+
+def _phrase(tok) -> str:
+    """The noun with its left modifiers: 'new challenges', 'detailed implementation'."""
+    left = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS and c.pos_ != "DET"]
+    start = min([tok.i] + [c.left_edge.i if c.dep_ == "compound" else c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
