@@ -16,7 +16,8 @@ from pipeline.errors import ExitCode, WsisAuditError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check a report against the instructions, proposals and expectations of its mandate documents.")
-out = Console(highlight=False, soft_wrap=True)
+# Piped output gets a wide fixed width so tables stay readable in files and logs.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -86,6 +87,47 @@ def parse(
         _write_json(json_out, {"schema_version": "1", "documents": [d.to_dict() for d in result.documents],
                                "failures": [f.to_dict() for f in result.failures]})
     raise typer.Exit(_report_failures(result.failures))
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Mandate documents: resolutions, contributions, target lists.")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the full requirement records here.")] = None,
+) -> None:
+    """Extract every instruction, proposal, expectation and target, with actor, label and facets.
+
+    Example: wsis-audit extract council-res-1332.docx contribution.txt --json requirements.json
+    """
+    from pipeline.extract import extract_many
+
+    result = extract_many(list(files), state.config)
+    if not state.quiet:
+        for ex in result.extractions:
+            _print_requirements(ex)
+    if json_out:
+        _write_json(json_out, result.to_dict())
+    raise typer.Exit(_report_failures(result.failures))
+
+
+def _print_requirements(ex) -> None:
+    out.print(f"[bold]{ex.document}[/bold]  {len(ex.requirements)} requirements")
+    for w in ex.warnings:
+        out.print(f"  warning: {w}", markup=False)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("source", "label", "actor", "kind", "text"):
+        table.add_column(col, overflow="fold")
+    for r in ex.requirements:
+        facets = f" [{len(r.facets)} facets]" if r.facets else ""
+        table.add_row(r.source.clause_path[0] if r.source.clause_path else "", r.source.label or "", r.actor,
+                      r.kind.value + ("*" if r.checkability.value == "procedural" else ""),
+                      _clip(r.text, 90) + facets)
+    out.print(table)
+    if any(r.checkability.value == "procedural" for r in ex.requirements):
+        out.print("  * procedural: a report's text cannot show it", markup=False)
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _print_summary(s: dict) -> None:

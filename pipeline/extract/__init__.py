@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..kb import KnowledgeBase, load_kb
-from ..model import (Checkability, Document, Requirement, RequirementKind, Source, content_id)
+from ..model import Checkability, Document, Requirement, RequirementKind, Source, content_id, to_plain
 from . import cues
 from .clauses import Segment, is_chapeau, segment_blocks
 from .facets import split_facets
@@ -109,6 +109,9 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
         if seg.kind == "heading":
             section = seg.block.text
             ctx = None
+            ref = cues.RESOLUTION_REF_RE.search(section)
+            if ref:  # "Part two: Council Resolution 1391 (2026), operative part"
+                doc_name = ref.group(0).strip()
             continue
         if seg.kind == "preamble":
             ctx = _Context(mode="preamble")
@@ -262,7 +265,9 @@ def _main_verb(parsed, kind: RequirementKind) -> str | None:
     """Lemma of the action verb: the first verb after 'to' / 'that' / a modal, else the root."""
     if kind is RequirementKind.TARGET:
         return None
-    skip = {"be", "have", "do", "continue", "ensure"}  # light verbs: look at what follows
+    # Light and operative verbs: the action is the verb that follows ("Invites ITU to report" -> report).
+    skip = {"be", "have", "do", "continue", "ensure", "invite", "request", "call", "urge", "encourage", "instruct",
+            "resolve", "decide", "recommend", "ask"}
     first = None
     for tok in parsed:
         if tok.pos_ == "VERB":
@@ -290,3 +295,28 @@ def _looks_non_english(text: str) -> bool:
     if len(words) < 40:
         return False
     return sum(w in STOPWORDS_EN for w in words) / len(words) < 0.08
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchExtraction:
+    """Extractions of several documents and the files that could not be read."""
+
+    extractions: tuple[ExtractionResult, ...]
+    failures: tuple
+
+    def to_dict(self) -> dict:
+        return {"schema_version": "1", "extractor": EXTRACTOR_VERSION,
+                "documents": [{"path": e.document, "sha256": e.sha256, "warnings": list(e.warnings),
+                               "requirements": [to_plain(r) for r in e.requirements]} for e in self.extractions],
+                "failures": [f.to_dict() for f in self.failures]}
+
+
+def extract_many(paths, config=None) -> BatchExtraction:
+    """Parse and extract every file; unreadable files are listed, the rest still processed."""
+    from ..config import Config
+    from ..parse import parse_many
+
+    cfg = config or Config()
+    parsed = parse_many(paths, cfg)
+    return BatchExtraction(extractions=tuple(extract(d, kb_files=cfg.kb_files) for d in parsed.documents),
+                           failures=parsed.failures)

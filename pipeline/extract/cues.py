@@ -71,8 +71,8 @@ DEADLINE_RE = re.compile(
 PROCEDURAL_VERBS = {"publish", "circulate", "hold", "convene", "invite", "post", "distribute", "transmit", "forward",
                     "translate", "schedule", "nominate", "appoint", "elect", "organize", "organise", "host", "meet"}
 PROCEDURAL_CUES_RE = re.compile(
-    r"\b(information document|as (?:a|the) contribution|input document|on the (?:itu )?website|publish\w*"
-    r"|circulat\w+|(?:weeks?|months?|days?) before|deadline for|in all six (?:official )?languages"
+    r"\b(information document|as (?:a|the) contribution|input document|on the (?:itu )?website"
+    r"|(?:weeks?|months?|days?) before|deadline for|in all six (?:official )?languages"
     r"|to hold (?:a|an|the|its)|to convene|to invite)\b", re.IGNORECASE)
 RESOLUTION_REF_RE = re.compile(
     r"\b(?:(?:PP|Council|Plenipotentiary|WTDC|ITU)\s+)?(?:Resolution|Res\.)\s*(\d{1,4})"

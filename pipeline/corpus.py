@@ -1,0 +1,69 @@
+"""The bundled annotated corpus (corpora/manifest.json): documents, their renderings and gold annotations."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ArtifactError
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_DIR = ROOT / "corpora"
+RENDERING_FORMATS = ("txt", "docx", "pdf")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorpusDocument:
+    id: str
+    path: Path  # the text version
+    role: str  # mandate | report
+    type: str
+    gold: Path | None
+
+    def renderings(self) -> dict[str, Path]:
+        """The text file and its DOCX/PDF renderings that exist, by format."""
+        out = {}
+        for fmt in RENDERING_FORMATS:
+            p = self.path.with_suffix(f".{fmt}")
+            if p.exists():
+                out[fmt] = p
+        return out
+
+
+def load_manifest(corpus_dir: Path = CORPUS_DIR) -> list[CorpusDocument]:
+    """Documents listed in the manifest, in manifest order."""
+    path = corpus_dir / "manifest.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError) as exc:
+        raise ArtifactError(f"corpus manifest unreadable: {exc}", hint="restore corpora/ from the repository",
+                            location=str(path)) from None
+    return [CorpusDocument(id=d["id"], path=corpus_dir / d["path"], role=d["role"], type=d["type"],
+                           gold=corpus_dir / d["gold"] if d.get("gold") else None) for d in data["documents"]]
+
+
+def resolve_corpus_path(rel: str, corpus_dir: Path = CORPUS_DIR) -> Path:
+    """Gold files name documents relative to corpora/ (the real example as ../shared/...)."""
+    p = corpus_dir / rel
+    if rel.startswith("../shared/"):
+        p = ROOT.parent / rel[len("../"):]
+    return p
+
+
+def normalize(text: str) -> str:
+    """Comparison form: NFKC, one kind of quote and dash, no soft hyphens, collapsed spaces, lower case."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
+    text = re.sub(r"[\u201c\u201d]", '"', text)
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def norm_label(label: str | None) -> str:
+    """'a)', '(a)', 'a' and '2.1.' compare equal to their bare forms."""
+    if label is None:
+        return ""
+    return re.sub(r"[().]+(?=\s|$)|^\(", "", label.strip()).strip()

@@ -1,0 +1,1 @@
+"""Measured quality: extraction against gold requirements; judgement cross-validated by document."""
