@@ -130,6 +130,129 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan"}
+DEMO_REPORT = "corpora/reports/wsis20-draft.docx"
+DEMO_MANDATES = ("corpora/mandates/council-res-1390.txt", "corpora/mandates/contribution-ms-2026.txt",
+                 "corpora/mandates/targets-lists.txt")
+
+
+@app.command()
+def audit(
+    report: Annotated[Path, typer.Option("--report", "-r", help="The report to check (DOCX, PDF or text).")],
+    mandate: Annotated[list[Path], typer.Option("--mandate", "-m", help="A mandate document; repeat for several.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for coverage.json.")] = Path("audit-out"),
+    model: Annotated[Optional[Path], typer.Option("--model", help="Judge model folder (default: the shipped one).")]
+    = None,
+) -> None:
+    """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json.
+
+    Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
+    """
+    _run_audit(report, list(mandate), out_dir, model)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo outputs.")] = Path("demo-out"),
+) -> None:
+    """Audit the bundled draft WSIS+20 report against three bundled mandate documents.
+
+    Example: wsis-audit demo --out demo-out
+    """
+    root = Path(__file__).resolve().parent
+    report = root / DEMO_REPORT
+    if not report.exists():
+        report = report.with_suffix(".txt")
+    _run_audit(report, [root / m for m in DEMO_MANDATES], out_dir, None)
+
+
+def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path]) -> None:
+    from pipeline.audit import audit as run, prepare
+    from pipeline.judge.model import load_model
+    from pipeline.report.json_report import write_json
+
+    def work():
+        inputs = prepare(report, mandates, state.config)
+        record = run(inputs, state.config, load_model(model_dir))
+        return inputs, record, write_json(record, out_dir)
+
+    inputs, record, path = _guard(work)
+    if not state.quiet:
+        _print_coverage(record)
+        out.print(f"wrote {path}", markup=False)
+    raise typer.Exit(_report_failures(inputs.failures))
+
+
+def _print_coverage(record: dict) -> None:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("source", "label", "actor", "status", "conf.", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in record["requirements"]:
+        ev = r["evidence"][0]["locator"] if r["evidence"] else ""
+        src = r["source"]["clause_path"][0] if r["source"]["clause_path"] else r["source"]["document"]
+        style = STATUS_STYLE[r["status"]]
+        table.add_row(_clip(src, 30), r["source"]["label"] or "", _clip(r["actor"], 28),
+                      f"[{style}]{r['status']}[/{style}]", f"{r['confidence']:.2f}", ev)
+    out.print(table)
+    s = record["summary"]
+    out.print("summary: " + ", ".join(f"{k} {v}" for k, v in s.items()), markup=False)
+    if record["report"].get("incomplete"):
+        out.print("warning: part of the report could not be read; see report.warnings", markup=False)
+
+
+@app.command()
+def train(
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Model folder (default models/wsis-judge-v1).")]
+    = None,
+) -> None:
+    """Train the judge on the annotated corpus and write model.json, meta.json with cross-validated metrics.
+
+    Example: wsis-audit train
+    """
+    from pipeline.corpus import corpus_sha256
+    from pipeline.evaluate.judgement import judgement_metrics
+    from pipeline.judge.model import MODEL_DIR
+    from pipeline.judge.training import cross_validate, fit, prepare_corpus, save_model
+
+    def work():
+        reports = prepare_corpus(state.config)
+        metrics = judgement_metrics(cross_validate(reports, state.config))
+        model = fit(reports)
+        target = out_dir or MODEL_DIR
+        metrics = {k: v for k, v in metrics.items() if k != "confusion"} | {"confusion": metrics["confusion"],
+                   "training_rows": sum(len(r.rows_y) for r in reports), "reports": [r.report_id for r in reports]}
+        save_model(model, target, metrics=metrics, corpus_sha=corpus_sha256())
+        return target, metrics
+
+    target, metrics = _guard(work)
+    out.print(f"trained on {metrics['training_rows']} units from {len(metrics['reports'])} reports; "
+              f"cross-validated accuracy {metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}", markup=False)
+    out.print(f"wrote {target}/model.json and meta.json", markup=False)
+
+
+@app.command("eval")
+def evaluate(
+    what: Annotated[str, typer.Argument(help="extraction, judgement or all")] = "all",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write all figures and errors here.")] = None,
+    ablation: Annotated[bool, typer.Option("--ablation/--no-ablation", help="Also measure each retrieval signal.")]
+    = False,
+) -> None:
+    """Measure extraction and judgement on the annotated corpus (judgement cross-validated by report).
+
+    Example: wsis-audit eval all --ablation --json eval.json
+    """
+    from pipeline.evaluate import run_evaluation
+
+    if what not in ("extraction", "judgement", "all"):
+        err.print(f"error: unknown evaluation {what!r} (use extraction, judgement or all)", markup=False)
+        raise typer.Exit(ExitCode.USAGE)
+    result = _guard(lambda: run_evaluation(what, state.config, ablation=ablation))
+    from pipeline.evaluate.printing import print_evaluation
+    print_evaluation(result, out)
+    if json_out:
+        _write_json(json_out, result)
+
+
 def _print_summary(s: dict) -> None:
     out.print(f"[bold]{s['path']}[/bold]  {s['format']}, {s['blocks']} blocks"
               + (f", {s['pages']} pages" if s.get("pages") else "")

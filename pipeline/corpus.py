@@ -67,3 +67,16 @@ def norm_label(label: str | None) -> str:
     if label is None:
         return ""
     return re.sub(r"[().]+(?=\s|$)|^\(", "", label.strip()).strip()
+
+
+def corpus_sha256(corpus_dir: Path = CORPUS_DIR) -> str:
+    """Hash of the manifest, every text document and every gold file: the training corpus's identity."""
+    import hashlib
+
+    h = hashlib.sha256()
+    files = [corpus_dir / "manifest.json", *sorted(corpus_dir.glob("mandates/*.txt")),
+             *sorted(corpus_dir.glob("reports/*.txt")), *sorted(corpus_dir.glob("gold/**/*.json"))]
+    for f in files:
+        if f.exists():
+            h.update(f.relative_to(corpus_dir).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()

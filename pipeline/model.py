@@ -176,6 +176,73 @@ class Requirement:
             raise ValueError("a requirement must have text")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Passage:
+    """A unit of the report a reader would cite: a paragraph, list item, table row or window of a long paragraph."""
+
+    id: str
+    document: str
+    locator: Locator
+    start: int
+    end: int
+    text: str  # exactly the report text [start:end]
+    heading_trail: tuple[str, ...] = ()
+    kind: str = "paragraph"
+    label: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.text) != self.end - self.start:
+            raise ValueError("passage text does not fit its span")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A passage judged to address a requirement or facet, with its score and the terms that matched."""
+
+    passage_id: str
+    text: str
+    locator: Locator
+    score: float
+    matched_terms: tuple[str, ...] = ()
+    heading_trail: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"evidence score {self.score} outside [0, 1]")
+
+
+class Status(StrEnum):
+    ADDRESSED = "addressed"
+    PARTIAL = "partial"
+    NOT_ADDRESSED = "not_addressed"
+    MANUAL_CHECK = "manual_check"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FacetAssessment:
+    label: str
+    status: Status
+    confidence: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assessment:
+    """The judgement on one requirement: status, calibrated confidence, evidence and a one-line rationale."""
+
+    requirement_id: str
+    status: Status
+    confidence: float
+    probabilities: tuple[tuple[str, float], ...]
+    evidence: tuple[Evidence, ...]
+    facets: tuple[FacetAssessment, ...]
+    rationale: str
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses, enums and tuples to JSON-ready values, keeping field order."""
     if hasattr(obj, "__dataclass_fields__"):

@@ -30,7 +30,7 @@ def make_concept_matcher(nlp: Language, name: str, kb_files: list[str], topics: 
     for c in kb.concepts:
         names = [c.title.lower()] if c.kind == "action_line" else []
         if c.kind == "action_line":
-            names += [f"action line {c.label.lower()}", f"al {c.label.lower()}"]
+            names += [c.id.lower(), f"action line {c.label.lower()}", f"al {c.label.lower()}"]
         if c.kind == "sdg":
             names += [f"sdg {c.label}", f"sustainable development goal {c.label}"]
         if topics:

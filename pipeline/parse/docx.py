@@ -60,7 +60,8 @@ OUTLINE_LVL, VANISH = _w("outlineLvl"), _w("vanish")
 INS, DEL, MOVE_TO, MOVE_FROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")
 HYPERLINK, SMART_TAG, FLD_SIMPLE, DIR, BDO = _w("hyperlink"), _w("smartTag"), _w("fldSimple"), _w("dir"), _w("bdo")
 FOOTNOTE_REF, ENDNOTE_REF = _w("footnoteReference"), _w("endnoteReference")
-DRAWING, PICT, OBJECT, TXBX_CONTENT, ALT_CHUNK = _w("drawing"), _w("pict"), _w("object"), _w("txbxContent"), _w("altChunk")
+DRAWING, PICT, OBJECT = _w("drawing"), _w("pict"), _w("object")
+TXBX_CONTENT, ALT_CHUNK = _w("txbxContent"), _w("altChunk")
 SECT_PR, FOOTNOTE_PR, ENDNOTE_PR, NUM_FMT, NUM_START = (_w("sectPr"), _w("footnotePr"), _w("endnotePr"),
                                                        _w("numFmt"), _w("numStart"))
 STYLE, STYLE_ID, NAME, BASED_ON, TYPE, DEFAULT = (_w("style"), _w("styleId"), _w("name"), _w("basedOn"),
@@ -90,20 +91,21 @@ HEADING_NAME_RE = re.compile(r"^heading\s*([1-9])$")
 RUN_IN_HEADING_NAMES = {"headingb", "headingi", "headingib"}
 ENUMLEV_RE = re.compile(r"^enumlev\s*([1-9])$")
 
-# A manual label and a TAB, as ITU and UN drafts type them: "1\t", "2.1.\t", "a)\t", "(iii)\t", "II\t".
+# A manual label and a TAB, as ITU and UN drafts type them: "1\t", "2.1.\t", "a)\t", "(iii)\t", "II\t",
+# and WSIS Action Line codes "C2.\t" (Geneva Plan of Action, section C).
 _LABEL = (r"\d{1,3}(?:\.\d{1,3}){0,5}\.?|\(?\d{1,3}\)|\(?[a-zA-Z]{1,2}\)|\(?[ivxlcdm]{1,7}\)"
-          r"|\(?[IVXLCDM]{1,7}\)|[IVXLCDM]{1,7}\.?|[a-zA-Z]\.")
-TAB_LABEL_RE = re.compile(rf"^[ \u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)$", re.S)
+          r"|\(?[IVXLCDM]{1,7}\)|[IVXLCDM]{1,7}\.?|[a-zA-Z]\.|[A-Z]\d{1,2}\.?")
+TAB_LABEL_RE = re.compile(rf"^[ \t\u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)$", re.S)
 # Without a TAB only unmistakable forms count: "1.", "2.1.", "(a)", "a)", "(iv)" (at most three numeric
 # components), or "2.4 To ..." where a capital follows (so "3.5 million people" stays a sentence and
 # "2024 was a year" never matches).
 SPACE_LABEL_RE = re.compile(
-    r"^[ \u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
+    r"^[ \t\u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
     r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z]))[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Headings also take "I. Introduction" and "A. Background" (UN section numbering).
-HEADING_SPACE_LABEL_RE = re.compile(r"^[ \u00a0]*(?P<label>[IVXLCDM]{1,7}\.|[A-Z]\.)[ \u00a0]+(?P<rest>\S.*)$", re.S)
+HEADING_SPACE_LABEL_RE = re.compile(r"^[ \t\u00a0]*(?P<label>[IVXLCDM]{1,7}\.|[A-Z]\.)[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Manual bullets typed as a dash or bullet and a TAB (ITU "enumlev1" items start with "–\t").
-BULLET_TAB_RE = re.compile(r"^[ \u00a0]*[\u2013\u2014\u2022\u00b7\u25aa\u25cf\-*]\t+(?P<rest>.*\S.*)$", re.S)
+BULLET_TAB_RE = re.compile(r"^[ \t\u00a0]*[\u2013\u2014\u2022\u00b7\u25aa\u25cf\-*]\t+(?P<rest>.*\S.*)$", re.S)
 UPPER_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 LOWER_ROMAN_RE = re.compile(r"^(?:i|[ivx]{2,})$")
 PLACEHOLDER_RE = re.compile(r"%([1-9])")
@@ -275,12 +277,11 @@ class _Styles:
             # Names may carry aliases after a comma ("heading 1,H1"); the first is the real name.
             name = ((name_el.get(VAL) if name_el is not None else None) or "").split(",")[0].strip().lower()
             num_id, ilvl, outline = _num_pr(ppr)
-            if ppr is not None and ppr.find(OUTLINE_LVL) is not None:
-                outline = _int(ppr.find(OUTLINE_LVL).get(VAL))
             self.by_id[sid] = _Style(name=name, based_on=based_el.get(VAL) if based_el is not None else None,
                                      num_id=num_id, ilvl=ilvl, outline=outline)
-            if (s.get(TYPE) or "paragraph") == "paragraph" and _on(s.find(DEFAULT)) and s.get(DEFAULT) is not None:
-                self.default_id = self.default_id or sid
+            is_default = (s.get(DEFAULT) or "0").lower() not in FALSE_VALUES
+            if (s.get(TYPE) or "paragraph") == "paragraph" and is_default and self.default_id is None:
+                self.default_id = sid
 
     def info(self, style_id: str | None) -> _StyleInfo:
         """The resolved meaning of a paragraph style (the default style when none or an unknown one is named)."""
@@ -808,12 +809,14 @@ class _Reader:
 
     def _notes(self, body: etree._Element) -> None:
         """Footnotes, then endnotes, in the order the body first refers to them, numbered as Word shows them."""
-        settings = self.package.part("settings", "word/settings.xml")
+        settings = None
         for kind, rel, default_name, default_fmt in (("footnote", "footnotes", "word/footnotes.xml", "decimal"),
                                                      ("endnote", "endnotes", "word/endnotes.xml", "lowerRoman")):
             refs = [(nid, where) for (k, nid), where in self.note_refs.items() if k == kind]
             if not refs:
                 continue
+            if settings is None:
+                settings = self.package.part("settings", "word/settings.xml")
             root = self.package.part(rel, default_name)
             notes = {}
             if root is not None:

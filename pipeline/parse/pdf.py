@@ -171,60 +171,57 @@ def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
 
 
 def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
-    """Open with PDFium, read every page's words, add tables, order lines; errors become InputErrors."""
+    """Open with PDFium, read every page's words, add tables and order lines; failures become InputErrors."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise InputError.encrypted(path) from None
         raise InputError.corrupt(path, "PDF", _pdfium_reason(exc)) from None
+    # A download cut short loses the end-of-file marker; PDFium may still open what came before.
     truncated = b"%%EOF" not in data[-4096:] and b"%%EOF" not in data
     warnings: list[str] = []
+    pages: list[_Page] = []
+    words_by_page: dict[int, list[_Word]] = {}
+    failed: list[int] = []
+    candidates: list[int] = []  # 0-based indexes of pages that draw table rulings
     try:
         n_pages = len(pdf)
-        pages: list[_Page] = []
-        failed: list[int] = []
-        candidates: list[int] = []
         for index in range(n_pages):
             try:
-                page, words, table_like = _read_page(pdf, index, pdfium_c)
+                page, words, ruled = _read_page(pdf, index, pdfium_c)
             except Exception:  # one unreadable page must not lose the others
                 failed.append(index + 1)
                 continue
             pages.append(page)
-            page_words[page.number] = words
-            if table_like and words:
+            words_by_page[page.number] = words
+            if ruled and words:
                 candidates.append(index)
     finally:
         pdf.close()
     if failed:
         if truncated or len(failed) == n_pages:
-            raise InputError.corrupt(path, "PDF", f"pages {_ranges(failed)} cannot be read")
-        warnings.append(f"pages {_ranges(failed)} could not be read and were skipped")
+            raise InputError.corrupt(path, "PDF", f"{_pages(failed)} cannot be read")
+        warnings.append(f"{_pages(failed)} could not be read and were skipped")
     textless = [p.number for p in pages if not p.has_text]
-    if pages and len(textless) == len(pages):
+    if len(textless) == len(pages):
         raise InputError.no_text_layer(path)
     if textless:
-        warnings.append(f"pages {_ranges(textless)} have no text layer (scanned?) and were not read; "
-                        "OCR the file to include them")
-    garbled = [p.number for p in pages if _garbled(page_words.get(p.number, ()))]
+        warnings.append(f"{_pages(textless)}: no text layer (scanned?), not read; "
+                        "OCR the file (e.g. `ocrmypdf`) to include them")
+    garbled = [n for n, words in words_by_page.items() if _garbled(words)]
     if garbled:
-        warnings.append(f"text on pages {_ranges(garbled)} could not be decoded (fonts without a Unicode map)")
+        warnings.append(f"{_pages(garbled)}: text could not be decoded (fonts without a Unicode map)")
     if truncated:
         warnings.append("the file does not end with %%EOF and may be truncated")
     tables = _find_tables(data, candidates, warnings) if candidates else {}
     for page in pages:
-        words = page_words.pop(page.number, [])
-        page.items = _layout_page(page, words, tables.get(page.number, []))
-    _mark_running_lines(pages)
+        page.items = _layout_page(page, words_by_page.pop(page.number), tables.get(page.number, []))
+    _drop_running_lines(pages)
     return pages, n_pages, warnings
-
-
-page_words: dict[int, list[_Word]] = {}  # reset per call below; module-level only to keep _read_pages flat
 
 
 def _pdfium_reason(exc: Exception) -> str:
@@ -232,17 +229,628 @@ def _pdfium_reason(exc: Exception) -> str:
     return m.group(1).lower() if m else type(exc).__name__
 
 
+def _pages(numbers: list[int]) -> str:
+    """[3] -> "page 3"; [1, 2, 3, 7] -> "pages 1-3, 7"."""
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {_ranges(numbers)}"
+
+
 def _ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 7] -> "1-3, 7"."""
-    out: list[str] = []
+    spans: list[list[int]] = []
     for n in sorted(numbers):
-        if out and out[-1][1] == n - 1:
-            out[-1][1] = n
+        if spans and spans[-1][1] == n - 1:
+            spans[-1][1] = n
         else:
-            out.append([n, n])
-    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in out)  # type: ignore[misc]
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
-def _garbled(words: Any) -> bool:
+def _garbled(words: list[_Word]) -> bool:
     text = "".join(w.text for w in words)
     return len(text) >= 20 and len(_GARBLED_RE.findall(text)) > GARBLED_SHARE * len(text)
+
+
+# --- PDFium: words with boxes and fonts -------------------------------------------------------------
+Transform = Callable[[float, float, float, float], tuple[float, float, float, float]]
+
+
+def _read_page(pdf: Any, index: int, c: Any) -> tuple[_Page, list[_Word], bool]:
+    """One page's words in display coordinates (origin top-left, y down) and whether it draws rulings."""
+    page = pdf[index]
+    try:
+        left, bottom, right, top = page.get_bbox()
+        to_display, width, height = _display_transform(left, bottom, right, top, page.get_rotation() % 360)
+        textpage = page.get_textpage()
+        try:
+            words = _page_words(textpage, to_display, c)
+        finally:
+            textpage.close()
+        ruled = _draws_rulings(page, c)
+    finally:
+        page.close()
+    return _Page(number=index + 1, width=width, height=height, has_text=bool(words)), words, ruled
+
+
+def _display_transform(left: float, bottom: float, right: float, top: float,
+                       rotation: int) -> tuple[Transform, float, float]:
+    """Map a PDF box (l, b, r, t) to (x0, top, x1, bottom) as the page is displayed (/Rotate applied)."""
+    if rotation == 90:
+        return (lambda l, b, r, t: (b - bottom, l - left, t - bottom, r - left)), top - bottom, right - left
+    if rotation == 180:
+        return (lambda l, b, r, t: (right - r, b - bottom, right - l, t - bottom)), right - left, top - bottom
+    if rotation == 270:
+        return (lambda l, b, r, t: (top - t, right - r, top - b, right - l)), top - bottom, right - left
+    return (lambda l, b, r, t: (l - left, top - t, r - left, top - b)), right - left, top - bottom
+
+
+def _page_text(textpage: Any, n: int, c: Any) -> str:
+    """The page's characters, one per PDFium char index (so regex offsets are char indexes)."""
+    text = textpage.get_text_range()
+    if len(text) == n:
+        return text
+    # Astral characters or chars PDFium leaves out of its text view: read them one by one.
+    out = []
+    for i in range(n):
+        u = c.FPDFText_GetUnicode(textpage, i)
+        out.append(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd")
+    return "".join(out)
+
+
+def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
+    """Words from PDFium: a box from the first and last char, size and weight from the first char.
+
+    Reading per word rather than per char keeps ctypes calls to a few per word (~200 pages/s here).
+    """
+    n = c.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    text = _page_text(textpage, n, c)
+    rect = c.FS_RECTF()
+    rect_p = ctypes.byref(rect)
+    matrix = c.FS_MATRIX()
+    matrix_p = ctypes.byref(matrix)
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    flags_p = ctypes.byref(flags)
+    get_box, get_size, get_matrix = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize, c.FPDFText_GetMatrix
+    get_font, get_weight = c.FPDFText_GetFontInfo, c.FPDFText_GetFontWeight
+    bold_cache: dict[tuple[bytes, int], bool] = {}
+    words: list[_Word] = []
+    for m in _WORD_RE.finditer(text):
+        a, b = m.span()
+        raw = m.group()
+        broken = raw[-1] == "\ufffe"
+        word = (raw[:-1] + "-" if broken else raw).translate(_WORD_TRANSLATE)
+        if not word or not get_box(textpage, a, rect_p):
+            continue
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        if b - 1 > a and get_box(textpage, b - 1, rect_p):
+            left, right = min(left, rect.left), max(right, rect.right)
+            bottom, top = min(bottom, rect.bottom), max(top, rect.top)
+        x0, y0, x1, y1 = to_display(left, bottom, right, top)
+        # The font size in Tf times the text matrix scale: generators that write "1 Tf" and scale
+        # the matrix (Skia, some converters) would otherwise all read as 1 pt.
+        size = get_size(textpage, a)
+        if get_matrix(textpage, a, matrix_p):
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+            if scale > 0:
+                size *= scale
+        if not 0.5 < size < 500:
+            size = (y1 - y0) / 1.15  # loose boxes span ascent to descent, ~1.15 em in common fonts
+        get_font(textpage, a, name, 128, flags_p)
+        key = (name.value, flags.value)
+        bold = bold_cache.get(key)
+        if bold is None:
+            font = key[0].decode("latin-1")
+            bold = bool(_BOLD_FONT_RE.search(font) or flags.value & _FORCE_BOLD)
+            bold_cache[key] = bold
+        if not bold and get_weight(textpage, a) >= 600:  # weight from the font descriptor, if any
+            bold = True
+        words.append(_Word(text=word, x0=min(x0, x1), x1=max(x0, x1), top=min(y0, y1), bottom=max(y0, y1),
+                           size=size, bold=bold, broken=broken))
+    return words
+
+
+def _draws_rulings(page: Any, c: Any) -> bool:
+    """Whether the page draws enough lines or boxes to hold a ruled table (cheap: path bounds only)."""
+    counts = [0, 0, 0]  # horizontal rules, vertical rules, boxes
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+
+    def visit(count: Callable[[Any], int], get: Callable[[Any, int], Any], holder: Any, depth: int) -> None:
+        for i in range(count(holder)):
+            obj = get(holder, i)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_FORM and depth < 3:
+                visit(c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, obj, depth + 1)
+            elif kind == c.FPDF_PAGEOBJ_PATH and c.FPDFPageObj_GetBounds(obj, *refs):
+                w, h = box[2].value - box[0].value, box[3].value - box[1].value
+                if h <= 3 and w >= 10:
+                    counts[0] += 1
+                elif w <= 3 and h >= 8:
+                    counts[1] += 1
+                elif w >= 10 and h >= 8:
+                    # A whole grid drawn as one path counts as several boxes.
+                    counts[2] += 4 if c.FPDFPath_CountSegments(obj) >= 8 else 1
+
+    visit(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page, 0)
+    # A ruled table has vertical edges (rules or box sides) and at least a 2x2 grid of them.
+    return counts[1] + counts[2] >= 2 and sum(counts) >= 4
+
+
+# --- pdfplumber: ruled tables on candidate pages ---------------------------------------------------
+def _find_tables(data: bytes, candidates: list[int], warnings: list[str]) -> dict[int, list[_Table]]:
+    """Tables found by pdfplumber's line strategy on the given pages, in display coordinates."""
+    import io
+
+    try:
+        import pdfplumber
+    except ImportError:
+        warnings.append("pdfplumber is not installed; tables are read as paragraphs (pip install pdfplumber)")
+        return {}
+    found: dict[int, list[_Table]] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as doc:
+            for index in candidates:
+                try:
+                    page = doc.pages[index]
+                    ox, oy = page.cropbox[0], page.cropbox[1]
+                    for table in page.find_tables():
+                        rows = table.extract()
+                        # One-row or one-column "tables" are boxed paragraphs or rules around a heading.
+                        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                            continue
+                        if sum(1 for r in rows for cell in r if cell and cell.strip()) < 2:
+                            continue
+                        x0, top, x1, bottom = table.bbox
+                        found.setdefault(index + 1, []).append(
+                            _Table(page=index + 1, x0=x0 - ox, x1=x1 - ox, top=top - oy, bottom=bottom - oy,
+                                   rows=rows))
+                    page.close()
+                except Exception as exc:  # pdfminer on an odd page: keep its text as paragraphs
+                    warnings.append(f"page {index + 1}: tables could not be read ({type(exc).__name__}); "
+                                    "their text is kept as paragraphs")
+    except Exception as exc:
+        warnings.append(f"tables could not be read ({type(exc).__name__}); their text is kept as paragraphs")
+    return found
+
+
+# --- page layout: rows, columns, lines --------------------------------------------------------------
+def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[_Line | _Table]:
+    """The page's lines and tables in reading order."""
+    if tables:
+        words = [w for w in words if not any(_inside(w, t) for t in tables)]
+    rows: list[list[Any]] = _rows(words)
+    gutter = _find_gutter(rows)
+    rows.extend([t] for t in tables)
+    rows.sort(key=lambda row: row[0].cy if isinstance(row[0], _Table) else min(w.cy for w in row))
+    items: list[_Line | _Table] = []
+    if gutter is None:
+        for row in rows:
+            items.append(row[0] if isinstance(row[0], _Table) else _make_line(row, page, (0, 0)))
+        return items
+    # Two columns: between full-width rows, read the left column down, then the right one.
+    band, state = 0, "cols"
+    left: list[_Line | _Table] = []
+    right: list[_Line | _Table] = []
+
+    def flush() -> None:
+        items.extend(left)
+        items.extend(right)
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        if isinstance(row[0], _Table):
+            t = row[0]
+            side = "left" if t.x1 <= gutter + 2 else "right" if t.x0 >= gutter - 2 else "span"
+            spanning, parts = side == "span", {side: t}
+        else:
+            spanning_words, left_words, right_words = _split_row(row, gutter)
+            spanning = bool(spanning_words)
+            parts = {"left": left_words, "right": right_words}
+        if spanning:
+            if state == "cols":
+                flush()
+                band += 1
+                state = "span"
+            items.append(row[0] if isinstance(row[0], _Table) else _make_line(row, page, (band, 2)))
+            continue
+        if state == "span":
+            band += 1
+            state = "cols"
+        for side, part in parts.items():
+            if not part:
+                continue
+            target, col = (left, 0) if side == "left" else (right, 1)
+            target.append(part if isinstance(part, _Table) else _make_line(part, page, (band, col)))
+    flush()
+    return items
+
+
+def _inside(w: _Word, t: _Table) -> bool:
+    cx = (w.x0 + w.x1) / 2
+    return t.x0 - 1 <= cx <= t.x1 + 1 and t.top - 1 <= w.cy <= t.bottom + 1
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped by vertical position (centres within half a word height), each row left to right."""
+    rows: list[list[_Word]] = []
+    anchor = height = 0.0
+    for w in sorted(words, key=lambda w: w.cy):
+        h = w.bottom - w.top
+        if rows and abs(w.cy - anchor) <= 0.5 * min(h, height):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            anchor, height = w.cy, h
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        kept = [row[0]]
+        for w in row[1:]:
+            p = kept[-1]
+            # Fake bold (the same text printed twice, slightly offset) would double every word.
+            if w.text == p.text and abs(w.x0 - p.x0) < 1.5 and abs(w.top - p.top) < 1.5:
+                continue
+            kept.append(w)
+        out.append(kept)
+    return out
+
+
+def _segments(row: list[_Word]) -> list[list[_Word]]:
+    """Runs of words separated by gaps wider than SEGMENT_GAP_EM."""
+    segs = [[row[0]]]
+    for w in row[1:]:
+        p = segs[-1][-1]
+        if w.x0 - max(x.x1 for x in segs[-1]) > SEGMENT_GAP_EM * max(w.size, p.size):
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+def _find_gutter(rows: list[list[_Word]]) -> float | None:
+    """The x of a vertical gap crossed by few rows, with a real column of text on each side; else None."""
+    if len(rows) < 8:  # too few rows to tell columns from a short layout
+        return None
+    seg_rows = [[(min(w.x0 for w in s), max(w.x1 for w in s)) for s in _segments(row)] for row in rows]
+    lo = min(a for segs in seg_rows for a, _ in segs)
+    hi = max(b for segs in seg_rows for _, b in segs)
+    span = hi - lo
+    if span <= 0:
+        return None
+    n = len(seg_rows)
+    # Scan the middle 30-70% of the text width (the brief's "page middle band").
+    xs = [lo + span * (0.3 + 0.01 * k) for k in range(41)]
+    crossing = [sum(1 for segs in seg_rows if any(a < x < b for a, b in segs)) for x in xs]
+    least = min(crossing)
+    if least > GUTTER_MAX_CROSSING * n:
+        return None
+    # The middle of the longest run of least-crossed positions.
+    best_run: tuple[int, int] = (0, -1)
+    start = None
+    for k, count in enumerate(crossing + [least + 1]):
+        if count == least and start is None:
+            start = k
+        elif count != least and start is not None:
+            if k - 1 - start > best_run[1] - best_run[0]:
+                best_run = (start, k - 1)
+            start = None
+    gx = (xs[best_run[0]] + xs[best_run[1]]) / 2
+    left = [b - a for segs in seg_rows for a, b in segs if b <= gx]
+    right = [b - a for segs in seg_rows for a, b in segs if a >= gx]
+    left_rows = sum(1 for segs in seg_rows if any(b <= gx for _, b in segs))
+    right_rows = sum(1 for segs in seg_rows if any(a >= gx for a, _ in segs))
+    if min(left_rows, right_rows) < max(3, GUTTER_MIN_ROWS * n):
+        return None
+    if (statistics.median(left) < GUTTER_MIN_FILL * (gx - lo)
+            or statistics.median(right) < GUTTER_MIN_FILL * (hi - gx)):
+        return None
+    return gx
+
+
+def _split_row(row: list[_Word], gutter: float) -> tuple[list[_Word], list[_Word], list[_Word]]:
+    """(words of segments crossing the gutter, words left of it, words right of it)."""
+    spanning: list[_Word] = []
+    left: list[_Word] = []
+    right: list[_Word] = []
+    for seg in _segments(row):
+        a, b = min(w.x0 for w in seg), max(w.x1 for w in seg)
+        (spanning if a < gutter < b else left if b <= gutter else right).extend(seg)
+    return spanning, left, right
+
+
+def _make_line(words: list[_Word], page: _Page, group: tuple[int, int]) -> _Line:
+    """A line from a row's words: text, box, and the size and weight most of its characters have."""
+    sizes: Counter[float] = Counter()
+    bold_chars = total = 0
+    for w in words:
+        sizes[round(w.size * 2) / 2] += len(w.text)
+        total += len(w.text)
+        bold_chars += len(w.text) if w.bold else 0
+    text = " ".join(w.text for w in words)
+    size = sizes.most_common(1)[0][0]
+    main = [w for w in words if abs(w.size - size) <= SIZE_TOL] or words
+    return _Line(page=page.number, group=group, text=text, x0=min(w.x0 for w in words),
+                 x1=max(w.x1 for w in words), top=min(w.top for w in main), bottom=max(w.bottom for w in main),
+                 size=size, bold=bold_chars >= 0.6 * total)
+
+
+# --- running headers and footers -------------------------------------------------------------------
+def _margin_lines(page: _Page) -> list[_Line]:
+    """Lines set apart in the top or bottom zone: above (below) a clear gap that separates them from the body.
+
+    Requiring the gap keeps a body line that happens to start the page inside the zone (a numbered
+    paragraph repeating a template sentence) from being taken for a running header.
+    """
+    lines = sorted((i for i in page.items if isinstance(i, _Line)), key=lambda line: line.top)
+    found: list[_Line] = []
+    for zone, ordered in (("top", lines), ("bottom", lines[::-1])):
+        cut = -1
+        for k, line in enumerate(ordered):
+            cy = (line.top + line.bottom) / 2
+            inside = cy < ZONE * page.height if zone == "top" else cy > (1 - ZONE) * page.height
+            if not inside:
+                break
+            nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+            gap = (nxt.top - line.bottom if zone == "top" else line.top - nxt.bottom) if nxt else float("inf")
+            # Lines of a paragraph are ~0.2 line heights apart; a margin line sits well clear.
+            if gap >= max(3.0, 0.5 * (line.bottom - line.top)):
+                cut = k
+        for line in ordered[:cut + 1]:
+            line.zone = zone
+            found.append(line)
+    return found
+
+
+def _running_key(line: _Line) -> tuple[str | None, str]:
+    return line.zone, _DIGITS.sub("#", re.sub(r"\s+", "", line.text.lower()))
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove margin lines that repeat across pages (digits aside), and bare page numbers."""
+    margins = {page.number: _margin_lines(page) for page in pages}
+    seen: dict[tuple[str | None, str], set[int]] = defaultdict(set)
+    for number, lines in margins.items():
+        for line in lines:
+            seen[_running_key(line)].add(number)
+    for page in pages:
+        drop = {id(line) for line in margins[page.number]
+                if _PAGE_NUMBER_RE.match(line.text)
+                or (len(seen[_running_key(line)]) >= MIN_REPEATS and len(line.text) <= 200)}
+        if drop:
+            page.items = [item for item in page.items if id(item) not in drop]
+
+
+# --- lines -> blocks ---------------------------------------------------------------------------------
+@dataclass(slots=True, kw_only=True)
+class _Context:
+    """Document-wide measures the block rules compare against."""
+
+    body: float  # body font size: the size most characters have
+    pitch: float  # median baseline-to-baseline distance of body lines
+    extents: dict[tuple[int, tuple[int, int]], tuple[float, float]]  # (page, group) -> (left, right)
+    body_bottom: dict[tuple[int, tuple[int, int]], float]  # lowest body line of each column
+    heights: dict[int, float]
+    vocab: set[str]  # lower-cased words of the document, to decide line-end hyphens
+
+
+def _to_raw_blocks(pages: list[_Page]) -> list[RawBlock]:
+    """Lines and tables of all pages -> RawBlocks in reading order."""
+    lines = [item for p in pages for item in p.items if isinstance(item, _Line)]
+    ctx = _context(pages, lines)
+    return _classify(_segment(pages, ctx), ctx)
+
+
+def _context(pages: list[_Page], lines: list[_Line]) -> _Context:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    is_body = lambda line: abs(line.size - body) <= SIZE_TOL  # noqa: E731
+    pitches: list[float] = []
+    for page in pages:
+        prev = None
+        for item in page.items:
+            if isinstance(item, _Line):
+                if prev is not None and prev.group == item.group and is_body(prev) and is_body(item):
+                    d = item.bottom - prev.bottom
+                    if 0 < d < 3 * body:
+                        pitches.append(d)
+                prev = item
+            else:
+                prev = None
+    extents: dict[tuple[int, tuple[int, int]], tuple[float, float]] = {}
+    body_bottom: dict[tuple[int, tuple[int, int]], float] = {}
+    for line in lines:
+        key = (line.page, line.group)
+        left, right = extents.get(key, (line.x0, line.x1))
+        extents[key] = (min(left, line.x0), max(right, line.x1))
+        if is_body(line):
+            body_bottom[key] = max(body_bottom.get(key, 0.0), line.bottom)
+    vocab = {w.lower() for line in lines for w in _VOCAB_RE.findall(line.text)}
+    return _Context(body=body, pitch=statistics.median(pitches) if pitches else 1.2 * body, extents=extents,
+                    body_bottom=body_bottom, heights={p.number: p.height for p in pages}, vocab=vocab)
+
+
+def _segment(pages: list[_Page], ctx: _Context) -> list[_Block | _Table]:
+    """Group lines into blocks; footnotes aside, so a paragraph can run on across a page break."""
+    entries: list[_Block | _Table] = []
+    cur: _Block | None = None
+    prev: _Line | None = None
+    note: _Block | None = None
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _Table):
+                entries.append(item)
+                cur = prev = None
+                continue
+            line = item
+            if _in_footnote_area(line, ctx):
+                m = _FOOTNOTE_LABEL_RE.match(line.text)
+                if m:
+                    note = _Block(page=line.page, lines=[line], footnote=True, label=m.group("label"))
+                    entries.append(note)
+                    continue
+                if note is not None and note.page == line.page:
+                    note.lines.append(line)
+                    continue
+            if cur is None or prev is None or _starts_block(prev, line, cur, ctx):
+                found = _list_label(line.text)
+                cur = _Block(page=line.page, lines=[line], label=found[0] if found else None)
+                entries.append(cur)
+            else:
+                cur.lines.append(line)
+            prev = line
+    return entries
+
+
+def _in_footnote_area(line: _Line, ctx: _Context) -> bool:
+    """Smaller than the body, in the lower half of the page, below the column's last body line."""
+    return (line.size <= ctx.body - FOOTNOTE_SMALLER
+            and line.top > 0.5 * ctx.heights[line.page]
+            and line.top >= ctx.body_bottom.get((line.page, line.group), 0.0) - 1)
+
+
+def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
+    """Whether `line` starts a new block after line `p` of block `cur`; one reason per rule."""
+    if abs(p.size - line.size) > SIZE_TOL or p.bold != line.bold:
+        return True  # a font change: heading to body, body to caption
+    ends = bool(_SENTENCE_END.search(p.text))
+    found = _list_label(line.text)
+    if found:
+        label, kind = found[0], found[2]
+        if kind == "bullet" and label in _STRONG_BULLETS:
+            return True  # a bullet glyph never continues a sentence
+        if ends or abs(line.x0 - p.x0) > 1.5 or _plausible_next(cur.label, label):
+            return True  # "1." after a finished sentence, an outdented label, or the next label in a list
+    left, right = ctx.extents[(p.page, p.group)]
+    if (line.page, line.group) != (p.page, p.group):
+        # Into the next column or page: a paragraph runs on only while its sentence is unfinished.
+        if ends:
+            return True
+        if line.text[:1].islower() or p.text.endswith(_HYPHENS + (",",)):
+            return False
+        full = p.x1 >= right - SHORT_LINE * (right - left)
+        flush_left = line.x0 <= ctx.extents[(line.page, line.group)][0] + INDENT_EM * ctx.body
+        return not (full and flush_left)
+    d = line.bottom - p.bottom
+    if d <= 0 or d > PARA_GAP * ctx.pitch * max(p.size, line.size) / ctx.body:
+        return True  # extra space between paragraphs
+    if ends:
+        if p.x1 < right - SHORT_LINE * (right - left):
+            return True  # the short last line of a paragraph
+        if abs(line.x0 - p.x0) > INDENT_EM * ctx.body:
+            return True  # first-line indent, or the outdent after a hanging-indented item
+    return False
+
+
+def _list_label(text: str) -> tuple[str, str, str] | None:
+    """(label as a reader sees it, rest of the text, label kind) for a line opening with a list label."""
+    m = _LIST_LABEL_RE.match(text)
+    if not m or m.lastgroup is None:
+        return None
+    kind = m.lastgroup
+    raw = m.group(kind)
+    label = raw.rstrip(".") if kind in ("dotted", "alpha") else raw
+    return label, text[m.end():], kind
+
+
+def _plausible_next(prev: str | None, label: str) -> bool:
+    """Whether `label` can follow list label `prev`: "2" after "1", "1.1" after "1", "b)" after "a)"."""
+    if prev is None:
+        return False
+    numeric = re.compile(r"\d+(?:\.\d+)*")
+    if numeric.fullmatch(prev) and numeric.fullmatch(label):
+        p, q = prev.split("."), label.split(".")
+        if len(q) > len(p):
+            return q[-1] == "1"
+        return int(q[-1]) == int(p[len(q) - 1]) + 1
+    letter = re.compile(r"\(?([a-z])\)?")
+    mp, mq = letter.fullmatch(prev), letter.fullmatch(label)
+    if mp and mq and prev.startswith("(") == label.startswith("("):
+        return ord(mq.group(1)) == ord(mp.group(1)) + 1 or mq.group(1) in "iv"
+    return True  # another kind of label (a sub-list) or a bullet
+
+
+def _join(a: str, b: str, vocab: set[str]) -> str:
+    """Join two lines of a block, mending words hyphenated at the line break."""
+    if not a or not b:
+        return a or b
+    if a.endswith("\u00ad"):
+        return a[:-1] + b  # a soft hyphen only ever marks a break
+    if a.endswith(("-", "\u2010")) and len(a) >= 2 and a[-2].isalpha():
+        if b[0].islower():
+            head = re.search(r"[^\W\d_]+$", a[:-1])
+            tail = re.match(r"[^\W\d_]+", b)
+            if head and tail:
+                h, t = head.group().lower(), tail.group().lower()
+                # "well-" + "known" stays hyphenated when the document writes it so elsewhere.
+                if f"{h}-{t}" in vocab and f"{h}{t}" not in vocab:
+                    return a + b
+            return a[:-1] + b  # "imple-" + "mentation"
+        return a + b  # "Secretary-" + "General", "COVID-" + "19": a real hyphen
+    return f"{a} {b}"
+
+
+def _block_text(block: _Block, vocab: set[str]) -> str:
+    text = block.lines[0].text
+    for line in block.lines[1:]:
+        text = _join(text, line.text, vocab)
+    return text
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _classify(entries: list[_Block | _Table], ctx: _Context) -> list[RawBlock]:
+    """Blocks -> RawBlocks: headings (levels by size rank), list items, footnotes, paragraphs, cells."""
+    staged: list[tuple[RawBlock, tuple[float, bool] | None]] = []  # heading style awaiting a level
+    table_index = 0
+    for entry in entries:
+        if isinstance(entry, _Table):
+            for r, row in enumerate(entry.rows):
+                for col, cell in enumerate(row):
+                    if cell and cell.strip():
+                        parts = [p for p in cell.splitlines() if p.strip()]
+                        text = parts[0] if parts else ""
+                        for part in parts[1:]:
+                            text = _join(text, part, ctx.vocab)
+                        staged.append((RawBlock(kind=BlockKind.TABLE_CELL, text=text,
+                                                locator=Locator(page=entry.page), table=(table_index, r, col)), None))
+            table_index += 1
+            continue
+        block = entry
+        text = _block_text(block, ctx.vocab)
+        first = block.lines[0]
+        locator = Locator(page=block.page)
+        if block.footnote:
+            m = _FOOTNOTE_LABEL_RE.match(text)
+            rest = text[m.end():] if m else text
+            staged.append((RawBlock(kind=BlockKind.FOOTNOTE, text=rest or text, locator=locator,
+                                    label=block.label if rest else None), None))
+            continue
+        larger = first.size >= ctx.body + HEADING_SIZE_DELTA and len(text) <= HEADING_MAX_CHARS
+        bold = (first.bold and first.size >= ctx.body - SIZE_TOL and len(text) <= BOLD_HEADING_MAX_CHARS
+                and not text.rstrip().endswith("."))
+        if (larger or bold) and _LETTER.search(text):
+            m = _HEADING_LABEL_RE.match(text)
+            label = next((g for g in m.groups() if g), None) if m else None
+            rest = text[m.end():] if m else text
+            staged.append((RawBlock(kind=BlockKind.HEADING, text=rest, locator=locator, label=label),
+                           (round(first.size * 2) / 2, first.bold)))
+            continue
+        found = _list_label(text) if block.label else None
+        if found and found[1].strip():
+            left = ctx.extents[(first.page, first.group)][0]
+            level = 1 + min(3, int(max(0.0, first.x0 - left) // (2 * ctx.body)))
+            staged.append((RawBlock(kind=BlockKind.LIST_ITEM, text=found[1], locator=locator, label=found[0],
+                                    level=level), None))
+            continue
+        staged.append((RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=locator), None))
+    # Heading level = rank of its style: larger first, bold before regular at the same size.
+    styles = sorted({s for _, s in staged if s is not None}, key=lambda s: (-s[0], not s[1]))
+    rank = {s: min(i + 1, 6) for i, s in enumerate(styles)}
+    return [RawBlock(kind=rb.kind, text=rb.text, locator=rb.locator, label=rb.label, level=rank[s])
+            if s is not None else rb for rb, s in staged]

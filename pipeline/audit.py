@@ -1,0 +1,110 @@
+"""The audit: a report against its mandate documents, as a plain coverage record (coverage.json)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .errors import InputError
+from .extract import EXTRACTOR_VERSION, extract
+from .judge import JUDGE_RULES_VERSION, assess_all
+from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
+from .kb import load_kb
+from .match.passages import make_passages
+from .match.retrieve import RETRIEVER_VERSION, Retriever, units_for
+from .model import Document, Requirement, to_plain
+from .parse import PARSER_VERSIONS, parse_file, parse_many
+
+SCHEMA_VERSION = "1"
+STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditInputs:
+    """Everything an audit needs, already parsed and extracted: plain, picklable data."""
+
+    report: Document
+    mandates: tuple[Document, ...]
+    requirements: tuple[Requirement, ...]
+    mandate_warnings: tuple[tuple[str, tuple[str, ...]], ...]
+    failures: tuple[InputError, ...]
+
+
+def prepare(report: str | Path, mandates: list[str | Path], config: Config) -> AuditInputs:
+    """Parse the report (an error stops the audit) and the mandates (failures are listed, the rest go on)."""
+    report_doc = parse_file(report, config)
+    parsed = parse_many(list(mandates), config)
+    reqs: list[Requirement] = []
+    warnings = []
+    for d in parsed.documents:
+        ex = extract(d, kb_files=config.kb_files)
+        reqs.extend(ex.requirements)
+        warnings.append((d.path, ex.warnings))
+    return AuditInputs(report=report_doc, mandates=parsed.documents, requirements=tuple(reqs),
+                       mandate_warnings=tuple(warnings), failures=parsed.failures)
+
+
+def unreadable_note(doc: Document) -> str | None:
+    """Parser warnings that mean some of the report's text is missing (e.g. pages without a text layer)."""
+    notes = [w for w in doc.warnings if "without text" in w or "could not be read" in w or "no text" in w]
+    return "; ".join(notes) or None
+
+
+def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) -> dict:
+    """Assess every requirement against the report; returns the coverage record (schema_version 1)."""
+    kb = load_kb(config.kb_files)
+    model = model or load_model()
+    passages = make_passages(inputs.report, max_words=config.passage_max_words, overlap=config.passage_overlap_words)
+    units = [u for r in inputs.requirements for u in units_for(r, kb)]
+    retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)
+    assessments = assess_all(list(inputs.requirements), retriever, model, kb,
+                             evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
+    return coverage_record(inputs, passages, assessments, config)
+
+
+def coverage_record(inputs: AuditInputs, passages, assessments, config: Config) -> dict:
+    """The coverage.json structure; deterministic (no timestamps, ids from content)."""
+    reqs = []
+    per_doc = Counter(r.source.document for r in inputs.requirements)
+    for r, a in zip(inputs.requirements, assessments):
+        reqs.append({
+            "id": r.id,
+            "source": {"document": r.source.document, "locator": str(r.source.locator), "label": r.source.label,
+                       "clause_path": list(r.source.clause_path), "span": [r.source.start, r.source.end],
+                       "heading_trail": list(r.source.heading_trail)},
+            "kind": r.kind.value, "actor": r.actor, "verb": r.verb, "text": r.text, "statement": r.statement,
+            "checkability": r.checkability.value, "frequency": r.frequency, "deadline": r.deadline,
+            "references": list(r.references), "status": a.status.value, "confidence": a.confidence,
+            "probabilities": dict(a.probabilities), "rationale": a.rationale,
+            "evidence": [_evidence(e) for e in a.evidence],
+            "facets": [{"label": f.label, "text": rf.text, "origin": rf.origin, "concept": rf.concept,
+                        "status": f.status.value, "confidence": f.confidence,
+                        "evidence": [_evidence(e) for e in f.evidence]}
+                       for f, rf in zip(a.facets, r.facets)],
+        })
+    summary = Counter(a.status.value for a in assessments)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "report": {"path": inputs.report.path, "sha256": inputs.report.sha256, "format": inputs.report.format,
+                   "passages": len(passages), "warnings": list(inputs.report.warnings),
+                   "incomplete": unreadable_note(inputs.report) is not None},
+        "mandates": [{"path": d.path, "sha256": d.sha256, "requirements": per_doc.get(d.path, 0),
+                      "warnings": list(dict(inputs.mandate_warnings).get(d.path, ()))} for d in inputs.mandates],
+        "failures": [f.to_dict() for f in inputs.failures],
+        "requirements": reqs,
+        "summary": {s: summary.get(s, 0) for s in STATUSES},
+        "run": {"config": config.resolved(), "versions": {
+            "parsers": PARSER_VERSIONS, "extractor": EXTRACTOR_VERSION, "retriever": RETRIEVER_VERSION,
+            "judge_model": f"{JUDGE_NAME}-v{JUDGE_VERSION}", "judge_rules": JUDGE_RULES_VERSION,
+            "kb_sha256": load_kb(config.kb_files).sha256}},
+    }
+
+
+def _evidence(e) -> dict:
+    return {"text": e.text, "locator": str(e.locator), "score": e.score, "passage_id": e.passage_id,
+            "matched_terms": list(e.matched_terms), "heading_trail": list(e.heading_trail)}
+
+
+__all__ = ["AuditInputs", "audit", "prepare", "to_plain"]

@@ -1,0 +1,66 @@
+"""Terminal tables for `wsis-audit eval`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+METRIC_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "actor_accuracy", "label_accuracy",
+                  "kind_accuracy", "checkability_accuracy")
+
+
+def print_evaluation(result: dict, console: Console) -> None:
+    ex = result.get("extraction")
+    if ex:
+        t = Table(title="Extraction (gold requirements of the corpus mandates)", box=None, header_style="bold")
+        t.add_column("rendering")
+        for c in METRIC_COLUMNS:
+            t.add_column(c.replace("_accuracy", " acc."), justify="right")
+        rows = [("all", ex["overall"])] + list(ex["by_format"].items())
+        if "external" in ex:
+            rows.append(("real contribution (txt)", ex["external"]))
+        for name, m in rows:
+            t.add_row(name, *(str(m[c]) for c in METRIC_COLUMNS))
+        console.print(t)
+        kinds = {}
+        for e in ex["errors"]:
+            kinds[e["error"]] = kinds.get(e["error"], 0) + 1
+        console.print("extraction errors by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"),
+                      markup=False)
+    ju = result.get("judgement")
+    if ju:
+        console.print(f"\nJudgement, cross-validated by report family ({ju['pairs']} requirement-report pairs)",
+                      markup=False)
+        console.print(f"  status accuracy {ju['accuracy']:.3f}   macro-F1 {ju['macro_f1']:.3f}   "
+                      f"Brier {ju['brier']:.3f}   evidence hit@3 {ju['evidence_hit_at_3']:.3f} "
+                      f"(over {ju['evidence_pairs']} pairs with gold evidence)", markup=False)
+        console.print("  gold distribution: " + ", ".join(f"{k} {v}" for k, v in sorted(ju["gold_distribution"].items())),
+                      markup=False)
+        t = Table(title="Confusion matrix (rows gold, columns predicted)", box=None, header_style="bold")
+        cols = list(next(iter(ju["confusion"].values())).keys())
+        t.add_column("gold \\ predicted")
+        for c in cols:
+            t.add_column(c, justify="right")
+        for g, row in ju["confusion"].items():
+            t.add_row(g, *(str(row[c]) for c in cols))
+        console.print(t)
+        console.print("  per-class F1: " + ", ".join(f"{k} {v:.3f}" for k, v in ju["per_class_f1"].items()),
+                      markup=False)
+        if ju["hard_cases"]:
+            console.print("  hard cases: " + ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})"
+                                                       for k, v in ju["hard_cases"].items()), markup=False)
+        t = Table(title="Calibration (confidence of the predicted status)", box=None, header_style="bold")
+        for c in ("bin", "n", "mean_confidence", "accuracy"):
+            t.add_column(c, justify="right")
+        for row in ju["calibration"]:
+            t.add_row(*(str(row[c]) for c in ("bin", "n", "mean_confidence", "accuracy")))
+        console.print(t)
+        if "ablation" in ju:
+            t = Table(title="Retrieval signals: what each adds (figures with the signal removed)", box=None,
+                      header_style="bold")
+            for c in ("setting", "accuracy", "macro_f1", "evidence_hit_at_3"):
+                t.add_column(c, justify="right")
+            t.add_row("all signals", str(ju["accuracy"]), str(ju["macro_f1"]), str(ju["evidence_hit_at_3"]))
+            for name, m in ju["ablation"].items():
+                t.add_row(name, str(m["accuracy"]), str(m["macro_f1"]), str(m["evidence_hit_at_3"]))
+            console.print(t)

@@ -1,0 +1,52 @@
+"""Judge features for one unit (a requirement or a facet) from its retrieval scores and the passages' substance."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..match.retrieve import Retriever, UnitScores
+
+TOP_K = 3
+FEATURES = (
+    "fused_1", "fused_2", "fused_3", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
+    "coverage_best", "coverage_top", "coverage_any", "strong_passages",
+    "figures_best", "outcomes_best", "challenges_best", "events_share_best", "urls_best", "negation_best",
+    "substance_top", "negation_top", "is_facet", "has_concepts",
+)
+
+
+def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
+    """Indices of the k best passages by fused score (ties by position: deterministic)."""
+    if scores.fused.size == 0:
+        return []
+    order = np.lexsort((np.arange(scores.fused.size), -scores.fused))
+    return [int(i) for i in order[:k]]
+
+
+def unit_features(retriever: Retriever, index: int, scores: UnitScores) -> np.ndarray:
+    """The feature vector named by FEATURES."""
+    top = top_passages(scores)
+    f = dict.fromkeys(FEATURES, 0.0)
+    fused = [float(scores.fused[i]) for i in top] + [0.0] * TOP_K
+    f["fused_1"], f["fused_2"], f["fused_3"] = fused[:3]
+    if top:
+        for name in ("lexical", "semantic", "kb", "fuzzy"):
+            f[f"{name}_max"] = float(max(scores.by_signal[name][i] for i in top))
+        f["coverage_best"] = float(scores.focus_coverage[top[0]])
+        f["coverage_top"] = float(max(scores.focus_coverage[i] for i in top))
+        f["coverage_any"] = float(scores.focus_coverage.max())
+        f["strong_passages"] = min(5, int((scores.fused > 0.3).sum())) / 5
+        best = retriever.passage_signals_[top[0]]
+        f["figures_best"] = min(best.figures, 3) / 3
+        f["outcomes_best"] = min(best.outcomes, 3) / 3
+        f["challenges_best"] = float(best.challenges > 0)
+        f["events_share_best"] = best.events / (best.events + best.outcomes + best.figures + 1)
+        f["urls_best"] = float(best.urls > 0)
+        f["negation_best"] = float(best.negations > 0)
+        sigs = [retriever.passage_signals_[i] for i in top]
+        f["substance_top"] = max(min(s.figures + s.outcomes + s.challenges, 4) / 4 * float(scores.fused[i])
+                                 for s, i in zip(sigs, top))
+        f["negation_top"] = float(any(s.negations for s in sigs))
+    f["is_facet"] = float(scores.unit.facet is not None)
+    f["has_concepts"] = float(bool(scores.unit.concepts))
+    return np.array([f[n] for n in FEATURES], dtype=float)

@@ -1,0 +1,109 @@
+"""The trained judge: multinomial logistic regression over unit features, temperature-calibrated.
+
+Stored as JSON (weights, scaler, temperature, metadata): safe to load and readable in a diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from ..errors import ArtifactError
+from .features import FEATURES
+
+JUDGE_NAME = "wsis-judge"
+JUDGE_VERSION = "1"
+CLASSES = ("addressed", "partial", "not_addressed")
+
+
+class JudgeModel:
+    """scikit-learn style: __init__ stores parameters; fit learns; learned state ends in '_'."""
+
+    def __init__(self, *, C: float = 1.0, class_weight: str | None = "balanced"):
+        self.C = C
+        self.class_weight = class_weight
+
+    def fit(self, X: np.ndarray, y: list[str], *, temperature: float = 1.0) -> JudgeModel:
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != len(FEATURES):
+            raise ValueError(f"expected {len(FEATURES)} features, got shape {X.shape}")
+        missing = set(CLASSES) - set(y)
+        if missing:
+            raise ValueError(f"training labels lack {sorted(missing)}")
+        self.mean_ = X.mean(axis=0)
+        self.scale_ = X.std(axis=0)
+        self.scale_[self.scale_ == 0] = 1.0
+        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
+        lr.fit((X - self.mean_) / self.scale_, y)
+        order = [list(lr.classes_).index(c) for c in CLASSES]
+        self.coef_ = lr.coef_[order]
+        self.intercept_ = lr.intercept_[order]
+        self.temperature_ = float(temperature)
+        return self
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        Z = (np.asarray(X, dtype=float) - self.mean_) / self.scale_
+        return Z @ self.coef_.T + self.intercept_
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities, columns in CLASSES order."""
+        return softmax(self.logits(X) / self.temperature_)
+
+    def to_json(self, **meta) -> dict:
+        return {"name": JUDGE_NAME, "version": JUDGE_VERSION, "classes": list(CLASSES), "features": list(FEATURES),
+                "params": {"C": self.C, "class_weight": self.class_weight},
+                "mean": self.mean_.round(8).tolist(), "scale": self.scale_.round(8).tolist(),
+                "coef": self.coef_.round(8).tolist(), "intercept": self.intercept_.round(8).tolist(),
+                "temperature": round(self.temperature_, 6), **meta}
+
+    @classmethod
+    def from_json(cls, data: dict, *, location: str = "") -> JudgeModel:
+        if data.get("name") != JUDGE_NAME or str(data.get("version")) != JUDGE_VERSION:
+            raise ArtifactError(f"judge model {data.get('name')} v{data.get('version')}, expected "
+                                f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
+                                location=location)
+        if list(data.get("features", [])) != list(FEATURES):
+            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
+                                location=location)
+        m = cls(**data["params"])
+        m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
+        m.coef_, m.intercept_ = np.array(data["coef"]), np.array(data["intercept"])
+        m.temperature_ = float(data["temperature"])
+        return m
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
+    """The temperature minimising log loss of out-of-fold logits (grid search: deterministic, no optimiser state)."""
+    best_t, best_loss = 1.0, np.inf
+    for t in np.exp(np.linspace(np.log(0.25), np.log(8.0), 120)):
+        p = softmax(logits / t)
+        loss = -np.mean(np.log(p[np.arange(len(y_idx)), y_idx] + 1e-12))
+        if loss < best_loss:
+            best_t, best_loss = float(t), loss
+    return best_t
+
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / f"{JUDGE_NAME}-v{JUDGE_VERSION}"
+
+
+def load_model(path: Path | None = None) -> JudgeModel:
+    """The shipped judge (models/wsis-judge-v1/model.json), version-checked."""
+    p = (path or MODEL_DIR) / "model.json" if (path is None or Path(path).is_dir()) else Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ArtifactError("judge model missing", hint="run `wsis-audit train` or restore models/", location=str(p)) \
+            from None
+    except ValueError as exc:
+        raise ArtifactError(f"judge model is not valid JSON: {exc}", hint="restore models/ from the repository",
+                            location=str(p)) from None
+    return JudgeModel.from_json(data, location=str(p))

@@ -1,0 +1,88 @@
+"""Per-text signals shared by retrieval and judgement: lemmas, knowledge-base concepts, substance cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ArtifactError
+
+# Words every requirement and report uses; they say nothing about which passage answers which requirement.
+BOILERPLATE = {
+    "itu", "union", "report", "information", "include", "provide", "implementation", "implement", "activity",
+    "wsis", "also", "regularly", "annually", "ensure", "continue", "relevant", "including", "well", "work",
+    "shall", "should", "must", "need", "secretary-general", "secretariat", "council", "member", "state",
+    "resolution", "mod", "rev", "document", "contribution", "meeting", "group", "working",
+}
+# Substance: figures, outcomes and difficulties. From the annotation guideline (corpora/README.md): a report
+# addresses an instruction when it says what was done, with results, figures or challenges.
+FIGURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:%|per ?cent|percent|million|billion|thousand)|\b\d{2,}(?:,\d{3})*\b")
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+OUTCOME_RE = re.compile(
+    r"\b(connected|trained|reached|increased|decreased|reduced|rose|fell|grew|launched|adopted|completed|achieved|"
+    r"delivered|established|doubled|halved|improved|extended|deployed|enabled|benefit(?:ed|ing)?|results?|"
+    r"outcomes?|progress|measured|assessed|found|shows?|showed|published data|rate|share|coverage)\b", re.I)
+CHALLENGE_RE = re.compile(r"\b(challenges?|obstacles?|difficult(?:y|ies)|gaps?|constraints?|barriers?|shortfalls?|"
+                          r"lack(?:ed|s)?|risks?|bottlenecks?|delays?|insufficient|shortage)\b", re.I)
+EVENT_RE = re.compile(r"\b(forum|workshops?|webinars?|meetings?|events?|sessions?|conferences?|held|took place|"
+                      r"organized|organised|hosted|participated|attended|panels?|side[- ]events?|ceremony|"
+                      r"website|webpage|web page|see|available (?:at|on)|link|online at|portal)\b", re.I)
+URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# Negation and deferral: "no update was prepared", "data are not yet available", "will be presented later".
+NEGATION_RE = re.compile(
+    r"\b(not yet|no (?:update|report|data|information|progress|figures?|roadmap)|was not|were not|has not|have not|"
+    r"had not|could not|cannot|did not|is not available|are not available|not available|postponed|deferred|"
+    r"will be (?:presented|provided|prepared|reported|made available|issued|submitted) (?:at|in|to) (?:a |the )?"
+    r"(?:later|future|next|subsequent)|at a later (?:stage|date|session)|pending|remains? to be|"
+    r"is being prepared|are being prepared|in preparation|no longer)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextSignals:
+    """What the judge needs to know about one text, computed once."""
+
+    lemmas: tuple[str, ...]  # content lemmas, lower case
+    concepts: tuple[str, ...]  # knowledge-base concept ids found (codes, titles, topic words)
+    figures: int
+    years: int
+    outcomes: int
+    challenges: int
+    events: int
+    urls: int
+    negations: int
+    words: int
+
+
+@lru_cache(maxsize=2)
+def fast_nlp(kb_files: tuple[str, ...] = ()) -> Language:
+    """Blank English with lookup lemmas and the concept matcher (topic words on): whole reports in seconds."""
+    from ..extract import nlp as _register  # noqa: F401  (registers the matcher factories)
+
+    nlp = spacy.blank("en")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe("wsis_concept_matcher_v1", config={"kb_files": list(kb_files), "topics": True})
+        nlp.initialize()
+    except (OSError, ValueError, ImportError) as exc:
+        raise ArtifactError(f"cannot build the lemmatizer: {exc}", hint="pip install spacy-lookups-data") from None
+    return nlp
+
+
+def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
+    """Signals for many texts in one pass."""
+    nlp = fast_nlp(kb_files)
+    out = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=256)):
+        lemmas = tuple(t.lemma_.lower() for t in doc
+                       if t.is_alpha and not t.is_stop and len(t) > 1 and t.lemma_.lower() not in BOILERPLATE)
+        concepts = tuple(dict.fromkeys(s.label_ for s in doc.spans["concepts"]))
+        out.append(TextSignals(
+            lemmas=lemmas, concepts=concepts, figures=len(FIGURE_RE.findall(text)), years=len(YEAR_RE.findall(text)),
+            outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
+            events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
+            negations=len(NEGATION_RE.findall(text)), words=max(1, len(text.split()))))
+    return out

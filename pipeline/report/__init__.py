@@ -1,0 +1,1 @@
+"""Writers of audit results, one module per format."""
