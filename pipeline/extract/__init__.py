@@ -127,7 +127,7 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
                            chapeau=text[m.start("verb"):].strip(" ,:"), source=source)
             continue
         self_op = cues.SELF_OPERATIVE_RE.match(text)
-        if seg.kind == "item" and self_op and (ctx is None or ctx.mode != "preamble"):
+        if seg.kind == "item" and self_op:
             # UN style: "1. Requests the Secretary-General to …" carries its own verb and addressee.
             verb = _verb_key(self_op.group("verb"))
             rest = self_op.group("rest")
@@ -243,11 +243,13 @@ def _finish(document: Document, candidates: list[_Candidate], kb: KnowledgeBase,
         source = Source(document=document.path, sha256=document.sha256, locator=c.segment.block.locator,
                         label=c.label, clause_path=tuple(p for p in c.clause_path if p), start=c.seg_start,
                         end=c.seg_end, heading_trail=c.segment.block.heading_trail)
-        rid = content_id("req", document.sha256[:16], " / ".join(source.clause_path), text)
+        # From content only (not the file name): the same document gives the same ids wherever it lies.
+        chapeau = " / ".join(c.clause_path[1:])
+        rid = content_id("req", document.sha256[:16], chapeau, text)
         n = 1
         while rid in seen_ids:  # the same words twice in one document stay two requirements
             n += 1
-            rid = content_id("req", document.sha256[:16], " / ".join(source.clause_path), text, n)
+            rid = content_id("req", document.sha256[:16], chapeau, text, n)
         seen_ids.add(rid)
         reqs.append(Requirement(
             id=rid, source=source, kind=c.kind, actor=c.actor, verb=verb, text=text,

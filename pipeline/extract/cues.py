@@ -40,8 +40,11 @@ PREAMBULAR = (
     "expressing", "guided by", "having examined", "conscious", "deeply concerned", "appreciating", "affirming",
     "reiterating", "cognizant", "keeping in mind", "referring", "in view of", "seeing",
 )
+# "The ITU Council," / "The General Assembly," / "The Plenipotentiary Conference (Doha, 2026)," open a resolution.
+BODY_OPENER = r"(?:The (?:ITU )?(?:Council|Plenipotentiary Conference|General Assembly|Economic and Social Council|"
+BODY_OPENER += r"World Telecommunication Development Conference|Conference)[^,]{0,80},\s*)?"
 PREAMBULAR_RE = re.compile(
-    r"^\s*(?:(?:further|also|again|moreover|additionally)\s+)?(?:" + "|".join(map(re.escape, PREAMBULAR)) + r")\b",
+    r"^\s*" + BODY_OPENER + r"(?:(?:further|also|again|moreover|additionally)\s+)?(?:" + "|".join(map(re.escape, PREAMBULAR)) + r")\b",
     re.IGNORECASE)
 # Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
 DEONTIC_RE = re.compile(
@@ -63,9 +66,10 @@ FREQUENCY_RE = re.compile(
     r"|at (?:its|every) (?:session|meeting)s?|each session|continuously)\b", re.IGNORECASE)
 DEADLINE_RE = re.compile(
     r"\b((?:(?:at least|no later than|not later than|up to)\s+)?(?:one|two|three|four|six|\d+)\s+(?:weeks?|months?|days?)"
-    r"\s+(?:before|prior to|after)\s+(?:the|each|its|every)\s[\w\s&+\-]{0,60}?(?:meeting|session|conference|council|forum)"
+    r"\s+(?:before|prior to|after)\s+(?:the|each|its|every)\s[\w\s&+\-]{0,60}?(?:meeting|session|conference|council|forum)(?: session| meeting)?"
     r"|(?:by|before|no later than|not later than|until) (?:the end of |mid-)?(?:\d{1,2} \w+ )?(?:19|20)\d{2}"
-    r"|(?:before|prior to) (?:the|each|its) next [\w\s&+\-]{0,40}?(?:meeting|session|conference|council))",
+    r"|(?:before|prior to) (?:the|each|its) next [\w\s&+\-]{0,40}?(?:meeting|session|conference|council)"
+    r"(?: session| meeting)?)",
     re.IGNORECASE)
 # Procedural requirements: the report's own text cannot show whether they were done.
 PROCEDURAL_VERBS = {"publish", "circulate", "hold", "convene", "invite", "post", "distribute", "transmit", "forward",

@@ -54,12 +54,14 @@ def build_document(
     for index, rb in enumerate(r for r in raw if clean_text(r.text)):
         text = clean_text(rb.text)
         if rb.kind is BlockKind.HEADING:
-            level = rb.level or 1
+            level = rb.level if rb.level is not None else 1
             while trail and trail[-1][0] >= level:
                 trail.pop()
             own_trail = tuple(t for _, t in trail)
             heading = f"{rb.label} {text}" if rb.label else text
             trail.append((level, heading))
+        elif rb.kind is BlockKind.FOOTNOTE:
+            own_trail = ()  # notes sit after the body; the last body heading is not theirs
         else:
             own_trail = tuple(t for _, t in trail)
         start = offset

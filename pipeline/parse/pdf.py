@@ -137,6 +137,7 @@ class _Line:
     size: float
     bold: bool
     zone: str | None = None  # "top" or "bottom" when in the header/footer zone
+    lead_raised: bool = False  # opens with a smaller or raised word: a footnote number in superscript
 
 
 @dataclass(slots=True)
@@ -146,6 +147,7 @@ class _Page:
     height: float
     items: list[_Line | _Table] = field(default_factory=list)
     has_text: bool = False
+    separators: list[float] = field(default_factory=list)  # tops of short rules (footnote separators)
 
 
 @dataclass(slots=True)
@@ -265,10 +267,11 @@ def _read_page(pdf: Any, index: int, c: Any) -> tuple[_Page, list[_Word], bool]:
             words = _page_words(textpage, to_display, c)
         finally:
             textpage.close()
-        ruled = _draws_rulings(page, c)
+        ruled, separators = _page_graphics(page, c, to_display, width)
     finally:
         page.close()
-    return _Page(number=index + 1, width=width, height=height, has_text=bool(words)), words, ruled
+    return (_Page(number=index + 1, width=width, height=height, has_text=bool(words), separators=separators),
+            words, ruled)
 
 
 def _display_transform(left: float, bottom: float, right: float, top: float,
@@ -351,31 +354,45 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
     return words
 
 
-def _draws_rulings(page: Any, c: Any) -> bool:
-    """Whether the page draws enough lines or boxes to hold a ruled table (cheap: path bounds only)."""
-    counts = [0, 0, 0]  # horizontal rules, vertical rules, boxes
+def _page_graphics(page: Any, c: Any, to_display: Transform, width: float) -> tuple[bool, list[float]]:
+    """(whether the page draws a grid that can hold a ruled table, tops of short rules: footnote separators).
+
+    Cheap: only path bounds are read. A table of two columns or more has at least three distinct
+    vertical edges and three horizontal ones (rules, or the sides of per-cell boxes).
+    """
+    xs: set[int] = set()
+    ys: set[int] = set()
+    separators: list[float] = []
+    grid_path = False
     box = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in box]
 
     def visit(count: Callable[[Any], int], get: Callable[[Any, int], Any], holder: Any, depth: int) -> None:
+        nonlocal grid_path
         for i in range(count(holder)):
             obj = get(holder, i)
             kind = c.FPDFPageObj_GetType(obj)
             if kind == c.FPDF_PAGEOBJ_FORM and depth < 3:
                 visit(c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, obj, depth + 1)
             elif kind == c.FPDF_PAGEOBJ_PATH and c.FPDFPageObj_GetBounds(obj, *refs):
-                w, h = box[2].value - box[0].value, box[3].value - box[1].value
-                if h <= 3 and w >= 10:
-                    counts[0] += 1
-                elif w <= 3 and h >= 8:
-                    counts[1] += 1
-                elif w >= 10 and h >= 8:
-                    # A whole grid drawn as one path counts as several boxes.
-                    counts[2] += 4 if c.FPDFPath_CountSegments(obj) >= 8 else 1
+                x0, top, x1, bottom = to_display(box[0].value, box[1].value, box[2].value, box[3].value)
+                x0, x1, top, bottom = min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom)
+                w, h = x1 - x0, bottom - top
+                if h <= 3 and w >= 10:  # a horizontal rule
+                    ys.add(round(top / 2))
+                    # Word and LaTeX footnote separators are 1/3 to 2/5 of the text width.
+                    if 30 <= w <= 0.6 * width:
+                        separators.append(top)
+                elif w <= 3 and h >= 8:  # a vertical rule
+                    xs.add(round(x0 / 2))
+                elif w >= 10 and h >= 8:  # a box: a cell border, a shaded cell, or a whole grid
+                    xs.update((round(x0 / 2), round(x1 / 2)))
+                    ys.update((round(top / 2), round(bottom / 2)))
+                    if c.FPDFPath_CountSegments(obj) >= 12:
+                        grid_path = True  # a grid drawn as one path has many segments
 
     visit(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page, 0)
-    # A ruled table has vertical edges (rules or box sides) and at least a 2x2 grid of them.
-    return counts[1] + counts[2] >= 2 and sum(counts) >= 4
+    return grid_path or (len(xs) >= 3 and len(ys) >= 3), separators
 
 
 # --- pdfplumber: ruled tables on candidate pages ---------------------------------------------------
@@ -421,7 +438,9 @@ def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[
     if tables:
         words = [w for w in words if not any(_inside(w, t) for t in tables)]
     rows: list[list[Any]] = _rows(words)
-    gutter = _find_gutter(rows)
+    seg_rows = [_segments(row) for row in rows]
+    gutter = _find_gutter(seg_rows)
+    segs_of = {id(row): segs for row, segs in zip(rows, seg_rows)}
     rows.extend([t] for t in tables)
     rows.sort(key=lambda row: row[0].cy if isinstance(row[0], _Table) else min(w.cy for w in row))
     items: list[_Line | _Table] = []
@@ -446,7 +465,7 @@ def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[
             side = "left" if t.x1 <= gutter + 2 else "right" if t.x0 >= gutter - 2 else "span"
             spanning, parts = side == "span", {side: t}
         else:
-            spanning_words, left_words, right_words = _split_row(row, gutter)
+            spanning_words, left_words, right_words = _split_row(segs_of[id(row)], gutter)
             spanning = bool(spanning_words)
             parts = {"left": left_words, "right": right_words}
         if spanning:
@@ -498,50 +517,67 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return out
 
 
-def _segments(row: list[_Word]) -> list[list[_Word]]:
-    """Runs of words separated by gaps wider than SEGMENT_GAP_EM."""
-    segs = [[row[0]]]
+@dataclass(slots=True)
+class _Segment:
+    x0: float
+    x1: float
+    words: list[_Word]
+
+
+def _segments(row: list[_Word]) -> list[_Segment]:
+    """Runs of a row's words separated by gaps wider than SEGMENT_GAP_EM."""
+    first = row[0]
+    segs = [_Segment(first.x0, first.x1, [first])]
     for w in row[1:]:
-        p = segs[-1][-1]
-        if w.x0 - max(x.x1 for x in segs[-1]) > SEGMENT_GAP_EM * max(w.size, p.size):
-            segs.append([w])
+        seg = segs[-1]
+        if w.x0 - seg.x1 > SEGMENT_GAP_EM * max(w.size, seg.words[-1].size):
+            segs.append(_Segment(w.x0, w.x1, [w]))
         else:
-            segs[-1].append(w)
+            seg.words.append(w)
+            seg.x1 = max(seg.x1, w.x1)
     return segs
 
 
-def _find_gutter(rows: list[list[_Word]]) -> float | None:
+def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
     """The x of a vertical gap crossed by few rows, with a real column of text on each side; else None."""
-    if len(rows) < 8:  # too few rows to tell columns from a short layout
-        return None
-    seg_rows = [[(min(w.x0 for w in s), max(w.x1 for w in s)) for s in _segments(row)] for row in rows]
-    lo = min(a for segs in seg_rows for a, _ in segs)
-    hi = max(b for segs in seg_rows for _, b in segs)
-    span = hi - lo
-    if span <= 0:
-        return None
     n = len(seg_rows)
-    # Scan the middle 30-70% of the text width (the brief's "page middle band").
-    xs = [lo + span * (0.3 + 0.01 * k) for k in range(41)]
-    crossing = [sum(1 for segs in seg_rows if any(a < x < b for a, b in segs)) for x in xs]
+    if n < 8:  # too few rows to tell columns from a short layout
+        return None
+    lo = min(segs[0].x0 for segs in seg_rows)
+    hi = max(segs[-1].x1 for segs in seg_rows)
+    if hi - lo < 100:  # narrower than two columns of a dozen characters each
+        return None
+    # Rows crossing each point (1 pt steps) of the middle 30-70% of the text width: the page's
+    # "middle band". Segments of one row never overlap, so a difference array counts rows.
+    a0, a1 = int(lo + 0.3 * (hi - lo)), int(lo + 0.7 * (hi - lo)) + 1
+    diff = [0] * (a1 - a0 + 2)
+    for segs in seg_rows:
+        for seg in segs:
+            start, stop = max(a0, int(seg.x0) + 1), min(a1, int(seg.x1))  # x strictly inside the segment
+            if start <= stop:
+                diff[start - a0] += 1
+                diff[stop - a0 + 1] -= 1
+    crossing, running = [], 0
+    for d in diff[:-1]:
+        running += d
+        crossing.append(running)
     least = min(crossing)
     if least > GUTTER_MAX_CROSSING * n:
         return None
-    # The middle of the longest run of least-crossed positions.
-    best_run: tuple[int, int] = (0, -1)
-    start = None
+    # The middle of the widest run of least-crossed points.
+    best, start = (0, -1), None
     for k, count in enumerate(crossing + [least + 1]):
         if count == least and start is None:
             start = k
         elif count != least and start is not None:
-            if k - 1 - start > best_run[1] - best_run[0]:
-                best_run = (start, k - 1)
+            if k - 1 - start > best[1] - best[0]:
+                best = (start, k - 1)
             start = None
-    gx = (xs[best_run[0]] + xs[best_run[1]]) / 2
-    left = [b - a for segs in seg_rows for a, b in segs if b <= gx]
-    right = [b - a for segs in seg_rows for a, b in segs if a >= gx]
-    left_rows = sum(1 for segs in seg_rows if any(b <= gx for _, b in segs))
-    right_rows = sum(1 for segs in seg_rows if any(a >= gx for a, _ in segs))
+    gx = a0 + (best[0] + best[1]) / 2
+    left = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x1 <= gx]
+    right = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x0 >= gx]
+    left_rows = sum(1 for segs in seg_rows if segs[0].x1 <= gx)
+    right_rows = sum(1 for segs in seg_rows if segs[-1].x0 >= gx)
     if min(left_rows, right_rows) < max(3, GUTTER_MIN_ROWS * n):
         return None
     if (statistics.median(left) < GUTTER_MIN_FILL * (gx - lo)
@@ -550,14 +586,13 @@ def _find_gutter(rows: list[list[_Word]]) -> float | None:
     return gx
 
 
-def _split_row(row: list[_Word], gutter: float) -> tuple[list[_Word], list[_Word], list[_Word]]:
+def _split_row(segs: list[_Segment], gutter: float) -> tuple[list[_Word], list[_Word], list[_Word]]:
     """(words of segments crossing the gutter, words left of it, words right of it)."""
     spanning: list[_Word] = []
     left: list[_Word] = []
     right: list[_Word] = []
-    for seg in _segments(row):
-        a, b = min(w.x0 for w in seg), max(w.x1 for w in seg)
-        (spanning if a < gutter < b else left if b <= gutter else right).extend(seg)
+    for seg in segs:
+        (spanning if seg.x0 < gutter < seg.x1 else left if seg.x1 <= gutter else right).extend(seg.words)
     return spanning, left, right
 
 
@@ -572,9 +607,12 @@ def _make_line(words: list[_Word], page: _Page, group: tuple[int, int]) -> _Line
     text = " ".join(w.text for w in words)
     size = sizes.most_common(1)[0][0]
     main = [w for w in words if abs(w.size - size) <= SIZE_TOL] or words
+    bottom = max(w.bottom for w in main)
+    lead = words[0]
     return _Line(page=page.number, group=group, text=text, x0=min(w.x0 for w in words),
-                 x1=max(w.x1 for w in words), top=min(w.top for w in main), bottom=max(w.bottom for w in main),
-                 size=size, bold=bold_chars >= 0.6 * total)
+                 x1=max(w.x1 for w in words), top=min(w.top for w in main), bottom=bottom,
+                 size=size, bold=bold_chars >= 0.6 * total,
+                 lead_raised=lead.size < size - SIZE_TOL or lead.bottom < bottom - 0.15 * size)
 
 
 # --- running headers and footers -------------------------------------------------------------------
@@ -689,7 +727,9 @@ def _segment(pages: list[_Page], ctx: _Context) -> list[_Block | _Table]:
             line = item
             if _in_footnote_area(line, ctx):
                 m = _FOOTNOTE_LABEL_RE.match(line.text)
-                if m:
+                # A footnote opens with its number in superscript or below a separator rule; a code
+                # listing in small type at the foot of a page has neither.
+                if m and (line.lead_raised or _below_separator(line, page, ctx)):
                     note = _Block(page=line.page, lines=[line], footnote=True, label=m.group("label"))
                     entries.append(note)
                     continue
@@ -711,6 +751,12 @@ def _in_footnote_area(line: _Line, ctx: _Context) -> bool:
     return (line.size <= ctx.body - FOOTNOTE_SMALLER
             and line.top > 0.5 * ctx.heights[line.page]
             and line.top >= ctx.body_bottom.get((line.page, line.group), 0.0) - 1)
+
+
+def _below_separator(line: _Line, page: _Page, ctx: _Context) -> bool:
+    """A short rule between the column's last body line and this line."""
+    floor = ctx.body_bottom.get((line.page, line.group), 0.0) - 2
+    return any(floor <= y <= line.top + 1 for y in page.separators)
 
 
 def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
@@ -802,6 +848,7 @@ def _block_text(block: _Block, vocab: set[str]) -> str:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LEADERS_RE = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")  # "Introduction . . . . 3"
 
 
 def _classify(entries: list[_Block | _Table], ctx: _Context) -> list[RawBlock]:
@@ -834,6 +881,9 @@ def _classify(entries: list[_Block | _Table], ctx: _Context) -> list[RawBlock]:
         larger = first.size >= ctx.body + HEADING_SIZE_DELTA and len(text) <= HEADING_MAX_CHARS
         bold = (first.bold and first.size >= ctx.body - SIZE_TOL and len(text) <= BOLD_HEADING_MAX_CHARS
                 and not text.rstrip().endswith("."))
+        if _LEADERS_RE.search(text):  # a table-of-contents entry: not a heading of this text
+            staged.append((RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=locator), None))
+            continue
         if (larger or bold) and _LETTER.search(text):
             m = _HEADING_LABEL_RE.match(text)
             label = next((g for g in m.groups() if g), None) if m else None
