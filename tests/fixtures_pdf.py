@@ -58,6 +58,22 @@ def _lines(pdf: FPDF, lines: list[str], *, indent: float = 0, gap_after: float =
     pdf.ln(gap_after)
 
 
+FOOTNOTE_TEXT = "See Resolution 140 (Rev. Bucharest, 2022) on the role of ITU in WSIS."
+
+
+def _footnote(pdf: FPDF, number: str, text: str) -> None:
+    """A footnote at the foot of the page: a short separator rule, a superscript number, 8 pt text."""
+    y = pdf.h - 40
+    pdf.line(pdf.l_margin, y, pdf.l_margin + 50, y)
+    pdf.set_xy(pdf.l_margin, y + 2)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.char_vpos = "SUP"
+    pdf.cell(2, 4, number)
+    pdf.char_vpos = "LINE"
+    pdf.cell(0, 4, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", BODY_SIZE)
+
+
 def _para(pdf: FPDF, text: str, *, gap_after: float = 2.5) -> None:
     pdf.set_font("Helvetica", "", BODY_SIZE)
     pdf.multi_cell(0, LINE_H, text, new_x="LMARGIN", new_y="NEXT")
@@ -97,6 +113,8 @@ def report_pdf(pages: int = 3) -> bytes:
         "    available free of charge to all Member States.",
     ], gap_after=1)
     _lines(pdf, ["3. Fellowships were granted to participants from developing countries."])
+    _lines(pdf, ["The Council endorsed the plan of action at its last session."])
+    _footnote(pdf, "1", FOOTNOTE_TEXT)
     for i in range(max(0, pages - 1)):
         pdf.add_page()
         _heading(pdf, f"{i + 3} Further work in year {2020 + i}")

@@ -99,6 +99,7 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
     ctx: _Context | None = None
     out: list[_Candidate] = []
     last_subject: str | None = None
+    target_scope: str | None = None
 
     def add(seg: Segment, s0: int, s1: int, **kw) -> None:
         base = seg.block.start
@@ -109,6 +110,7 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
         if seg.kind == "heading":
             section = seg.block.text
             ctx = None
+            target_scope = None
             ref = cues.RESOLUTION_REF_RE.search(section)
             if ref:  # "Part two: Council Resolution 1391 (2026), operative part"
                 doc_name = ref.group(0).strip()
@@ -152,13 +154,18 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
                 clause_path=(ctx.source, ctx.chapeau, path_label), statement=f"{ctx.source} {ctx.chapeau} {text}")
             continue
         ctx = None
+        if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
+            target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
+            continue
         # Outside resolutions: proposals, targets, invitations and deontic sentences.
         if seg.kind == "item" and cues.PROPOSALS_HEADING_RE.search(section):
             add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=SECRETARIAT, label=seg.label,
                 clause_path=(doc_name, section, seg.label or ""), statement=f"Proposal {seg.label} ({doc_name}): {text}")
             continue
         if seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section):
-            add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor="All stakeholders", label=seg.label,
+            # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
+            add(seg, seg.start, seg.end, kind=RequirementKind.TARGET,
+                actor=_actor(target_scope or section, kb, default="All stakeholders"), label=seg.label,
                 clause_path=(doc_name, section, seg.label or ""), statement=f"{section}, target {seg.label}: {text}")
             continue
         if section.lower() == "purpose":

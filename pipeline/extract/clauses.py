@@ -113,7 +113,8 @@ def _pre_kind(text: str) -> str:
 
 
 def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
-    """Keep markers whose numbers run 1, 2, 3 … (restarting at 1 after a new chapeau); letters a), b) …."""
+    """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
+    letters run a), b) …."""
     kept: list[re.Match] = []
     last_num = 0
     last_letter = ""
@@ -121,7 +122,7 @@ def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
         label = m.group("label").rstrip(".")
         if label.isdigit():
             n = int(label)
-            if n == last_num + 1 or (n == 1 and last_num > 0):
+            if n > last_num or n == 1:
                 kept.append(m)
                 last_num = n
                 last_letter = ""

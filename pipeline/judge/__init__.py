@@ -11,7 +11,7 @@ import numpy as np
 
 from ..kb import KnowledgeBase
 from ..match.retrieve import Retriever, UnitScores
-from ..model import (Assessment, Checkability, Evidence, FacetAssessment, Requirement, Status)
+from ..model import Assessment, Checkability, Evidence, FacetAssessment, Requirement, RequirementKind, Status
 from .features import top_passages, unit_features
 from .model import CLASSES, JudgeModel
 
@@ -87,7 +87,9 @@ def _assess(req: Requirement, unit_scores: list[UnitScores], probs: np.ndarray, 
         status = Status.MANUAL_CHECK
         full = dict.fromkeys(STATUS_ORDER, 0.0) | {"manual_check": 1.0}
         rationale = "procedural: whether it was done (dates, circulation, meetings) cannot be shown by report text"
-    elif status is Status.NOT_ADDRESSED and not author_actor(req.actor, kb, author_kinds):
+    elif (status is Status.NOT_ADDRESSED and req.kind is not RequirementKind.TARGET
+          and not author_actor(req.actor, kb, author_kinds)):
+        # Targets are everyone's; a WSIS report is expected to report on them, so silence stays a gap.
         status = Status.MANUAL_CHECK
         full["manual_check"], full["not_addressed"] = full["not_addressed"], 0.0
         rationale = f"addressed to {req.actor}, not the report's author; the report is silent on it"

@@ -20,7 +20,7 @@ from ..extract import extract
 from ..kb import KnowledgeBase, load_kb
 from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
-from ..model import Checkability, Requirement
+from ..model import Checkability, Requirement, RequirementKind
 from ..parse import parse_file
 from . import assess_all, author_actor
 from .features import FEATURES, top_passages, unit_features
@@ -107,7 +107,8 @@ def _training_rows(pr: PreparedReport, kb: KnowledgeBase) -> None:
             label = g["status"]
             if label == "manual_check":
                 procedural = g["gold_requirement"].get("checkability") == "procedural"
-                if procedural or req.checkability is Checkability.PROCEDURAL or author_actor(req.actor, kb):
+                if procedural or req.checkability is Checkability.PROCEDURAL or (
+                        author_actor(req.actor, kb) and req.kind is not RequirementKind.TARGET):
                     continue
                 label = "not_addressed"  # silent on another actor's task: the content answer is "nothing"
         else:

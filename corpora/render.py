@@ -1,0 +1,138 @@
+"""Render each corpus text as DOCX (automatic Word numbering) and PDF (running header and footer, page numbers).
+
+The renderings test that extraction gives the same requirements whatever the format. Run from the repo root
+after editing a text: `python corpora/render.py` (needs the `test` extra for fpdf2). Outputs are committed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import docx  # noqa: E402
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls, qn  # noqa: E402
+from docx.shared import Pt  # noqa: E402
+from fpdf import FPDF  # noqa: E402
+
+from pipeline.model import BlockKind, Document  # noqa: E402
+from pipeline.parse import parse_file  # noqa: E402
+
+W = nsdecls("w")
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
+
+
+def render_docx(doc: Document) -> bytes:
+    """Headings in Heading styles; numbered items with real automatic numbering (startOverride for gaps)."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    # Abstract lists: 901 = decimal "%1" (ITU operative items), 902 = lowerLetter "%1)".
+    # Our abstract lists go before the template's w:num elements (schema order), with ids it does not use.
+    first_num = numbering.find(qn("w:num"))
+    insert = (lambda el: first_num.addprevious(el)) if first_num is not None else numbering.append
+    insert(parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="901"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="%1"/><w:suff w:val="tab"/></w:lvl></w:abstractNum>'))
+    insert(parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="902"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        f'<w:lvlText w:val="%1)"/><w:suff w:val="tab"/></w:lvl></w:abstractNum>'))
+    next_num = [900]
+
+    def new_num(abstract: int, start: int) -> int:
+        n = next_num[0]
+        next_num[0] += 1
+        numbering.append(parse_xml(
+            f'<w:num {W} w:numId="{n}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride w:ilvl="0">'
+            f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
+        return n
+
+    current = {"decimal": (None, 0), "letter": (None, 0)}  # numId, next value it will show
+    for b in doc.blocks:
+        if b.kind is BlockKind.HEADING:
+            text = f"{b.label}\t{b.text}" if b.label else b.text
+            d.add_heading(text, level=min(b.level or 1, 3))
+            current = {"decimal": (None, 0), "letter": (None, 0)}
+            continue
+        label = b.label or ""
+        if b.kind is BlockKind.LIST_ITEM and re.fullmatch(r"\d{1,2}", label):
+            kind, value, abstract = "decimal", int(label), 901
+        elif b.kind is BlockKind.LIST_ITEM and re.fullmatch(r"[a-z]\)", label):
+            kind, value, abstract = "letter", ord(label[0]) - 96, 902
+        else:
+            # Dotted and other labels stay manual, as many contributions type them: "2.1.<TAB>To include …".
+            p = d.add_paragraph(f"{label}\t{b.text}" if label else b.text)
+            if b.kind is not BlockKind.LIST_ITEM:
+                current = {"decimal": (None, 0), "letter": (None, 0)}
+            continue
+        num_id, shows = current[kind]
+        if num_id is None or shows != value:
+            num_id = new_num(abstract, value)
+        current[kind] = (num_id, value + 1)
+        p = d.add_paragraph(b.text)
+        ppr = p._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+class _ReportPDF(FPDF):
+    def __init__(self, running: str):
+        super().__init__(format="A4")
+        self.running = running
+        self.add_font("Body", "", f"{FONT_DIRS[0]}/DejaVuSans.ttf")
+        self.add_font("Body", "B", f"{FONT_DIRS[0]}/DejaVuSans-Bold.ttf")
+        self.set_auto_page_break(True, margin=22)
+
+    def header(self):
+        self.set_font("Body", "", 8)
+        self.cell(0, 6, self.running, align="R")
+        self.ln(10)
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("Body", "", 8)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+
+def render_pdf(doc: Document) -> bytes:
+    """A4 pages, 10.5 pt body, bold headings, hanging labels; the symbol runs in the header of every page."""
+    pdf = _ReportPDF(doc.symbol or (doc.title or "")[:60])
+    pdf.add_page()
+    for b in doc.blocks:
+        if b.kind is BlockKind.HEADING:
+            pdf.ln(2)
+            pdf.set_font("Body", "B", 13 if (b.level or 1) == 1 else 11.5)
+            pdf.multi_cell(0, 6.5, f"{b.label}  {b.text}" if b.label else b.text)
+            pdf.ln(1.5)
+            continue
+        pdf.set_font("Body", "", 10.5)
+        if b.label:
+            x = pdf.l_margin
+            pdf.set_x(x)
+            pdf.cell(12, 5.2, b.label)
+            pdf.set_left_margin(x + 12)
+            pdf.multi_cell(0, 5.2, b.text)
+            pdf.set_left_margin(x)
+        else:
+            pdf.multi_cell(0, 5.2, b.text)
+        pdf.ln(2.2)
+    return bytes(pdf.output())
+
+
+def main() -> None:
+    for folder in ("mandates", "reports"):
+        for txt in sorted((ROOT / "corpora" / folder).glob("*.txt")):
+            doc = parse_file(txt)
+            txt.with_suffix(".docx").write_bytes(render_docx(doc))
+            txt.with_suffix(".pdf").write_bytes(render_pdf(doc))
+            print(f"rendered {txt.relative_to(ROOT)} -> .docx, .pdf")
+
+
+if __name__ == "__main__":
+    main()
