@@ -220,12 +220,12 @@ def train(
         model = fit(reports)
         target = out_dir or MODEL_DIR
         metrics = {k: v for k, v in metrics.items() if k != "confusion"} | {"confusion": metrics["confusion"],
-                   "training_rows": sum(len(r.rows_y) for r in reports), "reports": [r.report_id for r in reports]}
+                   "training_rows": {"requirements": sum(len(r.req_y) for r in reports), "facets": sum(len(r.rows_y) for r in reports)}, "reports": [r.report_id for r in reports]}
         save_model(model, target, metrics=metrics, corpus_sha=corpus_sha256())
         return target, metrics
 
     target, metrics = _guard(work)
-    out.print(f"trained on {metrics['training_rows']} units from {len(metrics['reports'])} reports; "
+    out.print(f"trained on {metrics['training_rows']['requirements']} requirement and {metrics['training_rows']['facets']} facet rows from {len(metrics['reports'])} reports; "
               f"cross-validated accuracy {metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}", markup=False)
     out.print(f"wrote {target}/model.json and meta.json", markup=False)
 

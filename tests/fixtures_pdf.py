@@ -193,6 +193,27 @@ def table_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def lined_table_pdf() -> bytes:
+    """The same table drawn as Word does: separate horizontal and vertical rules, text without borders."""
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    widths, row_h, x0, y0 = (70, 50, 40), 8, 25, 40
+    xs = [x0 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [y0 + row_h * i for i in range(len(TABLE_ROWS) + 1)]
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate(TABLE_ROWS):
+        for col, text in enumerate(row):
+            pdf.set_xy(xs[col] + 1, ys[r] + 1.5)
+            pdf.cell(widths[col] - 2, 5, text)
+    pdf.set_xy(25, ys[-1] + 8)
+    pdf.cell(0, 6, "A paragraph after the ruled table.")
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     """(d) A PDF that needs a user password to open."""
     pdf = FPDF()

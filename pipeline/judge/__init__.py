@@ -1,22 +1,25 @@
 """Judgement: for each requirement, a status with calibrated confidence, evidence and a rationale.
 
-The model weighs substance for content requirements; two rules from the annotation guideline
-(corpora/README.md) come first: procedural requirements are a manual check, and a requirement addressed to
-someone other than the report's author, on which the report is silent, is a manual check too.
+A trained requirement-level model weighs relevance and substance (figures, results, challenges against events,
+links and negations) and who the requirement is addressed to; a facet-level model says which facets are covered.
+Rules from the annotation guideline (corpora/README.md) frame it: procedural requirements are a manual check;
+manual check otherwise only for requirements addressed to someone other than the report's author; a compound
+requirement is addressed only when all its facets are.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..kb import KnowledgeBase
 from ..match.retrieve import Retriever, UnitScores
 from ..model import Assessment, Checkability, Evidence, FacetAssessment, Requirement, RequirementKind, Status
-from .features import top_passages, unit_features
-from .model import CLASSES, JudgeModel
+from .features import requirement_features, top_passages, unit_features
+from .model import CLASSES, REQ_CLASSES, JudgeModel
 
-JUDGE_RULES_VERSION = "judge-rules/1"
-STATUS_ORDER = ("addressed", "partial", "not_addressed", "manual_check")
+JUDGE_RULES_VERSION = "judge-rules/2"
 # An evidence passage must at least reach this fused score; below it the "best" passage is noise.
 # Set from the corpus: gold evidence passages score above 0.12 in all but a handful of cases.
 MIN_EVIDENCE_SCORE = 0.12
@@ -28,21 +31,55 @@ def author_actor(actor: str, kb: KnowledgeBase, author_kinds: tuple[str, ...] = 
     return a is None or a.kind in author_kinds
 
 
-def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
-               evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
-               unreadable: str | None = None) -> list[Assessment]:
-    """Assess every requirement; units are in the order the retriever was fitted with."""
-    scores = [retriever.score(i) for i in range(len(retriever.units_))]
-    X = np.array([unit_features(retriever, i, s) for i, s in enumerate(scores)]) if scores else np.zeros((0, 0))
-    probs = model.predict_proba(X) if len(scores) else np.zeros((0, 3))
+def may_be_manual(req: Requirement, kb: KnowledgeBase, author_kinds: tuple[str, ...]) -> bool:
+    """Silence is a manual check only for another actor's task; targets are everyone's, so silence is a gap."""
+    return req.kind is not RequirementKind.TARGET and not author_actor(req.actor, kb, author_kinds)
+
+
+@dataclass(slots=True)
+class RequirementView:
+    """Features of one requirement and its facets, computed once; training and assessment share it."""
+
+    requirement: Requirement
+    unit_indices: list[int]
+    scores: list[UnitScores]
+    unit_X: np.ndarray  # one row per unit (whole requirement first, then facets)
+    req_x: np.ndarray
+    other_actor: bool
+
+
+def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBase,
+          author_kinds: tuple[str, ...] = ("secretariat",)) -> list[RequirementView]:
+    """Score every unit once and build the feature rows of every requirement."""
     by_req: dict[str, list[int]] = {}
-    for i, s in enumerate(scores):
-        by_req.setdefault(s.unit.requirement_id, []).append(i)
+    for i, u in enumerate(retriever.units_):
+        by_req.setdefault(u.requirement_id, []).append(i)
     out = []
     for req in requirements:
         idx = by_req[req.id]
-        out.append(_assess(req, [scores[i] for i in idx], probs[idx], retriever, kb, idx,
-                           evidence_per_facet=evidence_per_facet, author_kinds=author_kinds, unreadable=unreadable))
+        scores = [retriever.score(i) for i in idx]
+        X = np.array([unit_features(retriever, i, s) for i, s in zip(idx, scores)])
+        other = may_be_manual(req, kb, author_kinds)
+        rx = requirement_features(X[0], scores[0], list(X[1:]), other_actor=other, kind=req.kind.value)
+        out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
+                                   other_actor=other))
+    return out
+
+
+def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
+               evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
+               unreadable: str | None = None) -> list[Assessment]:
+    """Assess every requirement against the passages the retriever was fitted on."""
+    vs = views(requirements, retriever, kb, author_kinds)
+    if not vs:
+        return []
+    req_probs = model.requirement.predict_proba(np.array([v.req_x for v in vs]))
+    out = []
+    for v, p in zip(vs, req_probs):
+        facet_probs = (model.facet.predict_proba(v.unit_X[1:]) if model.facet is not None and len(v.unit_X) > 1
+                       else np.zeros((0, 3)))
+        out.append(_assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
+                           unreadable=unreadable))
     return out
 
 
@@ -58,49 +95,43 @@ def _evidence(retriever: Retriever, unit_index: int, s: UnitScores, k: int) -> t
     return tuple(ev)
 
 
-def _assess(req: Requirement, unit_scores: list[UnitScores], probs: np.ndarray, retriever: Retriever,
-            kb: KnowledgeBase, unit_indices: list[int], *, evidence_per_facet: int, author_kinds: tuple[str, ...],
-            unreadable: str | None) -> Assessment:
-    whole = unit_scores[0]
-    evidence = _evidence(retriever, unit_indices[0], whole, evidence_per_facet)
+def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retriever: Retriever, *,
+            evidence_per_facet: int, unreadable: str | None) -> Assessment:
+    req = v.requirement
+    full = dict(zip(REQ_CLASSES, (float(x) for x in probs)))
+    if not v.other_actor:  # manual check is not an answer for the author's own task
+        full["manual_check"] = 0.0
+    total = sum(full.values()) or 1.0
+    full = {k: x / total for k, x in full.items()}
+    status = Status(max(REQ_CLASSES, key=lambda k: (full[k], -REQ_CLASSES.index(k))))
+    rationale = _substance_rationale(retriever, v.scores[0])
     facets: list[FacetAssessment] = []
-    if len(unit_scores) > 1:
-        fp = probs[1:]
-        for s, p, ui in zip(unit_scores[1:], fp, unit_indices[1:]):
-            k = int(np.argmax(p))
-            facets.append(FacetAssessment(label=s.unit.label, status=Status(CLASSES[k]), confidence=round(float(p[k]), 4),
-                                          evidence=_evidence(retriever, ui, s, evidence_per_facet)
-                                          if CLASSES[k] != "not_addressed" else ()))
-        # Independent facets: all addressed, all not addressed, or in between.
-        p_add = float(np.prod(fp[:, 0]))
-        p_not = float(np.prod(fp[:, 2]))
-        vec = np.array([p_add, max(0.0, 1.0 - p_add - p_not), p_not])
+    for s, p, ui in zip(v.scores[1:], facet_probs, v.unit_indices[1:]):
+        k = int(np.argmax(p))
+        facets.append(FacetAssessment(label=s.unit.label, status=Status(CLASSES[k]), confidence=round(float(p[k]), 4),
+                                      evidence=_evidence(retriever, ui, s, evidence_per_facet)
+                                      if CLASSES[k] != "not_addressed" else ()))
+    if facets:
         done = sum(f.status is Status.ADDRESSED for f in facets)
-        rationale = f"{done} of {len(facets)} facets addressed"
-    else:
-        vec = probs[0]
-        rationale = _substance_rationale(retriever, whole)
-    k = int(np.argmax(vec))
-    status = Status(CLASSES[k])
-    full = dict(zip(STATUS_ORDER, [float(vec[0]), float(vec[1]), float(vec[2]), 0.0]))
+        rationale = f"{done} of {len(facets)} facets addressed; " + rationale
+        if status is Status.ADDRESSED and any(f.status is Status.NOT_ADDRESSED for f in facets):
+            # A compound requirement is addressed only when all its facets are.
+            status = Status.PARTIAL
+            full["partial"], full["addressed"] = full["partial"] + full["addressed"], 0.0
     if req.checkability is Checkability.PROCEDURAL:
         status = Status.MANUAL_CHECK
-        full = dict.fromkeys(STATUS_ORDER, 0.0) | {"manual_check": 1.0}
+        full = dict.fromkeys(REQ_CLASSES, 0.0) | {"manual_check": 1.0}
         rationale = "procedural: whether it was done (dates, circulation, meetings) cannot be shown by report text"
-    elif (status is Status.NOT_ADDRESSED and req.kind is not RequirementKind.TARGET
-          and not author_actor(req.actor, kb, author_kinds)):
-        # Targets are everyone's; a WSIS report is expected to report on them, so silence stays a gap.
-        status = Status.MANUAL_CHECK
-        full["manual_check"], full["not_addressed"] = full["not_addressed"], 0.0
-        rationale = f"addressed to {req.actor}, not the report's author; the report is silent on it"
+    elif status is Status.MANUAL_CHECK:
+        rationale = f"addressed to {req.actor}, not the report's author; the report does not answer it"
     elif status is Status.NOT_ADDRESSED and unreadable:
         status = Status.MANUAL_CHECK
         full["manual_check"], full["not_addressed"] = full["not_addressed"], 0.0
         rationale = f"nothing found, but part of the report could not be read ({unreadable})"
-    if status in (Status.NOT_ADDRESSED,):
-        evidence = ()
+    evidence = () if status in (Status.NOT_ADDRESSED,) else _evidence(retriever, v.unit_indices[0], v.scores[0],
+                                                                       evidence_per_facet)
     return Assessment(requirement_id=req.id, status=status, confidence=round(full[status.value], 4),
-                      probabilities=tuple((s, round(v, 4)) for s, v in full.items()), evidence=evidence,
+                      probabilities=tuple((s, round(x, 4)) for s, x in full.items()), evidence=evidence,
                       facets=tuple(facets), rationale=rationale)
 
 

@@ -15,6 +15,33 @@ FEATURES = (
 )
 
 
+# A requirement is judged on its whole-text unit plus what its facets found.
+REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in ("is_facet", "has_concepts")) + (
+    "fused_gap", "facets_log", "facets_found", "facets_min_fused", "facets_mean_coverage", "facets_negation",
+    "other_actor", "is_target", "is_expectation",
+)
+FACET_FOUND = 0.25  # a facet counts as found when its best passage reaches this fused score (corpus median)
+
+
+def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: list[np.ndarray], *,
+                         other_actor: bool, kind: str) -> np.ndarray:
+    """The whole requirement's unit features, aggregates over its facets, and who it is addressed to."""
+    keep = [i for i, n in enumerate(FEATURES) if n not in ("is_facet", "has_concepts")]
+    base = list(unit_vec[keep])
+    fused = scores.fused
+    gap = float(fused.max() - np.median(fused)) if fused.size else 0.0
+    fi = {n: i for i, n in enumerate(FEATURES)}
+    if facet_vecs:
+        F = np.array(facet_vecs)
+        agg = [np.log1p(len(facet_vecs)), float((F[:, fi["fused_1"]] >= FACET_FOUND).mean()),
+               float(F[:, fi["fused_1"]].min()), float(F[:, fi["coverage_best"]].mean()),
+               float(F[:, fi["negation_best"]].mean())]
+    else:
+        agg = [0.0, 0.0, 0.0, 0.0, 0.0]
+    flags = [float(other_actor), float(kind == "target"), float(kind == "expectation")]
+    return np.array(base + [gap] + agg + flags, dtype=float)
+
+
 def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
     """Indices of the k best passages by fused score (ties by position: deterministic)."""
     if scores.fused.size == 0:

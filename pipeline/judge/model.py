@@ -12,25 +12,32 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import ArtifactError
-from .features import FEATURES
+from .features import FEATURES, REQ_FEATURES
 
 JUDGE_NAME = "wsis-judge"
 JUDGE_VERSION = "1"
-CLASSES = ("addressed", "partial", "not_addressed")
+CLASSES = ("addressed", "partial", "not_addressed")  # facet statuses
+REQ_CLASSES = ("addressed", "partial", "not_addressed", "manual_check")  # requirement statuses
 
 
-class JudgeModel:
-    """scikit-learn style: __init__ stores parameters; fit learns; learned state ends in '_'."""
+class LinearModel:
+    """Multinomial logistic regression on standardised features, with a temperature for calibration.
 
-    def __init__(self, *, C: float = 1.0, class_weight: str | None = "balanced"):
+    scikit-learn style: __init__ stores parameters; fit learns; learned state ends in '_'.
+    """
+
+    def __init__(self, *, classes: tuple[str, ...], features: tuple[str, ...], C: float = 1.0,
+                 class_weight: str | None = "balanced"):
+        self.classes = tuple(classes)
+        self.features = tuple(features)
         self.C = C
         self.class_weight = class_weight
 
-    def fit(self, X: np.ndarray, y: list[str], *, temperature: float = 1.0) -> JudgeModel:
+    def fit(self, X: np.ndarray, y: list[str], *, temperature: float = 1.0) -> LinearModel:
         X = np.asarray(X, dtype=float)
-        if X.ndim != 2 or X.shape[1] != len(FEATURES):
-            raise ValueError(f"expected {len(FEATURES)} features, got shape {X.shape}")
-        missing = set(CLASSES) - set(y)
+        if X.ndim != 2 or X.shape[1] != len(self.features):
+            raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
+        missing = set(self.classes) - set(y)
         if missing:
             raise ValueError(f"training labels lack {sorted(missing)}")
         self.mean_ = X.mean(axis=0)
@@ -38,7 +45,7 @@ class JudgeModel:
         self.scale_[self.scale_ == 0] = 1.0
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
-        order = [list(lr.classes_).index(c) for c in CLASSES]
+        order = [list(lr.classes_).index(c) for c in self.classes]
         self.coef_ = lr.coef_[order]
         self.intercept_ = lr.intercept_[order]
         self.temperature_ = float(temperature)
@@ -49,15 +56,38 @@ class JudgeModel:
         return Z @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities, columns in CLASSES order."""
+        """Calibrated probabilities, columns in `classes` order."""
         return softmax(self.logits(X) / self.temperature_)
 
-    def to_json(self, **meta) -> dict:
-        return {"name": JUDGE_NAME, "version": JUDGE_VERSION, "classes": list(CLASSES), "features": list(FEATURES),
+    def to_json(self) -> dict:
+        return {"classes": list(self.classes), "features": list(self.features),
                 "params": {"C": self.C, "class_weight": self.class_weight},
                 "mean": self.mean_.round(8).tolist(), "scale": self.scale_.round(8).tolist(),
                 "coef": self.coef_.round(8).tolist(), "intercept": self.intercept_.round(8).tolist(),
-                "temperature": round(self.temperature_, 6), **meta}
+                "temperature": round(self.temperature_, 6)}
+
+    @classmethod
+    def from_json(cls, data: dict, *, expect_features: tuple[str, ...], location: str = "") -> LinearModel:
+        if tuple(data.get("features", ())) != tuple(expect_features):
+            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
+                                location=location)
+        m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), **data["params"])
+        m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
+        m.coef_, m.intercept_ = np.array(data["coef"]), np.array(data["intercept"])
+        m.temperature_ = float(data["temperature"])
+        return m
+
+
+class JudgeModel:
+    """The judge: a requirement-level model (four statuses) and a facet-level model (three)."""
+
+    def __init__(self, requirement: LinearModel, facet: LinearModel | None):
+        self.requirement = requirement
+        self.facet = facet
+
+    def to_json(self) -> dict:
+        return {"name": JUDGE_NAME, "version": JUDGE_VERSION, "requirement": self.requirement.to_json(),
+                "facet": self.facet.to_json() if self.facet else None}
 
     @classmethod
     def from_json(cls, data: dict, *, location: str = "") -> JudgeModel:
@@ -65,14 +95,10 @@ class JudgeModel:
             raise ArtifactError(f"judge model {data.get('name')} v{data.get('version')}, expected "
                                 f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
                                 location=location)
-        if list(data.get("features", [])) != list(FEATURES):
-            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
-                                location=location)
-        m = cls(**data["params"])
-        m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
-        m.coef_, m.intercept_ = np.array(data["coef"]), np.array(data["intercept"])
-        m.temperature_ = float(data["temperature"])
-        return m
+        req = LinearModel.from_json(data["requirement"], expect_features=REQ_FEATURES, location=location)
+        facet = (LinearModel.from_json(data["facet"], expect_features=FEATURES, location=location)
+                 if data.get("facet") else None)
+        return cls(req, facet)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

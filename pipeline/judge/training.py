@@ -20,11 +20,11 @@ from ..extract import extract
 from ..kb import KnowledgeBase, load_kb
 from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
-from ..model import Checkability, Requirement, RequirementKind
+from ..model import Checkability, Requirement
 from ..parse import parse_file
-from . import assess_all, author_actor
-from .features import FEATURES, top_passages, unit_features
-from .model import CLASSES, JudgeModel, fit_temperature
+from . import assess_all, views
+from .features import FEATURES, REQ_FEATURES, top_passages
+from .model import CLASSES, REQ_CLASSES, JudgeModel, LinearModel, fit_temperature
 
 LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
 
@@ -40,8 +40,10 @@ class PreparedReport:
     unaligned: list[dict]  # gold assessments whose requirement the extractor missed
     retriever: Retriever
     passage_norm: list[str]
-    rows_X: list[np.ndarray] = field(default_factory=list)
+    rows_X: list[np.ndarray] = field(default_factory=list)  # facet rows
     rows_y: list[str] = field(default_factory=list)
+    req_X: list[np.ndarray] = field(default_factory=list)  # requirement rows
+    req_y: list[str] = field(default_factory=list)
 
 
 def report_group(report_id: str) -> str:
@@ -97,52 +99,54 @@ def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
 
 
 def _training_rows(pr: PreparedReport, kb: KnowledgeBase) -> None:
-    """Labelled units: whole requirements (content ones) and facets aligned to gold facets by label."""
-    for i, unit in enumerate(pr.retriever.units_):
-        g = pr.gold_by_req.get(unit.requirement_id)
+    """Requirement rows (gold status; procedural ones are decided by rule, not learned) and facet rows (facets
+    aligned to gold facets by label)."""
+    for v in views(pr.requirements, pr.retriever, kb):
+        g = pr.gold_by_req.get(v.requirement.id)
         if g is None:
             continue
-        req = next(r for r in pr.requirements if r.id == unit.requirement_id)
-        if unit.facet is None:
-            label = g["status"]
-            if label == "manual_check":
-                procedural = g["gold_requirement"].get("checkability") == "procedural"
-                if procedural or req.checkability is Checkability.PROCEDURAL or (
-                        author_actor(req.actor, kb) and req.kind is not RequirementKind.TARGET):
-                    continue
-                label = "not_addressed"  # silent on another actor's task: the content answer is "nothing"
-        else:
-            gf = {_facet_key(f["facet"]): f for f in g.get("facets", [])}
-            key = _facet_key(unit.label)
-            concept = req.facets[unit.facet].concept
-            match = gf.get(key) or (gf.get(_facet_key(concept)) if concept else None)
-            if match is None or match["status"] == "manual_check":
-                continue
-            label = match["status"]
-        pr.rows_X.append(unit_features(pr.retriever, i, pr.retriever.score(i)))
-        pr.rows_y.append(label)
+        procedural = (g["gold_requirement"].get("checkability") == "procedural"
+                      or v.requirement.checkability is Checkability.PROCEDURAL)
+        label = g["status"]
+        if not procedural and not (label == "manual_check" and not v.other_actor):
+            pr.req_X.append(v.req_x)
+            pr.req_y.append(label)
+        gf = {_facet_key(f["facet"]): f for f in g.get("facets", [])}
+        for row, facet in zip(v.unit_X[1:], v.requirement.facets):
+            match = gf.get(_facet_key(facet.label)) or (gf.get(_facet_key(facet.concept)) if facet.concept else None)
+            if match is not None and match["status"] in CLASSES:
+                pr.rows_X.append(row)
+                pr.rows_y.append(match["status"])
 
 
-def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
-    """Fit on all given reports; temperature from out-of-fold logits grouped by report family."""
-    X, y, groups = _stack(reports)
+def _fit_linear(X, y, groups, *, classes, features, C) -> LinearModel:
+    """Fit, with the temperature chosen on out-of-fold logits grouped by report family."""
+    y = np.array(y)
     logits, y_idx = [], []
     for g in sorted(set(groups)):
         train = groups != g
-        if len(set(np.array(y)[train])) < len(CLASSES):
+        if len(set(y[train])) < len(classes) or (~train).sum() == 0:
             continue
-        m = JudgeModel(C=C).fit(X[train], list(np.array(y)[train]))
-        logits.append(m.logits(X[~train]))
-        y_idx.append(np.array([CLASSES.index(v) for v in np.array(y)[~train]]))
+        m = LinearModel(classes=classes, features=features, C=C).fit(X[train], list(y[train]))
+        keep = np.isin(y[~train], classes)
+        logits.append(m.logits(X[~train][keep]))
+        y_idx.append(np.array([classes.index(v) for v in y[~train][keep]]))
     t = fit_temperature(np.vstack(logits), np.concatenate(y_idx)) if logits else 1.0
-    return JudgeModel(C=C).fit(X, y, temperature=t)
+    return LinearModel(classes=classes, features=features, C=C).fit(X, list(y), temperature=t)
 
 
-def _stack(reports: list[PreparedReport]):
-    X = np.array([x for r in reports for x in r.rows_X]).reshape(-1, len(FEATURES))
-    y = [v for r in reports for v in r.rows_y]
-    groups = np.array([r.group for r in reports for _ in r.rows_y])
-    return X, y, groups
+def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
+    """Fit both models on the given reports."""
+    RX = np.array([x for r in reports for x in r.req_X]).reshape(-1, len(REQ_FEATURES))
+    Ry = [v for r in reports for v in r.req_y]
+    Rg = np.array([r.group for r in reports for _ in r.req_y])
+    FX = np.array([x for r in reports for x in r.rows_X]).reshape(-1, len(FEATURES))
+    Fy = [v for r in reports for v in r.rows_y]
+    Fg = np.array([r.group for r in reports for _ in r.rows_y])
+    req = _fit_linear(RX, Ry, Rg, classes=REQ_CLASSES, features=REQ_FEATURES, C=C)
+    facet = (_fit_linear(FX, Fy, Fg, classes=CLASSES, features=FEATURES, C=C)
+             if set(Fy) >= set(CLASSES) else None)
+    return JudgeModel(req, facet)
 
 
 def cross_validate(reports: list[PreparedReport], config: Config | None = None, *, C: float = 1.0) -> list[dict]:
@@ -151,8 +155,7 @@ def cross_validate(reports: list[PreparedReport], config: Config | None = None, 
     kb = load_kb(cfg.kb_files)
     results = []
     for group in sorted({r.group for r in reports}):
-        train = [r for r in reports if r.group != group]
-        model = fit(train, C=C)
+        model = fit([r for r in reports if r.group != group], C=C)
         for r in (r for r in reports if r.group == group):
             results += predict_pairs(r, model, kb, cfg)
     return results
@@ -190,7 +193,8 @@ def save_model(model: JudgeModel, directory: Path, *, metrics: dict, corpus_sha:
 
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "model.json").write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
-    meta = {"name": "wsis-judge", "version": "1", "features": list(FEATURES), "classes": list(CLASSES),
+    meta = {"name": "wsis-judge", "version": "1", "requirement_features": list(REQ_FEATURES),
+            "requirement_classes": list(REQ_CLASSES), "facet_features": list(FEATURES), "facet_classes": list(CLASSES),
             "training_corpus_sha256": corpus_sha,
             "libraries": {"scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
                           "numpy": np.__version__, "python": platform.python_version()},

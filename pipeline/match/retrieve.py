@@ -79,7 +79,7 @@ def _identity(tokens):
 class Retriever:
     """Scores passages against units. Fit on one report's passages and the audit's units (transductive LSA)."""
 
-    def __init__(self, *, semantic: str = "lsa", lsa_components: int = 100, weights: dict | None = None,
+    def __init__(self, *, semantic: str = "lsa", lsa_components: int = 30, weights: dict | None = None,
                  disabled: tuple[str, ...] = ()):
         self.semantic = semantic
         self.lsa_components = lsa_components

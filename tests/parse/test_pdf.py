@@ -155,6 +155,25 @@ def test_table_cells(table):
         "The text after the table is an ordinary paragraph.")
 
 
+def test_table_drawn_with_separate_rules():
+    doc = parse(F.lined_table_pdf())
+    cells = {b.table: b.text for b in doc.blocks if b.kind is BlockKind.TABLE_CELL}
+    assert cells[(0, 3, 0)] == "C5 Building confidence and security"
+    assert cells[(0, 2, 2)] == "Completed"
+    assert doc.blocks[-1].text == "A paragraph after the ruled table."
+
+
+def test_pdfplumber_fallback_reads_the_same_cells(table, monkeypatch):
+    import pipeline.parse.pdf as pdf_module
+
+    def broken(*args, **kwargs):
+        raise TypeError("table finder API changed")
+
+    monkeypatch.setattr(pdf_module, "_tables_from_edges", broken)
+    slow = parse(F.table_pdf())
+    assert [(b.table, b.text) for b in slow.blocks] == [(b.table, b.text) for b in table.blocks]
+
+
 # --- errors ----------------------------------------------------------------------------------------
 def test_encrypted_pdf():
     with pytest.raises(InputError) as err:
