@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +15,7 @@ from rich.table import Table
 from pipeline.config import Config, load_config
 from pipeline.errors import ExitCode, WsisAuditError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Check a report against the instructions, proposals and expectations of its mandate documents.")
 # Piped output gets a wide fixed width so tables stay readable in files and logs.
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
@@ -209,24 +210,15 @@ def train(
 
     Example: wsis-audit train
     """
-    from pipeline.corpus import corpus_sha256
-    from pipeline.evaluate.judgement import judgement_metrics
     from pipeline.judge.model import MODEL_DIR
-    from pipeline.judge.training import cross_validate, fit, prepare_corpus, save_model
+    from pipeline.judge.training import train_judge
 
-    def work():
-        reports = prepare_corpus(state.config)
-        metrics = judgement_metrics(cross_validate(reports, state.config))
-        model = fit(reports)
-        target = out_dir or MODEL_DIR
-        metrics = {k: v for k, v in metrics.items() if k != "confusion"} | {"confusion": metrics["confusion"],
-                   "training_rows": {"requirements": sum(len(r.req_y) for r in reports), "facets": sum(len(r.rows_y) for r in reports)}, "reports": [r.report_id for r in reports]}
-        save_model(model, target, metrics=metrics, corpus_sha=corpus_sha256())
-        return target, metrics
-
-    target, metrics = _guard(work)
-    out.print(f"trained on {metrics['training_rows']['requirements']} requirement and {metrics['training_rows']['facets']} facet rows from {len(metrics['reports'])} reports; "
-              f"cross-validated accuracy {metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}", markup=False)
+    target = out_dir or MODEL_DIR
+    metrics = _guard(lambda: train_judge(state.config, target))
+    rows = metrics["training_rows"]
+    out.print(f"trained on {rows['requirements']} requirement, {rows['facets']} facet and {rows['passage_pairs']} "
+              f"passage rows from {len(metrics['reports'])} reports; cross-validated accuracy "
+              f"{metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}", markup=False)
     out.print(f"wrote {target}/model.json and meta.json", markup=False)
 
 
@@ -273,12 +265,24 @@ def _print_summary(s: dict) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: never a traceback unless --debug."""
     try:
-        app()
+        app(standalone_mode=False)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, keep the details for --debug
+        if "--debug" in sys.argv:
+            raise
+        err.print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)", markup=False)
+        sys.exit(ExitCode.INTERNAL)
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ LINE_H = 5.5  # mm; about 1.4x the 11 pt body size, as in ITU Word templates
 class _Report(FPDF):
     """A4 report with the ITU-style running header (document symbol) and a "Page N of M" footer."""
 
-    def __init__(self, header_text: str = RUNNING_HEADER, *, footer: bool = True) -> None:
+    def __init__(self, header_text: str = RUNNING_HEADER, *, footer: str | None = FOOTER_TEMPLATE) -> None:
         super().__init__(format="A4", unit="mm")
         self.header_text = header_text
-        self.with_footer = footer
+        self.footer_template = footer
         self.set_auto_page_break(auto=True, margin=22)
         self.set_margins(25, 25, 25)
 
@@ -35,10 +35,10 @@ class _Report(FPDF):
             self.set_y(25)
 
     def footer(self) -> None:
-        if self.with_footer:
+        if self.footer_template:
             self.set_y(-15)
             self.set_font("Helvetica", "", 9)
-            self.cell(0, 5, FOOTER_TEMPLATE.format(n=self.page_no(), m="{nb}"), align="C")
+            self.cell(0, 5, self.footer_template.format(n=self.page_no(), m="{nb}"), align="C")
 
 
 def _heading(pdf: FPDF, text: str, *, size: int = 14) -> None:
@@ -87,9 +87,12 @@ FILLER = (
 )
 
 
-def report_pdf(pages: int = 3) -> bytes:
-    """(a) A multi-page report: running header and footer, bold headings, a hyphenated break, numbered items."""
-    pdf = _Report()
+def report_pdf(pages: int = 3, *, header: str = RUNNING_HEADER, footer: str | None = FOOTER_TEMPLATE) -> bytes:
+    """(a) A multi-page report: running header and footer, bold headings, a hyphenated break, numbered items.
+
+    ``footer`` is a template with ``{n}`` (page number) and ``{m}`` (page count).
+    """
+    pdf = _Report(header, footer=footer)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 18)
     pdf.cell(0, 10, "Report on the implementation of WSIS outcomes", new_x="LMARGIN", new_y="NEXT")

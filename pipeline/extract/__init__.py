@@ -246,7 +246,8 @@ def _finish(document: Document, candidates: list[_Candidate], kb: KnowledgeBase,
         deadline = cues.DEADLINE_RE.search(text)
         concepts = tuple(dict.fromkeys(
             [m.group(1) for m in cues.ACTION_LINE_CODE_RE.finditer(text)]
-            + [s.label_ for s in parsed.spans["concepts"]]))
+            + [s.label_ for s in parsed.spans["concepts"]]
+            + ([t] if c.kind is RequirementKind.TARGET and (t := _target_concept(text, c.label, kb)) else [])))
         source = Source(document=document.path, sha256=document.sha256, locator=c.segment.block.locator,
                         label=c.label, clause_path=tuple(p for p in c.clause_path if p), start=c.seg_start,
                         end=c.seg_end, heading_trail=c.segment.block.heading_trail)
@@ -268,6 +269,28 @@ def _finish(document: Document, candidates: list[_Candidate], kb: KnowledgeBase,
             facets=split_facets(text, parsed, kb) if c.kind is not RequirementKind.TARGET else (),
         ))
     return reqs
+
+
+# Target lists restate the WSIS and Broadband Commission targets in their own words; a restatement scores
+# at least this token-set similarity with our knowledge-base wording (checked on corpora/mandates/targets-lists).
+TARGET_MATCH_MIN = 45.0
+
+
+def _target_concept(text: str, label: str | None, kb: KnowledgeBase) -> str | None:
+    """The knowledge-base target a listed target restates: best wording match, the printed label breaking ties."""
+    from rapidfuzz import fuzz
+
+    from ..corpus import norm_label
+
+    best, best_score = None, TARGET_MATCH_MIN
+    for c in kb.concepts:
+        if c.kind not in ("wsis_target", "bb_target"):
+            continue
+        score = fuzz.token_set_ratio(text.lower(), f"{c.title} {c.short} {' '.join(c.topics)}".lower())
+        score += 15.0 if label and norm_label(label) == c.label else 0.0
+        if score > best_score:
+            best, best_score = c.id, score
+    return best
 
 
 def _main_verb(parsed, kind: RequirementKind) -> str | None:

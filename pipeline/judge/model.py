@@ -12,12 +12,13 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import ArtifactError
-from .features import FEATURES, REQ_FEATURES
+from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES
 
 JUDGE_NAME = "wsis-judge"
 JUDGE_VERSION = "1"
 CLASSES = ("addressed", "partial", "not_addressed")  # facet statuses
 REQ_CLASSES = ("addressed", "partial", "not_addressed", "manual_check")  # requirement statuses
+REL_CLASSES = ("irrelevant", "relevant")  # does a passage address a requirement?
 
 
 class LinearModel:
@@ -45,9 +46,13 @@ class LinearModel:
         self.scale_[self.scale_ == 0] = 1.0
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
+        coef, intercept = lr.coef_, lr.intercept_
+        if coef.shape[0] == 1:  # binary: softmax over (0, z) is the logistic of z
+            coef = np.vstack([np.zeros_like(coef), coef])
+            intercept = np.concatenate([[0.0], intercept])
         order = [list(lr.classes_).index(c) for c in self.classes]
-        self.coef_ = lr.coef_[order]
-        self.intercept_ = lr.intercept_[order]
+        self.coef_ = coef[order]
+        self.intercept_ = intercept[order]
         self.temperature_ = float(temperature)
         return self
 
@@ -79,14 +84,18 @@ class LinearModel:
 
 
 class JudgeModel:
-    """The judge: a requirement-level model (four statuses) and a facet-level model (three)."""
+    """The judge: passage relevance (the learned fusion of the retrieval signals), a requirement-level model
+    (four statuses) and a facet-level model (three)."""
 
-    def __init__(self, requirement: LinearModel, facet: LinearModel | None):
+    def __init__(self, requirement: LinearModel | None, facet: LinearModel | None, relevance: LinearModel | None):
         self.requirement = requirement
         self.facet = facet
+        self.relevance = relevance
 
     def to_json(self) -> dict:
-        return {"name": JUDGE_NAME, "version": JUDGE_VERSION, "requirement": self.requirement.to_json(),
+        return {"name": JUDGE_NAME, "version": JUDGE_VERSION,
+                "relevance": self.relevance.to_json() if self.relevance else None,
+                "requirement": self.requirement.to_json() if self.requirement else None,
                 "facet": self.facet.to_json() if self.facet else None}
 
     @classmethod
@@ -95,10 +104,14 @@ class JudgeModel:
             raise ArtifactError(f"judge model {data.get('name')} v{data.get('version')}, expected "
                                 f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
                                 location=location)
-        req = LinearModel.from_json(data["requirement"], expect_features=REQ_FEATURES, location=location)
-        facet = (LinearModel.from_json(data["facet"], expect_features=FEATURES, location=location)
-                 if data.get("facet") else None)
-        return cls(req, facet)
+        parts = {}
+        for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES)):
+            parts[key] = (LinearModel.from_json(data[key], expect_features=feats, location=location)
+                          if data.get(key) else None)
+        if parts["requirement"] is None:
+            raise ArtifactError("judge model has no requirement-level weights", hint="retrain with `wsis-audit train`",
+                                location=location)
+        return cls(**parts)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +22,9 @@ from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
 from ..model import Checkability, Requirement
 from ..parse import parse_file
-from . import assess_all, views
-from .features import FEATURES, REQ_FEATURES, top_passages
-from .model import CLASSES, REQ_CLASSES, JudgeModel, LinearModel, fit_temperature
+from . import assess_all, unit_scores, views
+from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
+from .model import CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, fit_temperature
 
 LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
 
@@ -40,10 +40,6 @@ class PreparedReport:
     unaligned: list[dict]  # gold assessments whose requirement the extractor missed
     retriever: Retriever
     passage_norm: list[str]
-    rows_X: list[np.ndarray] = field(default_factory=list)  # facet rows
-    rows_y: list[str] = field(default_factory=list)
-    req_X: list[np.ndarray] = field(default_factory=list)  # requirement rows
-    req_y: list[str] = field(default_factory=list)
 
 
 def report_group(report_id: str) -> str:
@@ -93,15 +89,34 @@ def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
         pr = PreparedReport(report_id=cd.id, group=report_group(cd.id), requirements=reqs, gold_by_req=gold_by_req,
                             unaligned=unaligned, retriever=retriever,
                             passage_norm=[normalize(p.text) for p in passages])
-        _training_rows(pr, kb)
         out.append(pr)
     return out
 
 
-def _training_rows(pr: PreparedReport, kb: KnowledgeBase) -> None:
+def _relevance_rows(pr: PreparedReport):
+    """(unit, passage) rows: a passage holding a gold evidence quote is relevant; for a pair judged
+    not addressed, no passage is. Pairs with a status but no evidence quoted are left out."""
+    X, y = [], []
+    for i, unit in enumerate(pr.retriever.units_):
+        if unit.facet is not None:
+            continue
+        g = pr.gold_by_req.get(unit.requirement_id)
+        if g is None:
+            continue
+        quotes = [normalize(q) for q in g.get("evidence", [])]
+        if not quotes and g["status"] != "not_addressed":
+            continue
+        rows = pair_features(pr.retriever, i, pr.retriever.score(i))
+        X.append(rows)
+        y += ["relevant" if any(q in txt for q in quotes) else "irrelevant" for txt in pr.passage_norm]
+    return X, y
+
+
+def _training_rows(pr: PreparedReport, kb: KnowledgeBase, model: JudgeModel):
     """Requirement rows (gold status; procedural ones are decided by rule, not learned) and facet rows (facets
-    aligned to gold facets by label)."""
-    for v in views(pr.requirements, pr.retriever, kb):
+    aligned to gold facets by label), with relevance from the given model."""
+    req_X, req_y, fac_X, fac_y = [], [], [], []
+    for v in views(pr.requirements, pr.retriever, kb, model=model):
         g = pr.gold_by_req.get(v.requirement.id)
         if g is None:
             continue
@@ -109,17 +124,18 @@ def _training_rows(pr: PreparedReport, kb: KnowledgeBase) -> None:
                       or v.requirement.checkability is Checkability.PROCEDURAL)
         label = g["status"]
         if not procedural and not (label == "manual_check" and not v.other_actor):
-            pr.req_X.append(v.req_x)
-            pr.req_y.append(label)
+            req_X.append(v.req_x)
+            req_y.append(label)
         gf = {_facet_key(f["facet"]): f for f in g.get("facets", [])}
         for row, facet in zip(v.unit_X[1:], v.requirement.facets):
             match = gf.get(_facet_key(facet.label)) or (gf.get(_facet_key(facet.concept)) if facet.concept else None)
             if match is not None and match["status"] in CLASSES:
-                pr.rows_X.append(row)
-                pr.rows_y.append(match["status"])
+                fac_X.append(row)
+                fac_y.append(match["status"])
+    return req_X, req_y, fac_X, fac_y
 
 
-def _fit_linear(X, y, groups, *, classes, features, C) -> LinearModel:
+def _fit_linear(X, y, groups, *, classes, features, C, class_weight: str | None = "balanced") -> LinearModel:
     """Fit, with the temperature chosen on out-of-fold logits grouped by report family."""
     y = np.array(y)
     logits, y_idx = [], []
@@ -127,26 +143,60 @@ def _fit_linear(X, y, groups, *, classes, features, C) -> LinearModel:
         train = groups != g
         if len(set(y[train])) < len(classes) or (~train).sum() == 0:
             continue
-        m = LinearModel(classes=classes, features=features, C=C).fit(X[train], list(y[train]))
+        m = LinearModel(classes=classes, features=features, C=C, class_weight=class_weight).fit(X[train],
+                                                                                               list(y[train]))
         keep = np.isin(y[~train], classes)
         logits.append(m.logits(X[~train][keep]))
         y_idx.append(np.array([classes.index(v) for v in y[~train][keep]]))
     t = fit_temperature(np.vstack(logits), np.concatenate(y_idx)) if logits else 1.0
-    return LinearModel(classes=classes, features=features, C=C).fit(X, list(y), temperature=t)
+    return LinearModel(classes=classes, features=features, C=C, class_weight=class_weight).fit(
+        X, list(y), temperature=t)
 
 
 def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
-    """Fit both models on the given reports."""
-    RX = np.array([x for r in reports for x in r.req_X]).reshape(-1, len(REQ_FEATURES))
-    Ry = [v for r in reports for v in r.req_y]
-    Rg = np.array([r.group for r in reports for _ in r.req_y])
-    FX = np.array([x for r in reports for x in r.rows_X]).reshape(-1, len(FEATURES))
-    Fy = [v for r in reports for v in r.rows_y]
-    Fg = np.array([r.group for r in reports for _ in r.rows_y])
-    req = _fit_linear(RX, Ry, Rg, classes=REQ_CLASSES, features=REQ_FEATURES, C=C)
-    facet = (_fit_linear(FX, Fy, Fg, classes=CLASSES, features=FEATURES, C=C)
+    """Fit passage relevance first, then the requirement and facet models on features that use it."""
+    kb = load_kb()
+    PX, Py, Pg = [], [], []
+    for r in reports:
+        X, y = _relevance_rows(r)
+        if X:
+            PX.append(np.vstack(X))
+            Py += y
+            Pg += [r.group] * len(y)
+    # Unweighted: relevance must stay a probability (about 2% of passages are evidence), not a balanced score.
+    relevance = _fit_linear(np.vstack(PX), Py, np.array(Pg), classes=REL_CLASSES, features=PAIR_FEATURES, C=C,
+                            class_weight=None)
+    staged = JudgeModel(None, None, relevance)
+    RX, Ry, Rg, FX, Fy, Fg = [], [], [], [], [], []
+    for r in reports:
+        rx, ry, fx, fy = _training_rows(r, kb, staged)
+        RX += rx
+        Ry += ry
+        Rg += [r.group] * len(ry)
+        FX += fx
+        Fy += fy
+        Fg += [r.group] * len(fy)
+    RX = np.array(RX).reshape(-1, len(REQ_FEATURES))
+    FX = np.array(FX).reshape(-1, len(FEATURES))
+    req = _fit_linear(RX, Ry, np.array(Rg), classes=REQ_CLASSES, features=REQ_FEATURES, C=C)
+    facet = (_fit_linear(FX, Fy, np.array(Fg), classes=CLASSES, features=FEATURES, C=C)
              if set(Fy) >= set(CLASSES) else None)
-    return JudgeModel(req, facet)
+    model = JudgeModel(req, facet, relevance)
+    model.training_rows_ = {"passage_pairs": len(Py), "requirements": len(Ry), "facets": len(Fy)}
+    return model
+
+
+def train_judge(config: Config, directory: Path) -> dict:
+    """Cross-validate, fit on the whole corpus, save the model with its metrics; returns the metrics."""
+    from ..corpus import corpus_sha256
+    from ..evaluate.judgement import judgement_metrics
+
+    reports = prepare_corpus(config)
+    metrics = judgement_metrics(cross_validate(reports, config))
+    model = fit(reports)
+    metrics |= {"training_rows": model.training_rows_, "reports": [r.report_id for r in reports]}
+    save_model(model, directory, metrics=metrics, corpus_sha=corpus_sha256())
+    return metrics
 
 
 def cross_validate(reports: list[PreparedReport], config: Config | None = None, *, C: float = 1.0) -> list[dict]:
@@ -165,11 +215,11 @@ def predict_pairs(r: PreparedReport, model: JudgeModel, kb: KnowledgeBase, cfg: 
     """Predicted status, probabilities and evidence hit for each gold pair of a report."""
     assessments = assess_all(r.requirements, r.retriever, model, kb, evidence_per_facet=cfg.evidence_per_facet)
     by_id = {a.requirement_id: a for a in assessments}
-    unit_index = {u.requirement_id: i for i, u in reversed(list(enumerate(r.retriever.units_))) if u.facet is None}
+    unit_index = {u.requirement_id: i for i, u in enumerate(r.retriever.units_) if u.facet is None}
     out = []
     for req_id, g in sorted(r.gold_by_req.items(), key=lambda kv: kv[1]["requirement"]):
         a = by_id[req_id]
-        top = top_passages(r.retriever.score(unit_index[req_id]))
+        top = top_passages(unit_scores(r.retriever, unit_index[req_id], model))
         hit = None
         if g.get("evidence"):
             quotes = [normalize(q) for q in g["evidence"]]

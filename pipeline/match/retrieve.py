@@ -52,14 +52,23 @@ class UnitScores:
     by_signal: dict  # signal -> np.ndarray over passages
     fused: np.ndarray
     focus_coverage: np.ndarray  # share of the facet's own lemmas present in each passage
+    relevance: np.ndarray | None = None  # learned P(passage addresses the unit), when a judge model is given
+
+    @property
+    def ranking(self) -> np.ndarray:
+        """What passages are ranked by: learned relevance when known, else the fused score."""
+        return self.relevance if self.relevance is not None else self.fused
 
 
 def units_for(req: Requirement, kb: KnowledgeBase) -> list[Unit]:
     """The whole requirement, plus one unit per facet."""
     key_terms = tuple(dict.fromkeys(t.strip() for t in KEY_TERM_RE.findall(req.text)
                                     if t.strip() not in KEY_TERM_STOP and len(t.strip()) > 2))
-    units = [Unit(requirement_id=req.id, facet=None, label="", query=req.text, focus=req.text,
-                  concepts=req.concepts, key_terms=key_terms)]
+    # A target's own words are short; the knowledge base adds the topic words reports use for it.
+    extra = " ".join(" ".join(kb.concept(c).topics) for c in req.concepts
+                     if req.kind.value == "target" and _known(kb, c))
+    units = [Unit(requirement_id=req.id, facet=None, label="", query=f"{req.text} {extra}".strip(),
+                  focus=req.text, concepts=req.concepts, key_terms=key_terms)]
     for i, f in enumerate(req.facets):
         if f.concept:
             c = kb.concept(f.concept)
@@ -70,6 +79,14 @@ def units_for(req: Requirement, kb: KnowledgeBase) -> list[Unit]:
             units.append(Unit(requirement_id=req.id, facet=i, label=f.label, query=f"{f.text} {f.text} {req.text}",
                               focus=f.text, concepts=(), key_terms=(f.text,)))
     return units
+
+
+def _known(kb: KnowledgeBase, concept_id: str) -> bool:
+    try:
+        kb.concept(concept_id)
+        return True
+    except KeyError:
+        return False
 
 
 def _identity(tokens):
@@ -110,11 +127,19 @@ class Retriever:
                 reduced = l2(svd.fit_transform(matrix))
                 self.p_sem_, self.u_sem_ = reduced[:n_p], reduced[n_p:]
         self.p_lower_ = [p.text.lower() for p in passages]
+        heads = text_signals([" ".join(p.heading_trail) for p in passages], kb_files)
+        self.heading_lemmas_ = [set(h.lemmas) for h in heads]
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
         return self
 
     def score(self, index: int) -> UnitScores:
-        """Scores of every passage for unit number `index` (the order given to fit)."""
+        """Scores of every passage for unit number `index` (the order given to fit); computed once."""
+        cache = self.__dict__.setdefault("_score_cache", {})
+        if index not in cache:
+            cache[index] = self._score(index)
+        return cache[index]
+
+    def _score(self, index: int) -> UnitScores:
         unit = self.units_[index]
         n = len(self.passages_)
         lexical = (self.p_tfidf_ @ self.u_tfidf_[index].T).toarray().ravel() if n else np.zeros(0)
@@ -143,6 +168,13 @@ class Retriever:
         coverage = (np.array([len(focus & s) / len(focus) for s in self.p_lemma_sets_]) if focus
                     else np.zeros(n))
         return UnitScores(unit=unit, by_signal=by_signal, fused=fused, focus_coverage=coverage)
+
+    def heading_overlap(self, index: int) -> np.ndarray:
+        """Share of the unit's focus lemmas found in each passage's heading trail."""
+        focus = set(self.focus_signals_[index].lemmas)
+        if not focus:
+            return np.zeros(len(self.passages_))
+        return np.array([len(focus & h) / len(focus) for h in self.heading_lemmas_])
 
     def matched_terms(self, index: int, passage: int) -> tuple[str, ...]:
         """Lemmas and concepts the unit and the passage share (shown with the evidence)."""

@@ -1,8 +1,10 @@
-"""PDF parser: the text layer with positions from PDFium, ruled tables from pdfplumber.
+"""PDF parser: the text layer with positions from PDFium, ruled tables by pdfplumber's table finder.
 
-Why two libraries: pypdfium2 reads a page's characters, boxes and fonts at ~200 pages/s here, while
-pdfplumber (pdfminer) manages ~10 pages/s but finds ruled tables well. So PDFium reads every page,
-and pdfplumber is opened only for the pages that draw enough ruling lines to hold a table.
+Why: pypdfium2 reads a page's characters, boxes and fonts at ~200 pages/s on the 2-core dev machine,
+while pdfplumber (pdfminer) manages ~10 pages/s. So PDFium reads every page, including the ruling
+lines of pages that draw a grid; pdfplumber's lattice algorithm (``TableFinder``) then runs on those
+edges alone, without pdfminer re-reading the page. Should that pdfplumber contract change, the page
+goes to pdfplumber whole (``page.find_tables()``), slower but the same result.
 
 Layout, per page: words (PDFium) -> rows (by vertical position) -> columns (a vertical gutter crossed
 by few rows) -> lines in reading order. Across pages: running headers, footers and page numbers are
@@ -74,9 +76,11 @@ _BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|semibd|[-,]bd\b", re.IGNORECA
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag 19
 _HYPHENS = ("-", "\u2010", "\u00ad")
 _DIGITS = re.compile(r"\d+")
-# "12", "- 12 -", "Page 3", "Page 3 of 10", "3/10", "iv": a page number alone on its line.
+# "12", "- 12 -", "Page 3", "Page 3 of 10", "3/10", "iv": a page number alone on its line (front
+# matter is numbered in roman numerals up to a few dozen pages).
 _PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-–—]*(?:(?:page|p\.)\s*)?(?:\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,7})[\s\-–—]*$", re.IGNORECASE)
+    r"^[\s\-–—]*(?:(?:page|p\.)\s*)?(?:\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
+    r"[\s\-–—]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _LIST_LABEL_RE = re.compile(
     r"^(?:(?P<bullet>[•◦▪‣●○■□❖➢✓\u2043\u2219*–-])\s+"
@@ -105,7 +109,6 @@ class _Word:
     bottom: float
     size: float
     bold: bool
-    broken: bool = False  # ends with a line-end hyphen (PDFium's U+FFFE)
 
     @property
     def cy(self) -> float:
@@ -186,7 +189,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
             raise InputError.encrypted(path) from None
         raise InputError.corrupt(path, "PDF", _pdfium_reason(exc)) from None
     # A download cut short loses the end-of-file marker; PDFium may still open what came before.
-    truncated = b"%%EOF" not in data[-4096:] and b"%%EOF" not in data
+    truncated = data.rfind(b"%%EOF") == -1
     warnings: list[str] = []
     pages: list[_Page] = []
     words_by_page: dict[int, list[_Word]] = {}
@@ -299,7 +302,10 @@ def _display_transform(left: float, bottom: float, right: float, top: float,
 
 def _page_text(textpage: Any, n: int, c: Any) -> str:
     """The page's characters, one per PDFium char index (so regex offsets are char indexes)."""
-    text = textpage.get_text_range()
+    try:
+        text = textpage.get_text_range()
+    except Exception:  # pypdfium2 asserts on some odd text pages; the slow path below still works
+        text = ""
     if len(text) == n:
         return text
     # Astral characters or chars PDFium leaves out of its text view: read them one by one.
@@ -332,9 +338,7 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
     words: list[_Word] = []
     for m in _WORD_RE.finditer(text):
         a, b = m.span()
-        raw = m.group()
-        broken = raw[-1] == "\ufffe"
-        word = (raw[:-1] + "-" if broken else raw).translate(_WORD_TRANSLATE)
+        word = m.group().replace("\ufffe", "-").translate(_WORD_TRANSLATE)
         if not word or not get_box(textpage, a, rect_p):
             continue
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
@@ -361,7 +365,7 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
         if not bold and get_weight(textpage, a) >= 600:  # weight from the font descriptor, if any
             bold = True
         words.append(_Word(text=word, x0=min(x0, x1), x1=max(x0, x1), top=min(y0, y1), bottom=max(y0, y1),
-                           size=size, bold=bold, broken=broken))
+                           size=size, bold=bold))
     return words
 
 

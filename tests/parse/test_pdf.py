@@ -49,6 +49,20 @@ def test_running_header_and_footer_are_gone(report):
         assert not re.search(r"Page \d+ of \d+", b.text), b.text
 
 
+@pytest.mark.parametrize(("header", "footer"), [
+    ("", "- {n} -"),
+    ("", "{n}"),
+    ("C26/12-E", "C26/12-E {n}"),
+    ("WSIS Forum 2025 outcome document", "Page {n}"),
+])
+def test_page_furniture_variants_are_gone(header, footer):
+    doc = parse(F.report_pdf(pages=3, header=header, footer=footer))
+    assert doc.blocks[0].text == "Report on the implementation of WSIS outcomes"
+    for b in doc.blocks:
+        assert not re.fullmatch(r"[-\s]*\d+[-\s]*", b.text), b.text
+        assert "C26/12-E" not in b.text and "outcome document" not in b.text and "Page " not in b.text
+
+
 def test_single_page_keeps_its_top_line():
     doc = parse(F.report_pdf(pages=1))
     # Nothing repeats on one page, so the symbol line is content; only the bare page number goes.
