@@ -153,6 +153,9 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
             add(seg, seg.start, seg.end, kind=kind, actor=actor, label=path_label or None,
                 clause_path=(ctx.source, ctx.chapeau, path_label), statement=f"{ctx.source} {ctx.chapeau} {text}")
             continue
+        if (ctx is not None and ctx.mode == "operative" and seg.kind == "para"
+                and seg.block.text[seg.start:].rstrip()[-1:] in ";,"):
+            continue  # the rest of an item broken across a page: the chapeau still holds
         ctx = None
         if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
             target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"

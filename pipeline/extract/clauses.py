@@ -16,11 +16,15 @@ from .cues import CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, TRA
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
 # An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
 ITEM_MARK_RE = re.compile(
-    rf"(?:(?<=\s)|^)(?P<label>\d{{1,2}}\.?|[a-z]\))\s+(?=(?:to|that)\s|(?:(?:Further|Also)\s+)?(?:{_CAP_VERBS})\b)")
+    rf"(?:(?<=\s)|^)(?:(?P<label>\d{{1,2}}\.?|[a-z]\))\s+"
+    # Items open with "to …"/"that …", or, under "requests … to report", with "annually"/"on"/"by the end …".
+    rf"(?=(?:to|that|annually|on|by the end)\s|(?:(?:Further|Also)\s+)?(?:{_CAP_VERBS})\b)"
+    # A lettered item may open with any sentence ("a) Villages are linked …").
+    rf"|(?P<letter>[a-z]\))\s+(?=[A-Z]))")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:]*(?:\b(?:and|or)\b)?[\s;,:]*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
-FLATTENED_MIN_WORDS = 25
+FLATTENED_MIN_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,9 @@ def segment_block(block: Block) -> list[Segment]:
         flat = split_flattened(block)
         if flat:
             return flat
+    lead = ITEM_MARK_RE.match(text) if block.label is None else None
+    if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
+        return [Segment("item", block, lead.end(), _trim_end(text, lead.end(), len(text)), _label(lead))]
     if block.label is None and is_chapeau(text):
         return [Segment("chapeau", block, 0, len(text))]
     if block.label is None and PREAMBULAR_RE.match(text):
@@ -85,7 +92,11 @@ def split_flattened(block: Block) -> list[Segment] | None:
         return None
     pre_end = marks[0].start()
     chapeau_at = _last_chapeau_start(text[:pre_end])
-    if len(marks) < 2 and chapeau_at is None:
+    # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF
+    # ("Part A  The ten WSIS targets … a) Villages are linked …").
+    lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0
+                   and text[:pre_end].rstrip()[-1:] not in ".;:,")
+    if len(marks) < 2 and chapeau_at is None and not lone_letter:
         return None
     segs: list[Segment] = []
     if chapeau_at is not None:
@@ -97,7 +108,7 @@ def split_flattened(block: Block) -> list[Segment] | None:
     for i, m in enumerate(marks):
         start = m.end()
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        label = m.group("label").rstrip(".")
+        label = _label(m)
         tail = TRAILING_CHAPEAU_RE.search(text, start, end)
         if tail:
             segs.append(Segment("item", block, start, _trim_end(text, start, tail.start()), label))
@@ -106,6 +117,10 @@ def split_flattened(block: Block) -> list[Segment] | None:
         else:
             segs.append(Segment("item", block, start, _trim_end(text, start, end), label))
     return [s for s in segs if s.end > s.start]
+
+
+def _label(m: re.Match) -> str:
+    return (m.group("label") or m.group("letter")).rstrip(".")
 
 
 def _pre_kind(text: str) -> str:
@@ -119,7 +134,7 @@ def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
     last_num = 0
     last_letter = ""
     for m in marks:
-        label = m.group("label").rstrip(".")
+        label = _label(m)
         if label.isdigit():
             n = int(label)
             if n > last_num or n == 1:
