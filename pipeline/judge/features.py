@@ -10,7 +10,8 @@ TOP_K = 3
 # Does this passage address this unit? One row per (unit, passage); the learned fusion of the four signals.
 PAIR_FEATURES = (
     "lexical", "semantic", "kb", "fuzzy", "coverage", "heading_overlap", "lexical_rank", "semantic_rank",
-    "fused", "fused_rank", "log_words",
+    "fused", "fused_rank", "log_words", "idf_coverage", "bigram_coverage", "idf_coverage_rank",
+    "fused_share", "fused_margin", "idf_share",
 )
 FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
@@ -33,6 +34,21 @@ def _recip_rank(x: np.ndarray) -> np.ndarray:
     return 1.0 / ranks
 
 
+def _share(x: np.ndarray) -> np.ndarray:
+    """Each passage's score relative to the best passage for the same unit."""
+    top = x.max() if x.size else 0.0
+    return x / top if top > 0 else np.zeros_like(x)
+
+
+def _margin(x: np.ndarray) -> np.ndarray:
+    """How far each passage stands above (or below) the best of the others: a clear winner is evidence."""
+    if x.size < 2:
+        return x.copy()
+    order = np.sort(x)
+    best, second = order[-1], order[-2]
+    return np.where(x >= best, x - second, x - best)
+
+
 def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.ndarray:
     """Rows of PAIR_FEATURES, one per passage of the report."""
     n = len(retriever.passages_)
@@ -40,9 +56,12 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.nd
         return np.zeros((0, len(PAIR_FEATURES)))
     sig = scores.by_signal
     words = np.array([np.log1p(s.words) / 6 for s in retriever.passage_signals_])
+    idf_cov = retriever.idf_coverage(index)
+    fused = scores.fused
     cols = [sig["lexical"], sig["semantic"], sig["kb"], sig["fuzzy"], scores.focus_coverage,
             retriever.heading_overlap(index), _recip_rank(sig["lexical"]), _recip_rank(sig["semantic"]),
-            scores.fused, _recip_rank(scores.fused), words]
+            scores.fused, _recip_rank(scores.fused), words, idf_cov, retriever.bigram_coverage(index),
+            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov)]
     return np.column_stack(cols)
 
 

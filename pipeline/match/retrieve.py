@@ -89,6 +89,10 @@ def _known(kb: KnowledgeBase, concept_id: str) -> bool:
         return False
 
 
+def _bigrams(lemmas: tuple[str, ...]) -> set[tuple[str, str]]:
+    return set(zip(lemmas, lemmas[1:]))
+
+
 def _identity(tokens):
     return tokens
 
@@ -130,6 +134,8 @@ class Retriever:
         heads = text_signals([" ".join(p.heading_trail) for p in passages], kb_files)
         self.heading_lemmas_ = [set(h.lemmas) for h in heads]
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
+        self.p_bigrams_ = [_bigrams(s.lemmas) for s in self.passage_signals_]
+        self.idf_ = dict(zip(self.vectorizer_.get_feature_names_out(), self.vectorizer_.idf_))
         return self
 
     def score(self, index: int) -> UnitScores:
@@ -175,6 +181,23 @@ class Retriever:
         if not focus:
             return np.zeros(len(self.passages_))
         return np.array([len(focus & h) / len(focus) for h in self.heading_lemmas_])
+
+    def idf_coverage(self, index: int) -> np.ndarray:
+        """Share of the unit's lemmas found in each passage, weighted by rarity in this report (IDF)."""
+        idf = self.idf_
+        words = [w for w in dict.fromkeys(self.unit_signals_[index].lemmas) if w in idf]
+        total = sum(idf[w] for w in words)
+        if not total:
+            return np.zeros(len(self.passages_))
+        return np.array([sum(idf[w] for w in words if w in ps) / total for ps in self.p_lemma_sets_])
+
+    def bigram_coverage(self, index: int) -> np.ndarray:
+        """Share of the unit's adjacent content-word pairs ("operational plan", "regional initiative") in each
+        passage: phrases are stronger evidence than scattered words."""
+        grams = _bigrams(self.unit_signals_[index].lemmas)
+        if not grams:
+            return np.zeros(len(self.passages_))
+        return np.array([len(grams & pb) / len(grams) for pb in self.p_bigrams_])
 
     def matched_terms(self, index: int, passage: int) -> tuple[str, ...]:
         """Lemmas and concepts the unit and the passage share (shown with the evidence)."""

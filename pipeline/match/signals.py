@@ -34,8 +34,9 @@ EVENT_RE = re.compile(r"\b(forum|workshops?|webinars?|meetings?|events?|sessions
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # Negation and deferral: "no update was prepared", "data are not yet available", "will be presented later".
 NEGATION_RE = re.compile(
-    r"\b(not yet|no (?:update|report|data|information|progress|figures?|roadmap)|was not|were not|has not|have not|"
-    r"had not|could not|cannot|did not|is not available|are not available|not available|postponed|deferred|"
+    r"\b(not yet|no (?:update|report|data|information|progress|figures?|roadmap|funding)|none (?:are|is|was|were)|"
+    r"(?:was|were|has|have|had|could|did|does|do) not|cannot|is not available|are not available|not available|"
+    r"not (?:recorded|collected|covered|summari[sz]ed|updated|mentioned|included|prepared)|postponed|deferred|"
     r"will be (?:presented|provided|prepared|reported|made available|issued|submitted) (?:at|in|to) (?:a |the )?"
     r"(?:later|future|next|subsequent)|at a later (?:stage|date|session)|pending|remains? to be|"
     r"is being prepared|are being prepared|in preparation|no longer)\b", re.I)

@@ -1,0 +1,49 @@
+"""requirements.csv: one row per requirement, for spreadsheets and scripts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .markdown import document_name, locators
+
+COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "checkability", "status",
+           "confidence", "facets", "evidence_locators", "evidence", "text")
+
+
+def csv_rows(record: dict) -> list[dict]:
+    """The CSV rows as dicts keyed by COLUMNS, in record order."""
+    rows = []
+    for r in record["requirements"]:
+        src, facets = r["source"], r.get("facets", [])
+        done = sum(f["status"] == "addressed" for f in facets)
+        rows.append({
+            "id": r["id"], "source_document": document_name(src["document"]), "label": src.get("label") or "",
+            "clause_path": " > ".join(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"],
+            "checkability": r["checkability"], "status": r["status"], "confidence": f"{r['confidence']:.2f}",
+            "facets": f"{done}/{len(facets)}" if facets else "",
+            "evidence_locators": "; ".join(locators(r["evidence"])),
+            "evidence": r["evidence"][0]["text"] if r["evidence"] else "", "text": r["text"],
+        })
+    return rows
+
+
+def render_csv(record: dict) -> str:
+    """The CSV text (without the BOM, which write_csv adds for Excel)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
+    writer.writerows(csv_rows(record))
+    return buf.getvalue()
+
+
+def write_csv(record: dict, out_dir: Path) -> Path:
+    """Write OUT/requirements.csv atomically, UTF-8 with a BOM so Excel shows accented text right."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "requirements.csv"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_csv(record), encoding="utf-8-sig", newline="")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,211 @@
+"""report.md: the coverage record as Markdown, and the Markdown view of a diff between two audits.
+
+The helpers at the top (statuses, colours, grouping by source document, shortening) are shared by the
+other human-readable writers (docx_report, xlsx, csv_report) so all outputs name and order things alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+# Shared vocabulary of the writers -------------------------------------------------------------------
+
+STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
+STATUS_LABELS = {"addressed": "Addressed", "partial": "Partial", "not_addressed": "Not addressed",
+                 "manual_check": "Manual check"}
+# The conventional Excel "good / neutral / bad" fills, plus a light blue for "a person must look".
+STATUS_FILLS = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}
+EVIDENCE_CHARS = 300  # a quote long enough to judge, short enough to keep a table row under a page
+
+
+def status_label(status: str) -> str:
+    """The status as a reader sees it ("Not addressed"); unknown values pass through."""
+    return STATUS_LABELS.get(status, status)
+
+
+def document_name(path: str) -> str:
+    """The file name of a document path (a delegate's copy lives elsewhere; the name is what identifies it)."""
+    return Path(path).name or path
+
+
+def document_title(path: str, reqs: list[dict]) -> str:
+    """'Resolution 1390 (Mod. 2026) — council-res-1390.txt' when all its requirements share a top clause."""
+    tops = {(r["source"].get("clause_path") or [""])[0] for r in reqs}
+    name = document_name(path)
+    if len(tops) == 1 and (top := tops.pop()) and top != name:
+        return f"{top} — {name}"
+    return name
+
+
+def source_groups(record: dict) -> list[tuple[str, list[dict]]]:
+    """Requirements grouped by source document: mandate order first, then any other in order of appearance."""
+    groups: dict[str, list[dict]] = {m["path"]: [] for m in record.get("mandates", [])}
+    for r in record["requirements"]:
+        groups.setdefault(r["source"]["document"], []).append(r)
+    return [(doc, reqs) for doc, reqs in groups.items() if reqs]
+
+
+def status_counts(reqs: list[dict]) -> dict[str, int]:
+    """Count of requirements per status, every status present (0 when none)."""
+    c = Counter(r["status"] for r in reqs)
+    return {s: c.get(s, 0) for s in STATUSES}
+
+
+def shorten(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    """Collapse whitespace and cut at a word boundary before `limit` characters, marking the cut with '…'."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def locators(evidence: list[dict]) -> list[str]:
+    """The locators of the evidence items, in order, without repeats."""
+    return list(dict.fromkeys(e["locator"] for e in evidence if e.get("locator")))
+
+
+def reference(r: dict) -> str:
+    """How a requirement is cited in text: 'council-res-1390.txt, 5 a)' (the line when it has no label)."""
+    src = r["source"]
+    return f"{document_name(src['document'])}, {src.get('label') or src['locator']}"
+
+
+def sha_short(sha: str) -> str:
+    """The first 12 hex digits of a hash: enough to tell versions apart, short enough to read aloud."""
+    return sha[:12]
+
+
+# Markdown -----------------------------------------------------------------------------------------------
+
+def escape_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+    text = "" if value is None else str(value)
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return "<br>".join(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _inline(value: object) -> str:
+    """Text safe on one Markdown line outside a table."""
+    return " ".join(("" if value is None else str(value)).split())
+
+
+def _row(cells: list[object]) -> str:
+    return "| " + " | ".join(escape_cell(c) for c in cells) + " |"
+
+
+def render_markdown(record: dict) -> str:
+    """The coverage record as Markdown: summary counts, a table per source document, then the gaps."""
+    rep = record["report"]
+    lines = [f"# Coverage of mandates in {document_name(rep['path'])}", ""]
+    lines.append(f"Report: `{document_name(rep['path'])}` (sha256 `{sha_short(rep['sha256'])}`), "
+                 f"{rep.get('passages', 0)} passages read.")
+    lines.append("")
+    if record.get("mandates"):
+        lines.append("Mandate documents:")
+        lines.append("")
+        for m in record["mandates"]:
+            lines.append(f"- `{document_name(m['path'])}` (sha256 `{sha_short(m['sha256'])}`), "
+                         f"{m.get('requirements', 0)} requirements")
+        lines.append("")
+    if rep.get("incomplete"):
+        detail = "; ".join(rep.get("warnings") or []) or "see the parser warnings"
+        lines += [f"> **Warning:** part of the report could not be read ({_inline(detail)}). Requirements it "
+                  "addresses there may show as not addressed.", ""]
+    for f in record.get("failures") or []:
+        lines += [f"> **Not audited:** {_inline(f.get('location'))}: {_inline(f.get('message'))}", ""]
+
+    groups = source_groups(record)
+    lines += ["## Summary", "", _row(["Status", "Count"]), "|---|---:|"]
+    total = status_counts(record["requirements"])
+    lines += [_row([status_label(s), total[s]]) for s in STATUSES]
+    lines += [_row(["**Total**", f"**{len(record['requirements'])}**"]), ""]
+    if len(groups) > 1:
+        lines += [_row(["Source document", *[status_label(s) for s in STATUSES], "Total"]),
+                  "|---|" + "---:|" * (len(STATUSES) + 1)]
+        for doc, reqs in groups:
+            c = status_counts(reqs)
+            lines.append(_row([document_name(doc), *[c[s] for s in STATUSES], len(reqs)]))
+        lines.append("")
+
+    for doc, reqs in groups:
+        lines += [f"## {_inline(document_title(doc, reqs))}", "",
+                  _row(["Label", "Actor", "Status", "Confidence", "Evidence"]), "|---|---|---|---:|---|"]
+        for r in reqs:
+            label = r["source"].get("label") or f"({r['source']['locator']})"
+            lines.append(_row([label, r["actor"], status_label(r["status"]), f"{r['confidence']:.2f}",
+                               "; ".join(locators(r["evidence"])) or "—"]))
+        lines.append("")
+
+    lines += ["## Gaps", ""]
+    for status, title in (("not_addressed", "Not addressed"), ("partial", "Addressed only in part")):
+        gaps = [r for _, reqs in groups for r in reqs if r["status"] == status]
+        lines += [f"### {title} ({len(gaps)})", ""]
+        if not gaps:
+            lines += ["None.", ""]
+            continue
+        for r in gaps:
+            why = f" — _{_inline(r['rationale'])}_" if r.get("rationale") else ""
+            missing = [f["label"] for f in r.get("facets", []) if f["status"] != "addressed"]
+            lacks = f" Missing: {_inline(', '.join(missing))}." if status == "partial" and missing else ""
+            lines.append(f"- **{_inline(reference(r))}** ({_inline(r['actor'])}): {_inline(r['statement'])}"
+                         f"{why}{lacks}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_markdown(record: dict, out_dir: Path) -> Path:
+    """Write OUT/report.md atomically; returns its path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "report.md"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_markdown(record), encoding="utf-8")
+    tmp.replace(path)  # a reader never sees a half-written file
+    return path
+
+
+# Diff -----------------------------------------------------------------------------------------------------
+
+# Worst news first: a reader of a diff looks for what got worse.
+CHANGE_KINDS = (("regressed", "Regressed"), ("newly_addressed", "Newly addressed"),
+                ("changed_status", "Status changed"), ("evidence_changed", "Evidence changed"),
+                ("new", "New requirements"), ("dropped", "Dropped requirements"), ("unchanged", "Unchanged"))
+
+
+def render_diff_markdown(diff: dict) -> str:
+    """Markdown for a comparison of two audits: a summary line, then a table per kind of change."""
+    old, new = diff["old"], diff["new"]
+    lines = [f"# Coverage changes: {document_name(old['path'])} → {document_name(new['path'])}", "",
+             f"Old: `{document_name(old['path'])}` (sha256 `{sha_short(old['sha256'])}`); "
+             f"new: `{document_name(new['path'])}` (sha256 `{sha_short(new['sha256'])}`).", ""]
+    summary = diff.get("summary", {})
+    known = dict(CHANGE_KINDS)
+    parts = [f"{summary[k]} {known.get(k, k).lower()}" for k in [*known, *sorted(set(summary) - set(known))]
+             if k in summary]
+    lines += ["Summary: " + (", ".join(parts) or "no requirements") + ".", ""]
+
+    by_kind: dict[str, list[dict]] = {}
+    for c in diff.get("changes", []):
+        by_kind.setdefault(c["change"], []).append(c)
+    order = [k for k, _ in CHANGE_KINDS if k in by_kind] + sorted(set(by_kind) - set(known))
+    if not order:
+        lines += ["No changes.", ""]
+    for kind in order:
+        rows = by_kind[kind]
+        lines += [f"## {known.get(kind, kind)} ({len(rows)})", "",
+                  _row(["Source", "Label", "Actor", "Requirement", "Old status", "New status",
+                        "Old evidence", "New evidence"]),
+                  "|---|---|---|---|---|---|---|---|"]
+        for c in rows:
+            lines.append(_row([document_name(c.get("source_document") or ""), c.get("label") or "",
+                               c.get("actor") or "", shorten(c.get("text") or "", 160),
+                               status_label(c["old_status"]) if c.get("old_status") else "—",
+                               status_label(c["new_status"]) if c.get("new_status") else "—",
+                               "; ".join(c.get("old_evidence") or []) or "—",
+                               "; ".join(c.get("new_evidence") or []) or "—"]))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
