@@ -16,7 +16,7 @@ import numpy as np
 from ..kb import KnowledgeBase
 from ..match.retrieve import Retriever, UnitScores
 from ..model import Assessment, Checkability, Evidence, FacetAssessment, Requirement, RequirementKind, Status
-from .features import pair_features, requirement_features, top_passages, unit_features
+from .features import actor_named, pair_features, requirement_features, top_passages, unit_features
 from .model import CLASSES, REQ_CLASSES, JudgeModel
 
 JUDGE_RULES_VERSION = "judge-rules/2"
@@ -47,6 +47,7 @@ class RequirementView:
     unit_X: np.ndarray  # one row per unit (whole requirement first, then facets)
     req_x: np.ndarray
     other_actor: bool
+    actor_in_top: bool
 
 
 def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None) -> UnitScores:
@@ -70,9 +71,11 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
         scores = [unit_scores(retriever, i, model) for i in idx]
         X = np.array([unit_features(retriever, s) for s in scores])
         other = may_be_manual(req, kb, author_kinds)
-        rx = requirement_features(X[0], scores[0], list(X[1:]), other_actor=other, kind=req.kind.value)
+        named = actor_named(retriever, scores[0], req.actor)
+        rx = requirement_features(X[0], scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
+                                  actor_in_top=named)
         out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
-                                   other_actor=other))
+                                   other_actor=other, actor_in_top=named))
     return out
 
 
@@ -137,7 +140,8 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
         status = Status.MANUAL_CHECK
         full = dict.fromkeys(REQ_CLASSES, 0.0) | {"manual_check": 1.0}
         rationale = "procedural: whether it was done (dates, circulation, meetings) cannot be shown by report text"
-    elif status is Status.MANUAL_CHECK or (status is Status.NOT_ADDRESSED and v.other_actor):
+    elif status is Status.MANUAL_CHECK or (v.other_actor and (status is Status.NOT_ADDRESSED or not v.actor_in_top)):
+        # The report is silent on another actor's task when no passage on it even names that actor.
         # Silence on another actor's task is not the report's gap: a reader checks it elsewhere.
         full["manual_check"], full["not_addressed"] = full["manual_check"] + full["not_addressed"], 0.0
         status = Status.MANUAL_CHECK

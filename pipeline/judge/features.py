@@ -22,7 +22,7 @@ FEATURES = (
 # A requirement is judged on its whole-text unit plus what its facets found.
 REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in ("is_facet", "has_concepts")) + (
     "rel_gap", "facets_log", "facets_found", "facets_min_rel", "facets_mean_coverage", "facets_negation",
-    "other_actor", "is_target", "is_expectation",
+    "other_actor", "is_target", "is_expectation", "actor_named_top", "other_actor_unnamed",
 )
 FACET_FOUND = 0.5  # a facet counts as found when its best passage is more likely relevant than not
 
@@ -107,8 +107,15 @@ def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
     return np.array([f[n] for n in FEATURES], dtype=float)
 
 
+def actor_named(retriever: Retriever, scores: UnitScores, actor: str) -> bool:
+    """Does one of the top passages name the requirement's actor (either of a pair such as SG and Directors)?"""
+    parts = {a.strip() for a in actor.replace(" and Directors", "|Directors").replace(" and Sector", "|Sector")
+             .split("|")}
+    return any(parts & set(retriever.passage_signals_[i].actors) for i in top_passages(scores))
+
+
 def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: list[np.ndarray], *,
-                         other_actor: bool, kind: str) -> np.ndarray:
+                         other_actor: bool, kind: str, actor_in_top: bool = False) -> np.ndarray:
     """The whole requirement's unit features, aggregates over its facets, and who it is addressed to."""
     keep = [i for i, n in enumerate(FEATURES) if n not in ("is_facet", "has_concepts")]
     base = list(unit_vec[keep])
@@ -122,5 +129,6 @@ def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: l
                float(F[:, fi["negation_best"]].mean())]
     else:
         agg = [0.0, 0.0, 0.0, 0.0, 0.0]
-    flags = [float(other_actor), float(kind == "target"), float(kind == "expectation")]
+    flags = [float(other_actor), float(kind == "target"), float(kind == "expectation"), float(actor_in_top),
+             float(other_actor and not actor_in_top)]
     return np.array(base + [gap] + agg + flags, dtype=float)

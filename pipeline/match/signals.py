@@ -48,6 +48,7 @@ class TextSignals:
 
     lemmas: tuple[str, ...]  # content lemmas, lower case
     concepts: tuple[str, ...]  # knowledge-base concept ids found (codes, titles, topic words)
+    actors: tuple[str, ...]  # canonical actors named
     figures: int
     years: int
     outcomes: int
@@ -67,6 +68,7 @@ def fast_nlp(kb_files: tuple[str, ...] = ()) -> Language:
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.add_pipe("wsis_concept_matcher_v1", config={"kb_files": list(kb_files), "topics": True})
+        nlp.add_pipe("wsis_actor_matcher_v1", config={"kb_files": list(kb_files)})
         nlp.initialize()
     except (OSError, ValueError, ImportError) as exc:
         raise ArtifactError(f"cannot build the lemmatizer: {exc}", hint="pip install spacy-lookups-data") from None
@@ -81,8 +83,9 @@ def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextS
         lemmas = tuple(t.lemma_.lower() for t in doc
                        if t.is_alpha and not t.is_stop and len(t) > 1 and t.lemma_.lower() not in BOILERPLATE)
         concepts = tuple(dict.fromkeys(s.label_ for s in doc.spans["concepts"]))
+        actors = tuple(dict.fromkeys(s.label_ for s in doc.spans["actors"]))
         out.append(TextSignals(
-            lemmas=lemmas, concepts=concepts, figures=len(FIGURE_RE.findall(text)), years=len(YEAR_RE.findall(text)),
+            lemmas=lemmas, concepts=concepts, actors=actors, figures=len(FIGURE_RE.findall(text)), years=len(YEAR_RE.findall(text)),
             outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
             events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
             negations=len(NEGATION_RE.findall(text)), words=max(1, len(text.split()))))

@@ -1,0 +1,249 @@
+"""traceability.xlsx: the matrix reviewers fill (one row per requirement and per facet), and its reader."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import InputError
+from .markdown import STATUS_FILLS, STATUSES, document_name, locators, sha_short, source_groups, status_counts
+
+SHEET = "Traceability"
+SUMMARY_SHEET = "Summary"
+COLUMNS = ("id", "source", "label", "actor", "kind", "text", "status", "confidence", "evidence", "locators",
+           "reviewer decision", "reviewer note")
+# Widths in Excel character units: the requirement text is the column read most, evidence second.
+WIDTHS = {"id": 24, "source": 26, "label": 8, "actor": 24, "kind": 12, "text": 80, "status": 15, "confidence": 11,
+          "evidence": 60, "locators": 18, "reviewer decision": 18, "reviewer note": 40}
+WRAPPED = {"actor", "text", "evidence", "locators", "reviewer note"}
+DECISIONS = (*STATUSES, "not_applicable")
+FACET_SEPARATOR = "#"  # requirement ids are "req-<hex>", so the first '#' always starts the facet label
+FIXED_TIME = datetime(2000, 1, 1)  # documents carry no wall-clock time, so equal records give equal files
+HEADER_FILL = "D9D9D9"
+STALE_FILL = "F8CBAD"  # an earlier decision that the new report may have made wrong
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Rewrite an Office (zip) package with fixed entry times, so the same content gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():  # order kept: [Content_Types].xml must stay first
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            dst.writestr(entry, src.read(info.filename))
+    return buf.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write bytes to path through a temporary file, so no reader sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
+
+
+def traceability_rows(record: dict) -> list[dict]:
+    """Rows of the Traceability sheet keyed by COLUMNS: each requirement, then its facets."""
+    rows = []
+    for _, reqs in source_groups(record):
+        for r in reqs:
+            src = r["source"]
+            base = {"source": document_name(src["document"]), "label": src.get("label") or src["locator"],
+                    "actor": r["actor"], "kind": r["kind"]}
+            review = r.get("review") or {}
+            rows.append({**base, "id": r["id"], "text": r["text"], "status": r["status"],
+                         "confidence": r["confidence"],
+                         "evidence": r["evidence"][0]["text"] if r["evidence"] else "",
+                         "locators": "; ".join(locators(r["evidence"])),
+                         "reviewer decision": review.get("decision") or "",
+                         "reviewer note": review.get("reason") or "",
+                         "_facet": False, "_stale": review.get("stale_reason") if review.get("stale") else None})
+            for f in r.get("facets", []):
+                text = f.get("text") or f["label"]
+                rows.append({**base, "id": f"{r['id']}{FACET_SEPARATOR}{f['label']}",
+                             "text": text if text == f["label"] else f"{f['label']}: {text}",
+                             "status": f["status"], "confidence": f["confidence"],
+                             "evidence": f["evidence"][0]["text"] if f["evidence"] else "",
+                             "locators": "; ".join(locators(f["evidence"])),
+                             "reviewer decision": "", "reviewer note": "", "_facet": True, "_stale": None})
+    return rows
+
+
+def _put(ws, row: int, column: int, value):
+    """Set a cell to a value as data: control characters dropped, a leading '=' kept as text, not a formula."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = ws.cell(row, column)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # PDF text can hold form feeds; Excel refuses them
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
+def build_workbook(record: dict):
+    """The openpyxl Workbook for a record (not saved)."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "wsis-audit"
+    props.title = f"Traceability of mandates in {document_name(record['report']['path'])}"
+    props.created = props.modified = FIXED_TIME
+
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(list(COLUMNS))
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    fills = {s: PatternFill("solid", fgColor=c) for s, c in STATUS_FILLS.items()}
+    col = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    facet_font = Font(italic=True, color="595959")
+    for n, row in enumerate(traceability_rows(record), start=2):
+        for name in COLUMNS:
+            cell = _put(ws, n, col[name], row[name])
+            cell.alignment = Alignment(vertical="top", wrap_text=name in WRAPPED)
+            if row["_facet"]:
+                cell.font = facet_font
+        ws.cell(n, col["confidence"]).number_format = "0.00"
+        if row["status"] in fills:
+            ws.cell(n, col["status"]).fill = fills[row["status"]]
+        if row["_facet"]:
+            ws.row_dimensions[n].outline_level = 1  # facets fold under their requirement
+        if row["_stale"] is not None:
+            cell = ws.cell(n, col["reviewer decision"])
+            cell.fill = PatternFill("solid", fgColor=STALE_FILL)
+            cell.comment = Comment("Decided on an earlier version of the report; check it again. "
+                                   + (row["_stale"] or ""), "wsis-audit")
+    last_row, last_col = ws.max_row, get_column_letter(len(COLUMNS))
+    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+    ws.freeze_panes = "A2"
+    for name, width in WIDTHS.items():
+        ws.column_dimensions[get_column_letter(col[name])].width = width
+    decision_col = get_column_letter(col["reviewer decision"])
+    dv = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Unknown decision",
+                        error="Choose one of: " + ", ".join(DECISIONS),
+                        promptTitle="Reviewer decision", prompt="Your status for this row, if it differs or "
+                        "confirms; explain in the note.", showInputMessage=True)
+    dv.add(f"{decision_col}2:{decision_col}{max(last_row, 2)}")
+    ws.add_data_validation(dv)
+
+    _summary_sheet(wb.create_sheet(SUMMARY_SHEET), record, fills)
+    return wb
+
+
+def _summary_sheet(ws, record: dict, fills: dict) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    rep = record["report"]
+    ws.append(["Report", document_name(rep["path"])])
+    ws.append(["sha256", sha_short(rep["sha256"])])
+    if rep.get("incomplete"):
+        ws.append(["Warning", "part of the report could not be read: " + "; ".join(rep.get("warnings") or [])])
+    ws.append([])
+    ws.append(["Status", "Count"])
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    counts = status_counts(record["requirements"])
+    for s in STATUSES:
+        ws.append([s, counts[s]])
+        ws.cell(ws.max_row, 1).fill = fills[s]
+    ws.append(["total", len(record["requirements"])])
+    ws.cell(ws.max_row, 1).font = bold
+    ws.append([])
+    ws.append(["Source document", *STATUSES, "total"])
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for i, s in enumerate(STATUSES, start=2):
+        ws.cell(ws.max_row, i).fill = fills[s]
+    for doc, reqs in source_groups(record):
+        c = status_counts(reqs)
+        ws.append([document_name(doc), *[c[s] for s in STATUSES], len(reqs)])
+    ws.column_dimensions["A"].width = 40
+    for letter in "BCDEF":
+        ws.column_dimensions[letter].width = 15
+
+
+def write_xlsx(record: dict, out_dir: Path) -> Path:
+    """Write OUT/traceability.xlsx atomically; returns its path."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = build_workbook(record)
+    buf = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save() stamps the current time into the document properties.
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return write_atomic(Path(out_dir) / "traceability.xlsx", stable_zip(buf.getvalue()))
+
+
+def _normalise_decision(value: str) -> str:
+    """'Not addressed', 'not-addressed ' and 'NOT_ADDRESSED' all mean not_addressed."""
+    return "_".join(value.strip().lower().replace("-", " ").split())
+
+
+def read_review_xlsx(path: Path) -> list[dict]:
+    """Reviewer decisions from a filled traceability.xlsx: [{"id", "facet", "decision", "note"}], by header name."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError.not_found(str(path))
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise InputError.corrupt(str(path), "XLSX", str(exc)) from exc
+    try:
+        if SHEET not in wb.sheetnames:
+            raise InputError(f"no sheet named '{SHEET}' (found: {', '.join(wb.sheetnames)})",
+                             hint=f"rename the reviewed sheet back to '{SHEET}'", location=str(path))
+        rows = wb[SHEET].iter_rows(values_only=True)
+        header = next(rows, None) or ()
+        names = {str(v).strip().lower(): i for i, v in enumerate(header) if v is not None}
+        needed = ("id", "reviewer decision")  # a note is optional; without these two nothing can be read
+        missing = [n for n in needed if n not in names]
+        if missing:
+            raise InputError(f"the '{SHEET}' sheet has no column named {', '.join(repr(m) for m in missing)}",
+                             hint="keep the header row as written: " + ", ".join(COLUMNS),
+                             location=f"{path}:row 1")
+        out = []
+        for n, values in enumerate(rows, start=2):
+            def get(name: str) -> str:
+                i = names.get(name)
+                if i is None:
+                    return ""
+                v = values[i] if i < len(values) else None
+                return "" if v is None else str(v).strip()
+
+            raw = get("reviewer decision")
+            if not raw:
+                continue
+            decision = _normalise_decision(raw)
+            if decision not in DECISIONS:
+                raise InputError(f"unknown reviewer decision {raw!r}",
+                                 hint="use one of: " + ", ".join(DECISIONS), location=f"{path}:row {n}")
+            row_id = get("id")
+            if not row_id:
+                raise InputError("a reviewer decision on a row without an id",
+                                 hint="keep the id column filled; it ties the row to its requirement",
+                                 location=f"{path}:row {n}")
+            req_id, sep, facet = row_id.partition(FACET_SEPARATOR)
+            out.append({"id": req_id, "facet": facet if sep else None, "decision": decision,
+                        "note": get("reviewer note")})
+        return out
+    finally:
+        wb.close()
