@@ -161,10 +161,18 @@ def demo(
     Example: wsis-audit demo --out demo-out
     """
     root = Path(__file__).resolve().parent
-    report = root / DEMO_REPORT
+    report = _display_path(root / DEMO_REPORT)
     if not report.exists():
         report = report.with_suffix(".txt")
-    _run_audit(report, [root / m for m in DEMO_MANDATES], out_dir, None)
+    _run_audit(report, [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None)
+
+
+def _display_path(p: Path) -> Path:
+    """Relative to the working directory when inside it: outputs should not depend on where the repo lies."""
+    try:
+        return p.relative_to(Path.cwd())
+    except ValueError:
+        return p
 
 
 def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path]) -> None:

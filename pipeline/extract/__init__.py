@@ -52,6 +52,7 @@ class _Context:
     chapeau: str = ""
     source: str = ""
     last_number: str | None = None
+    last_text: str = ""
 
 
 @dataclass(slots=True)
@@ -144,14 +145,18 @@ def _walk(document: Document, segments: list[Segment], kb: KnowledgeBase) -> lis
         if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"(to|that)\b", text)):
             label = seg.label
             path_label = label or ""
+            statement = f"{ctx.source} {ctx.chapeau} {text}"
             if label and re.fullmatch(r"[a-z]\)|\([a-z]+\)", label) and ctx.last_number:
                 path_label = f"{ctx.last_number} {label}"
+                # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
+                statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
             elif label and label[:1].isdigit():
                 ctx.last_number = label
+                ctx.last_text = text
             kind = cues.OPERATIVE_KIND[ctx.verb]
             actor = ctx.actor or _actor(text[:80], kb, default="ITU")
             add(seg, seg.start, seg.end, kind=kind, actor=actor, label=path_label or None,
-                clause_path=(ctx.source, ctx.chapeau, path_label), statement=f"{ctx.source} {ctx.chapeau} {text}")
+                clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement)
             continue
         if (ctx is not None and ctx.mode == "operative" and seg.kind == "para"
                 and seg.block.text[seg.start:].rstrip()[-1:] in ";,"):

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from .markdown import document_name, locators
+from .markdown import all_evidence, document_name, locators
 
 COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "checkability", "status",
            "confidence", "facets", "evidence_locators", "evidence", "text")
@@ -16,15 +16,15 @@ def csv_rows(record: dict) -> list[dict]:
     """The CSV rows as dicts keyed by COLUMNS, in record order."""
     rows = []
     for r in record["requirements"]:
-        src, facets = r["source"], r.get("facets", [])
+        src, facets, evidence = r["source"], r.get("facets", []), all_evidence(r)
         done = sum(f["status"] == "addressed" for f in facets)
         rows.append({
             "id": r["id"], "source_document": document_name(src["document"]), "label": src.get("label") or "",
             "clause_path": " > ".join(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"],
             "checkability": r["checkability"], "status": r["status"], "confidence": f"{r['confidence']:.2f}",
             "facets": f"{done}/{len(facets)}" if facets else "",
-            "evidence_locators": "; ".join(locators(r["evidence"])),
-            "evidence": r["evidence"][0]["text"] if r["evidence"] else "", "text": r["text"],
+            "evidence_locators": "; ".join(locators(evidence)),
+            "evidence": evidence[0]["text"] if evidence else "", "text": r["text"],
         })
     return rows
 

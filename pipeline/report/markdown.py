@@ -68,6 +68,18 @@ def locators(evidence: list[dict]) -> list[str]:
     return list(dict.fromkeys(e["locator"] for e in evidence if e.get("locator")))
 
 
+def all_evidence(r: dict) -> list[dict]:
+    """A requirement's evidence, then its facets' evidence for passages not already cited (a partial
+    requirement often has evidence only on the facets it covers)."""
+    seen, out = set(), []
+    for e in [*r["evidence"], *(e for f in r.get("facets", []) for e in f["evidence"])]:
+        key = (e.get("locator"), e["text"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
 def reference(r: dict) -> str:
     """How a requirement is cited in text: 'council-res-1390.txt, 5 a)' (the line when it has no label)."""
     src = r["source"]
@@ -137,7 +149,7 @@ def render_markdown(record: dict) -> str:
         for r in reqs:
             label = r["source"].get("label") or f"({r['source']['locator']})"
             lines.append(_row([label, r["actor"], status_label(r["status"]), f"{r['confidence']:.2f}",
-                               "; ".join(locators(r["evidence"])) or "—"]))
+                               "; ".join(locators(all_evidence(r))) or "—"]))
         lines.append("")
 
     lines += ["## Gaps", ""]

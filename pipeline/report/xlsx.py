@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
-from .markdown import STATUS_FILLS, STATUSES, document_name, locators, sha_short, source_groups, status_counts
+from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, locators, sha_short, source_groups,
+                       status_counts)
 
 SHEET = "Traceability"
 SUMMARY_SHEET = "Summary"
@@ -55,11 +56,11 @@ def traceability_rows(record: dict) -> list[dict]:
             src = r["source"]
             base = {"source": document_name(src["document"]), "label": src.get("label") or src["locator"],
                     "actor": r["actor"], "kind": r["kind"]}
-            review = r.get("review") or {}
+            review, evidence = r.get("review") or {}, all_evidence(r)
             rows.append({**base, "id": r["id"], "text": r["text"], "status": r["status"],
                          "confidence": r["confidence"],
-                         "evidence": r["evidence"][0]["text"] if r["evidence"] else "",
-                         "locators": "; ".join(locators(r["evidence"])),
+                         "evidence": evidence[0]["text"] if evidence else "",
+                         "locators": "; ".join(locators(evidence)),
                          "reviewer decision": review.get("decision") or "",
                          "reviewer note": review.get("reason") or "",
                          "_facet": False, "_stale": review.get("stale_reason") if review.get("stale") else None})
@@ -154,7 +155,8 @@ def _summary_sheet(ws, record: dict, fills: dict) -> None:
     ws.append(["Report", document_name(rep["path"])])
     ws.append(["sha256", sha_short(rep["sha256"])])
     if rep.get("incomplete"):
-        ws.append(["Warning", "part of the report could not be read: " + "; ".join(rep.get("warnings") or [])])
+        _put(ws, ws.max_row + 1, 1, "Warning")
+        _put(ws, ws.max_row, 2, "part of the report could not be read: " + "; ".join(rep.get("warnings") or []))
     ws.append([])
     ws.append(["Status", "Count"])
     for cell in ws[ws.max_row]:

@@ -1,0 +1,154 @@
+"""The HTML gap report in a real browser: filters hide and show rows, the counter follows, rows open to evidence.
+
+Drives Debian's Chromium (/usr/bin/chromium) through Playwright; no browser is ever downloaded.
+Set WSIS_UPDATE_SCREENSHOT=1 to rewrite docs/report-screenshot.png from the bundled demo.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.report.html import write_html
+from tests.conftest import ROOT
+from tests.report.test_html import make_record
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless, offline and quiet: the page must work with no network at all.
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOT = ROOT / "docs" / "report-screenshot.png"
+GAPS = {"partial", "not_addressed"}
+
+
+def _unavailable(why: str):
+    """CI must run this test, so a missing browser fails there; elsewhere it is skipped."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser test cannot run in CI: {why}", pytrace=False)
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright module is missing: pip install 'playwright>=1.40' (never `playwright install`)")
+    if not CHROMIUM.exists():
+        _unavailable(f"no Chromium at {CHROMIUM}: apt-get install -y chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a record's report.html via file:// and fail on any script error or any non-file request."""
+    opened = []
+
+    def _open(record: dict, out_dir: Path):
+        path = write_html(record, out_dir)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        errors, requests = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        page.goto(path.as_uri())
+        opened.append((page, errors, requests))
+        return page
+
+    yield _open
+    for page, errors, requests in opened:
+        page.close()
+        assert not errors, f"script errors on the page: {errors}"
+        assert not requests, f"the page tried to load {requests}"
+
+
+def _visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "tbody.req", "els => els.filter(e => e.querySelector('tr.req-row').offsetParent !== null).map(e => e.id)")
+
+
+def _check_filters_and_details(page, record: dict) -> str:
+    """The user journey on any record; returns the id of the row opened."""
+    reqs = record["requirements"]
+    total = len(reqs)
+    counter = page.locator("#shown-count")
+    assert _visible_ids(page) == [r["id"] for r in reqs]
+    assert counter.inner_text() == f"{total} of {total} requirements shown"
+    # No details are shown until a row is opened.
+    assert page.locator("tr.detail-row:visible").count() == 0
+
+    page.get_by_label("Show only gaps", exact=True).check()
+    gaps = [r["id"] for r in reqs if r["status"] in GAPS]
+    assert _visible_ids(page) == gaps
+    assert counter.inner_text() == f"{len(gaps)} of {total} requirements shown"
+
+    # The status select narrows further; unticking the box brings the rest back.
+    page.get_by_label("Status", exact=True).select_option("partial")
+    partial = [r["id"] for r in reqs if r["status"] == "partial"]
+    assert _visible_ids(page) == partial
+    page.get_by_label("Status", exact=True).select_option("")
+    page.get_by_label("Show only gaps", exact=True).uncheck()
+    assert counter.inner_text() == f"{total} of {total} requirements shown"
+
+    with_evidence = next(r for r in reqs if r["status"] in GAPS
+                         and (r["evidence"] or any(f["evidence"] for f in r["facets"])))
+    rid = with_evidence["id"]
+    detail = page.locator(f"[id='{rid}-detail']")
+    assert not detail.is_visible()
+    page.locator(f"[id='{rid}'] button.toggle").click()
+    assert page.locator(f"[id='{rid}'] button.toggle").get_attribute("aria-expanded") == "true"
+    first = (with_evidence["evidence"] or next(f["evidence"] for f in with_evidence["facets"] if f["evidence"]))[0]
+    evidence = detail.locator("li.evidence").first
+    assert evidence.is_visible()
+    assert first["locator"] in evidence.inner_text()
+    assert detail.locator("mark").first.is_visible()
+    return rid
+
+
+def test_filters_counter_and_evidence_on_a_small_record(open_page, tmp_path):
+    record = make_record()
+    page = open_page(record, tmp_path)
+    _check_filters_and_details(page, record)
+    page.get_by_label("Actor", exact=True).select_option("Member States & Sector Members")
+    assert _visible_ids(page) == ["req-notaddr0001"]
+    assert page.locator("#shown-count").inner_text() == "1 of 4 requirements shown"
+    page.get_by_role("button", name="Reset").click()
+    page.get_by_label("Order", exact=True).select_option("gaps")
+    assert _visible_ids(page) == ["req-notaddr0001", "req-partial0001", "req-manual00001", "req-addressed01"]
+    page.screenshot(path=str(tmp_path / "report-small.png"), full_page=True)
+
+
+def test_print_shows_every_detail_and_hides_the_filters(open_page, tmp_path):
+    page = open_page(make_record(), tmp_path)
+    page.emulate_media(media="print")
+    assert not page.locator("#filters").is_visible()
+    assert page.locator("tr.detail-row:visible").count() == 4
+
+
+@pytest.fixture(scope="module")
+def demo_record(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("demo")
+    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--quiet", "demo", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads((out / "coverage.json").read_text(encoding="utf-8"))
+
+
+def test_demo_report_in_the_browser_and_its_screenshot(open_page, demo_record, tmp_path):
+    page = open_page(demo_record, tmp_path)
+    _check_filters_and_details(page, demo_record)
+    page.evaluate("window.scrollTo(0, 0)")
+    if os.environ.get("WSIS_UPDATE_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        target = SCREENSHOT
+    else:
+        target = tmp_path / "report-screenshot.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
