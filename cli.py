@@ -137,24 +137,35 @@ DEMO_MANDATES = ("corpora/mandates/council-res-1390.txt", "corpora/mandates/cont
                  "corpora/mandates/targets-lists.txt")
 
 
+FORMAT_HELP = "Output formats, comma-separated: json,html,docx,xlsx,md,csv or all."
+FAIL_HELP = "Exit 1 when any requirement has one of these statuses (e.g. not_addressed,partial)."
+
+
 @app.command()
 def audit(
     report: Annotated[Path, typer.Option("--report", "-r", help="The report to check (DOCX, PDF or text).")],
     mandate: Annotated[list[Path], typer.Option("--mandate", "-m", help="A mandate document; repeat for several.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for coverage.json.")] = Path("audit-out"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for coverage.json and the reports.")]
+    = Path("audit-out"),
+    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "all",
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=FAIL_HELP)] = None,
+    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Reviewer decisions file "
+                                                      "(default: OUT/decisions.csv when it exists).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Judge model folder (default: the shipped one).")]
     = None,
 ) -> None:
-    """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json.
+    """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json and
+    the reports (HTML, Word, Excel, Markdown, CSV).
 
     Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
     """
-    _run_audit(report, list(mandate), out_dir, model)
+    _run_audit(report, list(mandate), out_dir, model, formats, fail_on, decisions)
 
 
 @app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo outputs.")] = Path("demo-out"),
+    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "all",
 ) -> None:
     """Audit the bundled draft WSIS+20 report against three bundled mandate documents.
 
@@ -164,7 +175,7 @@ def demo(
     report = _display_path(root / DEMO_REPORT)
     if not report.exists():
         report = report.with_suffix(".txt")
-    _run_audit(report, [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None)
+    _run_audit(report, [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None, formats, None, None)
 
 
 def _display_path(p: Path) -> Path:
@@ -175,21 +186,191 @@ def _display_path(p: Path) -> Path:
         return p
 
 
-def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path]) -> None:
+def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path], formats: str,
+               fail_on: Optional[str], decisions: Optional[Path]) -> None:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from pipeline.audit import audit as run, prepare
     from pipeline.judge.model import load_model
-    from pipeline.report.json_report import write_json
+    from pipeline.report import parse_formats, write_formats
+    from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
-    def work():
-        inputs = prepare(report, mandates, state.config)
+    fmts = _guard(lambda: parse_formats(formats))
+    gate = _guard(lambda: _statuses(fail_on)) if fail_on else ()
+    decisions_path = decisions or out_dir / DECISIONS_FILE
+
+    def work(progress):
+        task = progress.add_task("parsing and extracting", total=None)
+        inputs = prepare(report, mandates, state.config,
+                         on_document=lambda p: progress.update(task, description=f"read {Path(p).name}"))
+        progress.update(task, description=f"matching {len(inputs.requirements)} requirements")
         record = run(inputs, state.config, load_model(model_dir))
-        return inputs, record, write_json(record, out_dir)
+        record = apply_decisions(record, load_decisions(decisions_path))
+        progress.update(task, description="writing reports")
+        return inputs, record, write_formats(record, out_dir, fmts)
 
-    inputs, record, path = _guard(work)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True, disable=state.quiet or not err.is_terminal) as progress:
+        inputs, record, paths = _guard(lambda: work(progress))
     if not state.quiet:
         _print_coverage(record)
-        out.print(f"wrote {path}", markup=False)
-    raise typer.Exit(_report_failures(inputs.failures))
+        for p in paths:
+            out.print(f"wrote {p}", markup=False)
+    code = _report_failures(inputs.failures)
+    if code == ExitCode.OK and gate and any(r["status"] in gate for r in record["requirements"]):
+        n = sum(r["status"] in gate for r in record["requirements"])
+        err.print(f"{n} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
+        code = ExitCode.GAPS_FOUND
+    raise typer.Exit(code)
+
+
+def _statuses(spec: str) -> tuple[str, ...]:
+    from pipeline.errors import ConfigError
+
+    allowed = ("addressed", "partial", "not_addressed", "manual_check")
+    names = tuple(s.strip() for s in spec.split(",") if s.strip())
+    bad = [n for n in names if n not in allowed]
+    if bad or not names:
+        raise ConfigError(f"unknown status(es) for --fail-on: {', '.join(bad) or spec!r}",
+                          hint=f"use {', '.join(allowed)}")
+    return names
+
+
+@app.command("report")
+def report_cmd(
+    coverage: Annotated[Path, typer.Argument(help="A coverage.json written by `wsis-audit audit`.")],
+    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder (default: beside coverage.json).")]
+    = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "html,docx,xlsx,md,csv",
+    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Apply this decisions file.")] = None,
+) -> None:
+    """Render an earlier audit again, in any formats, with the reviewer decisions applied.
+
+    Example: wsis-audit report audit/coverage.json --format html,xlsx
+    """
+    from pipeline.report import parse_formats, write_formats
+    from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
+
+    def work():
+        record = _load_coverage(coverage)
+        folder = out_dir or coverage.parent
+        record = apply_decisions(record, load_decisions(decisions or folder / DECISIONS_FILE))
+        return write_formats(record, folder, parse_formats(formats))
+
+    for p in _guard(work):
+        if not state.quiet:
+            out.print(f"wrote {p}", markup=False)
+
+
+def _load_coverage(path: Path) -> dict:
+    from pipeline.errors import InputError
+    from pipeline.report.json_report import validate_coverage
+
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        validate_coverage(record)
+    except FileNotFoundError:
+        raise InputError.not_found(str(path)) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a coverage.json: {str(exc).splitlines()[0][:160]}",
+                         hint="give a coverage.json written by `wsis-audit audit`", location=str(path)) from None
+    return record
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="coverage.json of the earlier draft.")],
+    new: Annotated[Path, typer.Argument(help="coverage.json of the revision.")],
+    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write diff.html, diff.md, diff.json here.")]
+    = None,
+) -> None:
+    """Compare two audits of a draft and its revision: newly addressed, regressed, changed evidence, new, dropped.
+
+    Example: wsis-audit diff draft-audit/coverage.json rev1-audit/coverage.json --out diff
+    """
+    from pipeline.diff import diff_records
+
+    result = _guard(lambda: diff_records(_load_coverage(old), _load_coverage(new)))
+    if not state.quiet:
+        s = result["summary"]
+        out.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s.items()), markup=False)
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        for col in ("change", "source", "label", "actor", "old", "new", "requirement"):
+            table.add_column(col, overflow="fold")
+        for c in result["changes"]:
+            table.add_row(c["change"], Path(c["source_document"]).name, c["label"] or "", _clip(c["actor"], 24),
+                          c["old_status"] or "-", c["new_status"] or "-", _clip(c["text"], 70))
+        out.print(table)
+    if out_dir:
+        from pipeline.report.html import render_diff_html
+        from pipeline.report.markdown import render_diff_markdown
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "diff.html").write_text(render_diff_html(result), encoding="utf-8")
+        (out_dir / "diff.md").write_text(render_diff_markdown(result), encoding="utf-8")
+        _write_json(out_dir / "diff.json", result)
+        if not state.quiet:
+            out.print(f"wrote {out_dir}/diff.html, diff.md, diff.json", markup=False)
+
+
+review_app = typer.Typer(no_args_is_help=True, help="Record reviewer decisions that persist across re-runs.\n\n"
+                         "Example: wsis-audit review set audit/coverage.json REQ_ID addressed --reason \"see annex\"")
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("set")
+def review_set(
+    coverage: Annotated[Path, typer.Argument(help="The audit's coverage.json.")],
+    requirement: Annotated[str, typer.Argument(help="Requirement id or key (see coverage.json).")],
+    decision: Annotated[str, typer.Argument(help="addressed, partial, not_addressed, manual_check or "
+                                            "not_applicable.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (shown in every report).")] = "",
+    facet: Annotated[str, typer.Option("--facet", help="Decide one facet only (its label).")] = "",
+    reviewer: Annotated[str, typer.Option("--reviewer", help="Who decided.")] = "",
+) -> None:
+    """Confirm or override one status; stored in decisions.csv beside the audit and applied on every re-run.
+
+    Example: wsis-audit review set audit/coverage.json req-1a2b3c4d5e6f not_applicable --reason "deferred by Council"
+    """
+    from pipeline.review import DECISIONS_FILE, load_decisions, make_decision, merge, save_decisions
+
+    def work():
+        record = _load_coverage(coverage)
+        path = coverage.parent / DECISIONS_FILE
+        d = make_decision(record, requirement, decision, reason, facet=facet, reviewer=reviewer)
+        save_decisions(path, merge(load_decisions(path), [d]))
+        return path
+
+    path = _guard(work)
+    if not state.quiet:
+        out.print(f"recorded in {path}; re-run the audit or `wsis-audit report` to apply it", markup=False)
+
+
+@review_app.command("import")
+def review_import(
+    workbook: Annotated[Path, typer.Argument(help="traceability.xlsx with the reviewer columns filled in.")],
+    coverage: Annotated[Optional[Path], typer.Option("--coverage", help="The audit's coverage.json (default: "
+                                                     "beside the workbook).")] = None,
+    reviewer: Annotated[str, typer.Option("--reviewer", help="Who decided.")] = "",
+) -> None:
+    """Read reviewer decisions back from the Excel traceability matrix into decisions.csv.
+
+    Example: wsis-audit review import audit/traceability.xlsx
+    """
+    from pipeline.review import DECISIONS_FILE, decisions_from_xlsx, load_decisions, merge, save_decisions
+
+    cov = coverage or workbook.parent / "coverage.json"
+
+    def work():
+        record = _load_coverage(cov)
+        new = decisions_from_xlsx(record, workbook, reviewer=reviewer)
+        path = cov.parent / DECISIONS_FILE
+        save_decisions(path, merge(load_decisions(path), new))
+        return path, len(new)
+
+    path, n = _guard(work)
+    if not state.quiet:
+        out.print(f"imported {n} decision(s) into {path}", markup=False)
 
 
 def _print_coverage(record: dict) -> None:

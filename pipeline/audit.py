@@ -14,7 +14,7 @@ from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
 from .kb import load_kb
 from .match.passages import make_passages
 from .match.retrieve import RETRIEVER_VERSION, Retriever, units_for
-from .model import Document, Requirement, to_plain
+from .model import Document, Requirement, content_id, to_plain
 from .parse import PARSER_VERSIONS, parse_file, parse_many
 
 SCHEMA_VERSION = "1"
@@ -32,10 +32,15 @@ class AuditInputs:
     failures: tuple[InputError, ...]
 
 
-def prepare(report: str | Path, mandates: list[str | Path], config: Config) -> AuditInputs:
-    """Parse the report (an error stops the audit) and the mandates (failures are listed, the rest go on)."""
+def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, on_document=None) -> AuditInputs:
+    """Parse the report (an error stops the audit) and the mandates (failures are listed, the rest go on).
+
+    `on_document(path)` is called before each file, for progress display.
+    """
+    if on_document:
+        on_document(str(report))
     report_doc = parse_file(report, config)
-    parsed = parse_many(list(mandates), config)
+    parsed = parse_many(list(mandates), config, on_document=on_document)
     reqs: list[Requirement] = []
     warnings = []
     for d in parsed.documents:
@@ -68,9 +73,14 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config) 
     """The coverage.json structure; deterministic (no timestamps, ids from content)."""
     reqs = []
     per_doc = Counter(r.source.document for r in inputs.requirements)
+    seen: Counter = Counter()
     for r, a in zip(inputs.requirements, assessments):
+        # Stable across edits of the requirement's words: document name, clause path, position among equals.
+        position = (Path(r.source.document).name, " / ".join(r.source.clause_path[1:]) or r.kind.value)
+        seen[position] += 1
         reqs.append({
             "id": r.id,
+            "key": content_id("key", *position, seen[position]),
             "source": {"document": r.source.document, "locator": str(r.source.locator), "label": r.source.label,
                        "clause_path": list(r.source.clause_path), "span": [r.source.start, r.source.end],
                        "heading_trail": list(r.source.heading_trail)},

@@ -87,10 +87,12 @@ class ParseResult:
     failures: tuple[InputError, ...]
 
 
-def parse_many(paths: list[str | Path], config: Config | None = None) -> ParseResult:
+def parse_many(paths: list[str | Path], config: Config | None = None, *, on_document=None) -> ParseResult:
     """Parse every file; one bad file never stops the others."""
     docs, failures = [], []
     for p in paths:
+        if on_document:
+            on_document(str(p))
         try:
             docs.append(parse_file(p, config))
         except InputError as exc:
