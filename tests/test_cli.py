@@ -128,3 +128,19 @@ def test_every_command_has_help_with_an_example_and_is_in_readme():
         assert "Example: wsis-audit" in (command.help or ""), name
         assert f"wsis-audit {name}" in readme, name
         assert _run(name, "--help").exit_code == 0
+
+
+def test_parse_cache_by_content_hash(tmp_path, example_path):
+    cache = tmp_path / "cache"
+    first = _run("--cache-dir", cache, "parse", example_path, "--json", tmp_path / "a.json")
+    assert first.exit_code == 0
+    entries = list(cache.glob("*.json"))
+    assert len(entries) == 1 and entries[0].name.startswith(
+        json.loads((tmp_path / "a.json").read_text())["documents"][0]["sha256"])
+    copy = tmp_path / "renamed.txt"
+    copy.write_bytes(example_path.read_bytes())
+    second = _run("--cache-dir", cache, "parse", copy, "--json", tmp_path / "b.json")
+    assert second.exit_code == 0 and len(list(cache.glob("*.json"))) == 1
+    a = json.loads((tmp_path / "a.json").read_text())["documents"][0]
+    b = json.loads((tmp_path / "b.json").read_text())["documents"][0]
+    assert b["path"] == str(copy) and a["blocks"] == b["blocks"]

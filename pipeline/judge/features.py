@@ -28,7 +28,7 @@ FACET_FOUND = 0.5  # a facet counts as found when its best passage is more likel
 
 
 def _recip_rank(x: np.ndarray) -> np.ndarray:
-    order = np.lexsort((np.arange(x.size), -x))
+    order = np.argsort(-x, kind="stable")  # ties keep document order
     ranks = np.empty(x.size)
     ranks[order] = np.arange(1, x.size + 1)
     return 1.0 / ranks
@@ -55,7 +55,7 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.nd
     if n == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
     sig = scores.by_signal
-    words = np.array([np.log1p(s.words) / 6 for s in retriever.passage_signals_])
+    words = retriever.log_words_
     idf_cov = retriever.idf_coverage(index)
     fused = scores.fused
     cols = [sig["lexical"], sig["semantic"], sig["kb"], sig["fuzzy"], scores.focus_coverage,
@@ -70,7 +70,13 @@ def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
     r = scores.ranking
     if r.size == 0:
         return []
-    order = np.lexsort((np.arange(r.size), -r))
+    if r.size > 4 * k:  # only the k best need sorting
+        cand = np.argpartition(-r, k)[: k + 1]
+        threshold = r[cand].min()
+        cand = np.flatnonzero(r >= threshold)
+    else:
+        cand = np.arange(r.size)
+    order = cand[np.lexsort((cand, -r[cand]))]
     return [int(i) for i in order[:k]]
 
 

@@ -20,6 +20,9 @@ BOILERPLATE = {
 }
 # Substance: figures, outcomes and difficulties. From the annotation guideline (corpora/README.md): a report
 # addresses an instruction when it says what was done, with results, figures or challenges.
+# Any number of two digits or more counts, years included: in these reports a dated statement ("in 2025 the
+# Union connected …") is usually a result, and measured on the corpus, leaving years out loses accuracy
+# (0.68 -> 0.64). `years` is counted apart as well.
 FIGURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:%|per ?cent|percent|million|billion|thousand)|\b\d{2,}(?:,\d{3})*\b")
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 OUTCOME_RE = re.compile(
