@@ -194,7 +194,9 @@ class Retriever:
 
     def score(self, index: int) -> UnitScores:
         """Scores of every passage for unit number `index` (the order given to fit)."""
-        by_signal = {name: self._column(name, index) for name in SIGNALS}
+        # A disabled signal is zero everywhere, so the ablation removes it from every feature built on it.
+        by_signal = {name: (np.zeros(len(self.passages_)) if name in self.disabled else self._column(name, index))
+                     for name in SIGNALS}
         fused = np.zeros(len(self.passages_))
         total = 0.0
         for name, w in self.weights.items():
