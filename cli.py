@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -36,6 +35,8 @@ def _main(
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML file with settings (see README).")] = None,
     max_size_mb: Annotated[Optional[float], typer.Option("--max-size-mb", help="Largest input file accepted.")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache parsed documents here.")] = None,
+    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="Your own knowledge-base file (same schema as "
+                                                      "corpora/kb); repeat for several.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -43,7 +44,8 @@ def _main(
     state.debug = debug
     state.quiet = quiet
     state.config = _guard(lambda: load_config(config, max_size_mb=max_size_mb,
-                                              cache_dir=str(cache_dir) if cache_dir else None))
+                                              cache_dir=str(cache_dir) if cache_dir else None,
+                                              kb_files=tuple(str(k) for k in kb) if kb else None))
 
 
 def _guard(fn):
@@ -80,7 +82,7 @@ def parse(
     from pipeline.parse import parse_many
     from pipeline.summary import document_summary
 
-    result = parse_many(list(files), state.config)
+    result = _guard(lambda: parse_many(list(files), state.config))
     if not state.quiet:
         for doc in result.documents:
             _print_summary(document_summary(doc))
@@ -101,7 +103,7 @@ def extract(
     """
     from pipeline.extract import extract_many
 
-    result = extract_many(list(files), state.config)
+    result = _guard(lambda: extract_many(list(files), state.config))
     if not state.quiet:
         for ex in result.extractions:
             _print_requirements(ex)
@@ -456,19 +458,21 @@ def _print_summary(s: dict) -> None:
 def main() -> None:
     """Console-script entry point: never a traceback unless --debug."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the exit code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(ExitCode.USAGE)
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.exit(130)
-    except Exception as exc:  # a bug: say so in one line, keep the details for --debug
-        if "--debug" in sys.argv:
+    except Exception as exc:
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # typer's usage errors: message and exit 2
+            exc.show()
+            sys.exit(exc.exit_code)
+        if "--debug" in sys.argv:  # a bug: say so in one line, keep the details for --debug
             raise
         err.print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)", markup=False)
         sys.exit(ExitCode.INTERNAL)

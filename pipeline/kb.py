@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ArtifactError
+from .errors import ArtifactError, ConfigError
 
 KB_DIR = Path(__file__).resolve().parents[1] / "corpora" / "kb"
 KB_VERSION = "1"
@@ -70,18 +70,21 @@ class KnowledgeBase:
         return None
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path, *, user: bool) -> dict:
+    # A user's own file is configuration (exit 4); a bundled one is a shipped artifact (exit 5).
+    error = ConfigError if user else ArtifactError
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ArtifactError("knowledge-base file missing", hint="restore corpora/kb from the repository",
-                            location=str(path)) from None
-    except ValueError as exc:
-        raise ArtifactError(f"knowledge-base file is not valid JSON: {exc}", hint="fix the file",
-                            location=str(path)) from None
-    if str(data.get("version")) != KB_VERSION:
-        raise ArtifactError(f"knowledge-base version {data.get('version')!r}, expected {KB_VERSION!r}",
-                            hint="update the file to the current schema (corpora/kb/README.md)", location=str(path))
+    except (FileNotFoundError, IsADirectoryError):
+        raise error("knowledge-base file missing",
+                    hint="check the --kb path" if user else "restore corpora/kb from the repository",
+                    location=str(path)) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise error(f"knowledge-base file is not valid JSON: {exc}", hint="fix the file", location=str(path)) from None
+    if not isinstance(data, dict) or str(data.get("version")) != KB_VERSION:
+        version = data.get("version") if isinstance(data, dict) else None
+        raise error(f"knowledge-base version {version!r}, expected {KB_VERSION!r}",
+                    hint="follow the schema in corpora/kb/README.md", location=str(path))
     return data
 
 
@@ -90,8 +93,9 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     """The bundled knowledge base, with the user's files (same schema) merged over it; cached per process."""
     digest = hashlib.sha256()
     files: dict[str, list[dict]] = {}
-    for path in [*sorted(KB_DIR.glob("*.json")), *map(Path, extra_files)]:
-        data = _read(path)
+    bundled = sorted(KB_DIR.glob("*.json"))
+    for path in [*bundled, *map(Path, extra_files)]:
+        data = _read(path, user=path not in bundled)
         digest.update(path.name.encode() + b"\0" + json.dumps(data, sort_keys=True).encode())
         for key, value in data.items():
             if isinstance(value, list):

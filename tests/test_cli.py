@@ -144,3 +144,22 @@ def test_parse_cache_by_content_hash(tmp_path, example_path):
     a = json.loads((tmp_path / "a.json").read_text())["documents"][0]
     b = json.loads((tmp_path / "b.json").read_text())["documents"][0]
     assert b["path"] == str(copy) and a["blocks"] == b["blocks"]
+
+
+def test_installed_entry_point_exits_with_the_documented_code(tmp_path):
+    import subprocess
+    import sys
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "parse", str(empty)], capture_output=True, text=True)
+    assert proc.returncode == ExitCode.EMPTY
+    assert proc.stderr.strip() == f"error: {empty}: the file is empty (export the document again; a zero-byte file has no text)"
+    assert "Traceback" not in proc.stderr
+    ok = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--quiet", "parse", str(ROOT / "corpora" / "mandates"
+                                                                                        / "pp-res-145.txt")],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout == ""
+    usage = subprocess.run([sys.executable, str(ROOT / "cli.py"), "parse", "--no-such-option"], capture_output=True,
+                           text=True)
+    assert usage.returncode == ExitCode.USAGE

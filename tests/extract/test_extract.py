@@ -187,3 +187,20 @@ def test_ids_are_stable_and_unique(contribution):
     assert len(set(ids)) == len(ids)
     again = extract(parse_bytes(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE.read_bytes(), path="x"))
     assert [r.id for r in again.requirements] == ids
+
+
+def test_users_own_knowledge_base_file_adds_an_expansion(tmp_path):
+    import json
+
+    from pipeline.kb import load_kb
+
+    own = tmp_path / "my-domain.json"
+    own.write_text(json.dumps({"version": "1", "expansions": [
+        {"id": "core-lines", "patterns": ["the core action lines"],
+         "expands_to": {"file": "action_lines.json", "where": {"itu_role": ["lead"]}}, "source": "test"}]}))
+    text = "Proposals\n2.1\tTo report on the core action lines in every edition of the report.\n"
+    doc = parse_bytes(text.encode(), path="c.txt")
+    assert extract(doc).requirements[0].facets == ()
+    labels = [f.label for f in extract(doc, kb_files=(str(own),)).requirements[0].facets]
+    assert labels == ["C2", "C5", "C6"]
+    assert load_kb((str(own),)).sha256 != load_kb().sha256
