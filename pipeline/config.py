@@ -27,7 +27,7 @@ class Config:
     passage_overlap_words: int = 40
     # Evidence passages kept per facet.
     evidence_per_facet: int = 3
-    # Semantic backend: "lsa" (offline, scikit-learn) or "minilm" (extra `semantic`), "none".
+    # Semantic backend: "lsa" (offline, scikit-learn), "minilm" (extra `semantic`) or "none".
     semantic: str = "lsa"
 
     def resolved(self) -> dict[str, Any]:

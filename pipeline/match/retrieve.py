@@ -20,9 +20,10 @@ from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
 from .signals import TextSignals, text_signals
 
-RETRIEVER_VERSION = "retrieve/1"
+RETRIEVER_VERSION = "retrieve/2"
 SIGNALS = ("lexical", "fuzzy", "kb", "semantic")
-# Fusion weights, set on the corpus (benchmarks/ablation in `wsis-audit eval` shows what each adds).
+# Hand-set prior fusion, used to rank passages when no judge model is given and as one input of the learned
+# relevance model (which does the real weighting; `wsis-audit eval --ablation` shows what each signal adds).
 FUSION_WEIGHTS = {"lexical": 0.35, "fuzzy": 0.15, "kb": 0.2, "semantic": 0.3}
 KEY_TERM_RE = re.compile(
     r"\b(?:C(?:1[01]|[1-9])|SDG ?\d{1,2}|\d+(?:\.\d+)?\s*(?:%|per cent)|(?:[A-Z][\w&+\-/]*(?:\s+(?:of|for|on|and|the|in)"
