@@ -52,9 +52,8 @@ def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, o
 
 
 def unreadable_note(doc: Document) -> str | None:
-    """Parser warnings that mean some of the report's text is missing (e.g. pages without a text layer)."""
-    notes = [w for w in doc.warnings if "without text" in w or "could not be read" in w or "no text" in w]
-    return "; ".join(notes) or None
+    """What of the report could not be read (pages without a text layer, text boxes), as one phrase."""
+    return "; ".join(doc.missing) or None
 
 
 def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) -> dict:

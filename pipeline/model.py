@@ -89,6 +89,9 @@ class Document:
     pages: int | None = None
     parser: str = ""
     warnings: tuple[str, ...] = ()
+    # Parts whose text could not be read (scanned pages, text boxes): later stages must not take their
+    # silence for the report's silence.
+    missing: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for b in self.blocks:
@@ -106,7 +109,8 @@ class Document:
                      "table": tuple(b["table"]) if b.get("table") else None})
             for b in data["blocks"]
         )
-        return cls(**{**data, "blocks": blocks, "warnings": tuple(data.get("warnings", ()))})
+        return cls(**{**data, "blocks": blocks, "warnings": tuple(data.get("warnings", ())),
+                      "missing": tuple(data.get("missing", ()))})
 
 
 class RequirementKind(StrEnum):
@@ -257,4 +261,4 @@ def to_plain(obj: Any) -> Any:
 
 
 __all__ = ["Block", "BlockKind", "Checkability", "Document", "Facet", "Locator", "Requirement", "RequirementKind",
-           "Source", "content_id", "to_plain", "asdict", "field"]
+           "Source", "content_id", "to_plain"]

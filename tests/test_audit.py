@@ -112,3 +112,19 @@ def test_model_version_is_checked(tmp_path):
                                  str(tmp_path / "o"), "--model", str(bad)])
     assert result.exit_code == ExitCode.ARTIFACT
     assert "retrain" in result.output
+
+
+def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):
+    from tests import fixtures_pdf
+
+    report = tmp_path / "partly-scanned.pdf"
+    report.write_bytes(fixtures_pdf.partly_scanned_pdf())
+    result = runner.invoke(app, ["audit", "--report", str(report), "--mandate",
+                                 str(ROOT / "corpora" / "mandates" / "contribution-ms-2026.txt"), "--out",
+                                 str(tmp_path / "o"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "o" / "coverage.json").read_text())
+    assert record["report"]["incomplete"] is True
+    assert not [r for r in record["requirements"] if r["status"] == "not_addressed"]
+    assert any("could not be read" in r["rationale"] for r in record["requirements"])
+    assert "part of the report could not be read" in result.output

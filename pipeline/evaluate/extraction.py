@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..config import Config
-from ..corpus import load_manifest, norm_label, normalize, resolve_corpus_path
+from ..corpus import CORPUS_DIR, load_manifest, norm_label, normalize, resolve_corpus_path
 from ..errors import InputError
 from ..extract import extract
 from ..model import Requirement
@@ -117,7 +117,6 @@ def evaluate_external(path: Path, gold_path: Path, config: Config | None = None)
 
 def external_gold() -> tuple[Path, Path] | None:
     """The real contribution and its gold file, when both are present."""
-    from ..corpus import CORPUS_DIR
     gold = CORPUS_DIR / "gold" / "requirements" / "external-contribution.json"
     if not gold.exists():
         return None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..kb import KnowledgeBase, load_kb
+from ..parse.base import SYMBOL_RE
 from ..model import Checkability, Document, Requirement, RequirementKind, Source, content_id, to_plain
 from . import cues
 from .clauses import Segment, is_chapeau, segment_blocks
@@ -323,7 +324,6 @@ def _references(text: str) -> tuple[str, ...]:
     refs += [f"A/RES/{m.group(1)}" for m in cues.UN_RESOLUTION_RE.finditer(text)]
     refs += [m.group(1) for m in cues.ACTION_LINE_CODE_RE.finditer(text)]
     refs += [f"SDG {m.group(1)}" for m in cues.SDG_RE.finditer(text)]
-    from ..parse.base import SYMBOL_RE
     refs += [m.group(0) for m in SYMBOL_RE.finditer(text) if not m.group(0).startswith("A/RES/")]
     if re.search(r"connect[ -]?2030", text, re.IGNORECASE):
         refs.append("Connect 2030")

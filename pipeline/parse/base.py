@@ -44,6 +44,7 @@ def build_document(
     parser: str,
     pages: int | None = None,
     warnings: list[str] | tuple[str, ...] = (),
+    missing: list[str] | tuple[str, ...] = (),
     title: str | None = None,
 ) -> Document:
     """Assign spans into one text (blocks joined by newlines), ids and heading trails."""
@@ -77,7 +78,7 @@ def build_document(
     return Document(
         path=path, sha256=sha256, format=fmt, text=full, blocks=tuple(blocks),
         title=title or guess_title(blocks), symbol=guess_symbol(blocks), pages=pages, parser=parser,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), missing=tuple(missing),
     )
 
 

@@ -118,7 +118,7 @@ def parse_docx(data: bytes, *, path: str, sha256: str) -> Document:
     reader = _Reader(package)
     raw = reader.read()
     return build_document(raw, path=path, sha256=sha256, fmt="docx", parser=PARSER, pages=None,
-                          warnings=reader.warnings)
+                          warnings=reader.warnings, missing=reader.missing)
 
 
 # --------------------------------------------------------------------------- package
@@ -581,6 +581,7 @@ class _Reader:
         self.styles = _Styles(package.part("styles", "word/styles.xml"))
         self.lists = _Lists(package.part("numbering", "word/numbering.xml"), self.styles)
         self.warnings: list[str] = []
+        self.missing: list[str] = []  # parts whose text was not read
         self.blocks: list[RawBlock] = []
         self.paragraph_index = 0
         self.table_index = -1
@@ -602,11 +603,13 @@ class _Reader:
             self.warnings.append(f"{self.tracked} tracked change(s): text read as if all changes were accepted")
         if self.textboxes:
             self.warnings.append(f"{self.textboxes} text box(es) or shape(s) with text not read")
+            self.missing.append(f"{self.textboxes} text box(es)")
         if self.lists.missing:
             ids = ", ".join(sorted(self.lists.missing, key=lambda s: (len(s), s))[:5])
             self.warnings.append(f"numbering definition(s) missing for numId {ids}: those numbers are not shown")
         if any(True for _ in body.iter(ALT_CHUNK)):
             self.warnings.append("embedded alternative-format chunk(s) (w:altChunk) not read")
+            self.missing.append("embedded alternative-format chunk(s)")
         return self.blocks
 
     # ----- paragraphs

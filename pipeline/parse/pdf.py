@@ -167,17 +167,17 @@ class _Block:
 def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
     """Parse PDF bytes into a Document of headings, paragraphs, list items, footnotes and table cells."""
     try:
-        pages, n_pages, warnings = _read_pages(data, path)
+        pages, n_pages, warnings, missing = _read_pages(data, path)
         raw = _to_raw_blocks(pages)
     except InputError:
         raise
     except Exception as exc:  # no library exception reaches the user
         raise InputError.corrupt(path, "PDF", f"{type(exc).__name__}: {exc}"[:200]) from exc
     return build_document(raw, path=path, sha256=sha256, fmt="pdf", parser=PARSER, pages=n_pages,
-                          warnings=warnings)
+                          warnings=warnings, missing=missing)
 
 
-def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
+def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str], list[str]]:
     """Open with PDFium, read every page's words, add tables and order lines; failures become InputErrors."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -191,6 +191,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
     # A download cut short loses the end-of-file marker; PDFium may still open what came before.
     truncated = data.rfind(b"%%EOF") == -1
     warnings: list[str] = []
+    missing: list[str] = []
     pages: list[_Page] = []
     words_by_page: dict[int, list[_Word]] = {}
     failed: list[int] = []
@@ -213,15 +214,18 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
         if truncated or len(failed) == n_pages:
             raise InputError.corrupt(path, "PDF", f"{_pages(failed)} cannot be read")
         warnings.append(f"{_pages(failed)} could not be read and were skipped")
+        missing.append(f"{_pages(failed)} unreadable")
     textless = [p.number for p in pages if not p.has_text]
     if len(textless) == len(pages):
         raise InputError.no_text_layer(path)
     if textless:
         warnings.append(f"{_pages(textless)}: no text layer (scanned?), not read; "
                         "OCR the file (e.g. `ocrmypdf`) to include them")
+        missing.append(f"{_pages(textless)} without a text layer")
     garbled = [n for n, words in words_by_page.items() if _garbled(words)]
     if garbled:
         warnings.append(f"{_pages(garbled)}: text could not be decoded (fonts without a Unicode map)")
+        missing.append(f"{_pages(garbled)} with undecodable text")
     if truncated:
         warnings.append("the file does not end with %%EOF and may be truncated")
     tables: dict[int, list[_Table]] = {}
@@ -236,7 +240,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str]]:
     for page in pages:
         page.items = _layout_page(page, words_by_page.pop(page.number), tables.get(page.number, []))
     _drop_running_lines(pages)
-    return pages, n_pages, warnings
+    return pages, n_pages, warnings, missing
 
 
 def _pdfium_reason(exc: Exception) -> str:

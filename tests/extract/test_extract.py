@@ -7,6 +7,7 @@ import pytest
 from pipeline.extract import extract
 from pipeline.model import Checkability, RequirementKind
 from pipeline.parse import parse_bytes
+from tests.conftest import EXAMPLE
 
 
 def _extract(text: str, name: str = "doc.txt"):
@@ -14,8 +15,7 @@ def _extract(text: str, name: str = "doc.txt"):
 
 
 @pytest.fixture(scope="module")
-def contribution(request):
-    from tests.conftest import EXAMPLE
+def contribution():
     if not EXAMPLE.exists():
         pytest.fail(f"the real example is missing at {EXAMPLE}")
     return extract(parse_bytes(EXAMPLE.read_bytes(), path=EXAMPLE.name))
@@ -74,7 +74,7 @@ def test_real_contribution_facets_of_proposal_2_1(contribution):
 
 
 def test_spans_index_document_text(contribution):
-    doc = parse_bytes(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE.read_bytes(), path="x")
+    doc = parse_bytes(EXAMPLE.read_bytes(), path="x")
     for r in contribution.requirements:
         assert doc.text[r.source.start:r.source.end] == r.text
 
@@ -185,7 +185,7 @@ def test_very_long_run_on_paragraph_warns_and_still_splits():
 def test_ids_are_stable_and_unique(contribution):
     ids = [r.id for r in contribution.requirements]
     assert len(set(ids)) == len(ids)
-    again = extract(parse_bytes(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE.read_bytes(), path="x"))
+    again = extract(parse_bytes(EXAMPLE.read_bytes(), path="x"))
     assert [r.id for r in again.requirements] == ids
 
 
