@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -11,7 +12,8 @@ from ..config import Config
 from ..corpus import CORPUS_DIR, load_manifest, norm_label, normalize, resolve_corpus_path
 from ..errors import InputError
 from ..extract import extract
-from ..model import Requirement
+from ..kb import KnowledgeBase, load_kb
+from ..model import Facet, Requirement
 from ..parse import parse_file
 
 
@@ -52,8 +54,11 @@ class Counts:
     label_ok: int = 0
     kind_ok: int = 0
     check_ok: int = 0
+    facets_gold: int = 0  # over matched requirements: the facets a reader ticks off
+    facets_predicted: int = 0
+    facets_matched: int = 0
 
-    def add(self, a: Alignment, n_gold: int, n_pred: int) -> None:
+    def add(self, a: Alignment, n_gold: int, n_pred: int, kb: KnowledgeBase | None = None) -> None:
         self.gold += n_gold
         self.predicted += n_pred
         self.matched += len(a.pairs)
@@ -62,6 +67,10 @@ class Counts:
             self.label_ok += norm_label(g.get("label")) == norm_label(r.source.label)
             self.kind_ok += g["kind"] == r.kind.value
             self.check_ok += g.get("checkability", "content") == r.checkability.value
+            gold_f, hits = facet_match(g.get("facets", []), r.facets, kb or load_kb())
+            self.facets_gold += len(gold_f)
+            self.facets_predicted += len(r.facets)
+            self.facets_matched += hits
 
     def metrics(self) -> dict:
         m = max(self.matched, 1)
@@ -69,7 +78,36 @@ class Counts:
                 "recall": round(self.matched / max(self.gold, 1), 4),
                 "precision": round(self.matched / max(self.predicted, 1), 4),
                 "actor_accuracy": round(self.actor_ok / m, 4), "label_accuracy": round(self.label_ok / m, 4),
-                "kind_accuracy": round(self.kind_ok / m, 4), "checkability_accuracy": round(self.check_ok / m, 4)}
+                "kind_accuracy": round(self.kind_ok / m, 4), "checkability_accuracy": round(self.check_ok / m, 4),
+                "facet_recall": round(self.facets_matched / max(self.facets_gold, 1), 4),
+                "facet_precision": round(self.facets_matched / max(self.facets_predicted, 1), 4)}
+
+
+FACET_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+")
+
+
+def facet_keys(facet: Facet, kb: KnowledgeBase) -> set[str]:
+    """The names a reader may give a facet: its label, its bare letter or number, the concept's name."""
+    keys = {normalize(facet.label), FACET_PREFIXES.sub("", normalize(facet.label))}
+    if facet.concept:
+        try:
+            c = kb.concept(facet.concept)
+            keys |= {normalize(c.id), normalize(c.label), normalize(c.title)}
+        except KeyError:
+            pass
+    return keys
+
+
+def facet_match(gold: list[str], predicted: tuple[Facet, ...], kb: KnowledgeBase) -> tuple[list[str], int]:
+    """One-to-one matches between gold facet names and extracted facets."""
+    used: set[int] = set()
+    keys = [facet_keys(f, kb) for f in predicted]
+    for g in gold:
+        k = normalize(g)
+        hit = next((i for i, ks in enumerate(keys) if i not in used and k in ks), None)
+        if hit is not None:
+            used.add(hit)
+    return gold, len(used)
 
 
 def evaluate_extraction(config: Config | None = None, *, corpus_dir: Path | None = None) -> dict:

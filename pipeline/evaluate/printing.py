@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 METRIC_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "actor_accuracy", "label_accuracy",
-                  "kind_accuracy", "checkability_accuracy")
+                  "kind_accuracy", "checkability_accuracy", "facet_recall", "facet_precision")
 
 
 def print_evaluation(result: dict, console: Console) -> None:

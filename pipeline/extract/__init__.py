@@ -7,11 +7,11 @@ this package; callers get the project's own `Requirement` records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..kb import KnowledgeBase, load_kb
 from ..parse.base import SYMBOL_RE
-from ..model import Checkability, Document, Requirement, RequirementKind, Source, content_id, to_plain
+from ..model import Checkability, Document, Facet, Requirement, RequirementKind, Source, content_id, to_plain
 from . import cues
 from .clauses import Segment, is_chapeau, segment_blocks
 from .facets import split_facets
@@ -277,7 +277,29 @@ def _finish(document: Document, candidates: list[_Candidate], kb: KnowledgeBase,
             references=_references(text), concepts=concepts,
             facets=split_facets(text, parsed, kb) if c.kind is not RequirementKind.TARGET else (),
         ))
-    return reqs
+    return _sub_item_facets(reqs)
+
+
+def sub_item_children(reqs: list[Requirement]) -> dict[str, list[Requirement]]:
+    """Parent requirement id -> its printed sub-items ("5" -> "5 a)", "5 b)"), in document order."""
+    by_path = {(r.source.document, r.source.clause_path): r for r in reqs}
+    out: dict[str, list[Requirement]] = {}
+    for r in reqs:
+        path, label = r.source.clause_path, r.source.label
+        if not label or " " not in label or len(path) < 2:
+            continue
+        parent = by_path.get((r.source.document, path[:-1] + (label.split(" ", 1)[0],)))
+        if parent is not None and parent.id != r.id:
+            out.setdefault(parent.id, []).append(r)
+    return out
+
+
+def _sub_item_facets(reqs: list[Requirement]) -> list[Requirement]:
+    """An item with sub-items has the sub-items as its facets (annotation rule: Res. 1390 SG 5 -> a, b)."""
+    children = sub_item_children(reqs)
+    return [replace(r, facets=tuple(Facet(label=re.sub(r"[().]", "", c.source.label.split(" ", 1)[1]), text=c.text,
+                                          origin="sub-item") for c in children[r.id]))
+            if r.id in children else r for r in reqs]
 
 
 # Target lists restate the WSIS and Broadband Commission targets in their own words; a restatement scores

@@ -93,6 +93,45 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
                        else np.zeros((0, 3)))
         out.append(_assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
                            unreadable=unreadable))
+    return _from_sub_items(requirements, out, evidence_per_facet)
+
+
+def combine(statuses: list[Status]) -> Status:
+    """The annotation rule for compound requirements: addressed only when every facet is, not addressed only
+    when none is touched, partial otherwise. Facets left to a manual check do not count, unless all are."""
+    judged = [s for s in statuses if s is not Status.MANUAL_CHECK]
+    if not judged:
+        return Status.MANUAL_CHECK
+    if all(s is Status.ADDRESSED for s in judged):
+        return Status.ADDRESSED
+    if all(s is Status.NOT_ADDRESSED for s in judged):
+        return Status.NOT_ADDRESSED
+    return Status.PARTIAL
+
+
+def _from_sub_items(requirements: list[Requirement], assessments: list[Assessment], k: int) -> list[Assessment]:
+    """An item with printed sub-items ("5" with "5 a)" and "5 b)") follows them: its facets are their judgements."""
+    from ..extract import sub_item_children
+
+    by_id = {a.requirement_id: a for a in assessments}
+    children = sub_item_children(requirements)
+    out = []
+    for a in assessments:
+        kids = [by_id[c.id] for c in children.get(a.requirement_id, ()) if c.id in by_id]
+        if not kids:
+            out.append(a)
+            continue
+        req = next(r for r in requirements if r.id == a.requirement_id)
+        facets = tuple(FacetAssessment(label=f.label, status=c.status, confidence=c.confidence, evidence=c.evidence[:k])
+                       for f, c in zip(req.facets, kids))
+        status = combine([c.status for c in kids])
+        conf = min(c.confidence for c in kids)
+        probs = tuple((s.value, round(conf if s is status else (1 - conf) / 3, 4)) for s in Status)
+        evidence = tuple(sorted((e for c in kids for e in c.evidence), key=lambda e: -e.score)[:k])
+        done = sum(c.status is Status.ADDRESSED for c in kids)
+        out.append(replace(a, status=status, confidence=round(conf, 4), probabilities=probs,
+                           evidence=() if status is Status.NOT_ADDRESSED else evidence, facets=facets,
+                           rationale=f"follows its sub-items: {done} of {len(kids)} addressed"))
     return out
 
 
