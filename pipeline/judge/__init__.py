@@ -9,6 +9,7 @@ requirement is addressed only when all its facets are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -28,8 +29,10 @@ MIN_FUSED = 0.12
 
 def author_actor(actor: str, kb: KnowledgeBase, author_kinds: tuple[str, ...] = ("secretariat",)) -> bool:
     """Is the requirement addressed to the report's author (by default the secretariat and its officials)?"""
-    a = kb.actor(actor)
-    return a is None or a.kind in author_kinds
+    # A pair ("Member States and Sector Members") is the author's only when both are.
+    parts = [actor] if kb.actor(actor) is not None else re.split(r"\s+and\s+", actor)
+    known = [a for a in (kb.actor(p) for p in parts) if a is not None]
+    return all(a.kind in author_kinds for a in known)  # an actor we do not know counts as the author's
 
 
 def may_be_manual(req: Requirement, kb: KnowledgeBase, author_kinds: tuple[str, ...]) -> bool:
