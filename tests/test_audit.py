@@ -128,3 +128,30 @@ def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):
     assert not [r for r in record["requirements"] if r["status"] == "not_addressed"]
     assert any("could not be read" in r["rationale"] for r in record["requirements"])
     assert "part of the report could not be read" in result.output
+
+
+def test_item_with_sub_items_follows_them(tmp_path):
+    """Res. 1390 instructs the Secretary-General 5 ("complete and timely information ..., including") has the
+    sub-items a) and b): its facets are their judgements and its status follows from them."""
+    report = ROOT / "corpora" / "reports" / "sg-progress-2026.txt"
+    mandate = ROOT / "corpora" / "mandates" / "council-res-1390.txt"
+    result = runner.invoke(app, ["audit", "--report", str(report), "--mandate", str(mandate), "--out", str(tmp_path)])
+    assert result.exit_code in (0, 1), result.output
+    reqs = json.loads((tmp_path / "coverage.json").read_text())["requirements"]
+    by_label = {r["source"]["label"]: r for r in reqs if r["actor"] == "Secretary-General"}
+    parent, a, b = by_label["5"], by_label["5 a)"], by_label["5 b)"]
+    assert [(f["label"], f["status"]) for f in parent["facets"]] == [("a", a["status"]), ("b", b["status"])]
+    statuses = {a["status"], b["status"]}
+    expected = (statuses.pop() if len(statuses) == 1 and statuses <= {"addressed", "not_addressed"} else "partial")
+    assert parent["status"] == expected
+
+
+def test_a_pair_of_actors_is_the_authors_only_when_both_are():
+    from pipeline.judge import author_actor
+    from pipeline.kb import load_kb
+
+    kb = load_kb()
+    assert author_actor("Secretary-General and Directors of the Bureaux", kb)
+    assert not author_actor("Member States and Sector Members", kb)
+    assert not author_actor("Council Working Group on WSIS and the SDGs", kb)
+    assert author_actor("someone the knowledge base does not know", kb)

@@ -46,19 +46,21 @@ class RequirementView:
 
     requirement: Requirement
     unit_indices: list[int]
-    scores: list[UnitScores]
+    scores: list[UnitScores]  # on every signal: they rank the evidence
     unit_X: np.ndarray  # one row per unit (whole requirement first, then facets)
     req_x: np.ndarray
     other_actor: bool
     actor_in_top: bool
 
 
-def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None) -> UnitScores:
-    """The unit's scores, with learned passage relevance when the model has it."""
-    s = retriever.score(index)
-    if model is not None and model.relevance is not None and len(retriever.passages_):
-        rel = model.relevance.predict_proba(pair_features(retriever, index, s))[:, 1]
-        s = replace(s, relevance=rel)
+def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, for_status: bool = False) -> UnitScores:
+    """The unit's scores, with learned passage relevance when the model has it. `for_status`: the ranking the
+    status is read from, without the model's status_signals_off."""
+    status = for_status and model is not None and model.status_relevance is not None
+    s = retriever.score(index, off=model.status_signals_off if status else ())
+    relevance = model.status_relevance if status else (model.relevance if model is not None else None)
+    if relevance is not None and len(retriever.passages_):
+        s = replace(s, relevance=relevance.predict_proba(pair_features(retriever, index, s))[:, 1])
     return s
 
 
@@ -72,10 +74,12 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
     for req in requirements:
         idx = by_req[req.id]
         scores = [unit_scores(retriever, i, model) for i in idx]
-        X = np.array([unit_features(retriever, s) for s in scores])
+        status_scores = ([unit_scores(retriever, i, model, for_status=True) for i in idx]
+                         if model is not None and model.status_signals_off else scores)
+        X = np.array([unit_features(retriever, s) for s in status_scores])
         other = may_be_manual(req, kb, author_kinds)
-        named = actor_named(retriever, scores[0], req.actor)
-        rx = requirement_features(X[0], scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
+        named = actor_named(retriever, status_scores[0], req.actor)
+        rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
                                   actor_in_top=named)
         out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
                                    other_actor=other, actor_in_top=named))

@@ -12,6 +12,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import ArtifactError
+from ..match.retrieve import SIGNALS
 from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES
 
 JUDGE_NAME = "wsis-judge"
@@ -87,14 +88,21 @@ class JudgeModel:
     """The judge: passage relevance (the learned fusion of the retrieval signals), a requirement-level model
     (four statuses) and a facet-level model (three)."""
 
-    def __init__(self, requirement: LinearModel | None, facet: LinearModel | None, relevance: LinearModel | None):
+    def __init__(self, requirement: LinearModel | None, facet: LinearModel | None, relevance: LinearModel | None,
+                 status_relevance: LinearModel | None = None, status_signals_off: tuple[str, ...] = ()):
         self.requirement = requirement
         self.facet = facet
-        self.relevance = relevance
+        self.relevance = relevance  # ranks the evidence, on every retrieval signal
+        # The status is read from passages ranked without these signals, by a relevance model fitted the same way
+        # (see training.STATUS_SIGNALS_OFF for why).
+        self.status_relevance = status_relevance
+        self.status_signals_off = tuple(status_signals_off) if status_relevance is not None else ()
 
     def to_json(self) -> dict:
         return {"name": JUDGE_NAME, "version": JUDGE_VERSION,
                 "relevance": self.relevance.to_json() if self.relevance else None,
+                "status_relevance": self.status_relevance.to_json() if self.status_relevance else None,
+                "status_signals_off": list(self.status_signals_off),
                 "requirement": self.requirement.to_json() if self.requirement else None,
                 "facet": self.facet.to_json() if self.facet else None}
 
@@ -105,13 +113,18 @@ class JudgeModel:
                                 f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
                                 location=location)
         parts = {}
-        for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES)):
+        for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES),
+                           ("status_relevance", PAIR_FEATURES)):
             parts[key] = (LinearModel.from_json(data[key], expect_features=feats, location=location)
                           if data.get(key) else None)
         if parts["requirement"] is None:
             raise ArtifactError("judge model has no requirement-level weights", hint="retrain with `wsis-audit train`",
                                 location=location)
-        return cls(**parts)
+        off = data.get("status_signals_off") or []
+        if not isinstance(off, list) or not set(off) <= set(SIGNALS):
+            raise ArtifactError(f"judge model names unknown signals {off}", hint="retrain with `wsis-audit train`",
+                                location=location)
+        return cls(**parts, status_signals_off=tuple(off))
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -193,15 +193,16 @@ class Retriever:
     def _column(self, name: str, index: int) -> np.ndarray:
         return np.asarray(self._block(index // self.BLOCK)[name][:, index % self.BLOCK], dtype=float)
 
-    def score(self, index: int) -> UnitScores:
-        """Scores of every passage for unit number `index` (the order given to fit)."""
+    def score(self, index: int, off: tuple[str, ...] = ()) -> UnitScores:
+        """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`."""
         # A disabled signal is zero everywhere, so the ablation removes it from every feature built on it.
-        by_signal = {name: (np.zeros(len(self.passages_)) if name in self.disabled else self._column(name, index))
+        disabled = set(self.disabled) | set(off)
+        by_signal = {name: (np.zeros(len(self.passages_)) if name in disabled else self._column(name, index))
                      for name in SIGNALS}
         fused = np.zeros(len(self.passages_))
         total = 0.0
         for name, w in self.weights.items():
-            if name in self.disabled:
+            if name in disabled:
                 continue
             fused += w * by_signal[name]
             total += w

@@ -120,6 +120,10 @@ def test_resolution_chapeaux_items_subitems():
     assert describe.checkability is Checkability.CONTENT
     assert describe.frequency == "every year"
     assert [f.label for f in describe.facets] == ["achievements", "challenges", "C2", "C5", "C6"]
+    # An item with printed sub-items is ticked off by them: item 5 has the facets a and b.
+    item5 = ex.requirements[3]
+    assert [(f.label, f.origin) for f in item5.facets] == [("a", "sub-item"), ("b", "sub-item")]
+    assert item5.facets[0].text == ex.requirements[4].text
 
 
 FLATTENED = ("The ITU Council, considering that the reports should be clearer, instructs the Secretary-General and "
