@@ -114,6 +114,20 @@ def test_model_version_is_checked(tmp_path):
     assert "retrain" in result.output
 
 
+def test_model_naming_an_unknown_signal_is_refused(tmp_path):
+    from pipeline.judge.model import MODEL_DIR
+
+    data = json.loads((MODEL_DIR / "model.json").read_text())
+    assert data["status_signals_off"] == ["lexical"]
+    bad = tmp_path / "model"
+    bad.mkdir()
+    (bad / "model.json").write_text(json.dumps(data | {"status_signals_off": ["telepathy"]}))
+    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
+                                 str(tmp_path / "o"), "--model", str(bad)])
+    assert result.exit_code == ExitCode.ARTIFACT
+    assert "telepathy" in result.output and "retrain" in result.output
+
+
 def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):
     from tests import fixtures_pdf
 
