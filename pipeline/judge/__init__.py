@@ -121,14 +121,15 @@ def _from_sub_items(requirements: list[Requirement], assessments: list[Assessmen
     from ..extract import sub_item_children
 
     by_id = {a.requirement_id: a for a in assessments}
+    reqs = {r.id: r for r in requirements}
     children = sub_item_children(requirements)
     out = []
     for a in assessments:
         kids = [by_id[c.id] for c in children.get(a.requirement_id, ()) if c.id in by_id]
-        if not kids:
+        req = reqs[a.requirement_id]
+        if not kids or req.checkability is Checkability.PROCEDURAL:  # procedural stays a manual check
             out.append(a)
             continue
-        req = next(r for r in requirements if r.id == a.requirement_id)
         facets = tuple(FacetAssessment(label=f.label, status=c.status, confidence=c.confidence, evidence=c.evidence[:k])
                        for f, c in zip(req.facets, kids))
         status = combine([c.status for c in kids])
