@@ -22,6 +22,12 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
         pairs = cross_validate(prepare_corpus(config), config)
         result["judgement"] = judgement_metrics(pairs) | {"calibration": calibration_table(pairs)}
         result["judgement"]["errors"] = [p for p in pairs if p["gold"] != p["predicted"]]
+        from ..corpus import CORPUS_DIR
+        from .judgement import annotator_agreement
+
+        agreement = annotator_agreement(CORPUS_DIR)
+        if agreement:
+            result["judgement"]["annotator_agreement"] = agreement
         if ablation:
             from ..match.retrieve import SIGNALS
 

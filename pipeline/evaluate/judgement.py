@@ -36,7 +36,53 @@ def judgement_metrics(pairs: list[dict]) -> dict:
         "per_class_f1": {s: round(float(f), 4) for s, f in zip(STATUSES, f1_score(
             gold, pred, labels=list(STATUSES), average=None, zero_division=0))},
         "hard_cases": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 4)} for k, v in sorted(by_hard.items())},
+        "stages": stage_metrics(pairs),
     }
+
+
+TOUCHED = ("addressed", "partial")
+
+
+def stage_metrics(pairs: list[dict]) -> dict:
+    """The two questions behind the status, scored apart on pairs neither side calls a manual check: is the
+    requirement touched at all (addressed or partial), and, when both say it is, is it answered with substance?
+    `touched_majority` is what always answering the commoner side would score."""
+    judged = [p for p in pairs if "manual_check" not in (p["gold"], p["predicted"]) and p["predicted"] != "missing"]
+    touched = [(p["gold"] in TOUCHED, p["predicted"] in TOUCHED) for p in judged]
+    both = [p for p in judged if p["gold"] in TOUCHED and p["predicted"] in TOUCHED]
+    share = sum(g for g, _ in touched) / max(len(touched), 1)
+    return {"touched_pairs": len(touched),
+            "touched_accuracy": round(sum(g == q for g, q in touched) / max(len(touched), 1), 4),
+            "touched_majority": round(max(share, 1 - share), 4),
+            "substance_pairs": len(both),
+            "substance_accuracy": round(sum(p["gold"] == p["predicted"] for p in both) / max(len(both), 1), 4)}
+
+
+def annotator_agreement(corpus_dir) -> dict | None:
+    """Agreement of a blind second annotation (corpora/agreement/<report>.json) with the gold statuses: how far a
+    careful reader following the same rules gets, i.e. the ceiling the judge's figures should be read against."""
+    import json
+    from pathlib import Path
+
+    from sklearn.metrics import cohen_kappa_score
+
+    files = sorted(Path(corpus_dir, "agreement").glob("*.json"))
+    first, second, reports, disagreements = [], [], [], []
+    for f in files:
+        other = {a["requirement"]: a["status"] for a in json.loads(f.read_text(encoding="utf-8"))["assessments"]}
+        gold_file = Path(corpus_dir, "gold", "assessments", f.name)
+        gold = {a["requirement"]: a["status"] for a in json.loads(gold_file.read_text(encoding="utf-8"))["assessments"]}
+        for rid in sorted(gold):
+            first.append(gold[rid])
+            second.append(other.get(rid, "missing"))
+            if first[-1] != second[-1]:
+                disagreements.append({"report": f.stem, "requirement": rid, "gold": first[-1], "second": second[-1]})
+        reports.append(f.stem)
+    if not first:
+        return None
+    return {"reports": reports, "pairs": len(first),
+            "accuracy": round(sum(a == b for a, b in zip(first, second)) / len(first), 4),
+            "kappa": round(float(cohen_kappa_score(first, second)), 4), "disagreements": disagreements}
 
 
 def calibration_table(pairs: list[dict], bins: int = 5) -> list[dict]:

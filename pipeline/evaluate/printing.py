@@ -46,6 +46,16 @@ def print_evaluation(result: dict, console: Console) -> None:
         console.print(t)
         console.print("  per-class F1: " + ", ".join(f"{k} {v:.3f}" for k, v in ju["per_class_f1"].items()),
                       markup=False)
+        st = ju.get("stages")
+        if st:
+            console.print(f"  touched at all (addressed or partial vs not): accuracy {st['touched_accuracy']:.3f} over "
+                          f"{st['touched_pairs']} pairs (always the commoner answer: {st['touched_majority']:.3f}); "
+                          f"addressed vs partial when both say touched: {st['substance_accuracy']:.3f} over "
+                          f"{st['substance_pairs']}", markup=False)
+        ag = ju.get("annotator_agreement")
+        if ag:
+            console.print(f"  second annotator (blind, same rules) on {', '.join(ag['reports'])}: agrees with gold on "
+                          f"{ag['accuracy']:.3f} of {ag['pairs']} pairs, kappa {ag['kappa']:.3f}", markup=False)
         if ju["hard_cases"]:
             console.print("  hard cases: " + ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})"
                                                        for k, v in ju["hard_cases"].items()), markup=False)

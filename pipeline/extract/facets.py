@@ -14,6 +14,11 @@ from .cues import ACTION_LINE_CODE_RE
 GENERIC_NOUNS = {"information", "report", "reports", "al", "als", "material", "materials", "document",
                  "documents", "data", "way", "ways", "part", "use", "matter", "matters", "issue", "issues", "work",
                  "resolution", "itu", "union", "contribution", "contributions", "meeting", "meetings", "council"}
+# Words for "things done": a list of them ("the activities, actions and engagements of the Union") names one thing
+# in several words, not parts to tick off (annotation rule: near-synonyms are not split).
+ACTIVITY_NOUNS = {"activity", "activities", "action", "actions", "engagement", "engagements", "effort", "efforts",
+                  "initiative", "initiatives", "measure", "measures", "step", "steps", "undertaking", "undertakings",
+                  "endeavour", "endeavours", "intervention", "interventions"}
 # Prepositions that introduce recipients or channels ("to the Council and the Group"), not content.
 RECIPIENT_PREPS = {"to", "via", "through", "by", "with", "from", "for", "among", "between"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "poss"}
@@ -84,6 +89,8 @@ def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> l
             continue
         phrases = [_phrase(t) for t in members]
         if any(t.lower_ in GENERIC_NOUNS for t in members) and len({t.lower_ for t in members}) == 1:
+            continue
+        if all(p.lower() in ACTIVITY_NOUNS for p in phrases):
             continue
         for tok, phrase in zip(members, phrases):
             if tok.lower_ in GENERIC_NOUNS or phrase.lower() in taken:

@@ -11,7 +11,7 @@ TOP_K = 3
 PAIR_FEATURES = (
     "lexical", "semantic", "kb", "fuzzy", "coverage", "heading_overlap", "lexical_rank", "semantic_rank",
     "fused", "fused_rank", "log_words", "idf_coverage", "bigram_coverage", "idf_coverage_rank",
-    "fused_share", "fused_margin", "idf_share",
+    "fused_share", "fused_margin", "idf_share", "heading_share",
 )
 FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
@@ -31,7 +31,9 @@ def _recip_rank(x: np.ndarray) -> np.ndarray:
     order = np.argsort(-x, kind="stable")  # ties keep document order
     ranks = np.empty(x.size)
     ranks[order] = np.arange(1, x.size + 1)
-    return 1.0 / ranks
+    # A passage the signal does not match at all has no rank (else a switched-off signal would rank passages by
+    # their position in the report, and the relevance model would learn that position).
+    return np.where(x > 0, 1.0 / ranks, 0.0)
 
 
 def _share(x: np.ndarray) -> np.ndarray:
@@ -61,7 +63,7 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.nd
     cols = [sig["lexical"], sig["semantic"], sig["kb"], sig["fuzzy"], scores.focus_coverage,
             retriever.heading_overlap(index), _recip_rank(sig["lexical"]), _recip_rank(sig["semantic"]),
             scores.fused, _recip_rank(scores.fused), words, idf_cov, retriever.bigram_coverage(index),
-            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov)]
+            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov), retriever.heading_share(index)]
     return np.column_stack(cols)
 
 

@@ -1,4 +1,5 @@
-"""The trained judge: multinomial logistic regression over unit features, temperature-calibrated.
+"""The trained judge: logistic regressions over unit features (the status asked as staged yes/no questions),
+temperature-calibrated.
 
 Stored as JSON (weights, scaler, temperature, metadata): safe to load and readable in a diff.
 """
@@ -84,11 +85,97 @@ class LinearModel:
         return m
 
 
+class StagedModel:
+    """The status as a sequence of yes/no questions a reader asks, one logistic regression each:
+    is the requirement touched at all (addressed or partial)? If so, with substance (addressed)? If not, is it a
+    task the report may be silent on (manual check)? Probabilities multiply along the path; a temperature on their
+    logarithm calibrates them.
+
+    Measured with `wsis-audit eval` (leave-one-report-family-out): on five report families one four-way model gave
+    status accuracy 0.759, the staged model 0.78-0.80 depending on C (0.791 with C chosen inside each training set,
+    see training); on seven families 0.687 against 0.707. Each question has fewer, more homogeneous rows to learn
+    from than one four-way softmax has.
+    """
+
+    # stage -> (the rows it learns from, the classes that count as "yes")
+    STAGES = {"touched": (REQ_CLASSES, ("addressed", "partial")),
+              "substance": (("addressed", "partial"), ("addressed",)),
+              "manual": (("not_addressed", "manual_check"), ("manual_check",))}
+
+    def __init__(self, *, classes: tuple[str, ...] = REQ_CLASSES, features: tuple[str, ...],
+                 C: dict[str, float] | None = None):
+        if tuple(classes) not in (REQ_CLASSES, CLASSES):
+            raise ValueError(f"a staged model decides {REQ_CLASSES} or {CLASSES}, not {classes}")
+        self.classes = tuple(classes)
+        self.features = tuple(features)
+        # Facets have no manual check: their model asks only the first two questions.
+        self.stages = tuple(k for k, (_, yes) in self.STAGES.items() if set(yes) <= set(self.classes))
+        self.C = {k: float((C or {}).get(k, 1.0)) for k in self.stages}
+
+    def fit(self, X: np.ndarray, y: list[str], *, temperature: float = 1.0) -> StagedModel:
+        X = np.asarray(X, dtype=float)
+        y = np.asarray(y)
+        if X.ndim != 2 or X.shape[1] != len(self.features):
+            raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
+        self.mean_ = X.mean(axis=0)
+        self.scale_ = X.std(axis=0)
+        self.scale_[self.scale_ == 0] = 1.0
+        Z = (X - self.mean_) / self.scale_
+        self.coef_, self.intercept_ = {}, {}
+        for stage in self.stages:
+            rows, yes = self.STAGES[stage]
+            keep = np.isin(y, rows)
+            target = np.isin(y[keep], yes)
+            if target.all() or not target.any():
+                raise ValueError(f"training labels lack one side of the {stage!r} question")
+            lr = LogisticRegression(C=self.C[stage], class_weight="balanced", max_iter=5000).fit(Z[keep], target)
+            self.coef_[stage], self.intercept_[stage] = lr.coef_[0], float(lr.intercept_[0])
+        self.temperature_ = float(temperature)
+        return self
+
+    def _yes(self, Z: np.ndarray, stage: str) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(Z @ self.coef_[stage] + self.intercept_[stage])))
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        """Log-probabilities of the four statuses before calibration, columns in `classes` order."""
+        Z = (np.asarray(X, dtype=float) - self.mean_) / self.scale_
+        t, s = self._yes(Z, "touched"), self._yes(Z, "substance")
+        m = self._yes(Z, "manual") if "manual" in self.stages else np.zeros_like(t)
+        p = {"addressed": t * s, "partial": t * (1 - s), "not_addressed": (1 - t) * (1 - m), "manual_check": (1 - t) * m}
+        return np.log(np.clip(np.column_stack([p[c] for c in self.classes]), 1e-12, 1.0))
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        return softmax(self.logits(X) / self.temperature_)
+
+    def to_json(self) -> dict:
+        return {"kind": "staged", "classes": list(self.classes), "features": list(self.features),
+                "params": {"C": {k: self.C[k] for k in self.stages}},
+                "mean": self.mean_.round(8).tolist(), "scale": self.scale_.round(8).tolist(),
+                "stages": {k: {"coef": self.coef_[k].round(8).tolist(), "intercept": round(self.intercept_[k], 8)}
+                           for k in self.stages},
+                "temperature": round(self.temperature_, 6)}
+
+    @classmethod
+    def from_json(cls, data: dict, *, expect_features: tuple[str, ...], location: str = "") -> StagedModel:
+        if tuple(data.get("features", ())) != tuple(expect_features):
+            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
+                                location=location)
+        m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
+        if set(data.get("stages", {})) != set(m.stages):
+            raise ArtifactError("judge model has other stages than this version", hint="retrain with `wsis-audit train`",
+                                location=location)
+        m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
+        m.coef_ = {k: np.array(v["coef"]) for k, v in data["stages"].items()}
+        m.intercept_ = {k: float(v["intercept"]) for k, v in data["stages"].items()}
+        m.temperature_ = float(data["temperature"])
+        return m
+
+
 class JudgeModel:
     """The judge: passage relevance (the learned fusion of the retrieval signals), a requirement-level model
     (four statuses) and a facet-level model (three)."""
 
-    def __init__(self, requirement: LinearModel | None, facet: LinearModel | None, relevance: LinearModel | None,
+    def __init__(self, requirement: LinearModel | StagedModel | None, facet: LinearModel | None, relevance: LinearModel | None,
                  status_relevance: LinearModel | None = None, status_signals_off: tuple[str, ...] = ()):
         self.requirement = requirement
         self.facet = facet
@@ -115,8 +202,9 @@ class JudgeModel:
         parts = {}
         for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES),
                            ("status_relevance", PAIR_FEATURES)):
-            parts[key] = (LinearModel.from_json(data[key], expect_features=feats, location=location)
-                          if data.get(key) else None)
+            part = data.get(key)
+            kind = StagedModel if part and part.get("kind") == "staged" else LinearModel
+            parts[key] = kind.from_json(part, expect_features=feats, location=location) if part else None
         if parts["requirement"] is None:
             raise ArtifactError("judge model has no requirement-level weights", hint="retrain with `wsis-audit train`",
                                 location=location)

@@ -20,7 +20,7 @@ from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
 from .signals import TextSignals, text_signals
 
-RETRIEVER_VERSION = "retrieve/2"
+RETRIEVER_VERSION = "retrieve/3"
 SIGNALS = ("lexical", "fuzzy", "kb", "semantic")
 # Hand-set prior fusion, used to rank passages when no judge model is given and as one input of the learned
 # relevance model (which does the real weighting; `wsis-audit eval --ablation` shows what each signal adds).
@@ -146,6 +146,10 @@ class Retriever:
         self.f_bin_ = binary.transform([s.lemmas for s in self.focus_signals_]).astype(np.float32).tocsr()
         self.f_size_ = np.array([len(set(s.lemmas)) for s in self.focus_signals_], dtype=np.float32)
         q_bin = binary.transform([s.lemmas for s in self.unit_signals_]).astype(np.float32).tocsr()
+        self.q_bin_ = q_bin
+        last = text_signals([" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
+        self.hl_bin_ = binary.transform([h.lemmas for h in last]).astype(np.float32).tocsr()
+        self.hl_size_ = np.asarray(self.hl_bin_.sum(axis=1)).ravel()
         self.q_idf_ = q_bin.multiply(self.vectorizer_.idf_.astype(np.float32)).tocsr()
         self.q_idf_total_ = np.asarray(self.q_idf_.sum(axis=1)).ravel()
         grams = CountVectorizer(analyzer=_identity, binary=True)
@@ -183,6 +187,8 @@ class Retriever:
             size = np.maximum(self.f_size_[lo:hi], 1)
             out["coverage"] = np.where(self.f_size_[lo:hi] > 0, dense(self.p_bin_ @ f) / size, 0)
             out["heading"] = np.where(self.f_size_[lo:hi] > 0, dense(self.h_bin_ @ f) / size, 0)
+            hs = self.hl_size_[:, None]
+            out["heading_share"] = np.where(hs > 0, dense(self.hl_bin_ @ self.q_bin_[lo:hi].T) / np.maximum(hs, 1), 0)
             total = self.q_idf_total_[lo:hi]
             out["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T) / np.maximum(total, 1e-9), 0)
             bg = self.u_bg_size_[lo:hi]
@@ -213,6 +219,12 @@ class Retriever:
     def heading_overlap(self, index: int) -> np.ndarray:
         """Share of the unit's focus lemmas found in each passage's heading trail."""
         return self._column("heading", index)
+
+    def heading_share(self, index: int) -> np.ndarray:
+        """Share of each passage's own section heading that the unit's words cover: a passage under
+        "Activities and engagements of the Union" sits in the section about a request for the Union's activities
+        and engagements, however little of the request the heading repeats."""
+        return self._column("heading_share", index)
 
     def idf_coverage(self, index: int) -> np.ndarray:
         """Share of the unit's lemmas found in each passage, weighted by rarity in this report (IDF)."""

@@ -37,12 +37,13 @@ EVENT_RE = re.compile(r"\b(forum|workshops?|webinars?|meetings?|events?|sessions
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # Negation and deferral: "no update was prepared", "data are not yet available", "will be presented later".
 NEGATION_RE = re.compile(
-    r"\b(not yet|no (?:update|report|data|information|progress|figures?|roadmap|funding)|none (?:are|is|was|were)|"
-    r"(?:was|were|has|have|had|could|did|does|do) not|cannot|is not available|are not available|not available|"
-    r"not (?:recorded|collected|covered|summari[sz]ed|updated|mentioned|included|prepared)|postponed|deferred|"
-    r"will be (?:presented|provided|prepared|reported|made available|issued|submitted) (?:at|in|to) (?:a |the )?"
-    r"(?:later|future|next|subsequent)|at a later (?:stage|date|session)|pending|remains? to be|"
-    r"is being prepared|are being prepared|in preparation|no longer)\b", re.I)
+    r"\b(not yet|no (?:\w+ ){0,2}(?:update|report|data|information|progress|figures?|estimates?|counts?|series|"
+    r"statistics|roadmap|funding|assessment|analysis)|none (?:are|is|was|were)|"
+    r"(?:was|were|has|have|had|is|are|could|did|does|do)(?: \w+ly| therefore| yet| still| also)? not|cannot|unable to|"
+    r"not (?:yet )?(?:been )?(?!only\b|limited\b|least\b)\w+(?:ed|en)\b|not available|(?:has|have) yet to|"
+    r"postponed|deferred|will be (?:presented|provided|prepared|reported|made available|issued|submitted|published) "
+    r"(?:at|in|to|with) (?:a |the )?(?:later|future|next|subsequent)|at a later (?:stage|date|session|meeting)|pending|"
+    r"remains? to be|still to be|is being prepared|are being prepared|in preparation|no longer)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,13 +79,21 @@ def fast_nlp(kb_files: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
+def _lemma_table(nlp: Language):
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+
+
 def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
     """Signals for many texts in one pass."""
     nlp = fast_nlp(kb_files)
+    table = _lemma_table(nlp)
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=256)):
-        lemmas = tuple(t.lemma_.lower() for t in doc
-                       if t.is_alpha and not t.is_stop and len(t) > 1 and t.lemma_.lower() not in BOILERPLATE)
+        # The lookup table is keyed by lower-case forms: "Activities" at the start of a heading or sentence is
+        # looked up as "activities", so that it meets "activity" in the requirement.
+        lemmas = tuple(lem for t in doc if t.is_alpha and not t.is_stop and len(t) > 1
+                       and (lem := table.get(t.lower_, t.lower_).lower()) not in BOILERPLATE)
         concepts = tuple(dict.fromkeys(s.label_ for s in doc.spans["concepts"]))
         actors = tuple(dict.fromkeys(s.label_ for s in doc.spans["actors"]))
         out.append(TextSignals(

@@ -73,6 +73,12 @@ def test_real_contribution_facets_of_proposal_2_1(contribution):
     assert [lab for lab in labels if lab.startswith("WSIS target")] == [f"WSIS target {x}" for x in "abcdefghij"]
 
 
+def test_near_synonyms_are_one_facet(contribution):
+    # "the activities, actions, and engagements that the Union is undertaking" is one thing to report on.
+    sg9 = next(r for r in contribution.requirements if r.source.label == "9")
+    assert "engagements" in sg9.text and sg9.facets == ()
+
+
 def test_spans_index_document_text(contribution):
     doc = parse_bytes(EXAMPLE.read_bytes(), path="x")
     for r in contribution.requirements:

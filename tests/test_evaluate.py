@@ -1,0 +1,41 @@
+"""What `wsis-audit eval` reports besides the headline figures: the two questions behind a status, and how far a
+second annotator agrees with the gold."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.evaluate.judgement import annotator_agreement, stage_metrics
+
+
+def _pair(gold, predicted):
+    return {"gold": gold, "predicted": predicted}
+
+
+def test_stage_metrics_split_touched_from_substance():
+    pairs = [_pair("addressed", "partial"), _pair("partial", "partial"), _pair("not_addressed", "partial"),
+             _pair("not_addressed", "not_addressed"), _pair("manual_check", "manual_check"),
+             _pair("addressed", "manual_check")]
+    st = stage_metrics(pairs)
+    # Manual checks on either side are left out: four pairs judged on "touched at all".
+    assert st["touched_pairs"] == 4
+    assert st["touched_accuracy"] == 0.75  # only the not_addressed pair called partial is wrong
+    assert st["touched_majority"] == 0.5
+    # Addressed vs partial, on the two pairs both sides call touched: one right.
+    assert (st["substance_pairs"], st["substance_accuracy"]) == (2, 0.5)
+
+
+def test_annotator_agreement_reads_the_second_annotation_against_gold(tmp_path):
+    (tmp_path / "agreement").mkdir()
+    (tmp_path / "gold" / "assessments").mkdir(parents=True)
+    gold = {"assessments": [{"requirement": "R-1", "status": "addressed"}, {"requirement": "R-2", "status": "partial"},
+                            {"requirement": "R-3", "status": "manual_check"}]}
+    second = {"assessments": [{"requirement": "R-1", "status": "addressed"}, {"requirement": "R-2",
+                                                                              "status": "not_addressed"}]}
+    (tmp_path / "gold" / "assessments" / "rep.json").write_text(json.dumps(gold))
+    (tmp_path / "agreement" / "rep.json").write_text(json.dumps(second))
+    ag = annotator_agreement(tmp_path)
+    assert ag["pairs"] == 3 and ag["accuracy"] == round(1 / 3, 4)
+    assert {(d["requirement"], d["second"]) for d in ag["disagreements"]} == {("R-2", "not_addressed"),
+                                                                              ("R-3", "missing")}
+    assert annotator_agreement(tmp_path / "nowhere") is None
