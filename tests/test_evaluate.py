@@ -39,3 +39,23 @@ def test_annotator_agreement_reads_the_second_annotation_against_gold(tmp_path):
     assert {(d["requirement"], d["second"]) for d in ag["disagreements"]} == {("R-2", "not_addressed"),
                                                                               ("R-3", "missing")}
     assert annotator_agreement(tmp_path / "nowhere") is None
+
+
+def test_a_compound_requirements_evidence_ranks_the_passages_on_its_parts():
+    import numpy as np
+
+    from pipeline.judge import requirement_ranking
+    from pipeline.match.retrieve import Unit, UnitScores
+
+    def scores(facet, relevance):
+        unit = Unit(requirement_id="r", facet=facet, label="", query="q", focus="f", concepts=(), key_terms=())
+        z = np.zeros(3)
+        return UnitScores(unit=unit, by_signal={}, fused=z, focus_coverage=z, relevance=np.array(relevance))
+
+    # The whole text matches passage 0 best; the second facet is answered only in passage 2.
+    ranked = requirement_ranking([scores(None, [0.6, 0.1, 0.2]), scores(0, [0.5, 0.1, 0.0]),
+                                  scores(1, [0.0, 0.2, 0.9])])
+    assert ranked.unit.facet is None
+    assert list(np.argsort(-ranked.ranking)) == [2, 0, 1]
+    single = scores(None, [0.3, 0.1, 0.2])
+    assert requirement_ranking([single]) is single

@@ -22,7 +22,7 @@ from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
 from ..model import Checkability, Requirement
 from ..parse import parse_file
-from . import assess_all, unit_scores, views
+from . import assess_all, requirement_ranking, unit_scores, views
 from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
 from .model import CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, fit_temperature
 
@@ -266,11 +266,14 @@ def predict_pairs(r: PreparedReport, model: JudgeModel, kb: KnowledgeBase, cfg: 
     """Predicted status, probabilities and evidence hit for each gold pair of a report."""
     assessments = assess_all(r.requirements, r.retriever, model, kb, evidence_per_facet=cfg.evidence_per_facet)
     by_id = {a.requirement_id: a for a in assessments}
-    unit_index = {u.requirement_id: i for i, u in enumerate(r.retriever.units_) if u.facet is None}
+    units: dict[str, list[int]] = {}
+    for i, u in enumerate(r.retriever.units_):  # whole requirement first, then its facets
+        units.setdefault(u.requirement_id, []).append(i)
     out = []
     for req_id, g in sorted(r.gold_by_req.items(), key=lambda kv: kv[1]["requirement"]):
         a = by_id[req_id]
-        top = top_passages(unit_scores(r.retriever, unit_index[req_id], model))
+        # The ranking the requirement's evidence is shown in (judge.requirement_ranking).
+        top = top_passages(requirement_ranking([unit_scores(r.retriever, i, model) for i in units[req_id]]))
         hit = None
         if g.get("evidence"):
             quotes = [normalize(q) for q in g["evidence"]]
