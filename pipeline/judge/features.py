@@ -17,7 +17,9 @@ FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
     "coverage_best", "coverage_top", "coverage_any", "strong_passages",
     "figures_best", "outcomes_best", "challenges_best", "events_share_best", "urls_best", "negation_best",
-    "substance_top", "negation_top", "events_only_top", "is_facet", "has_concepts",
+    "substance_top", "negation_top", "events_only_top", "bare_negation_best", "affirmed_rel_1",
+    "mixed_negation_top", "is_facet",
+    "has_concepts",
 )
 # A requirement is judged on its whole-text unit plus what its facets found.
 REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in ("is_facet", "has_concepts")) + (
@@ -104,8 +106,13 @@ def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
         f["events_share_best"] = best.events / (best.events + best.outcomes + best.figures + 1)
         f["urls_best"] = float(best.urls > 0)
         f["negation_best"] = float(best.negations > 0)
+        # The best passage's relevance, unless all it says is that the thing was not done.
+        f["bare_negation_best"] = float(best.bare_negation)
+        f["affirmed_rel_1"] = 0.0 if best.bare_negation else f["rel_1"]
         sigs = [retriever.passage_signals_[i] for i in top]
         weights = [float(rank[i]) for i in top]
+        # A passage near the top that gives something and says another part was not done: at most partial.
+        f["mixed_negation_top"] = max(float(s.negations > 0 and not s.bare_negation) * w for s, w in zip(sigs, weights))
         f["substance_top"] = max(min(s.figures + s.outcomes + s.challenges, 4) / 4 * w for s, w in zip(sigs, weights))
         f["negation_top"] = max(float(s.negations > 0) * w for s, w in zip(sigs, weights))
         f["events_only_top"] = max(float((s.events or s.urls) and not (s.figures + s.outcomes + s.challenges)) * w

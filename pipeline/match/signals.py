@@ -46,6 +46,25 @@ NEGATION_RE = re.compile(
     r"remains? to be|still to be|is being prepared|are being prepared|in preparation|no longer)\b", re.I)
 
 
+# Where one statement ends and the next begins inside a passage: sentence and semicolon breaks, and the
+# contrastive "but", "while", "although". "About 15 staff worked on it; what it cost cannot yet be stated" holds
+# a result and a negation.
+CLAUSE_BREAK_RE = re.compile(r"(?<=[.;:])\s+|,?\s+(?:but|while|whereas|although|though)\s+", re.I)
+
+
+def bare_negation(text: str) -> bool:
+    """Only a negation or deferral: every clause that says something (a figure, a result, a difficulty, an event)
+    is itself negated. The annotation rule: a bare negation never counts as an answer; a passage that gives a
+    result on one part and says another part was not done does."""
+    if not NEGATION_RE.search(text):
+        return False
+    for clause in CLAUSE_BREAK_RE.split(text):
+        if not NEGATION_RE.search(clause) and (FIGURE_RE.search(clause) or OUTCOME_RE.search(clause)
+                                                or CHALLENGE_RE.search(clause) or EVENT_RE.search(clause)):
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TextSignals:
     """What the judge needs to know about one text, computed once."""
@@ -60,6 +79,7 @@ class TextSignals:
     events: int
     urls: int
     negations: int
+    bare_negation: bool  # bare_negation(text)
     words: int
 
 
@@ -100,5 +120,5 @@ def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextS
             lemmas=lemmas, concepts=concepts, actors=actors, figures=len(FIGURE_RE.findall(text)), years=len(YEAR_RE.findall(text)),
             outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
             events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
-            negations=len(NEGATION_RE.findall(text)), words=max(1, len(text.split()))))
+            negations=len(NEGATION_RE.findall(text)), bare_negation=bare_negation(text), words=max(1, len(text.split()))))
     return out

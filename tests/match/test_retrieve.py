@@ -101,3 +101,19 @@ def test_substance_events_and_negation_cues():
     assert sub.figures >= 2 and sub.outcomes >= 1 and sub.negations == 0
     assert events.events >= 2 and events.urls == 1 and events.outcomes == 0 and events.years == 1
     assert neg.negations >= 2
+
+
+def test_a_bare_negation_is_told_from_a_result_with_a_gap():
+    bare, mixed, deferred, lemma = text_signals([
+        "There are no comparable figures on how many small firms are offline, and the secretariat has therefore not "
+        "assessed the target.",
+        "About 15 full-time-equivalent staff worked on WSIS in 2026; what that work cost is not booked separately "
+        "and cannot yet be stated.",
+        "The analysis has not yet been prepared; it will be submitted to the Group at a later meeting.",
+        "Schools Are Connected",
+    ])
+    assert bare.negations and bare.bare_negation
+    assert mixed.negations and not mixed.bare_negation  # the staff figure is an answer on one part
+    assert deferred.bare_negation
+    # Capitalised words are lemmatised like the rest: a heading meets the requirement's words.
+    assert lemma.lemmas == ("school", "connect")
