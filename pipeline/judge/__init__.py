@@ -225,7 +225,7 @@ def _substance_rationale(retriever: Retriever, s: UnitScores) -> str:
     loc = retriever.passages_[top[0]].locator
     if sig.negations:
         return f"best passage ({loc}) says it was not done or is deferred"
-    if sig.figures + sig.outcomes + sig.challenges == 0 and (sig.events or sig.urls):
+    if sig.measures + sig.outcomes + sig.challenges == 0 and (sig.events or sig.urls):
         return f"best passage ({loc}) lists events or links without results"
     parts = [name for name, n in (("figures", sig.figures), ("results", sig.outcomes), ("challenges", sig.challenges))
              if n]

@@ -103,7 +103,7 @@ def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
         f["figures_best"] = min(best.figures, 3) / 3
         f["outcomes_best"] = min(best.outcomes, 3) / 3
         f["challenges_best"] = float(best.challenges > 0)
-        f["events_share_best"] = best.events / (best.events + best.outcomes + best.figures + 1)
+        f["events_share_best"] = best.events / (best.events + best.outcomes + best.measures + 1)
         f["urls_best"] = float(best.urls > 0)
         f["negation_best"] = float(best.negations > 0)
         # The best passage's relevance, unless all it says is that the thing was not done.
@@ -115,7 +115,8 @@ def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
         f["mixed_negation_top"] = max(float(s.negations > 0 and not s.bare_negation) * w for s, w in zip(sigs, weights))
         f["substance_top"] = max(min(s.figures + s.outcomes + s.challenges, 4) / 4 * w for s, w in zip(sigs, weights))
         f["negation_top"] = max(float(s.negations > 0) * w for s, w in zip(sigs, weights))
-        f["events_only_top"] = max(float((s.events or s.urls) and not (s.figures + s.outcomes + s.challenges)) * w
+        # Events and links with no result: dates do not count as figures here.
+        f["events_only_top"] = max(float((s.events or s.urls) and not (s.measures + s.outcomes + s.challenges)) * w
                                    for s, w in zip(sigs, weights))
     f["is_facet"] = float(scores.unit.facet is not None)
     f["has_concepts"] = float(bool(scores.unit.concepts))

@@ -25,6 +25,11 @@ BOILERPLATE = {
 # (0.68 -> 0.64). `years` is counted apart as well.
 FIGURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:%|per ?cent|percent|million|billion|thousand)|\b\d{2,}(?:,\d{3})*\b")
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+# Dates are not measures: "held in Geneva from 27 to 31 May 2024" reports an event, not a result.
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_RE = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?\s+{MONTHS}(?:\s+(?:19|20)\d{{2}})?\b|"
+                     rf"\b{MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b|\b(?:19|20)\d{{2}}\b|"
+                     r"\w\+\d+|https?://\S+")  # names such as WSIS+20, and web addresses
 OUTCOME_RE = re.compile(
     r"\b(connected|trained|reached|increased|decreased|reduced|rose|fell|grew|launched|adopted|completed|achieved|"
     r"delivered|established|doubled|halved|improved|extended|deployed|enabled|benefit(?:ed|ing)?|results?|"
@@ -73,6 +78,7 @@ class TextSignals:
     concepts: tuple[str, ...]  # knowledge-base concept ids found (codes, titles, topic words)
     actors: tuple[str, ...]  # canonical actors named
     figures: int
+    measures: int  # figures that are not dates: counts, amounts, percentages
     years: int
     outcomes: int
     challenges: int
@@ -117,7 +123,8 @@ def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextS
         concepts = tuple(dict.fromkeys(s.label_ for s in doc.spans["concepts"]))
         actors = tuple(dict.fromkeys(s.label_ for s in doc.spans["actors"]))
         out.append(TextSignals(
-            lemmas=lemmas, concepts=concepts, actors=actors, figures=len(FIGURE_RE.findall(text)), years=len(YEAR_RE.findall(text)),
+            lemmas=lemmas, concepts=concepts, actors=actors, figures=len(FIGURE_RE.findall(text)),
+            measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
             outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
             events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
             negations=len(NEGATION_RE.findall(text)), bare_negation=bare_negation(text), words=max(1, len(text.split()))))

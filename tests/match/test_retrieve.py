@@ -101,6 +101,10 @@ def test_substance_events_and_negation_cues():
     assert sub.figures >= 2 and sub.outcomes >= 1 and sub.negations == 0
     assert events.events >= 2 and events.urls == 1 and events.outcomes == 0 and events.years == 1
     assert neg.negations >= 2
+    # Dates and names such as WSIS+20 are not results: an event stays an event.
+    forum, = text_signals(["The WSIS+20 Forum took place in Geneva from 27 to 31 May 2024; see https://x.org/2024."])
+    assert forum.figures >= 2 and forum.measures == 0 and forum.events >= 1
+    assert sub.measures >= 2
 
 
 def test_a_bare_negation_is_told_from_a_result_with_a_gap():
