@@ -33,7 +33,8 @@ DATE_RE = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?\s+{MONTH
 OUTCOME_RE = re.compile(
     r"\b(connected|trained|reached|increased|decreased|reduced|rose|fell|grew|launched|adopted|completed|achieved|"
     r"delivered|established|doubled|halved|improved|extended|deployed|enabled|benefit(?:ed|ing)?|results?|"
-    r"outcomes?|progress|measured|assessed|found|shows?|showed|published data|rate|share|coverage)\b", re.I)
+    r"outcomes?|progress|measured|assessed|found(?! (?:at|on|in|here|under)\b)|shows?|showed|published data|rate|share|"
+    r"coverage)\b", re.I)
 CHALLENGE_RE = re.compile(r"\b(challenges?|obstacles?|difficult(?:y|ies)|gaps?|constraints?|barriers?|shortfalls?|"
                           r"lack(?:ed|s)?|risks?|bottlenecks?|delays?|insufficient|shortage)\b", re.I)
 EVENT_RE = re.compile(r"\b(forum|workshops?|webinars?|meetings?|events?|sessions?|conferences?|held|took place|"
@@ -48,7 +49,12 @@ NEGATION_RE = re.compile(
     r"not (?:yet )?(?:been )?(?!only\b|limited\b|least\b)\w+(?:ed|en)\b|not available|(?:has|have) yet to|"
     r"postponed|deferred|will be (?:presented|provided|prepared|reported|made available|issued|submitted|published) "
     r"(?:at|in|to|with) (?:a |the )?(?:later|future|next|subsequent)|at a later (?:stage|date|session|meeting)|pending|"
-    r"remains? to be|still to be|is being prepared|are being prepared|in preparation|no longer)\b", re.I)
+    r"remains? to be|still to be|is being prepared|are being prepared|in preparation|no longer|"
+    r"(?:to|at|in) a (?:future|later|subsequent) (?:session|meeting|stage|date|report)|"
+    r"will\b[^.;]{0,100}?\b(?:once|in due course))\b", re.I)
+# What happened, as opposed to where to read about it: the event words of EVENT_RE without the link words.
+HAPPENED_RE = re.compile(r"\b(forum|workshops?|webinars?|meetings?|events?|sessions?|conferences?|held|took place|"
+                         r"organized|organised|hosted|participated|attended|panels?|side[- ]events?|ceremony)\b", re.I)
 
 
 # Where one statement ends and the next begins inside a passage: sentence and semicolon breaks, and the
@@ -64,8 +70,11 @@ def bare_negation(text: str) -> bool:
     if not NEGATION_RE.search(text):
         return False
     for clause in CLAUSE_BREAK_RE.split(text):
-        if not NEGATION_RE.search(clause) and (FIGURE_RE.search(clause) or OUTCOME_RE.search(clause)
-                                                or CHALLENGE_RE.search(clause) or EVENT_RE.search(clause)):
+        if NEGATION_RE.search(clause):
+            continue
+        # A date or a web address beside the negation is no answer ("the roadmaps can be found at https://…").
+        if (FIGURE_RE.search(DATE_RE.sub(" ", clause)) or OUTCOME_RE.search(clause) or CHALLENGE_RE.search(clause)
+                or HAPPENED_RE.search(clause)):
             return False
     return True
 

@@ -119,5 +119,12 @@ def test_a_bare_negation_is_told_from_a_result_with_a_gap():
     assert bare.negations and bare.bare_negation
     assert mixed.negations and not mixed.bare_negation  # the staff figure is an answer on one part
     assert deferred.bare_negation
+    link, later, once = text_signals([
+        "No update of the roadmaps was prepared for this draft; the roadmaps can be found at https://x.org/roadmaps.",
+        "The budgetary implications have not been costed; a costing will follow in a separate note to a future session.",
+        "Proposals on priority areas will be put to the Working Group once the review of indicators is complete.",
+    ])
+    # A link beside a negation, a costing promised for a future session, a proposal promised "once …": no answer.
+    assert link.bare_negation and later.bare_negation and once.bare_negation
     # Capitalised words are lemmatised like the rest: a heading meets the requirement's words.
     assert lemma.lemmas == ("school", "connect")
