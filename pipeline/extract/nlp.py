@@ -36,12 +36,15 @@ def make_concept_matcher(nlp: Language, name: str, kb_files: list[str], topics: 
         if topics:
             names += list(c.topics)
         phrases[c.id] = tuple(dict.fromkeys(n for n in names if n))
-    return _AliasMatcher(nlp, "concepts", phrases)
+    # A topic can belong to several concepts ("digital skills": capacity building C4 and the Broadband
+    # Commission's skills target): a passage that names it is about each of them.
+    return _AliasMatcher(nlp, "concepts", phrases, keep_ties=True)
 
 
 class _AliasMatcher:
-    def __init__(self, nlp: Language, key: str, phrases: dict[str, tuple[str, ...]]):
+    def __init__(self, nlp: Language, key: str, phrases: dict[str, tuple[str, ...]], keep_ties: bool = False):
         self.key = key
+        self.keep_ties = keep_ties
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, aliases in phrases.items():
             self.matcher.add(label, [nlp.make_doc(a) for a in aliases])
@@ -49,7 +52,14 @@ class _AliasMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
         # Longest match wins ("directors of the bureaux" over "the directors").
-        doc.spans[self.key] = spacy.util.filter_spans(spans)
+        kept = spacy.util.filter_spans(spans)
+        if self.keep_ties:  # the same words under other labels stay too
+            bounds = {(sp.start, sp.end) for sp in kept}
+            labels = {(sp.start, sp.end, sp.label_) for sp in kept}
+            kept += [sp for sp in spans if (sp.start, sp.end) in bounds and (sp.start, sp.end, sp.label_) not in labels
+                     and not labels.add((sp.start, sp.end, sp.label_))]
+            kept.sort(key=lambda sp: (sp.start, sp.end, sp.label_))
+        doc.spans[self.key] = kept
         return doc
 
 

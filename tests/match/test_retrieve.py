@@ -128,3 +128,9 @@ def test_a_bare_negation_is_told_from_a_result_with_a_gap():
     assert link.bare_negation and later.bare_negation and once.bare_negation
     # Capitalised words are lemmatised like the rest: a heading meets the requirement's words.
     assert lemma.lemmas == ("school", "connect")
+
+
+def test_a_topic_shared_by_two_concepts_links_to_both():
+    # "digital skills" is a topic of capacity building (C4) and of the Broadband Commission's skills target.
+    sig, = text_signals(["ITU's Digital Skills Insights 2026 was launched at a side event of the WSIS Forum."])
+    assert {"C4", "BBC-2025-4"} <= set(sig.concepts)
