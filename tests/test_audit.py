@@ -203,3 +203,44 @@ def test_a_pair_of_actors_is_the_authors_only_when_both_are():
     assert not author_actor("Member States and Sector Members", kb)
     assert not author_actor("Council Working Group on WSIS and the SDGs", kb)
     assert author_actor("someone the knowledge base does not know", kb)
+
+
+def test_a_compound_requirement_is_addressed_only_when_every_facet_is():
+    import numpy as np
+
+    from pipeline.extract import extract
+    from pipeline.judge import assess_all
+    from pipeline.judge.model import JudgeModel, load_model
+    from pipeline.kb import load_kb
+    from pipeline.match.passages import make_passages
+    from pipeline.match.retrieve import Retriever, units_for
+    from pipeline.parse import parse_bytes
+
+    mandate = parse_bytes(b"Proposals\n2.1\tTo report the financial resources and the staff time spent on WSIS work.\n",
+                          path="m.txt")
+    reqs = list(extract(mandate).requirements)
+    (req,) = [r for r in reqs if r.source.label and r.source.label.startswith("2.1")]
+    assert len(req.facets) >= 2
+    report = parse_bytes(b"1\tResources\nITU spent CHF 3.2 million on WSIS work in 2025, and 14 staff worked on it.\n",
+                         path="r.txt")
+    kb = load_kb()
+    retriever = Retriever().fit(make_passages(report), [u for r in reqs for u in units_for(r, kb)])
+    shipped = load_model()
+
+    class Fixed:  # the requirement model says addressed; the facet model says the first facet is only partial
+        def __init__(self, rows):
+            self.rows = np.array(rows, float)
+
+        def predict_proba(self, X):
+            return np.repeat(self.rows[:1], len(X), axis=0) if len(self.rows) == 1 else self.rows[:len(X)]
+
+    model = JudgeModel(Fixed([[0.9, 0.05, 0.05, 0.0]]), None, shipped.relevance, shipped.status_relevance,
+                       shipped.status_signals_off)
+    facet_rows = [[0.2, 0.7, 0.1]] + [[0.9, 0.05, 0.05]] * (len(req.facets) - 1)
+    model.facet = Fixed(facet_rows)
+    (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
+    assert [f.status.value for f in a.facets][0] == "partial"
+    assert a.status.value == "partial"  # one facet only partly answered: not addressed as a whole
+    model.facet = Fixed([[0.9, 0.05, 0.05]] * len(req.facets))
+    (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
+    assert a.status.value == "addressed"

@@ -186,7 +186,7 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
     if facets:
         done = sum(f.status is Status.ADDRESSED for f in facets)
         rationale = f"{done} of {len(facets)} facets addressed; " + rationale
-        if status is Status.ADDRESSED and any(f.status is Status.NOT_ADDRESSED for f in facets):
+        if status is Status.ADDRESSED and any(f.status is not Status.ADDRESSED for f in facets):
             # A compound requirement is addressed only when all its facets are.
             status = Status.PARTIAL
             full["partial"], full["addressed"] = full["partial"] + full["addressed"], 0.0
