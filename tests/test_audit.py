@@ -205,7 +205,7 @@ def test_a_pair_of_actors_is_the_authors_only_when_both_are():
     assert author_actor("someone the knowledge base does not know", kb)
 
 
-def test_a_compound_requirement_is_addressed_only_when_every_facet_is():
+def test_a_compound_requirement_follows_its_facets():
     import numpy as np
 
     from pipeline.extract import extract
@@ -244,3 +244,12 @@ def test_a_compound_requirement_is_addressed_only_when_every_facet_is():
     model.facet = Fixed([[0.9, 0.05, 0.05]] * len(req.facets))
     (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
     assert a.status.value == "addressed"
+    # Partial on the whole text, but no facet touched: not addressed. Not addressed, but a facet answered: partial.
+    model.requirement = Fixed([[0.1, 0.8, 0.1, 0.0]])
+    model.facet = Fixed([[0.05, 0.05, 0.9]] * len(req.facets))
+    (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
+    assert a.status.value == "not_addressed" and a.evidence == ()
+    model.requirement = Fixed([[0.1, 0.1, 0.8, 0.0]])
+    model.facet = Fixed([[0.9, 0.05, 0.05]] + [[0.05, 0.05, 0.9]] * (len(req.facets) - 1))
+    (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
+    assert a.status.value == "partial"

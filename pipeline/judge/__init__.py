@@ -194,6 +194,14 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
             # ... and it is, when every facet is.
             status = Status.ADDRESSED
             full["partial"], full["addressed"] = 0.0, full["partial"] + full["addressed"]
+        elif status is Status.PARTIAL and all(f.status is Status.NOT_ADDRESSED for f in facets):
+            # Not addressed when none of its facets is touched.
+            status = Status.NOT_ADDRESSED
+            full["not_addressed"], full["partial"] = full["not_addressed"] + full["partial"], 0.0
+        elif status is Status.NOT_ADDRESSED and done:
+            # ... and at least partly addressed when one of them is.
+            status = Status.PARTIAL
+            full["partial"], full["not_addressed"] = full["partial"] + full["not_addressed"], 0.0
     if req.checkability is Checkability.PROCEDURAL:
         status = Status.MANUAL_CHECK
         full = dict.fromkeys(REQ_CLASSES, 0.0) | {"manual_check": 1.0}
