@@ -162,6 +162,20 @@ def test_shipped_model_reads_the_status_in_stages():
     assert set(model.requirement.C) == {"touched", "substance", "manual"}
 
 
+def test_a_malformed_staged_model_is_refused_with_one_line(tmp_path):
+    from pipeline.judge.model import MODEL_DIR
+
+    data = json.loads((MODEL_DIR / "model.json").read_text())
+    data["requirement"]["classes"] = ["addressed", "maybe"]
+    bad = tmp_path / "model"
+    bad.mkdir()
+    (bad / "model.json").write_text(json.dumps(data))
+    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
+                                 str(tmp_path / "o"), "--model", str(bad)])
+    assert result.exit_code == ExitCode.ARTIFACT
+    assert "malformed" in result.output and "retrain" in result.output
+
+
 def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):
     from tests import fixtures_pdf
 

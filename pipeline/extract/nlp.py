@@ -55,10 +55,8 @@ class _AliasMatcher:
         kept = spacy.util.filter_spans(spans)
         if self.keep_ties:  # the same words under other labels stay too
             bounds = {(sp.start, sp.end) for sp in kept}
-            labels = {(sp.start, sp.end, sp.label_) for sp in kept}
-            kept += [sp for sp in spans if (sp.start, sp.end) in bounds and (sp.start, sp.end, sp.label_) not in labels
-                     and not labels.add((sp.start, sp.end, sp.label_))]
-            kept.sort(key=lambda sp: (sp.start, sp.end, sp.label_))
+            unique = {(sp.start, sp.end, sp.label_): sp for sp in spans if (sp.start, sp.end) in bounds}
+            kept = [unique[k] for k in sorted(unique)]
         doc.spans[self.key] = kept
         return doc
 

@@ -18,8 +18,7 @@ FEATURES = (
     "coverage_best", "coverage_top", "coverage_any", "strong_passages",
     "figures_best", "outcomes_best", "challenges_best", "events_share_best", "urls_best", "negation_best",
     "substance_top", "negation_top", "events_only_top", "bare_negation_best", "affirmed_rel_1",
-    "mixed_negation_top", "is_facet",
-    "has_concepts",
+    "mixed_negation_top", "is_facet", "has_concepts",
 )
 # A requirement is judged on its whole-text unit plus what its facets found.
 REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in ("is_facet", "has_concepts")) + (

@@ -133,14 +133,15 @@ class StagedModel:
         self.temperature_ = float(temperature)
         return self
 
-    def _yes(self, Z: np.ndarray, stage: str) -> np.ndarray:
+    def yes_probability(self, Z: np.ndarray, stage: str) -> np.ndarray:
+        """P(yes) to one question, on standardised features Z."""
         return 1.0 / (1.0 + np.exp(-(Z @ self.coef_[stage] + self.intercept_[stage])))
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         """Log-probabilities of the four statuses before calibration, columns in `classes` order."""
         Z = (np.asarray(X, dtype=float) - self.mean_) / self.scale_
-        t, s = self._yes(Z, "touched"), self._yes(Z, "substance")
-        m = self._yes(Z, "manual") if "manual" in self.stages else np.zeros_like(t)
+        t, s = self.yes_probability(Z, "touched"), self.yes_probability(Z, "substance")
+        m = self.yes_probability(Z, "manual") if "manual" in self.stages else np.zeros_like(t)
         p = {"addressed": t * s, "partial": t * (1 - s), "not_addressed": (1 - t) * (1 - m), "manual_check": (1 - t) * m}
         return np.log(np.clip(np.column_stack([p[c] for c in self.classes]), 1e-12, 1.0))
 
@@ -160,7 +161,11 @@ class StagedModel:
         if tuple(data.get("features", ())) != tuple(expect_features):
             raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
                                 location=location)
-        m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
+        try:
+            m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ArtifactError(f"judge model is malformed: {exc}", hint="retrain with `wsis-audit train`",
+                                location=location) from None
         if set(data.get("stages", {})) != set(m.stages):
             raise ArtifactError("judge model has other stages than this version", hint="retrain with `wsis-audit train`",
                                 location=location)

@@ -183,7 +183,7 @@ def _fit_staged(X, y, groups, *, classes, features, grid: tuple[float, ...] = C_
                 held = ~train & np.isin(y, rows)
                 if not held.any():
                     continue
-                p = m._yes((X[held] - m.mean_) / m.scale_, stage)
+                p = m.yes_probability((X[held] - m.mean_) / m.scale_, stage)
                 t = np.isin(y[held], yes)
                 total -= float(np.sum(np.log(np.where(t, p, 1 - p) + 1e-12)))
                 n += int(held.sum())
