@@ -241,7 +241,7 @@ def test_a_compound_requirement_follows_its_facets():
     retriever = Retriever().fit(make_passages(report), [u for r in reqs for u in units_for(r, kb)])
     shipped = load_model()
 
-    class Fixed:  # the requirement model says addressed; the facet model says the first facet is only partial
+    class Fixed:  # a model part that gives fixed probabilities (one row for all, or one row per facet)
         def __init__(self, rows):
             self.rows = np.array(rows, float)
 
