@@ -267,3 +267,34 @@ def test_a_compound_requirement_follows_its_facets():
     model.facet = Fixed([[0.9, 0.05, 0.05]] + [[0.05, 0.05, 0.9]] * (len(req.facets) - 1))
     (a,) = [x for x in assess_all(reqs, retriever, model, kb) if x.requirement_id == req.id]
     assert a.status.value == "partial"
+
+
+def test_the_rationale_tells_a_bare_negation_from_a_result_with_a_gap():
+    import numpy as np
+
+    from pipeline.extract import extract
+    from pipeline.judge import _substance_rationale
+    from pipeline.kb import load_kb
+    from pipeline.match.passages import make_passages
+    from pipeline.match.retrieve import Retriever, UnitScores, units_for
+    from pipeline.parse import parse_bytes
+
+    mandate = parse_bytes(b"Proposals\n2.1\tTo report the staff time and the money spent on WSIS work.\n", path="m.txt")
+    reqs = list(extract(mandate).requirements)
+    report = parse_bytes(
+        b"1\tResources\nNo estimate of the money or staff time spent on WSIS work has been made yet.\n"
+        b"About 15 staff worked on WSIS work in 2026; what that work cost is not booked and cannot yet be stated.\n",
+        path="r.txt")
+    kb = load_kb()
+    retriever = Retriever().fit(make_passages(report), [u for r in reqs for u in units_for(r, kb)])
+    texts = [p.text for p in retriever.passages_]
+    bare, mixed = (next(i for i, t in enumerate(texts) if t.startswith(w)) for w in ("No estimate", "About 15"))
+
+    def best(i):
+        rel = np.zeros(len(texts))
+        rel[i] = 0.9
+        return _substance_rationale(retriever, UnitScores(unit=retriever.units_[0], by_signal={}, fused=rel,
+                                                          focus_coverage=rel, relevance=rel))
+
+    assert "says it was not done or is deferred" in best(bare)
+    assert "gives something on one part and says another was not done" in best(mixed)

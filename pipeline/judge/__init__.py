@@ -231,8 +231,10 @@ def _substance_rationale(retriever: Retriever, s: UnitScores) -> str:
         return "no passage on this requirement"
     sig = retriever.passage_signals_[top[0]]
     loc = retriever.passages_[top[0]].locator
-    if sig.negations:
+    if sig.bare_negation:
         return f"best passage ({loc}) says it was not done or is deferred"
+    if sig.negations:
+        return f"best passage ({loc}) gives something on one part and says another was not done"
     if sig.measures + sig.outcomes + sig.challenges == 0 and (sig.events or sig.urls):
         return f"best passage ({loc}) lists events or links without results"
     parts = [name for name, n in (("figures", sig.figures), ("results", sig.outcomes), ("challenges", sig.challenges))
