@@ -1,7 +1,9 @@
 """Render each corpus text as DOCX (automatic Word numbering) and PDF (running header and footer, page numbers).
 
 The renderings test that extraction gives the same requirements whatever the format. Run from the repo root
-after editing a text: `python corpora/render.py` (needs the `test` extra for fpdf2). Outputs are committed.
+after editing a text: `python corpora/render.py` for every document, or `python corpora/render.py STEM ...` for
+some (needs the `test` extra for fpdf2). Outputs are committed, and the same text always gives the same bytes
+(fixed dates inside the files), so rendering again does not churn the repository.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import io
 import re
 import sys
+import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +28,8 @@ from pipeline.model import BlockKind, Document  # noqa: E402
 from pipeline.parse import parse_file  # noqa: E402
 
 W = nsdecls("w")
+# Every rendering carries this date (document properties, ZIP entries, PDF metadata): reproducible bytes.
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 
 
@@ -76,15 +82,30 @@ def render_docx(doc: Document) -> bytes:
         p = d.add_paragraph(b.text)
         ppr = p._p.get_or_add_pPr()
         ppr.append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    props = d.core_properties
+    props.created = props.modified = props.last_printed = FIXED_DATE.replace(tzinfo=None)
+    props.revision = 1
     buf = io.BytesIO()
     d.save(buf)
-    return buf.getvalue()
+    return _fixed_zip(buf.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry dated FIXED_DATE, in the same order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 class _ReportPDF(FPDF):
     def __init__(self, running: str):
         super().__init__(format="A4")
         self.running = running
+        self.set_creation_date(FIXED_DATE)
         self.add_font("Body", "", f"{FONT_DIRS[0]}/DejaVuSans.ttf")
         self.add_font("Body", "B", f"{FONT_DIRS[0]}/DejaVuSans-Bold.ttf")
         self.set_auto_page_break(True, margin=22)
@@ -125,9 +146,11 @@ def render_pdf(doc: Document) -> bytes:
     return bytes(pdf.output())
 
 
-def main() -> None:
+def main(stems: list[str]) -> None:
     for folder in ("mandates", "reports"):
         for txt in sorted((ROOT / "corpora" / folder).glob("*.txt")):
+            if stems and txt.stem not in stems:
+                continue
             doc = parse_file(txt)
             txt.with_suffix(".docx").write_bytes(render_docx(doc))
             txt.with_suffix(".pdf").write_bytes(render_pdf(doc))
@@ -135,4 +158,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -84,3 +84,26 @@ def check_assessments(gold_path: Path | str) -> None:
         if judged and status == "partial":
             # partial: either the facets are mixed, or every facet is only touched
             assert not all(s == "not_addressed" for s in judged), f"{rid}: partial but no facet touched"
+
+
+def test_renderings_are_reproducible():
+    # Re-rendering an unchanged text gives the same bytes, so `python corpora/render.py` does not churn the repo.
+    import importlib.util
+
+    from pipeline.parse import parse_bytes
+
+    spec = importlib.util.spec_from_file_location("render", CORPUS_DIR / "render.py")
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)
+    doc = parse_bytes(b"Report\n1\tIntroduction\nITU connected 1,200 schools in 2025.\n2.1\tTo report on C2.\n",
+                      path="r.txt")
+    import io
+    import zipfile
+
+    docx_bytes, pdf_bytes = render.render_docx(doc), render.render_pdf(doc)
+    assert docx_bytes == render.render_docx(doc) and pdf_bytes == render.render_pdf(doc)
+    # Not today's date anywhere: the package entries, the document properties and the PDF metadata are fixed.
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        assert b"2026-01-01T00:00:00Z" in z.read("docProps/core.xml")
+    assert b"D:20260101000000" in pdf_bytes
