@@ -39,6 +39,8 @@ def test_annotator_agreement_reads_the_second_annotation_against_gold(tmp_path):
     assert {(d["requirement"], d["second"]) for d in ag["disagreements"]} == {("R-2", "not_addressed"),
                                                                               ("R-3", "missing")}
     assert annotator_agreement(tmp_path / "nowhere") is None
+    (tmp_path / "agreement" / "gone.json").write_text(json.dumps(second))  # its report left the corpus: skipped
+    assert annotator_agreement(tmp_path)["pairs"] == 3
 
 
 def test_a_compound_requirements_evidence_ranks_the_passages_on_its_parts():

@@ -71,6 +71,8 @@ def annotator_agreement(corpus_dir) -> dict | None:
     for f in files:
         other = {a["requirement"]: a["status"] for a in json.loads(f.read_text(encoding="utf-8"))["assessments"]}
         gold_file = Path(corpus_dir, "gold", "assessments", f.name)
+        if not gold_file.exists():  # a second annotation of a report no longer in the corpus
+            continue
         gold = {a["requirement"]: a["status"] for a in json.loads(gold_file.read_text(encoding="utf-8"))["assessments"]}
         for rid in sorted(gold):
             first.append(gold[rid])
