@@ -147,6 +147,10 @@ def render_pdf(doc: Document) -> bytes:
 
 
 def main(stems: list[str]) -> None:
+    known = {t.stem for folder in ("mandates", "reports") for t in (ROOT / "corpora" / folder).glob("*.txt")}
+    unknown = sorted(set(stems) - known)
+    if unknown:
+        sys.exit(f"render.py: no corpus text named {', '.join(unknown)} (give stems such as wsis20-draft)")
     for folder in ("mandates", "reports"):
         for txt in sorted((ROOT / "corpora" / folder).glob("*.txt")):
             if stems and txt.stem not in stems:

@@ -174,6 +174,14 @@ def test_a_malformed_staged_model_is_refused_with_one_line(tmp_path):
                                  str(tmp_path / "o"), "--model", str(bad)])
     assert result.exit_code == ExitCode.ARTIFACT
     assert "malformed" in result.output and "retrain" in result.output
+    # A linear part cut short is refused the same way, not with a traceback.
+    data = json.loads((MODEL_DIR / "model.json").read_text())
+    del data["relevance"]["coef"]
+    (bad / "model.json").write_text(json.dumps(data))
+    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
+                                 str(tmp_path / "o2"), "--model", str(bad)])
+    assert result.exit_code == ExitCode.ARTIFACT
+    assert "malformed" in result.output and "relevance" in result.output
 
 
 def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
+from pathlib import Path
 
-from sklearn.metrics import f1_score
+from sklearn.metrics import cohen_kappa_score, f1_score
 
 STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
 
@@ -61,11 +63,6 @@ def stage_metrics(pairs: list[dict]) -> dict:
 def annotator_agreement(corpus_dir) -> dict | None:
     """Agreement of a blind second annotation (corpora/agreement/<report>.json) with the gold statuses: how far a
     careful reader following the same rules gets, i.e. the ceiling the judge's figures should be read against."""
-    import json
-    from pathlib import Path
-
-    from sklearn.metrics import cohen_kappa_score
-
     files = sorted(Path(corpus_dir, "agreement").glob("*.json"))
     first, second, reports, disagreements = [], [], [], []
     for f in files:

@@ -43,9 +43,7 @@ class LinearModel:
         missing = set(self.classes) - set(y)
         if missing:
             raise ValueError(f"training labels lack {sorted(missing)}")
-        self.mean_ = X.mean(axis=0)
-        self.scale_ = X.std(axis=0)
-        self.scale_[self.scale_ == 0] = 1.0
+        self.mean_, self.scale_ = _standardiser(X)
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
         coef, intercept = lr.coef_, lr.intercept_
@@ -75,9 +73,7 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, data: dict, *, expect_features: tuple[str, ...], location: str = "") -> LinearModel:
-        if tuple(data.get("features", ())) != tuple(expect_features):
-            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
-                                location=location)
+        _check_features(data, expect_features, location)
         m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), **data["params"])
         m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
         m.coef_, m.intercept_ = np.array(data["coef"]), np.array(data["intercept"])
@@ -117,9 +113,7 @@ class StagedModel:
         y = np.asarray(y)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
-        self.mean_ = X.mean(axis=0)
-        self.scale_ = X.std(axis=0)
-        self.scale_[self.scale_ == 0] = 1.0
+        self.mean_, self.scale_ = _standardiser(X)
         Z = (X - self.mean_) / self.scale_
         self.coef_, self.intercept_ = {}, {}
         for stage in self.stages:
@@ -158,14 +152,8 @@ class StagedModel:
 
     @classmethod
     def from_json(cls, data: dict, *, expect_features: tuple[str, ...], location: str = "") -> StagedModel:
-        if tuple(data.get("features", ())) != tuple(expect_features):
-            raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
-                                location=location)
-        try:
-            m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ArtifactError(f"judge model is malformed: {exc}", hint="retrain with `wsis-audit train`",
-                                location=location) from None
+        _check_features(data, expect_features, location)
+        m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
         if set(data.get("stages", {})) != set(m.stages):
             raise ArtifactError("judge model has other stages than this version", hint="retrain with `wsis-audit train`",
                                 location=location)
@@ -209,7 +197,11 @@ class JudgeModel:
                            ("status_relevance", PAIR_FEATURES)):
             part = data.get(key)
             kind = StagedModel if part and part.get("kind") == "staged" else LinearModel
-            parts[key] = kind.from_json(part, expect_features=feats, location=location) if part else None
+            try:
+                parts[key] = kind.from_json(part, expect_features=feats, location=location) if part else None
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a part cut short or edited by hand
+                raise ArtifactError(f"judge model is malformed ({key}: {exc!r})",
+                                    hint="retrain with `wsis-audit train`", location=location) from None
         if parts["requirement"] is None:
             raise ArtifactError("judge model has no requirement-level weights", hint="retrain with `wsis-audit train`",
                                 location=location)
@@ -218,6 +210,19 @@ class JudgeModel:
             raise ArtifactError(f"judge model names unknown signals {off}", hint="retrain with `wsis-audit train`",
                                 location=location)
         return cls(**parts, status_signals_off=tuple(off))
+
+
+def _standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and scale of each feature (a constant feature keeps scale 1)."""
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    return X.mean(axis=0), scale
+
+
+def _check_features(data: dict, expect: tuple[str, ...], location: str) -> None:
+    if tuple(data.get("features", ())) != tuple(expect):
+        raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
+                            location=location)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
