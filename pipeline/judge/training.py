@@ -23,7 +23,7 @@ from ..match.retrieve import Retriever, units_for
 from ..model import Checkability, Requirement
 from ..parse import parse_file
 from . import assess_all, requirement_ranking, unit_scores, views
-from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, requirement_features, top_passages
+from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
 from .model import CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, fit_temperature
 
 LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
@@ -123,13 +123,7 @@ def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = ()):
 
 def _training_rows(pr: PreparedReport, kb: KnowledgeBase, model: JudgeModel):
     """Requirement rows (gold status; procedural ones are decided by rule, not learned) and facet rows (facets
-    aligned to gold facets by label), with relevance from the given model.
-
-    A facet in the requirement's own words ("achievements", "the financial and human resources spent …") is a
-    small requirement with a gold status of its own, so it is also a requirement row, read like a requirement
-    without facets. Measured by leave-one-report-family-out on 294 pairs: status accuracy 0.735 -> 0.758. Facets
-    expanded from the knowledge base ("each Action Line" -> C1 … C11) are not: they are matched by the line's
-    title and topic words, not by the requirement's words (with them: 0.742)."""
+    aligned to gold facets by label), with relevance from the given model."""
     req_X, req_y, fac_X, fac_y = [], [], [], []
     for v in views(pr.requirements, pr.retriever, kb, model=model):
         g = pr.gold_by_req.get(v.requirement.id)
@@ -142,17 +136,11 @@ def _training_rows(pr: PreparedReport, kb: KnowledgeBase, model: JudgeModel):
             req_X.append(v.req_x)
             req_y.append(label)
         gf = {_facet_key(f["facet"]): f for f in g.get("facets", [])}
-        for k, (row, facet) in enumerate(zip(v.unit_X[1:], v.requirement.facets), start=1):
+        for row, facet in zip(v.unit_X[1:], v.requirement.facets):
             match = gf.get(_facet_key(facet.label)) or (gf.get(_facet_key(facet.concept)) if facet.concept else None)
-            if match is None or match["status"] not in CLASSES:
-                continue
-            fac_X.append(row)
-            fac_y.append(match["status"])
-            if not procedural and facet.concept is None:
-                scores = unit_scores(pr.retriever, v.unit_indices[k], model, for_status=True)
-                req_X.append(requirement_features(row, scores, [], other_actor=v.other_actor,
-                                                  kind=v.requirement.kind.value, actor_in_top=v.actor_in_top))
-                req_y.append(match["status"])
+            if match is not None and match["status"] in CLASSES:
+                fac_X.append(row)
+                fac_y.append(match["status"])
     return req_X, req_y, fac_X, fac_y
 
 
