@@ -155,12 +155,16 @@ def audit(
                                                       "(default: OUT/decisions.csv when it exists).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Judge model folder (default: the shipped one).")]
     = None,
+    profiles: Annotated[Optional[bool], typer.Option(
+        "--profiles/--no-profiles", help="Use what the annotated corpus taught about the requirements it knows "
+        "(default: on); --no-profiles judges every requirement as never seen before.")] = None,
 ) -> None:
     """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json and
     the reports (HTML, Word, Excel, Markdown, CSV).
 
     Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
     """
+    state.config = state.config.with_overrides(evidence_profiles=profiles)
     _run_audit(report, list(mandate), out_dir, model, formats, fail_on, decisions)
 
 

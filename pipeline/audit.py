@@ -60,6 +60,8 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     """Assess every requirement against the report; returns the coverage record (schema_version 1)."""
     kb = load_kb(config.kb_files)
     model = model or load_model()
+    if not config.evidence_profiles:
+        model = model.with_profiles({})
     passages = make_passages(inputs.report, max_words=config.passage_max_words, overlap=config.passage_overlap_words)
     units = [u for r in inputs.requirements for u in units_for(r, kb)]
     retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)

@@ -29,6 +29,9 @@ class Config:
     evidence_per_facet: int = 3
     # Semantic backend: "lsa" (offline, scikit-learn), "minilm" (extra `semantic`) or "none".
     semantic: str = "lsa"
+    # Use what the annotated corpus taught about requirements it knows (evidence profiles: the words other reports
+    # answered them with). False judges every requirement as one never seen before (the judge's fallback).
+    evidence_profiles: bool = True
 
     def resolved(self) -> dict[str, Any]:
         return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v) for f in fields(self)}

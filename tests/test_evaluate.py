@@ -61,3 +61,25 @@ def test_a_compound_requirements_evidence_ranks_the_passages_on_its_parts():
     assert list(np.argsort(-ranked.ranking)) == [2, 0, 1]
     single = scores(None, [0.3, 0.1, 0.2])
     assert requirement_ranking([single]) is single
+
+
+def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
+    """Training reads each report with the profiles of the other families only, as an audited report is read."""
+    from collections import Counter
+
+    from pipeline.judge.training import evidence_profiles, prepare_corpus
+
+    reports = prepare_corpus()
+    everything = evidence_profiles(reports)
+    group = "wsis20"  # the draft and its revision: one family
+    assert {r.report_id for r in reports if r.group == group} == {"wsis20-draft", "wsis20-rev1"}
+    without = evidence_profiles(reports, leave_out=group)
+    only = Counter()
+    for k, v in evidence_profiles([r for r in reports if r.group == group]).items():
+        only.update({(k, w): c for w, c in v.items()})
+    # What is left out is exactly what the family's own annotations contributed.
+    for k, v in everything.items():
+        for w, c in v.items():
+            assert without.get(k, {}).get(w, 0) == c - only[(k, w)]
+    # Every requirement the corpus annotates as touched in two or more families keeps a profile.
+    assert len(without) > 40

@@ -19,8 +19,14 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
         from ..judge.training import cross_validate, prepare_corpus
         from .judgement import calibration_table, judgement_metrics
 
-        pairs = cross_validate(prepare_corpus(config), config)
+        unseen: list[dict] = []
+        pairs = cross_validate(prepare_corpus(config), config, unseen=unseen)
         result["judgement"] = judgement_metrics(pairs) | {"calibration": calibration_table(pairs)}
+        # Every requirement of the corpus is annotated in several reports, so the figures above use what the other
+        # reports taught about it (evidence profiles). A mandate the corpus has never seen gets these:
+        u = judgement_metrics(unseen)
+        result["judgement"]["unseen_requirements"] = {k: u[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3",
+                                                                          "per_class_f1")}
         result["judgement"]["errors"] = [p for p in pairs if p["gold"] != p["predicted"]]
         from ..corpus import CORPUS_DIR
         from .judgement import annotator_agreement
@@ -32,7 +38,9 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
             from ..match.retrieve import SIGNALS
 
             rows = {}
-            for signal in SIGNALS:
+            # "profile": the evidence profiles learned from the other annotated reports. Without them, every
+            # requirement is read as one the corpus has never seen: the figure for a new mandate.
+            for signal in (*SIGNALS, "profile"):
                 m = judgement_metrics(cross_validate(prepare_corpus(config, disabled=(signal,)), config))
                 rows[f"without {signal}"] = {k: m[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3")}
             result["judgement"]["ablation"] = rows

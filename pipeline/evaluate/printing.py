@@ -34,6 +34,11 @@ def print_evaluation(result: dict, console: Console) -> None:
         console.print(f"  status accuracy {ju['accuracy']:.3f}   macro-F1 {ju['macro_f1']:.3f}   "
                       f"Brier {ju['brier']:.3f}   evidence hit@3 {ju['evidence_hit_at_3']:.3f} "
                       f"(over {ju['evidence_pairs']} pairs with gold evidence)", markup=False)
+        un = ju.get("unseen_requirements")
+        if un:
+            console.print(f"  a requirement the corpus has never annotated (no evidence profile, fallback judge): "
+                          f"status accuracy {un['accuracy']:.3f}   macro-F1 {un['macro_f1']:.3f}   "
+                          f"evidence hit@3 {un['evidence_hit_at_3']:.3f}", markup=False)
         console.print("  gold distribution: " + ", ".join(f"{k} {v}" for k, v in sorted(ju["gold_distribution"].items())),
                       markup=False)
         t = Table(title="Confusion matrix (rows gold, columns predicted)", box=None, header_style="bold")

@@ -60,7 +60,8 @@ def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, f
     s = retriever.score(index, off=model.status_signals_off if status else ())
     relevance = model.status_relevance if status else (model.relevance if model is not None else None)
     if relevance is not None and len(retriever.passages_):
-        s = replace(s, relevance=relevance.predict_proba(pair_features(retriever, index, s))[:, 1])
+        profile = model.profile_for(retriever.units_[index])
+        s = replace(s, relevance=relevance.predict_proba(pair_features(retriever, index, s, profile))[:, 1])
     return s
 
 
@@ -89,17 +90,22 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
                evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
                unreadable: str | None = None) -> list[Assessment]:
-    """Assess every requirement against the passages the retriever was fitted on."""
-    vs = views(requirements, retriever, kb, author_kinds, model)
-    if not vs:
+    """Assess every requirement against the passages the retriever was fitted on. A requirement the judge has an
+    evidence profile for is read by it; any other by its fallback, trained without profiles (JudgeModel.judge_for)."""
+    if not requirements:
         return []
-    req_probs = model.requirement.predict_proba(np.array([v.req_x for v in vs]))
-    out = []
-    for v, p in zip(vs, req_probs):
-        facet_probs = (model.facet.predict_proba(v.unit_X[1:]) if model.facet is not None and len(v.unit_X) > 1
-                       else np.zeros((0, 3)))
-        out.append(_assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
-                           unreadable=unreadable))
+    judges = [model.judge_for(r.text) for r in requirements]
+    by_id: dict[str, Assessment] = {}
+    for judge in dict.fromkeys(judges):  # the main judge first, then the fallback: deterministic
+        group = [r for r, j in zip(requirements, judges) if j is judge]
+        vs = views(group, retriever, kb, author_kinds, judge)
+        req_probs = judge.requirement.predict_proba(np.array([v.req_x for v in vs]))
+        for v, p in zip(vs, req_probs):
+            facet_probs = (judge.facet.predict_proba(v.unit_X[1:]) if judge.facet is not None and len(v.unit_X) > 1
+                           else np.zeros((0, 3)))
+            by_id[v.requirement.id] = _assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
+                                              unreadable=unreadable)
+    out = [by_id[r.id] for r in requirements]
     return _from_sub_items(requirements, out, evidence_per_facet)
 
 

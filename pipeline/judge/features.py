@@ -11,7 +11,7 @@ TOP_K = 3
 PAIR_FEATURES = (
     "lexical", "semantic", "kb", "fuzzy", "coverage", "heading_overlap", "lexical_rank", "semantic_rank",
     "fused", "fused_rank", "log_words", "idf_coverage", "bigram_coverage", "idf_coverage_rank",
-    "fused_share", "fused_margin", "idf_share", "heading_share",
+    "fused_share", "fused_margin", "idf_share", "heading_share", "profile",
 )
 FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
@@ -52,8 +52,10 @@ def _margin(x: np.ndarray) -> np.ndarray:
     return np.where(x >= best, x - second, x - best)
 
 
-def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.ndarray:
-    """Rows of PAIR_FEATURES, one per passage of the report."""
+def pair_features(retriever: Retriever, index: int, scores: UnitScores,
+                  profile: dict[str, int] | None = None) -> np.ndarray:
+    """Rows of PAIR_FEATURES, one per passage of the report. `profile`: the unit's evidence profile, if the judge
+    has one (JudgeModel.profile_for)."""
     n = len(retriever.passages_)
     if n == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
@@ -64,7 +66,8 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores) -> np.nd
     cols = [sig["lexical"], sig["semantic"], sig["kb"], sig["fuzzy"], scores.focus_coverage,
             retriever.heading_overlap(index), _recip_rank(sig["lexical"]), _recip_rank(sig["semantic"]),
             scores.fused, _recip_rank(scores.fused), words, idf_cov, retriever.bigram_coverage(index),
-            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov), retriever.heading_share(index)]
+            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov), retriever.heading_share(index),
+            retriever.profile_similarity(profile)]
     return np.column_stack(cols)
 
 

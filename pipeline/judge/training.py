@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from ..model import Checkability, Requirement
 from ..parse import parse_file
 from . import assess_all, requirement_ranking, unit_scores, views
 from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
-from .model import CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, fit_temperature
+from .model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, fit_temperature,
+                    profile_key)
 
 LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
 
@@ -102,10 +104,30 @@ def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
 STATUS_SIGNALS_OFF = ("lexical",)
 
 
-def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = ()):
+def evidence_profiles(reports: list[PreparedReport], *, leave_out: str | None = None) -> dict[str, dict[str, int]]:
+    """For each annotated requirement (by profile_key of its text), the lemma counts of the passages quoted as its
+    evidence where it is addressed or partial, over the reports of every family but `leave_out`."""
+    counts: dict[str, Counter] = {}
+    for pr in reports:
+        if pr.group == leave_out:
+            continue
+        for unit in pr.retriever.units_:
+            g = pr.gold_by_req.get(unit.requirement_id)
+            if unit.facet is not None or g is None or g["status"] not in ("addressed", "partial"):
+                continue
+            quotes = [normalize(q) for q in g.get("evidence", [])]
+            for j, txt in enumerate(pr.passage_norm):
+                if any(q in txt for q in quotes):
+                    counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
+    return {k: dict(sorted(c.items())) for k, c in sorted(counts.items())}
+
+
+def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dict | None = None):
     """(unit, passage) rows: a passage holding a gold evidence quote is relevant; for a pair judged
-    not addressed, no passage is. Pairs with a status but no evidence quoted are left out."""
+    not addressed, no passage is. Pairs with a status but no evidence quoted are left out. `profiles`: the
+    evidence profiles this report is read with (never from its own family)."""
     X, y = [], []
+    profiles = profiles or {}
     for i, unit in enumerate(pr.retriever.units_):
         g = pr.gold_by_req.get(unit.requirement_id)
         if g is None:
@@ -115,7 +137,7 @@ def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = ()):
         quotes = [normalize(q) for q in g.get("evidence", [])]
         if not quotes and g["status"] != "not_addressed":
             continue
-        rows = pair_features(pr.retriever, i, pr.retriever.score(i, off=off))
+        rows = pair_features(pr.retriever, i, pr.retriever.score(i, off=off), profiles.get(profile_key(unit.focus)))
         X.append(rows)
         y += ["relevant" if any(q in txt for q in quotes) else "irrelevant" for txt in pr.passage_norm]
     return X, y
@@ -232,14 +254,20 @@ def _ranking_C(X: np.ndarray, y: np.ndarray, groups: np.ndarray, units: np.ndarr
     return grid[int(np.argmax(scores))]
 
 
-def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
-    """Fit passage relevance first, then the requirement and facet models on features that use it."""
+def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True) -> JudgeModel:
+    """Fit passage relevance first, then the requirement and facet models on features that use it.
+
+    With `profiles`, each training report is read with the evidence profiles of the other families only, as a
+    report being audited is (its own annotations never describe its own passages), and the judge gets a fallback
+    fitted without profiles, for requirements the corpus does not annotate."""
     kb = load_kb()
+    groups = sorted({r.group for r in reports})
+    own_out = {g: evidence_profiles(reports, leave_out=g) if profiles else {} for g in groups}
 
     def fit_relevance(off: tuple[str, ...], *, rank_grid: tuple[float, ...] = ()) -> tuple[LinearModel, int]:
         PX, Py, Pg, Pu = [], [], [], []
         for r in reports:
-            X, y = _relevance_rows(r, off)
+            X, y = _relevance_rows(r, off, own_out[r.group])
             for k, rows in enumerate(X):
                 PX.append(rows)
                 Pu += [f"{r.report_id}/{k}"] * len(rows)
@@ -256,7 +284,7 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
     staged = JudgeModel(None, None, relevance, status_relevance, STATUS_SIGNALS_OFF)
     RX, Ry, Rg, FX, Fy, Fg = [], [], [], [], [], []
     for r in reports:
-        rx, ry, fx, fy = _training_rows(r, kb, staged)
+        rx, ry, fx, fy = _training_rows(r, kb, staged.with_profiles(own_out[r.group]))
         RX += rx
         Ry += ry
         Rg += [r.group] * len(ry)
@@ -268,7 +296,9 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0) -> JudgeModel:
     req = _fit_staged(RX, Ry, np.array(Rg), classes=REQ_CLASSES, features=REQ_FEATURES)
     facet = (_fit_linear(FX, Fy, np.array(Fg), classes=CLASSES, features=FEATURES, C=C)
              if set(Fy) >= set(CLASSES) else None)
-    model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF)
+    model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF,
+                       evidence_profiles(reports) if profiles else None,
+                       fit(reports, C=C, profiles=False) if profiles else None)
     model.training_rows_ = {"passage_pairs": n_pairs, "requirements": len(Ry), "facets": len(Fy)}
     return model
 
@@ -286,8 +316,12 @@ def train_judge(config: Config, directory: Path) -> dict:
     return metrics
 
 
-def cross_validate(reports: list[PreparedReport], config: Config | None = None, *, C: float = 1.0) -> list[dict]:
-    """Leave one report family out: predictions for every gold pair, never scored on what it trained on."""
+def cross_validate(reports: list[PreparedReport], config: Config | None = None, *, C: float = 1.0,
+                   unseen: list[dict] | None = None) -> list[dict]:
+    """Leave one report family out: predictions for every gold pair, never scored on what it trained on.
+
+    `unseen`, when given, receives the same pairs judged as if no requirement had an evidence profile (the
+    fallback judge for all): the figure for a mandate the corpus does not annotate."""
     cfg = config or Config()
     kb = load_kb(cfg.kb_files)
     results = []
@@ -295,6 +329,8 @@ def cross_validate(reports: list[PreparedReport], config: Config | None = None, 
         model = fit([r for r in reports if r.group != group], C=C)
         for r in (r for r in reports if r.group == group):
             results += predict_pairs(r, model, kb, cfg)
+            if unseen is not None:
+                unseen += predict_pairs(r, model.with_profiles({}), kb, cfg)
     return results
 
 
@@ -309,7 +345,8 @@ def predict_pairs(r: PreparedReport, model: JudgeModel, kb: KnowledgeBase, cfg: 
     for req_id, g in sorted(r.gold_by_req.items(), key=lambda kv: kv[1]["requirement"]):
         a = by_id[req_id]
         # The ranking the requirement's evidence is shown in (judge.requirement_ranking).
-        top = top_passages(requirement_ranking([unit_scores(r.retriever, i, model) for i in units[req_id]]))
+        judge = model.judge_for(r.retriever.units_[units[req_id][0]].focus)
+        top = top_passages(requirement_ranking([unit_scores(r.retriever, i, judge) for i in units[req_id]]))
         hit = None
         if g.get("evidence"):
             quotes = [normalize(q) for q in g["evidence"]]

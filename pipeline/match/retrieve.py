@@ -216,6 +216,23 @@ class Retriever:
         return UnitScores(unit=self.units_[index], by_signal=by_signal, fused=fused,
                           focus_coverage=self._column("coverage", index))
 
+    def profile_similarity(self, counts: dict[str, int] | None) -> np.ndarray:
+        """Cosine, on this report's TF-IDF, between each passage and an evidence profile: the words that passages
+        answering the same requirement used in other, annotated reports ("mobile-money wallet", "pays, saves or
+        borrows" for "digital financial services"). Zero without a profile or with "profile" switched off."""
+        n = len(self.passages_)
+        if not counts or "profile" in self.disabled or n == 0:
+            return np.zeros(n)
+        vocab = self.vectorizer_.vocabulary_
+        known = {w: c for w, c in counts.items() if w in vocab}
+        if not known:
+            return np.zeros(n)
+        cols = np.array([vocab[w] for w in known])
+        # The same weighting as the passages: sublinear term frequency times IDF, then unit length.
+        v = (1 + np.log(np.array(list(known.values()), dtype=float))) * self.vectorizer_.idf_[cols]
+        v /= np.linalg.norm(v)
+        return np.clip(np.asarray(self.p_tfidf_[:, cols] @ v).ravel(), 0, 1)
+
     def heading_overlap(self, index: int) -> np.ndarray:
         """Share of the unit's focus lemmas found in each passage's heading trail."""
         return self._column("heading", index)

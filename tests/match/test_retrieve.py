@@ -134,3 +134,22 @@ def test_a_topic_shared_by_two_concepts_links_to_both():
     # "digital skills" is a topic of capacity building (C4) and of the Broadband Commission's skills target.
     sig, = text_signals(["ITU's Digital Skills Insights 2026 was launched at a side event of the WSIS Forum."])
     assert {"C4", "BBC-2025-4"} <= set(sig.concepts)
+
+
+def test_an_evidence_profile_finds_the_answer_in_the_words_other_reports_used(fitted):
+    retriever, _, passages = fitted
+    # Lemmas that other annotated reports' answers used (say, for a target on Internet use); the requirement's own
+    # words do not matter here.
+    profile = {"internet": 3, "use": 2, "cent": 1}
+    sim = retriever.profile_similarity(profile)
+    best = int(np.argmax(sim))
+    assert "Internet use" in passages[best].text and sim[best] > 0
+    assert sim[[i for i, p in enumerate(passages) if "CIRTs" in p.text]].max() == 0
+    # No profile, words this report never uses, or the signal switched off: zero everywhere.
+    assert not retriever.profile_similarity(None).any()
+    assert not retriever.profile_similarity({"esperanto": 4}).any()
+    retriever.disabled = ("profile",)
+    try:
+        assert not retriever.profile_similarity(profile).any()
+    finally:
+        retriever.disabled = ()
