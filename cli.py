@@ -413,7 +413,8 @@ def train(
     rows = metrics["training_rows"]
     out.print(f"trained on {rows['requirements']} requirement, {rows['facets']} facet and {rows['passage_pairs']} "
               f"passage rows from {len(metrics['reports'])} reports; cross-validated accuracy "
-              f"{metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}", markup=False)
+              f"{metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f} (requirements the corpus has never "
+              f"annotated: {metrics['unseen_requirements']['accuracy']:.3f})", markup=False)
     out.print(f"wrote {target}/model.json and meta.json", markup=False)
 
 

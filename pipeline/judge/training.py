@@ -309,9 +309,12 @@ def train_judge(config: Config, directory: Path) -> dict:
     from ..evaluate.judgement import judgement_metrics
 
     reports = prepare_corpus(config)
-    metrics = judgement_metrics(cross_validate(reports, config))
+    unseen: list[dict] = []
+    metrics = judgement_metrics(cross_validate(reports, config, unseen=unseen))
+    u = judgement_metrics(unseen)
     model = fit(reports)
-    metrics |= {"training_rows": model.training_rows_, "reports": [r.report_id for r in reports]}
+    metrics |= {"unseen_requirements": {k: u[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3")},
+                "training_rows": model.training_rows_, "reports": [r.report_id for r in reports]}
     save_model(model, directory, metrics=metrics, corpus_sha=corpus_sha256())
     return metrics
 
