@@ -194,24 +194,25 @@ def test_shipped_model_reads_the_status_in_stages():
     assert set(model.requirement.C) == {"touched", "substance", "manual"}
 
 
-def test_a_malformed_staged_model_is_refused_with_one_line(tmp_path):
+def _audit_with_edited_model(tmp_path, edit):
+    """Run an audit with a copy of the shipped model.json changed by `edit`; returns the CLI result."""
     from pipeline.judge.model import MODEL_DIR
 
     data = json.loads((MODEL_DIR / "model.json").read_text())
-    data["requirement"]["classes"] = ["addressed", "maybe"]
-    bad = tmp_path / "model"
+    edit(data)
+    bad = tmp_path / f"model-{len(list(tmp_path.iterdir()))}"
     bad.mkdir()
     (bad / "model.json").write_text(json.dumps(data))
-    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
-                                 str(tmp_path / "o"), "--model", str(bad)])
+    return runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
+                               str(bad / "out"), "--model", str(bad)])
+
+
+def test_a_malformed_staged_model_is_refused_with_one_line(tmp_path):
+    result = _audit_with_edited_model(tmp_path, lambda d: d["requirement"].update(classes=["addressed", "maybe"]))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "malformed" in result.output and "retrain" in result.output
     # A linear part cut short is refused the same way, not with a traceback.
-    data = json.loads((MODEL_DIR / "model.json").read_text())
-    del data["relevance"]["coef"]
-    (bad / "model.json").write_text(json.dumps(data))
-    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
-                                 str(tmp_path / "o2"), "--model", str(bad)])
+    result = _audit_with_edited_model(tmp_path, lambda d: d["relevance"].pop("coef"))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "malformed" in result.output and "relevance" in result.output
 
@@ -233,13 +234,7 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     again = JudgeModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.profiles == model.profiles and again.fallback is not None
     # Malformed profiles are refused with one line, like any other malformed part.
-    data = json.loads((MODEL_DIR / "model.json").read_text())
-    data["evidence_profiles"] = {"some requirement": {"word": "many"}}
-    bad = tmp_path / "model"
-    bad.mkdir()
-    (bad / "model.json").write_text(json.dumps(data))
-    result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(RESPONSE), "--out",
-                                 str(tmp_path / "o"), "--model", str(bad)])
+    result = _audit_with_edited_model(tmp_path, lambda d: d.update(evidence_profiles={"a requirement": {"w": "x"}}))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "evidence profiles" in result.output and "retrain" in result.output
 
