@@ -67,11 +67,15 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
                              evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
-    return coverage_record(inputs, passages, assessments, config)
+    # Which requirements were read with what the annotated corpus taught about them (evidence profiles).
+    profiled = frozenset(r.id for r in inputs.requirements if model.profiles and model.judge_for(r.text) is model)
+    return coverage_record(inputs, passages, assessments, config, profiled)
 
 
-def coverage_record(inputs: AuditInputs, passages, assessments, config: Config) -> dict:
-    """The coverage.json structure; deterministic (no timestamps, ids from content)."""
+def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
+                    profiled: frozenset[str] = frozenset()) -> dict:
+    """The coverage.json structure; deterministic (no timestamps, ids from content). `profiled`: the ids of the
+    requirements judged with an evidence profile."""
     reqs = []
     per_doc = Counter(r.source.document for r in inputs.requirements)
     seen: Counter = Counter()
@@ -89,6 +93,7 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config) 
             "checkability": r.checkability.value, "frequency": r.frequency, "deadline": r.deadline,
             "references": list(r.references), "status": a.status.value, "confidence": a.confidence,
             "probabilities": dict(a.probabilities), "rationale": a.rationale,
+            "evidence_profile": r.id in profiled,
             "evidence": [_evidence(e) for e in a.evidence],
             "facets": [{"label": f.label, "text": rf.text, "origin": rf.origin, "concept": rf.concept,
                         "status": f.status.value, "confidence": f.confidence,

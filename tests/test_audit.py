@@ -70,12 +70,18 @@ def test_real_contribution_statuses_a_careful_reader_gives(contribution_audit):
     assert _status(record, "instruction", "9") == "partial"
     assert "summary: addressed" in output
     assert record["run"]["config"]["evidence_profiles"] is True
+    # Requirements that other annotated reports answer are judged with their evidence profile; those never
+    # answered there (the procedural proposals) with none.
+    profiled = {(r["kind"], r["source"]["label"]): r["evidence_profile"] for r in record["requirements"]}
+    assert profiled[("proposal", "2.2")] and profiled[("instruction", "9")]
+    assert not profiled[("proposal", "2.4")]
 
 
 def test_real_contribution_read_as_never_seen(contribution_audit_unseen):
     record, _ = contribution_audit_unseen
     _careful_reader_statuses(record)
     assert record["run"]["config"]["evidence_profiles"] is False
+    assert not any(r["evidence_profile"] for r in record["requirements"])
 
 
 @pytest.mark.xfail(strict=True, reason="known miss of the fallback judge (README, 'Known errors'): the events-only "

@@ -359,6 +359,9 @@ def _detail(r: dict, review: dict | None) -> str:
         facts.append(("References", ", ".join(escape(str(x)) for x in r["references"])))
     if r.get("rationale"):
         facts.append(("Rationale", escape(str(r["rationale"]))))
+    if "evidence_profile" in r:
+        facts.append(("Judged with", "what annotated reports taught about this requirement" if r["evidence_profile"]
+                      else "no annotated example of this requirement (fallback judge)"))
     probs = r.get("probabilities") or {}
     if probs:
         facts.append(("Judge probabilities", " \u00b7 ".join(
