@@ -68,7 +68,7 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
                              evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
     # Which requirements were read with what the annotated corpus taught about them (evidence profiles).
-    profiled = frozenset(r.id for r in inputs.requirements if model.profiles and model.judge_for(r.text) is model)
+    profiled = frozenset(r.id for r in inputs.requirements if model.has_profile(r.text))
     return coverage_record(inputs, passages, assessments, config, profiled)
 
 

@@ -243,6 +243,10 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(evidence_profiles={"a requirement": {"w": "x"}}))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "evidence profiles" in result.output and "retrain" in result.output
+    # So is a fallback judge that is not a judge at all.
+    result = _audit_with_edited_model(tmp_path, lambda d: d.update(fallback=[1, 2]))
+    assert result.exit_code == ExitCode.ARTIFACT
+    assert "not a JSON object" in result.output and "Traceback" not in result.output
 
 
 def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):

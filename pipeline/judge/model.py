@@ -188,9 +188,13 @@ class JudgeModel:
         # 0.71 for the fallback, leave-one-report-family-out).
         self.fallback = fallback
 
+    def has_profile(self, text: str) -> bool:
+        """Does the corpus annotate this requirement (by its text), so that its evidence profile is used?"""
+        return profile_key(text) in self.profiles
+
     def judge_for(self, text: str) -> JudgeModel:
         """This judge for a requirement it has an evidence profile for; the fallback for any other."""
-        return self if self.fallback is None or profile_key(text) in self.profiles else self.fallback
+        return self if self.fallback is None or self.has_profile(text) else self.fallback
 
     def profile_for(self, unit) -> dict[str, int] | None:
         """The evidence profile of a whole-requirement unit (facets have none)."""
@@ -213,6 +217,9 @@ class JudgeModel:
 
     @classmethod
     def from_json(cls, data: dict, *, location: str = "") -> JudgeModel:
+        if not isinstance(data, dict):  # the file, or its fallback judge, is not a JSON object
+            raise ArtifactError("judge model is malformed (not a JSON object)", hint="retrain with `wsis-audit train`",
+                                location=location)
         if data.get("name") != JUDGE_NAME or str(data.get("version")) != JUDGE_VERSION:
             raise ArtifactError(f"judge model {data.get('name')} v{data.get('version')}, expected "
                                 f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
@@ -221,8 +228,8 @@ class JudgeModel:
         for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES),
                            ("status_relevance", PAIR_FEATURES)):
             part = data.get(key)
-            kind = StagedModel if part and part.get("kind") == "staged" else LinearModel
             try:
+                kind = StagedModel if part and part.get("kind") == "staged" else LinearModel
                 parts[key] = kind.from_json(part, expect_features=feats, location=location) if part else None
             except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a part cut short or edited by hand
                 raise ArtifactError(f"judge model is malformed ({key}: {exc!r})",

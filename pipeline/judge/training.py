@@ -129,10 +129,10 @@ def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dic
     X, y = [], []
     profiles = profiles or {}
     for i, unit in enumerate(pr.retriever.units_):
+        if unit.facet is not None:
+            continue
         g = pr.gold_by_req.get(unit.requirement_id)
         if g is None:
-            continue
-        if unit.facet is not None:
             continue
         quotes = [normalize(q) for q in g.get("evidence", [])]
         if not quotes and g["status"] != "not_addressed":
@@ -261,6 +261,8 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     report being audited is (its own annotations never describe its own passages), and the judge gets a fallback
     fitted without profiles, for requirements the corpus does not annotate."""
     kb = load_kb()
+    # With the profile signal switched off (the ablation), profiles would be zero: no fallback is needed either.
+    profiles = profiles and not any("profile" in r.retriever.disabled for r in reports)
     groups = sorted({r.group for r in reports})
     own_out = {g: evidence_profiles(reports, leave_out=g) if profiles else {} for g in groups}
 
