@@ -126,6 +126,18 @@ def test_a_bare_negation_is_told_from_a_result_with_a_gap():
     ])
     # A link beside a negation, a costing promised for a future session, a proposal promised "once …": no answer.
     assert link.bare_negation and later.bare_negation and once.bare_negation
+    promise, put_back, too_few, promised_figure = text_signals([
+        "Spending on WSIS work is still not identified separately; a first breakdown will be submitted to the Council "
+        "at its 2028 session.",
+        "Publication of progress towards the Connect 2030 targets has been put back to 2028.",
+        "No global estimate can be given: only 78 economies have collected comparable data, too few to say whether "
+        "the target has been reached.",
+        "What the work cost has not yet been compiled; the plan will connect 500 schools.",
+    ])
+    # What will be done is no answer beside what was not done (a promise to a later session, a date put back, data
+    # too thin to say); a promise that carries a measure still counts as something said.
+    assert promise.bare_negation and put_back.bare_negation and too_few.bare_negation
+    assert not promised_figure.bare_negation
     # Capitalised words are lemmatised like the rest: a heading meets the requirement's words.
     assert lemma.lemmas == ("school", "connect")
 
