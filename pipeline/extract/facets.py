@@ -87,6 +87,10 @@ def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> l
             continue
         if any(t.i in actor_tokens or _inside(t.idx, covered) for t in members):
             continue
+        # A list has its "and" or "or"; nouns the parser chains with commas alone are apposition or a misparse
+        # ("every two years, the roadmap of each Action Line"), not parts to tick off.
+        if not any(c.dep_ == "cc" for t in members for c in t.children):
+            continue
         phrases = [_phrase(t) for t in members]
         if any(t.lower_ in GENERIC_NOUNS for t in members) and len({t.lower_ for t in members}) == 1:
             continue
@@ -97,7 +101,28 @@ def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> l
                 continue
             taken.add(phrase.lower())
             facets.append((tok.idx, Facet(label=phrase, text=phrase, origin="coordination")))
+    facets.extend(_coordinated_modifiers(doc, covered, taken))
     return facets
+
+
+def _coordinated_modifiers(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> list[tuple[int, Facet]]:
+    """Adjectives joined by and/or on one noun: "the financial and human resources" -> "financial resources",
+    "human resources" (annotation rule: each is a part a reader ticks off)."""
+    out: list[tuple[int, Facet]] = []
+    for head in doc:
+        if head.dep_ != "amod" or head.pos_ != "ADJ" or head.head.pos_ != "NOUN" or head.head.lower_ in GENERIC_NOUNS:
+            continue
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+        if not conj or not any(c.dep_ == "cc" for c in head.children):
+            continue
+        noun = head.head
+        for adj in [head, *conj]:
+            phrase = f"{adj.text} {noun.text}"
+            if _inside(adj.idx, covered) or phrase.lower() in taken:
+                continue
+            taken.add(phrase.lower())
+            out.append((adj.idx, Facet(label=phrase, text=phrase, origin="coordination")))
+    return out
 
 
 def _phrase(tok) -> str:

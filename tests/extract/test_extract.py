@@ -79,6 +79,17 @@ def test_near_synonyms_are_one_facet(contribution):
     assert "engagements" in sg9.text and sg9.facets == ()
 
 
+def test_coordinated_modifiers_are_facets_and_comma_chains_are_not():
+    doc = _extract("Resolution 1399 (Mod. 2027)\ninstructs the Secretary-General\n"
+                   "1\tto report the financial and human resources spent on WSIS-related activities in each year;\n"
+                   "2\tto update, every two years, the roadmap of each Action Line for which ITU is the facilitator.\n")
+    one, two = doc.requirements
+    # Each adjective names a part a reader ticks off; "every two years, the roadmap" is no list.
+    assert [f.label for f in one.facets] == ["financial resources", "human resources"]
+    labels = [f.label for f in two.facets]
+    assert "two years" not in labels and "roadmap" not in labels
+
+
 def test_spans_index_document_text(contribution):
     doc = parse_bytes(EXAMPLE.read_bytes(), path="x")
     for r in contribution.requirements:
