@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.evaluate.judgement import annotator_agreement, stage_metrics
+from pipeline.evaluate.judgement import accuracy_interval, annotator_agreement, judgement_metrics, stage_metrics
 
 
 def _pair(gold, predicted):
@@ -23,6 +23,21 @@ def test_stage_metrics_split_touched_from_substance():
     assert st["touched_majority"] == 0.5
     # Addressed vs partial, on the two pairs both sides call touched: one right.
     assert (st["substance_pairs"], st["substance_accuracy"]) == (2, 0.5)
+
+
+def test_the_accuracy_comes_with_an_interval_over_report_families():
+    def pairs(report, right, wrong):
+        return ([{"report": report, "gold": "addressed", "predicted": "addressed"}] * right
+                + [{"report": report, "gold": "addressed", "predicted": "partial"}] * wrong)
+
+    # Three families: one the judge gets all right, one half, one none (a draft and its revision are one family).
+    data = pairs("a-draft", 5, 0) + pairs("a-rev1", 5, 0) + pairs("b", 5, 5) + pairs("c", 0, 10)
+    low, high = accuracy_interval(data)
+    assert 0.0 <= low < 0.5 < high <= 1.0
+    assert accuracy_interval(data) == [low, high]  # fixed seed: the same figures every run
+    assert accuracy_interval(pairs("a", 3, 1)) is None  # one family: no interval to draw
+    m = judgement_metrics([{**p, "probabilities": {}, "evidence_hit": None} for p in data])
+    assert m["accuracy"] == 0.5 and m["accuracy_ci95"] == [low, high]
 
 
 def test_annotator_agreement_reads_the_second_annotation_against_gold(tmp_path):

@@ -31,7 +31,8 @@ def judgement_metrics(pairs: list[dict]) -> dict:
         if p.get("hard_case"):
             by_hard[p["hard_case"]].append(p["gold"] == p["predicted"])
     return {
-        "pairs": n, "accuracy": round(accuracy, 4), "macro_f1": round(float(macro_f1), 4),
+        "pairs": n, "accuracy": round(accuracy, 4), "accuracy_ci95": accuracy_interval(pairs),
+        "macro_f1": round(float(macro_f1), 4),
         "brier": round(sum(brier_terms) / max(n, 1), 4),
         "evidence_hit_at_3": round(sum(hits) / max(len(hits), 1), 4), "evidence_pairs": len(hits),
         "gold_distribution": dict(Counter(gold)), "confusion": confusion,
@@ -40,6 +41,27 @@ def judgement_metrics(pairs: list[dict]) -> dict:
         "hard_cases": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 4)} for k, v in sorted(by_hard.items())},
         "stages": stage_metrics(pairs),
     }
+
+
+def accuracy_interval(pairs: list[dict], *, resamples: int = 2000, seed: int = 0) -> list[float] | None:
+    """95% interval of the status accuracy, by bootstrap over report families (a family's pairs share a writer and
+    err together, so pairs are not resampled one by one). Fixed seed: the same pairs give the same interval."""
+    import numpy as np
+
+    from ..judge.training import report_group
+
+    by_family: dict[str, list[bool]] = defaultdict(list)
+    for p in pairs:
+        by_family[report_group(p["report"])].append(p["gold"] == p["predicted"])
+    if len(by_family) < 2:
+        return None
+    fams = [np.array(v, dtype=float) for _, v in sorted(by_family.items())]
+    rng = np.random.RandomState(seed)
+    accs = []
+    for _ in range(resamples):
+        pick = rng.randint(len(fams), size=len(fams))
+        accs.append(sum(fams[i].sum() for i in pick) / sum(fams[i].size for i in pick))
+    return [round(float(x), 4) for x in np.percentile(accs, [2.5, 97.5])]
 
 
 TOUCHED = ("addressed", "partial")

@@ -31,7 +31,9 @@ def print_evaluation(result: dict, console: Console) -> None:
     if ju:
         console.print(f"\nJudgement, cross-validated by report family ({ju['pairs']} requirement-report pairs)",
                       markup=False)
-        console.print(f"  status accuracy {ju['accuracy']:.3f}   macro-F1 {ju['macro_f1']:.3f}   "
+        ci = ju.get("accuracy_ci95")
+        ci_text = f" (95% interval by report family {ci[0]:.2f}-{ci[1]:.2f})" if ci else ""
+        console.print(f"  status accuracy {ju['accuracy']:.3f}{ci_text}   macro-F1 {ju['macro_f1']:.3f}   "
                       f"Brier {ju['brier']:.3f}   evidence hit@3 {ju['evidence_hit_at_3']:.3f} "
                       f"(over {ju['evidence_pairs']} pairs with gold evidence)", markup=False)
         un = ju.get("unseen_requirements")
