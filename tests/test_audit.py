@@ -239,10 +239,19 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     assert model.with_profiles({}).judge_for(known) is model.fallback
     again = JudgeModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.profiles == model.profiles and again.fallback is not None
+    # Distractor profiles ride along for the same requirements, and only the judge with profiles has them.
+    from pipeline.judge.model import profile_key
+
+    assert profile_key(known) in model.distractors
+    assert again.distractors == model.distractors and not model.fallback.distractors
+    assert not model.with_profiles({}).distractors
     # Malformed profiles are refused with one line, like any other malformed part.
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(evidence_profiles={"a requirement": {"w": "x"}}))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "evidence profiles" in result.output and "retrain" in result.output
+    result = _audit_with_edited_model(tmp_path, lambda d: d.update(distractor_profiles={"a requirement": {"w": -1}}))
+    assert result.exit_code == ExitCode.ARTIFACT
+    assert "distractor profiles" in result.output and "retrain" in result.output
     # So is a fallback judge that is not a judge at all.
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(fallback=[1, 2]))
     assert result.exit_code == ExitCode.ARTIFACT

@@ -82,7 +82,7 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
     """Training reads each report with the profiles of the other families only, as an audited report is read."""
     from collections import Counter
 
-    from pipeline.judge.training import evidence_profiles, prepare_corpus
+    from pipeline.judge.training import distractor_profiles, evidence_profiles, prepare_corpus
 
     reports = prepare_corpus()
     everything = evidence_profiles(reports)
@@ -98,3 +98,12 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
             assert without.get(k, {}).get(w, 0) == c - only[(k, w)]
     # Every requirement the corpus annotates as touched in two or more families keeps a profile.
     assert len(without) > 40
+    # The same holds for the distractor profiles (passages ranked high and not quoted).
+    d_all, d_without = distractor_profiles(reports), distractor_profiles(reports, leave_out=group)
+    d_only = Counter()
+    for k, v in distractor_profiles([r for r in reports if r.group == group]).items():
+        d_only.update({(k, w): c for w, c in v.items()})
+    for k, v in d_all.items():
+        for w, c in v.items():
+            assert d_without.get(k, {}).get(w, 0) == c - d_only[(k, w)]
+    assert d_only and len(d_without) > 40

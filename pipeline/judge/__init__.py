@@ -60,8 +60,11 @@ def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, f
     s = retriever.score(index, off=model.status_signals_off if status else ())
     relevance = model.status_relevance if status else (model.relevance if model is not None else None)
     if relevance is not None and len(retriever.passages_):
-        profile = model.profile_for(retriever.units_[index])
-        s = replace(s, relevance=relevance.predict_proba(pair_features(retriever, index, s, profile))[:, 1])
+        unit = retriever.units_[index]
+        # Only the status reads the distractor profile: the evidence ranking loses hit@3 with it (0.978 -> 0.961).
+        distractor = model.distractor_for(unit) if status else None
+        s = replace(s, relevance=relevance.predict_proba(
+            pair_features(retriever, index, s, model.profile_for(unit), distractor))[:, 1])
     return s
 
 

@@ -11,7 +11,7 @@ TOP_K = 3
 PAIR_FEATURES = (
     "lexical", "semantic", "kb", "fuzzy", "coverage", "heading_overlap", "lexical_rank", "semantic_rank",
     "fused", "fused_rank", "log_words", "idf_coverage", "bigram_coverage", "idf_coverage_rank",
-    "fused_share", "fused_margin", "idf_share", "heading_share", "profile",
+    "fused_share", "fused_margin", "idf_share", "heading_share", "profile", "distractor_profile",
 )
 FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
@@ -52,10 +52,10 @@ def _margin(x: np.ndarray) -> np.ndarray:
     return np.where(x >= best, x - second, x - best)
 
 
-def pair_features(retriever: Retriever, index: int, scores: UnitScores,
-                  profile: dict[str, int] | None = None) -> np.ndarray:
-    """Rows of PAIR_FEATURES, one per passage of the report. `profile`: the unit's evidence profile, if the judge
-    has one (JudgeModel.profile_for)."""
+def pair_features(retriever: Retriever, index: int, scores: UnitScores, profile: dict[str, int] | None = None,
+                  distractor: dict[str, int] | None = None) -> np.ndarray:
+    """Rows of PAIR_FEATURES, one per passage of the report. `profile` and `distractor`: the unit's evidence and
+    distractor profiles, if the judge has them (JudgeModel.profile_for, distractor_for)."""
     n = len(retriever.passages_)
     if n == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
@@ -67,7 +67,7 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores,
             retriever.heading_overlap(index), _recip_rank(sig["lexical"]), _recip_rank(sig["semantic"]),
             scores.fused, _recip_rank(scores.fused), words, idf_cov, retriever.bigram_coverage(index),
             _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov), retriever.heading_share(index),
-            retriever.profile_similarity(profile)]
+            retriever.profile_similarity(profile), retriever.profile_similarity(distractor)]
     return np.column_stack(cols)
 
 

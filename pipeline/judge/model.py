@@ -171,7 +171,8 @@ class JudgeModel:
 
     def __init__(self, requirement: LinearModel | StagedModel | None, facet: LinearModel | None, relevance: LinearModel | None,
                  status_relevance: LinearModel | None = None, status_signals_off: tuple[str, ...] = (),
-                 profiles: dict[str, dict[str, int]] | None = None, fallback: JudgeModel | None = None):
+                 profiles: dict[str, dict[str, int]] | None = None, fallback: JudgeModel | None = None,
+                 distractors: dict[str, dict[str, int]] | None = None):
         self.requirement = requirement
         self.facet = facet
         self.relevance = relevance  # ranks the evidence, on every retrieval signal
@@ -187,6 +188,10 @@ class JudgeModel:
         # expect a profile, and reading an unknown requirement with none costs accuracy (measured: 0.58 against
         # 0.71 for the fallback, leave-one-report-family-out).
         self.fallback = fallback
+        # Distractor profiles: for the same requirements, the words of the passages that the retrieval signals ranked
+        # highest in annotated reports but that annotators did not quote (a passage that shares the words and
+        # answers something else). The status reads a passage's likeness to them (see training.distractor_profiles).
+        self.distractors = distractors or {}
 
     def has_profile(self, text: str) -> bool:
         """Does the corpus annotate this requirement (by its text), so that its evidence profile is used?"""
@@ -200,10 +205,16 @@ class JudgeModel:
         """The evidence profile of a whole-requirement unit (facets have none)."""
         return self.profiles.get(profile_key(unit.focus)) if unit.facet is None else None
 
-    def with_profiles(self, profiles: dict[str, dict[str, int]]) -> JudgeModel:
-        """The same weights with other profiles (training reads each report with profiles from the others)."""
+    def distractor_for(self, unit) -> dict[str, int] | None:
+        """The distractor profile of a whole-requirement unit (facets have none)."""
+        return self.distractors.get(profile_key(unit.focus)) if unit.facet is None else None
+
+    def with_profiles(self, profiles: dict[str, dict[str, int]],
+                      distractors: dict[str, dict[str, int]] | None = None) -> JudgeModel:
+        """The same weights with other profiles (training reads each report with profiles from the others); no
+        distractor profiles unless given."""
         return JudgeModel(self.requirement, self.facet, self.relevance, self.status_relevance,
-                          self.status_signals_off, profiles, self.fallback)
+                          self.status_signals_off, profiles, self.fallback, distractors)
 
     def to_json(self) -> dict:
         return {"name": JUDGE_NAME, "version": JUDGE_VERSION,
@@ -213,6 +224,7 @@ class JudgeModel:
                 "requirement": self.requirement.to_json() if self.requirement else None,
                 "facet": self.facet.to_json() if self.facet else None,
                 "evidence_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.profiles.items())},
+                "distractor_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.distractors.items())},
                 "fallback": self.fallback.to_json() if self.fallback else None}
 
     @classmethod
@@ -242,13 +254,16 @@ class JudgeModel:
             raise ArtifactError(f"judge model names unknown signals {off}", hint="retrain with `wsis-audit train`",
                                 location=location)
         profiles = data.get("evidence_profiles") or {}
-        if not (isinstance(profiles, dict) and all(
-                isinstance(v, dict) and all(isinstance(w, str) and isinstance(c, int) and c > 0 for w, c in v.items())
-                for v in profiles.values())):
-            raise ArtifactError("judge model has malformed evidence profiles", hint="retrain with `wsis-audit train`",
-                                location=location)
+        distractors = data.get("distractor_profiles") or {}
+        for name, value in (("evidence", profiles), ("distractor", distractors)):
+            if not (isinstance(value, dict) and all(
+                    isinstance(v, dict) and all(isinstance(w, str) and isinstance(c, int) and c > 0
+                                                for w, c in v.items()) for v in value.values())):
+                raise ArtifactError(f"judge model has malformed {name} profiles",
+                                    hint="retrain with `wsis-audit train`", location=location)
         fallback = cls.from_json(data["fallback"], location=location) if data.get("fallback") else None
-        return cls(**parts, status_signals_off=tuple(off), profiles=profiles, fallback=fallback)
+        return cls(**parts, status_signals_off=tuple(off), profiles=profiles, fallback=fallback,
+                   distractors=distractors)
 
 
 def profile_key(text: str) -> str:

@@ -122,12 +122,40 @@ def evidence_profiles(reports: list[PreparedReport], *, leave_out: str | None = 
     return {k: dict(sorted(c.items())) for k, c in sorted(counts.items())}
 
 
-def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dict | None = None):
+# How many of the passages ranked highest for a requirement, and not quoted, make its distractor profile.
+DISTRACTOR_TOP_K = 3
+
+
+def distractor_profiles(reports: list[PreparedReport], *, leave_out: str | None = None) -> dict[str, dict[str, int]]:
+    """For each annotated requirement (by profile_key of its text), the lemma counts of the passages that the
+    retrieval signals rank highest (the DISTRACTOR_TOP_K best by fused score) but that annotators did not quote as
+    its evidence, over the reports of every family but `leave_out`. Pairs left to a manual check are skipped: there
+    the report's silence, not a wrong passage, decides. Such passages share the requirement's words and answer
+    something else ("the ITU Academy's course catalogue includes artificial intelligence" against the priority
+    areas of the WSIS vision), and reports of the same family of documents tend to repeat them."""
+    counts: dict[str, Counter] = {}
+    for pr in reports:
+        if pr.group == leave_out:
+            continue
+        for i, unit in enumerate(pr.retriever.units_):
+            g = pr.gold_by_req.get(unit.requirement_id)
+            if unit.facet is not None or g is None or g["status"] == "manual_check":
+                continue
+            quotes = [normalize(q) for q in g.get("evidence", [])]
+            fused = pr.retriever.score(i).fused
+            for j in np.argsort(-fused, kind="stable")[:DISTRACTOR_TOP_K]:
+                if fused[j] > 0 and not any(q in pr.passage_norm[j] for q in quotes):
+                    counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
+    return {k: dict(sorted(c.items())) for k, c in sorted(counts.items())}
+
+
+def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dict | None = None,
+                    distractors: dict | None = None):
     """(unit, passage) rows: a passage holding a gold evidence quote is relevant; for a pair judged
-    not addressed, no passage is. Pairs with a status but no evidence quoted are left out. `profiles`: the
-    evidence profiles this report is read with (never from its own family)."""
+    not addressed, no passage is. Pairs with a status but no evidence quoted are left out. `profiles` and
+    `distractors`: the evidence and distractor profiles this report is read with (never from its own family)."""
     X, y = [], []
-    profiles = profiles or {}
+    profiles, distractors = profiles or {}, distractors or {}
     for i, unit in enumerate(pr.retriever.units_):
         if unit.facet is not None:
             continue
@@ -137,7 +165,8 @@ def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dic
         quotes = [normalize(q) for q in g.get("evidence", [])]
         if not quotes and g["status"] != "not_addressed":
             continue
-        rows = pair_features(pr.retriever, i, pr.retriever.score(i, off=off), profiles.get(profile_key(unit.focus)))
+        key = profile_key(unit.focus)
+        rows = pair_features(pr.retriever, i, pr.retriever.score(i, off=off), profiles.get(key), distractors.get(key))
         X.append(rows)
         y += ["relevant" if any(q in txt for q in quotes) else "irrelevant" for txt in pr.passage_norm]
     return X, y
@@ -265,11 +294,13 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     profiles = profiles and not any("profile" in r.retriever.disabled for r in reports)
     groups = sorted({r.group for r in reports})
     own_out = {g: evidence_profiles(reports, leave_out=g) if profiles else {} for g in groups}
+    own_distractors = {g: distractor_profiles(reports, leave_out=g) if profiles else {} for g in groups}
 
-    def fit_relevance(off: tuple[str, ...], *, rank_grid: tuple[float, ...] = ()) -> tuple[LinearModel, int]:
+    def fit_relevance(off: tuple[str, ...], *, rank_grid: tuple[float, ...] = (),
+                      distractors: bool = False) -> tuple[LinearModel, int]:
         PX, Py, Pg, Pu = [], [], [], []
         for r in reports:
-            X, y = _relevance_rows(r, off, own_out[r.group])
+            X, y = _relevance_rows(r, off, own_out[r.group], own_distractors[r.group] if distractors else None)
             for k, rows in enumerate(X):
                 PX.append(rows)
                 Pu += [f"{r.report_id}/{k}"] * len(rows)
@@ -282,11 +313,12 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
                            class_weight=None), len(Py)
 
     relevance, n_pairs = fit_relevance((), rank_grid=RANKING_C_GRID)
-    status_relevance, _ = fit_relevance(STATUS_SIGNALS_OFF)
+    # Only the status reads distractor profiles (JudgeModel.distractor_for): the evidence ranking loses with them.
+    status_relevance, _ = fit_relevance(STATUS_SIGNALS_OFF, distractors=True)
     staged = JudgeModel(None, None, relevance, status_relevance, STATUS_SIGNALS_OFF)
     RX, Ry, Rg, FX, Fy, Fg = [], [], [], [], [], []
     for r in reports:
-        rx, ry, fx, fy = _training_rows(r, kb, staged.with_profiles(own_out[r.group]))
+        rx, ry, fx, fy = _training_rows(r, kb, staged.with_profiles(own_out[r.group], own_distractors[r.group]))
         RX += rx
         Ry += ry
         Rg += [r.group] * len(ry)
@@ -300,7 +332,8 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
              if set(Fy) >= set(CLASSES) else None)
     model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF,
                        evidence_profiles(reports) if profiles else None,
-                       fit(reports, C=C, profiles=False) if profiles else None)
+                       fit(reports, C=C, profiles=False) if profiles else None,
+                       distractor_profiles(reports) if profiles else None)
     model.training_rows_ = {"passage_pairs": n_pairs, "requirements": len(Ry), "facets": len(Fy)}
     return model
 
