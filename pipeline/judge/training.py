@@ -286,9 +286,9 @@ def _ranking_C(X: np.ndarray, y: np.ndarray, groups: np.ndarray, units: np.ndarr
 def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True) -> JudgeModel:
     """Fit passage relevance first, then the requirement and facet models on features that use it.
 
-    With `profiles`, each training report is read with the evidence profiles of the other families only, as a
-    report being audited is (its own annotations never describe its own passages), and the judge gets a fallback
-    fitted without profiles, for requirements the corpus does not annotate."""
+    With `profiles`, each training report is read with the evidence and distractor profiles of the other families
+    only, as a report being audited is (its own annotations never describe its own passages), and the judge gets a
+    fallback fitted without profiles, for requirements the corpus does not annotate."""
     kb = load_kb()
     # With the profile signal switched off (the ablation), profiles would be zero: no fallback is needed either.
     profiles = profiles and not any("profile" in r.retriever.disabled for r in reports)
