@@ -85,25 +85,18 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
     from pipeline.judge.training import distractor_profiles, evidence_profiles, prepare_corpus
 
     reports = prepare_corpus()
-    everything = evidence_profiles(reports)
     group = "wsis20"  # the draft and its revision: one family
     assert {r.report_id for r in reports if r.group == group} == {"wsis20-draft", "wsis20-rev1"}
-    without = evidence_profiles(reports, leave_out=group)
-    only = Counter()
-    for k, v in evidence_profiles([r for r in reports if r.group == group]).items():
-        only.update({(k, w): c for w, c in v.items()})
-    # What is left out is exactly what the family's own annotations contributed.
-    for k, v in everything.items():
-        for w, c in v.items():
-            assert without.get(k, {}).get(w, 0) == c - only[(k, w)]
-    # Every requirement the corpus annotates as touched in two or more families keeps a profile.
-    assert len(without) > 40
-    # The same holds for the distractor profiles (passages ranked high and not quoted).
-    d_all, d_without = distractor_profiles(reports), distractor_profiles(reports, leave_out=group)
-    d_only = Counter()
-    for k, v in distractor_profiles([r for r in reports if r.group == group]).items():
-        d_only.update({(k, w): c for w, c in v.items()})
-    for k, v in d_all.items():
-        for w, c in v.items():
-            assert d_without.get(k, {}).get(w, 0) == c - d_only[(k, w)]
-    assert d_only and len(d_without) > 40
+    # Evidence profiles (passages quoted) and distractor profiles (passages ranked high and not quoted) alike.
+    for profiles in (evidence_profiles, distractor_profiles):
+        everything, without = profiles(reports), profiles(reports, leave_out=group)
+        only = Counter()
+        for k, v in profiles([r for r in reports if r.group == group]).items():
+            only.update({(k, w): c for w, c in v.items()})
+        # What is left out is exactly what the family's own annotations contributed.
+        assert only
+        for k, v in everything.items():
+            for w, c in v.items():
+                assert without.get(k, {}).get(w, 0) == c - only[(k, w)]
+        # Every requirement the corpus annotates in two or more families keeps a profile.
+        assert len(without) > 40, profiles.__name__
