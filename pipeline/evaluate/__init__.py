@@ -17,16 +17,14 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
             result["extraction"]["external"] = evaluate_external(*ext, config)
     if what in ("judgement", "all"):
         from ..judge.training import cross_validate, prepare_corpus
-        from .judgement import calibration_table, judgement_metrics
+        from .judgement import calibration_table, judgement_metrics, unseen_figures
 
         unseen: list[dict] = []
         pairs = cross_validate(prepare_corpus(config), config, unseen=unseen)
         result["judgement"] = judgement_metrics(pairs) | {"calibration": calibration_table(pairs)}
         # Every requirement of the corpus is annotated in several reports, so the figures above use what the other
         # reports taught about it (evidence profiles). A mandate the corpus has never seen gets these:
-        u = judgement_metrics(unseen)
-        result["judgement"]["unseen_requirements"] = {k: u[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3",
-                                                                          "per_class_f1")}
+        result["judgement"]["unseen_requirements"] = unseen_figures(unseen)
         result["judgement"]["errors"] = [p for p in pairs if p["gold"] != p["predicted"]]
         from ..corpus import CORPUS_DIR
         from .judgement import annotator_agreement

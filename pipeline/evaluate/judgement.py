@@ -43,6 +43,13 @@ def judgement_metrics(pairs: list[dict]) -> dict:
     }
 
 
+def unseen_figures(pairs: list[dict]) -> dict:
+    """The headline figures for pairs judged as if the corpus had never annotated their requirement (the fallback
+    judge): what to expect of a new mandate."""
+    m = judgement_metrics(pairs)
+    return {k: m[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3", "per_class_f1")}
+
+
 def accuracy_interval(pairs: list[dict], *, resamples: int = 2000, seed: int = 0) -> list[float] | None:
     """95% interval of the status accuracy, by bootstrap over report families (a family's pairs share a writer and
     err together, so pairs are not resampled one by one). Fixed seed: the same pairs give the same interval."""

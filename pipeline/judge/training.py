@@ -107,19 +107,7 @@ STATUS_SIGNALS_OFF = ("lexical",)
 def evidence_profiles(reports: list[PreparedReport], *, leave_out: str | None = None) -> dict[str, dict[str, int]]:
     """For each annotated requirement (by profile_key of its text), the lemma counts of the passages quoted as its
     evidence where it is addressed or partial, over the reports of every family but `leave_out`."""
-    counts: dict[str, Counter] = {}
-    for pr in reports:
-        if pr.group == leave_out:
-            continue
-        for unit in pr.retriever.units_:
-            g = pr.gold_by_req.get(unit.requirement_id)
-            if unit.facet is not None or g is None or g["status"] not in ("addressed", "partial"):
-                continue
-            quotes = [normalize(q) for q in g.get("evidence", [])]
-            for j, txt in enumerate(pr.passage_norm):
-                if any(q in txt for q in quotes):
-                    counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
-    return {k: dict(sorted(c.items())) for k, c in sorted(counts.items())}
+    return _merge(_report_counts(pr, "evidence") for pr in reports if pr.group != leave_out)
 
 
 # How many of the passages ranked highest for a requirement, and not quoted, make its distractor profile.
@@ -133,20 +121,39 @@ def distractor_profiles(reports: list[PreparedReport], *, leave_out: str | None 
     the report's silence, not a wrong passage, decides. Such passages share the requirement's words and answer
     something else ("the ITU Academy's course catalogue includes artificial intelligence" against the priority
     areas of the WSIS vision), and reports of the same family of documents tend to repeat them."""
+    return _merge(_report_counts(pr, "distractor") for pr in reports if pr.group != leave_out)
+
+
+def _report_counts(pr: PreparedReport, kind: str) -> dict[str, Counter]:
+    """One report's contribution to the evidence or the distractor profiles."""
     counts: dict[str, Counter] = {}
-    for pr in reports:
-        if pr.group == leave_out:
+    for i, unit in enumerate(pr.retriever.units_):
+        g = pr.gold_by_req.get(unit.requirement_id)
+        if unit.facet is not None or g is None:
             continue
-        for i, unit in enumerate(pr.retriever.units_):
-            g = pr.gold_by_req.get(unit.requirement_id)
-            if unit.facet is not None or g is None or g["status"] == "manual_check":
+        quotes = [normalize(q) for q in g.get("evidence", [])]
+        if kind == "evidence":
+            if g["status"] not in ("addressed", "partial"):
                 continue
-            quotes = [normalize(q) for q in g.get("evidence", [])]
+            chosen = [j for j, txt in enumerate(pr.passage_norm) if any(q in txt for q in quotes)]
+        else:
+            if g["status"] == "manual_check":
+                continue
             fused = pr.retriever.score(i).fused
-            for j in np.argsort(-fused, kind="stable")[:DISTRACTOR_TOP_K]:
-                if fused[j] > 0 and not any(q in pr.passage_norm[j] for q in quotes):
-                    counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
-    return {k: dict(sorted(c.items())) for k, c in sorted(counts.items())}
+            chosen = [j for j in np.argsort(-fused, kind="stable")[:DISTRACTOR_TOP_K]
+                      if fused[j] > 0 and not any(q in pr.passage_norm[j] for q in quotes)]
+        for j in chosen:
+            counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
+    return counts
+
+
+def _merge(parts) -> dict[str, dict[str, int]]:
+    """Add up per-report counts into profiles, in a stable order."""
+    total: dict[str, Counter] = {}
+    for counts in parts:
+        for k, c in counts.items():
+            total.setdefault(k, Counter()).update(c)
+    return {k: dict(sorted(c.items())) for k, c in sorted(total.items())}
 
 
 def _relevance_rows(pr: PreparedReport, off: tuple[str, ...] = (), profiles: dict | None = None,
@@ -293,8 +300,11 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     # With the profile signal switched off (the ablation), profiles would be zero: no fallback is needed either.
     profiles = profiles and not any("profile" in r.retriever.disabled for r in reports)
     groups = sorted({r.group for r in reports})
-    own_out = {g: evidence_profiles(reports, leave_out=g) if profiles else {} for g in groups}
-    own_distractors = {g: distractor_profiles(reports, leave_out=g) if profiles else {} for g in groups}
+    # Each report's contribution is counted once, then summed over the other families for each family.
+    kinds = ("evidence", "distractor")
+    counts = {kind: [_report_counts(r, kind) if profiles else {} for r in reports] for kind in kinds}
+    own_out, own_distractors = ({g: _merge(c for r, c in zip(reports, counts[kind]) if r.group != g) for g in groups}
+                                for kind in kinds)
 
     def fit_relevance(off: tuple[str, ...], *, rank_grid: tuple[float, ...] = (),
                       distractors: bool = False) -> tuple[LinearModel, int]:
@@ -331,9 +341,9 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     facet = (_fit_linear(FX, Fy, np.array(Fg), classes=CLASSES, features=FEATURES, C=C)
              if set(Fy) >= set(CLASSES) else None)
     model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF,
-                       evidence_profiles(reports) if profiles else None,
+                       _merge(counts["evidence"]) if profiles else None,
                        fit(reports, C=C, profiles=False) if profiles else None,
-                       distractor_profiles(reports) if profiles else None)
+                       _merge(counts["distractor"]) if profiles else None)
     model.training_rows_ = {"passage_pairs": n_pairs, "requirements": len(Ry), "facets": len(Fy)}
     return model
 
@@ -341,14 +351,13 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
 def train_judge(config: Config, directory: Path) -> dict:
     """Cross-validate, fit on the whole corpus, save the model with its metrics; returns the metrics."""
     from ..corpus import corpus_sha256
-    from ..evaluate.judgement import judgement_metrics
+    from ..evaluate.judgement import judgement_metrics, unseen_figures
 
     reports = prepare_corpus(config)
     unseen: list[dict] = []
     metrics = judgement_metrics(cross_validate(reports, config, unseen=unseen))
-    u = judgement_metrics(unseen)
     model = fit(reports)
-    metrics |= {"unseen_requirements": {k: u[k] for k in ("accuracy", "macro_f1", "evidence_hit_at_3")},
+    metrics |= {"unseen_requirements": unseen_figures(unseen),
                 "training_rows": model.training_rows_, "reports": [r.report_id for r in reports]}
     save_model(model, directory, metrics=metrics, corpus_sha=corpus_sha256())
     return metrics

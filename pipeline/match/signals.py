@@ -77,11 +77,11 @@ def bare_negation(text: str) -> bool:
     for clause in CLAUSE_BREAK_RE.split(text):
         if NEGATION_RE.search(clause):
             continue
-        if FUTURE_RE.search(clause) and not FIGURE_RE.search(DATE_RE.sub(" ", clause)):
-            continue  # a promise, unless it carries a measure
         # A date or a web address beside the negation is no answer ("the roadmaps can be found at https://…").
-        if (FIGURE_RE.search(DATE_RE.sub(" ", clause)) or OUTCOME_RE.search(clause) or CHALLENGE_RE.search(clause)
-                or HAPPENED_RE.search(clause)):
+        measure = FIGURE_RE.search(DATE_RE.sub(" ", clause))
+        if FUTURE_RE.search(clause) and not measure:
+            continue  # a promise, unless it carries a measure
+        if measure or OUTCOME_RE.search(clause) or CHALLENGE_RE.search(clause) or HAPPENED_RE.search(clause):
             return False
     return True
 
