@@ -246,6 +246,12 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     assert profile_key(known) in model.distractors
     assert again.distractors == model.distractors and not model.fallback.distractors
     assert not model.with_profiles({}).distractors
+    # So do the status priors: how the annotated reports left the requirement, and each of its facets.
+    assert sum(model.prior_for(known).values()) >= 5 and not model.fallback.priors
+    roadmaps = next(k for k in model.facet_priors if "roadmap" in k)
+    assert set(model.facet_priors[roadmaps]) >= {"c1", "c2", "c5"}
+    assert again.priors == model.priors and again.facet_priors == model.facet_priors
+    assert not model.with_profiles({}).priors and not model.with_profiles({}).facet_priors
     # Malformed profiles are refused with one line, like any other malformed part.
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(evidence_profiles={"a requirement": {"w": "x"}}))
     assert result.exit_code == ExitCode.ARTIFACT
@@ -253,6 +259,13 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(distractor_profiles={"a requirement": {"w": -1}}))
     assert result.exit_code == ExitCode.ARTIFACT
     assert "distractor profiles" in result.output and "retrain" in result.output
+    for edit, words in ((lambda d: d.update(status_priors={"a requirement": {"addressed": 1.5}}), "status priors"),
+                        (lambda d: d.update(status_priors={"a requirement": {"done": 2}}), "unknown statuses"),
+                        (lambda d: d.update(facet_status_priors={"a requirement": {"c2": {"manual_check": 1}}}),
+                         "facet status priors")):
+        result = _audit_with_edited_model(tmp_path, edit)
+        assert result.exit_code == ExitCode.ARTIFACT
+        assert words in result.output and "retrain" in result.output
     # So is a fallback judge that is not a judge at all.
     result = _audit_with_edited_model(tmp_path, lambda d: d.update(fallback=[1, 2]))
     assert result.exit_code == ExitCode.ARTIFACT

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from pipeline.evaluate.judgement import accuracy_interval, annotator_agreement, judgement_metrics, stage_metrics
+from pipeline.evaluate.judgement import (accuracy_interval, annotator_agreement, facet_metrics, judgement_metrics,
+                                        stage_metrics)
 
 
 def _pair(gold, predicted):
@@ -23,6 +24,23 @@ def test_stage_metrics_split_touched_from_substance():
     assert st["touched_majority"] == 0.5
     # Addressed vs partial, on the two pairs both sides call touched: one right.
     assert (st["substance_pairs"], st["substance_accuracy"]) == (2, 0.5)
+
+
+def test_facet_statuses_are_scored_on_the_facets_annotators_judged():
+    pairs = [{"facets": [{"facet": "C2", "gold": "addressed", "predicted": "addressed"},
+                         {"facet": "C5", "gold": "not_addressed", "predicted": "partial"}]},
+             {"facets": []}, {"facets": [{"facet": "human resources", "gold": "partial", "predicted": "partial"}]}]
+    assert facet_metrics(pairs) == {"pairs": 3, "accuracy": 0.6667}
+    assert facet_metrics([{"facets": []}]) == {"pairs": 0, "accuracy": 0.0}
+
+
+def test_a_status_prior_asks_the_three_questions_of_the_staged_judge():
+    from pipeline.judge.features import prior_features
+
+    assert prior_features(None) == prior_features({}) == [0.5, 0.5, 0.5]  # a requirement no report judged
+    # Partial in seven reports, not addressed in one: almost always touched, almost never in full.
+    touched, substance, manual = prior_features({"partial": 7, "not_addressed": 1})
+    assert (round(touched, 3), substance, manual) == (0.833, 0.0625, 0.25)
 
 
 def test_the_accuracy_comes_with_an_interval_over_report_families():
@@ -82,21 +100,25 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
     """Training reads each report with the profiles of the other families only, as an audited report is read."""
     from collections import Counter
 
-    from pipeline.judge.training import distractor_profiles, evidence_profiles, prepare_corpus
+    from pipeline.judge.training import (distractor_profiles, evidence_profiles, facet_priors, prepare_corpus,
+                                         status_priors)
 
     reports = prepare_corpus()
     group = "wsis20"  # the draft and its revision: one family
     assert {r.report_id for r in reports if r.group == group} == {"wsis20-draft", "wsis20-rev1"}
-    # Evidence profiles (passages quoted) and distractor profiles (passages ranked high and not quoted) alike.
-    for profiles in (evidence_profiles, distractor_profiles):
-        everything, without = profiles(reports), profiles(reports, leave_out=group)
-        only = Counter()
-        for k, v in profiles([r for r in reports if r.group == group]).items():
-            only.update({(k, w): c for w, c in v.items()})
+
+    def flat(counts):  # facet priors nest one level deeper: {requirement: {facet: {status: n}}}
+        return {(k, *w): c for k, v in counts.items() for w, c in flat(v).items()} if all(
+            isinstance(v, dict) for v in counts.values()) else {(k,): c for k, c in counts.items()}
+
+    # Evidence profiles (passages quoted), distractor profiles (passages ranked high and not quoted), and the
+    # status and facet priors (how the annotators left each requirement and facet) alike.
+    for profiles in (evidence_profiles, distractor_profiles, status_priors, facet_priors):
+        everything, without = flat(profiles(reports)), flat(profiles(reports, leave_out=group))
+        only = Counter(flat(profiles([r for r in reports if r.group == group])))
         # What is left out is exactly what the family's own annotations contributed.
         assert only
-        for k, v in everything.items():
-            for w, c in v.items():
-                assert without.get(k, {}).get(w, 0) == c - only[(k, w)]
+        for k, c in everything.items():
+            assert without.get(k, 0) == c - only[k]
         # Every requirement the corpus annotates in two or more families keeps a profile.
-        assert len(without) > 40, profiles.__name__
+        assert len(profiles(reports, leave_out=group)) > 15, profiles.__name__

@@ -40,7 +40,15 @@ def judgement_metrics(pairs: list[dict]) -> dict:
             gold, pred, labels=list(STATUSES), average=None, zero_division=0))},
         "hard_cases": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 4)} for k, v in sorted(by_hard.items())},
         "stages": stage_metrics(pairs),
+        "facets": facet_metrics(pairs),
     }
+
+
+def facet_metrics(pairs: list[dict]) -> dict:
+    """The status of each facet the extractor found and the annotators judged (addressed, partial, not addressed)."""
+    facets = [f for p in pairs for f in p.get("facets", ())]
+    return {"pairs": len(facets),
+            "accuracy": round(sum(f["gold"] == f["predicted"] for f in facets) / max(len(facets), 1), 4)}
 
 
 def unseen_figures(pairs: list[dict]) -> dict:

@@ -59,6 +59,10 @@ def print_evaluation(result: dict, console: Console) -> None:
                           f"{st['touched_pairs']} pairs (always the commoner answer: {st['touched_majority']:.3f}); "
                           f"addressed vs partial when both say touched: {st['substance_accuracy']:.3f} over "
                           f"{st['substance_pairs']}", markup=False)
+        fm = ju.get("facets")
+        if fm and fm["pairs"]:
+            console.print(f"  facet status (facets found and annotated): accuracy {fm['accuracy']:.3f} over "
+                          f"{fm['pairs']} facets", markup=False)
         ag = ju.get("annotator_agreement")
         if ag:
             console.print(f"  second annotator (blind, same rules) on {', '.join(ag['reports'])}: agrees with gold on "

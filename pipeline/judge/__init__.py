@@ -80,11 +80,12 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
         scores = [unit_scores(retriever, i, model) for i in idx]
         status_scores = ([unit_scores(retriever, i, model, for_status=True) for i in idx]
                          if model is not None and model.status_signals_off else scores)
-        X = np.array([unit_features(retriever, s) for s in status_scores])
+        fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
+        X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
         other = may_be_manual(req, kb, author_kinds)
         named = actor_named(retriever, status_scores[0], req.actor)
         rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
-                                  actor_in_top=named)
+                                  actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
         out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
                                    other_actor=other, actor_in_top=named))
     return out

@@ -18,14 +18,19 @@ FEATURES = (
     "coverage_best", "coverage_top", "coverage_any", "strong_passages",
     "figures_best", "outcomes_best", "challenges_best", "events_share_best", "urls_best", "negation_best",
     "substance_top", "negation_top", "events_only_top", "bare_negation_best", "affirmed_rel_1",
-    "mixed_negation_top", "is_facet", "has_concepts",
+    "mixed_negation_top", "is_facet", "has_concepts", "facet_prior_touched", "facet_prior_substance",
 )
+# Features of a facet's unit that the requirement model does not read.
+UNIT_ONLY = ("is_facet", "has_concepts", "facet_prior_touched", "facet_prior_substance")
 # A requirement is judged on its whole-text unit plus what its facets found.
-REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in ("is_facet", "has_concepts")) + (
+REQ_FEATURES = tuple(f"req_{n}" for n in FEATURES if n not in UNIT_ONLY) + (
     "rel_gap", "facets_log", "facets_found", "facets_min_rel", "facets_mean_coverage", "facets_negation",
     "other_actor", "is_target", "is_expectation", "actor_named_top", "other_actor_unnamed",
+    "prior_touched", "prior_substance", "prior_manual",
 )
 FACET_FOUND = 0.5  # a facet counts as found when its best passage is more likely relevant than not
+# The status prior's pseudo-count: one report that goes either way on each of the three questions (prior_features).
+PRIOR_WEIGHT = 1.0
 
 
 def _recip_rank(x: np.ndarray) -> np.ndarray:
@@ -86,8 +91,9 @@ def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
     return [int(i) for i in order[:k]]
 
 
-def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
-    """The feature vector named by FEATURES."""
+def unit_features(retriever: Retriever, scores: UnitScores, facet_prior: dict[str, int] | None = None) -> np.ndarray:
+    """The feature vector named by FEATURES. `facet_prior`: for a facet, how annotated reports left it
+    (JudgeModel.facet_prior_for)."""
     top = top_passages(scores)
     f = dict.fromkeys(FEATURES, 0.0)
     rank = scores.ranking
@@ -122,6 +128,7 @@ def unit_features(retriever: Retriever, scores: UnitScores) -> np.ndarray:
                                    for s, w in zip(sigs, weights))
     f["is_facet"] = float(scores.unit.facet is not None)
     f["has_concepts"] = float(bool(scores.unit.concepts))
+    f["facet_prior_touched"], f["facet_prior_substance"] = prior_features(facet_prior)[:2]
     return np.array([f[n] for n in FEATURES], dtype=float)
 
 
@@ -132,10 +139,27 @@ def actor_named(retriever: Retriever, scores: UnitScores, actor: str) -> bool:
     return any(parts & set(retriever.passage_signals_[i].actors) for i in top_passages(scores))
 
 
+def prior_features(counts: dict[str, int] | None) -> list[float]:
+    """The status prior as the staged model's three questions: of the annotated reports that judged this
+    requirement, the share that touched it; of those, the share that addressed it; of the others, the share left
+    to a manual check. Smoothed towards one half; a requirement no report judged gets one half on each."""
+    c = counts or {}
+    a = PRIOR_WEIGHT
+
+    def share(yes: tuple[str, ...], of: tuple[str, ...]) -> float:
+        return (sum(c.get(k, 0) for k in yes) + a / 2) / (sum(c.get(k, 0) for k in of) + a)
+
+    return [share(("addressed", "partial"), ("addressed", "partial", "not_addressed", "manual_check")),
+            share(("addressed",), ("addressed", "partial")),
+            share(("manual_check",), ("not_addressed", "manual_check"))]
+
+
 def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: list[np.ndarray], *,
-                         other_actor: bool, kind: str, actor_in_top: bool = False) -> np.ndarray:
-    """The whole requirement's unit features, aggregates over its facets, and who it is addressed to."""
-    keep = [i for i, n in enumerate(FEATURES) if n not in ("is_facet", "has_concepts")]
+                         other_actor: bool, kind: str, actor_in_top: bool = False,
+                         prior: dict[str, int] | None = None) -> np.ndarray:
+    """The whole requirement's unit features, aggregates over its facets, who it is addressed to, and its status
+    prior (how annotated reports left it; JudgeModel.prior_for)."""
+    keep = [i for i, n in enumerate(FEATURES) if n not in UNIT_ONLY]
     base = list(unit_vec[keep])
     r = scores.ranking
     gap = float(r.max() - np.median(r)) if r.size else 0.0
@@ -149,4 +173,4 @@ def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: l
         agg = [0.0, 0.0, 0.0, 0.0, 0.0]
     flags = [float(other_actor), float(kind == "target"), float(kind == "expectation"), float(actor_in_top),
              float(other_actor and not actor_in_top)]
-    return np.array(base + [gap] + agg + flags, dtype=float)
+    return np.array(base + [gap] + agg + flags + prior_features(prior), dtype=float)

@@ -7,6 +7,7 @@ Stored as JSON (weights, scaler, temperature, metadata): safe to load and readab
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -172,7 +173,9 @@ class JudgeModel:
     def __init__(self, requirement: LinearModel | StagedModel | None, facet: LinearModel | None, relevance: LinearModel | None,
                  status_relevance: LinearModel | None = None, status_signals_off: tuple[str, ...] = (),
                  profiles: dict[str, dict[str, int]] | None = None, fallback: JudgeModel | None = None,
-                 distractors: dict[str, dict[str, int]] | None = None):
+                 distractors: dict[str, dict[str, int]] | None = None,
+                 priors: dict[str, dict[str, int]] | None = None,
+                 facet_priors: dict[str, dict[str, dict[str, int]]] | None = None):
         self.requirement = requirement
         self.facet = facet
         self.relevance = relevance  # ranks the evidence, on every retrieval signal
@@ -192,6 +195,11 @@ class JudgeModel:
         # highest in annotated reports but that annotators did not quote (a passage that shares the words and
         # answers something else). The status reads a passage's likeness to them (see training.distractor_profiles).
         self.distractors = distractors or {}
+        # Status priors: for the same requirements, how many annotated reports left each status (see
+        # training.status_priors). Some requirements are rarely answered in full ("equality across all the targets").
+        self.priors = priors or {}
+        # ... and for their facets (by facet_key of the annotated facet), how many reports left each facet status.
+        self.facet_priors = facet_priors or {}
 
     def has_profile(self, text: str) -> bool:
         """Does the corpus annotate this requirement (by its text), so that its evidence profile is used?"""
@@ -209,12 +217,21 @@ class JudgeModel:
         """The distractor profile of a whole-requirement unit (facets have none)."""
         return self.distractors.get(profile_key(unit.focus)) if unit.facet is None else None
 
-    def with_profiles(self, profiles: dict[str, dict[str, int]],
-                      distractors: dict[str, dict[str, int]] | None = None) -> JudgeModel:
+    def prior_for(self, text: str) -> dict[str, int]:
+        """How many annotated reports left the requirement (by its text) in each status; empty if none did."""
+        return self.priors.get(profile_key(text), {})
+
+    def facet_prior_for(self, text: str, facet) -> dict[str, int]:
+        """How many annotated reports left this facet of the requirement in each facet status; empty if none did."""
+        return facet_entry(self.facet_priors.get(profile_key(text), {}), facet) or {}
+
+    def with_profiles(self, profiles: dict[str, dict[str, int]], distractors: dict[str, dict[str, int]] | None = None,
+                      priors: dict[str, dict[str, int]] | None = None,
+                      facet_priors: dict[str, dict[str, dict[str, int]]] | None = None) -> JudgeModel:
         """The same weights with other profiles (training reads each report with profiles from the others); no
-        distractor profiles unless given."""
+        distractor profiles or status priors unless given."""
         return JudgeModel(self.requirement, self.facet, self.relevance, self.status_relevance,
-                          self.status_signals_off, profiles, self.fallback, distractors)
+                          self.status_signals_off, profiles, self.fallback, distractors, priors, facet_priors)
 
     def to_json(self) -> dict:
         return {"name": JUDGE_NAME, "version": JUDGE_VERSION,
@@ -225,6 +242,9 @@ class JudgeModel:
                 "facet": self.facet.to_json() if self.facet else None,
                 "evidence_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.profiles.items())},
                 "distractor_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.distractors.items())},
+                "status_priors": {k: dict(sorted(v.items())) for k, v in sorted(self.priors.items())},
+                "facet_status_priors": {k: {f: dict(sorted(c.items())) for f, c in sorted(v.items())}
+                                        for k, v in sorted(self.facet_priors.items())},
                 "fallback": self.fallback.to_json() if self.fallback else None}
 
     @classmethod
@@ -255,15 +275,41 @@ class JudgeModel:
                                 location=location)
         profiles = data.get("evidence_profiles") or {}
         distractors = data.get("distractor_profiles") or {}
-        for name, value in (("evidence", profiles), ("distractor", distractors)):
+        priors = data.get("status_priors") or {}
+        for name, value in (("evidence profiles", profiles), ("distractor profiles", distractors),
+                            ("status priors", priors)):
             if not (isinstance(value, dict) and all(
                     isinstance(v, dict) and all(isinstance(w, str) and isinstance(c, int) and c > 0
                                                 for w, c in v.items()) for v in value.values())):
-                raise ArtifactError(f"judge model has malformed {name} profiles",
+                raise ArtifactError(f"judge model has malformed {name}",
                                     hint="retrain with `wsis-audit train`", location=location)
+        facet_priors = data.get("facet_status_priors") or {}
+        if not (isinstance(facet_priors, dict) and all(isinstance(v, dict) and all(
+                isinstance(c, dict) and all(k in CLASSES and isinstance(n, int) and n > 0 for k, n in c.items())
+                for c in v.values()) for v in facet_priors.values())):
+            raise ArtifactError("judge model has malformed facet status priors",
+                                hint="retrain with `wsis-audit train`", location=location)
+        if any(set(v) - set(REQ_CLASSES) for v in priors.values()):
+            raise ArtifactError("judge model has status priors with unknown statuses",
+                                hint="retrain with `wsis-audit train`", location=location)
         fallback = cls.from_json(data["fallback"], location=location) if data.get("fallback") else None
         return cls(**parts, status_signals_off=tuple(off), profiles=profiles, fallback=fallback,
-                   distractors=distractors)
+                   distractors=distractors, priors=priors, facet_priors=facet_priors)
+
+
+# Words a facet label may carry before its code: "WSIS target b" and "target b" are the same facet.
+LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
+
+
+def facet_key(label: str) -> str:
+    """How a facet's label is compared with the annotated facets (training alignment, facet priors)."""
+    return LABEL_PREFIXES.sub("", normalize(label)).strip(" )")
+
+
+def facet_entry(by_key: dict, facet):
+    """The entry of `by_key` (keyed by facet_key) for an extracted facet: by its label, else by its knowledge-base
+    concept ("WSIS target b" is annotated as "b"); None if neither is there."""
+    return by_key.get(facet_key(facet.label)) or (by_key.get(facet_key(facet.concept)) if facet.concept else None)
 
 
 def profile_key(text: str) -> str:

@@ -25,10 +25,8 @@ from ..model import Checkability, Requirement
 from ..parse import parse_file
 from . import assess_all, requirement_ranking, unit_scores, views
 from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
-from .model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, fit_temperature,
-                    profile_key)
-
-LABEL_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+", re.I)
+from .model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, facet_entry,
+                    facet_key, fit_temperature, profile_key)
 
 
 @dataclass(slots=True)
@@ -47,10 +45,6 @@ class PreparedReport:
 def report_group(report_id: str) -> str:
     """Family of a report: 'wsis20-draft' and 'wsis20-rev1' are one group."""
     return re.sub(r"-(?:draft|rev\d*)$", "", report_id)
-
-
-def _facet_key(label: str) -> str:
-    return LABEL_PREFIXES.sub("", normalize(label)).strip(" )")
 
 
 def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
@@ -124,12 +118,38 @@ def distractor_profiles(reports: list[PreparedReport], *, leave_out: str | None 
     return _merge(_report_counts(pr, "distractor") for pr in reports if pr.group != leave_out)
 
 
+def status_priors(reports: list[PreparedReport], *, leave_out: str | None = None) -> dict[str, dict[str, int]]:
+    """For each annotated requirement (by profile_key of its text), how many reports of every family but
+    `leave_out` the annotators left in each status. It tells the judge how hard a requirement is to answer in
+    full: the Broadband Commission's gender target ("equality across all the targets") is partial in seven of the
+    eight reports that judge it, because reports give the gender gap for Internet use and for nothing else."""
+    return _merge(_report_counts(pr, "status") for pr in reports if pr.group != leave_out)
+
+
+def facet_priors(reports: list[PreparedReport], *,
+                 leave_out: str | None = None) -> dict[str, dict[str, dict[str, int]]]:
+    """For each annotated requirement and each of its annotated facets (by facet_key), how many reports of every
+    family but `leave_out` left the facet in each status. The facet judge reads it: of the Action Lines whose
+    roadmaps Resolution 1390 asks to update, reports seldom say anything on the roadmap of C1 or C7, however much
+    they say on those lines' topics."""
+    return _nest(_merge(_report_counts(pr, "facet") for pr in reports if pr.group != leave_out))
+
+
 def _report_counts(pr: PreparedReport, kind: str) -> dict[str, Counter]:
-    """One report's contribution to the evidence or the distractor profiles."""
+    """One report's contribution to the evidence or the distractor profiles, or to the status or facet priors."""
     counts: dict[str, Counter] = {}
     for i, unit in enumerate(pr.retriever.units_):
         g = pr.gold_by_req.get(unit.requirement_id)
         if unit.facet is not None or g is None:
+            continue
+        if kind == "status":
+            counts.setdefault(profile_key(unit.focus), Counter())[g["status"]] += 1
+            continue
+        if kind == "facet":
+            for f in g.get("facets", []):
+                if f["status"] in CLASSES:
+                    key = profile_key(unit.focus) + FACET_SEP + facet_key(f["facet"])
+                    counts.setdefault(key, Counter())[f["status"]] += 1
             continue
         quotes = [normalize(q) for q in g.get("evidence", [])]
         if kind == "evidence":
@@ -145,6 +165,18 @@ def _report_counts(pr: PreparedReport, kind: str) -> dict[str, Counter]:
         for j in chosen:
             counts.setdefault(profile_key(unit.focus), Counter()).update(pr.retriever.passage_signals_[j].lemmas)
     return counts
+
+
+FACET_SEP = "\n"  # between a requirement's key and its facet's key, while facet counts are merged
+
+
+def _nest(flat: dict[str, dict[str, int]]) -> dict[str, dict[str, dict[str, int]]]:
+    """Merged facet counts keyed "requirement\nfacet", as {requirement: {facet: counts}}."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for key, c in flat.items():
+        req, facet = key.split(FACET_SEP, 1)
+        out.setdefault(req, {})[facet] = c
+    return out
 
 
 def _merge(parts) -> dict[str, dict[str, int]]:
@@ -193,9 +225,9 @@ def _training_rows(pr: PreparedReport, kb: KnowledgeBase, model: JudgeModel):
         if not procedural and not (label == "manual_check" and not v.other_actor):
             req_X.append(v.req_x)
             req_y.append(label)
-        gf = {_facet_key(f["facet"]): f for f in g.get("facets", [])}
+        gf = {facet_key(f["facet"]): f for f in g.get("facets", [])}
         for row, facet in zip(v.unit_X[1:], v.requirement.facets):
-            match = gf.get(_facet_key(facet.label)) or (gf.get(_facet_key(facet.concept)) if facet.concept else None)
+            match = facet_entry(gf, facet)
             if match is not None and match["status"] in CLASSES:
                 fac_X.append(row)
                 fac_y.append(match["status"])
@@ -301,10 +333,10 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     profiles = profiles and not any("profile" in r.retriever.disabled for r in reports)
     groups = sorted({r.group for r in reports})
     # Each report's contribution is counted once, then summed over the other families for each family.
-    kinds = ("evidence", "distractor")
+    kinds = ("evidence", "distractor", "status", "facet")
     counts = {kind: [_report_counts(r, kind) if profiles else {} for r in reports] for kind in kinds}
-    own_out, own_distractors = ({g: _merge(c for r, c in zip(reports, counts[kind]) if r.group != g) for g in groups}
-                                for kind in kinds)
+    own_out, own_distractors, own_priors, own_facets = (
+        {g: _merge(c for r, c in zip(reports, counts[kind]) if r.group != g) for g in groups} for kind in kinds)
 
     def fit_relevance(off: tuple[str, ...], *, rank_grid: tuple[float, ...] = (),
                       distractors: bool = False) -> tuple[LinearModel, int]:
@@ -328,7 +360,8 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     staged = JudgeModel(None, None, relevance, status_relevance, STATUS_SIGNALS_OFF)
     RX, Ry, Rg, FX, Fy, Fg = [], [], [], [], [], []
     for r in reports:
-        rx, ry, fx, fy = _training_rows(r, kb, staged.with_profiles(own_out[r.group], own_distractors[r.group]))
+        rx, ry, fx, fy = _training_rows(r, kb, staged.with_profiles(own_out[r.group], own_distractors[r.group],
+                                                                    own_priors[r.group], _nest(own_facets[r.group])))
         RX += rx
         Ry += ry
         Rg += [r.group] * len(ry)
@@ -343,7 +376,9 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF,
                        _merge(counts["evidence"]) if profiles else None,
                        fit(reports, C=C, profiles=False) if profiles else None,
-                       _merge(counts["distractor"]) if profiles else None)
+                       _merge(counts["distractor"]) if profiles else None,
+                       _merge(counts["status"]) if profiles else None,
+                       _nest(_merge(counts["facet"])) if profiles else None)
     model.training_rows_ = {"passage_pairs": n_pairs, "requirements": len(Ry), "facets": len(Fy)}
     return model
 
@@ -389,6 +424,7 @@ def predict_pairs(r: PreparedReport, model: JudgeModel, kb: KnowledgeBase, cfg: 
     for i, u in enumerate(r.retriever.units_):  # whole requirement first, then its facets
         units.setdefault(u.requirement_id, []).append(i)
     out = []
+    reqs = {q.id: q for q in r.requirements}
     for req_id, g in sorted(r.gold_by_req.items(), key=lambda kv: kv[1]["requirement"]):
         a = by_id[req_id]
         # The ranking the requirement's evidence is shown in (judge.requirement_ranking).
@@ -400,11 +436,24 @@ def predict_pairs(r: PreparedReport, model: JudgeModel, kb: KnowledgeBase, cfg: 
             hit = any(any(q in r.passage_norm[i] for q in quotes) for i in top)
         out.append({"report": r.report_id, "requirement": g["requirement"], "gold": g["status"],
                     "predicted": a.status.value, "probabilities": dict(a.probabilities), "evidence_hit": hit,
-                    "hard_case": g.get("hard_case"), "rationale": a.rationale})
+                    "hard_case": g.get("hard_case"), "rationale": a.rationale,
+                    "facets": _facet_pairs(reqs[req_id], a, g)})
     for g in r.unaligned:  # the extractor missed the requirement: the audit cannot have judged it
         out.append({"report": r.report_id, "requirement": g["requirement"], "gold": g["status"],
                     "predicted": "missing", "probabilities": {}, "evidence_hit": False if g.get("evidence") else None,
                     "hard_case": g.get("hard_case"), "rationale": "requirement not extracted"})
+    return out
+
+
+def _facet_pairs(req: Requirement, a, g: dict) -> list[dict]:
+    """Gold and predicted status of each extracted facet that the annotators also judged (aligned by label, as in
+    training)."""
+    gf = {facet_key(f["facet"]): f for f in g.get("facets", [])}
+    out = []
+    for facet, fa in zip(req.facets, a.facets):
+        match = facet_entry(gf, facet)
+        if match is not None and match["status"] in CLASSES:
+            out.append({"facet": facet.label, "gold": match["status"], "predicted": fa.status.value})
     return out
 
 
