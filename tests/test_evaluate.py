@@ -113,7 +113,9 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
 
     # Evidence profiles (passages quoted), distractor profiles (passages ranked high and not quoted), and the
     # status and facet priors (how the annotators left each requirement and facet) alike.
-    for profiles in (evidence_profiles, distractor_profiles, status_priors, facet_priors):
+    # (Facets are annotated only for compound requirements: 39 have facet priors.)
+    for profiles, least in ((evidence_profiles, 40), (distractor_profiles, 40), (status_priors, 40),
+                            (facet_priors, 30)):
         everything, without = flat(profiles(reports)), flat(profiles(reports, leave_out=group))
         only = Counter(flat(profiles([r for r in reports if r.group == group])))
         # What is left out is exactly what the family's own annotations contributed.
@@ -121,4 +123,4 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
         for k, c in everything.items():
             assert without.get(k, 0) == c - only[k]
         # Every requirement the corpus annotates in two or more families keeps a profile.
-        assert len(profiles(reports, leave_out=group)) > 15, profiles.__name__
+        assert len(profiles(reports, leave_out=group)) > least, profiles.__name__
