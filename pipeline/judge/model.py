@@ -240,11 +240,8 @@ class JudgeModel:
                 "status_signals_off": list(self.status_signals_off),
                 "requirement": self.requirement.to_json() if self.requirement else None,
                 "facet": self.facet.to_json() if self.facet else None,
-                "evidence_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.profiles.items())},
-                "distractor_profiles": {k: dict(sorted(v.items())) for k, v in sorted(self.distractors.items())},
-                "status_priors": {k: dict(sorted(v.items())) for k, v in sorted(self.priors.items())},
-                "facet_status_priors": {k: {f: dict(sorted(c.items())) for f, c in sorted(v.items())}
-                                        for k, v in sorted(self.facet_priors.items())},
+                "evidence_profiles": _sorted(self.profiles), "distractor_profiles": _sorted(self.distractors),
+                "status_priors": _sorted(self.priors), "facet_status_priors": _sorted(self.facet_priors),
                 "fallback": self.fallback.to_json() if self.fallback else None}
 
     @classmethod
@@ -276,25 +273,37 @@ class JudgeModel:
         profiles = data.get("evidence_profiles") or {}
         distractors = data.get("distractor_profiles") or {}
         priors = data.get("status_priors") or {}
-        for name, value in (("evidence profiles", profiles), ("distractor profiles", distractors),
-                            ("status priors", priors)):
-            if not (isinstance(value, dict) and all(
-                    isinstance(v, dict) and all(isinstance(w, str) and isinstance(c, int) and c > 0
-                                                for w, c in v.items()) for v in value.values())):
+        facet_priors = data.get("facet_status_priors") or {}
+        # Each is {requirement: counts}, facet priors {requirement: {facet: counts}}, counts {word or status: n > 0}.
+        for name, value, depth, keys in (("evidence profiles", profiles, 1, None),
+                                         ("distractor profiles", distractors, 1, None),
+                                         ("status priors", priors, 1, None),
+                                         ("facet status priors", facet_priors, 2, CLASSES)):
+            if not _is_counts(value, depth + 1, keys):
                 raise ArtifactError(f"judge model has malformed {name}",
                                     hint="retrain with `wsis-audit train`", location=location)
-        facet_priors = data.get("facet_status_priors") or {}
-        if not (isinstance(facet_priors, dict) and all(isinstance(v, dict) and all(
-                isinstance(c, dict) and all(k in CLASSES and isinstance(n, int) and n > 0 for k, n in c.items())
-                for c in v.values()) for v in facet_priors.values())):
-            raise ArtifactError("judge model has malformed facet status priors",
-                                hint="retrain with `wsis-audit train`", location=location)
         if any(set(v) - set(REQ_CLASSES) for v in priors.values()):
             raise ArtifactError("judge model has status priors with unknown statuses",
                                 hint="retrain with `wsis-audit train`", location=location)
         fallback = cls.from_json(data["fallback"], location=location) if data.get("fallback") else None
         return cls(**parts, status_signals_off=tuple(off), profiles=profiles, fallback=fallback,
                    distractors=distractors, priors=priors, facet_priors=facet_priors)
+
+
+def _sorted(d: dict) -> dict:
+    """Nested dicts with their keys in a stable order, for model.json."""
+    return {k: _sorted(v) if isinstance(v, dict) else v for k, v in sorted(d.items())}
+
+
+def _is_counts(value, depth: int, keys: tuple[str, ...] | None = None) -> bool:
+    """Is `value` `depth` levels of dicts keyed by strings, ending in positive integer counts (keyed by one of
+    `keys` when given)?"""
+    if not isinstance(value, dict):
+        return False
+    if depth == 1:
+        return all(isinstance(k, str) and (keys is None or k in keys) and isinstance(n, int) and n > 0
+                   for k, n in value.items())
+    return all(isinstance(k, str) and _is_counts(v, depth - 1, keys) for k, v in value.items())
 
 
 # Words a facet label may carry before its code: "WSIS target b" and "target b" are the same facet.
