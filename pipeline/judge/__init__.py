@@ -20,7 +20,7 @@ from ..model import Assessment, Checkability, Evidence, FacetAssessment, Require
 from .features import actor_named, pair_features, requirement_features, top_passages, unit_features
 from .model import CLASSES, REQ_CLASSES, JudgeModel
 
-JUDGE_RULES_VERSION = "judge-rules/4"
+JUDGE_RULES_VERSION = "judge-rules/5"
 # An evidence passage must reach this ranking score: learned relevance 0.35 (more likely than the base rate
 # of gold evidence among top passages), or, without a relevance model, a fused score of 0.12 (corpus).
 MIN_RELEVANCE = 0.35
@@ -126,6 +126,38 @@ def combine(statuses: list[Status]) -> Status:
     return Status.PARTIAL
 
 
+def decode_compound(probs: dict[str, float], facet_probs: np.ndarray) -> tuple[dict[str, float], list[str]]:
+    """The requirement's status and its facets' statuses, decided together under the annotation rule (combine):
+    the pair of a requirement status and facet statuses, consistent with each other, that the requirement model
+    and the facet model together find most probable (the product of their probabilities). A manual check puts no
+    constraint on the facets. Returns the requirement's probabilities, each scaled by how much of the facets'
+    best joint probability its consistent facet statuses keep, and the facet statuses of the chosen status.
+
+    Measured against overriding one model by the other's argmax (leave-one-report-family-out, 543 pairs):
+    status 0.775 -> 0.788, Brier 0.351 -> 0.314, facet status 0.694 -> 0.719 (README)."""
+    logq = np.log(np.clip(facet_probs, 1e-9, 1.0))
+    n = len(logq)
+    best = logq.argmax(axis=1)
+    top = float(logq[np.arange(n), best].sum())
+    add, part, nota = (CLASSES.index(c) for c in ("addressed", "partial", "not_addressed"))
+    configs: dict[str, list[int]] = {"addressed": [add] * n, "not_addressed": [nota] * n,
+                                     "manual_check": [int(b) for b in best]}
+    mixed = [int(b) for b in best]
+    if n == 1:
+        mixed = [part]
+    elif len(set(mixed)) == 1 and mixed[0] != part:
+        # Every facet's best status is the same, addressed or not: the cheapest single change makes it mixed.
+        _, i, c = min((float(logq[i, mixed[i]] - logq[i, c]), i, c) for i in range(n) for c in range(3)
+                         if c != mixed[i])
+        mixed[i] = c
+    configs["partial"] = mixed
+    scaled = {k: probs[k] * float(np.exp(logq[np.arange(n), configs[k]].sum() - top)) for k in REQ_CLASSES}
+    total = sum(scaled.values())
+    out = {k: x / total for k, x in scaled.items()} if total > 0 else dict(probs)
+    status = max(REQ_CLASSES, key=lambda k: (out[k], -REQ_CLASSES.index(k)))
+    return out, [CLASSES[c] for c in configs[status]]
+
+
 def _from_sub_items(requirements: list[Requirement], assessments: list[Assessment], k: int) -> list[Assessment]:
     """An item with printed sub-items ("5" with "5 a)" and "5 b)") follows them: its facets are their judgements."""
     from ..extract import sub_item_children
@@ -187,31 +219,19 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
     full = {k: x / total for k, x in full.items()}
     status = Status(max(REQ_CLASSES, key=lambda k: (full[k], -REQ_CLASSES.index(k))))
     rationale = _substance_rationale(retriever, v.scores[0])
+    facet_statuses: list[str] = []
+    if len(facet_probs):
+        full, facet_statuses = decode_compound(full, facet_probs)
+        status = Status(max(REQ_CLASSES, key=lambda k: (full[k], -REQ_CLASSES.index(k))))
     facets: list[FacetAssessment] = []
-    for s, p, ui in zip(v.scores[1:], facet_probs, v.unit_indices[1:]):
-        k = int(np.argmax(p))
-        facets.append(FacetAssessment(label=s.unit.label, status=Status(CLASSES[k]), confidence=round(float(p[k]), 4),
+    for s, p, ui, fs in zip(v.scores[1:], facet_probs, v.unit_indices[1:], facet_statuses):
+        k = CLASSES.index(fs)
+        facets.append(FacetAssessment(label=s.unit.label, status=Status(fs), confidence=round(float(p[k]), 4),
                                       evidence=_evidence(retriever, ui, s, evidence_per_facet)
-                                      if CLASSES[k] != "not_addressed" else ()))
+                                      if fs != "not_addressed" else ()))
     if facets:
         done = sum(f.status is Status.ADDRESSED for f in facets)
         rationale = f"{done} of {len(facets)} facets addressed; " + rationale
-        if status is Status.ADDRESSED and any(f.status is not Status.ADDRESSED for f in facets):
-            # A compound requirement is addressed only when all its facets are.
-            status = Status.PARTIAL
-            full["partial"], full["addressed"] = full["partial"] + full["addressed"], 0.0
-        elif status is Status.PARTIAL and done == len(facets):
-            # ... and it is, when every facet is.
-            status = Status.ADDRESSED
-            full["partial"], full["addressed"] = 0.0, full["partial"] + full["addressed"]
-        elif status is Status.PARTIAL and all(f.status is Status.NOT_ADDRESSED for f in facets):
-            # Not addressed when none of its facets is touched.
-            status = Status.NOT_ADDRESSED
-            full["not_addressed"], full["partial"] = full["not_addressed"] + full["partial"], 0.0
-        elif status is Status.NOT_ADDRESSED and done:
-            # ... and at least partly addressed when one of them is.
-            status = Status.PARTIAL
-            full["partial"], full["not_addressed"] = full["partial"] + full["not_addressed"], 0.0
     if req.checkability is Checkability.PROCEDURAL:
         status = Status.MANUAL_CHECK
         full = dict.fromkeys(REQ_CLASSES, 0.0) | {"manual_check": 1.0}
