@@ -371,7 +371,8 @@ def fit(reports: list[PreparedReport], *, C: float = 1.0, profiles: bool = True)
     RX = np.array(RX).reshape(-1, len(REQ_FEATURES))
     FX = np.array(FX).reshape(-1, len(FEATURES))
     req = _fit_staged(RX, Ry, np.array(Rg), classes=REQ_CLASSES, features=REQ_FEATURES)
-    facet = (_fit_linear(FX, Fy, np.array(Fg), classes=CLASSES, features=FEATURES, C=C)
+    # Unweighted: the facet model's probabilities enter the joint decision (decode_compound) as they are.
+    facet = (_fit_linear(FX, Fy, np.array(Fg), classes=CLASSES, features=FEATURES, C=C, class_weight=None)
              if set(Fy) >= set(CLASSES) else None)
     model = JudgeModel(req, facet, relevance, status_relevance, STATUS_SIGNALS_OFF,
                        _merge(counts["evidence"]) if profiles else None,
