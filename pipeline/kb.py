@@ -27,6 +27,8 @@ class Actor:
     canonical: str
     kind: str  # secretariat | governing | membership | un
     aliases: tuple[str, ...]
+    # Names every stakeholder, the report's author among them ("all stakeholders"): what the author did counts.
+    includes_author: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,7 +114,8 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
             concepts.append(Concept(id=str(e[id_field]), kind=kind, label=str(e[label_field]),
                                     title=e.get(title_field) or e.get("text", ""), short=e.get("short") or e.get("name", ""),
                                     topics=tuple(t.lower() for t in e.get("topics", ())), attrs=attrs))
-    actors = tuple(Actor(canonical=a["canonical"], kind=a["kind"], aliases=tuple(x.lower() for x in a["aliases"]))
+    actors = tuple(Actor(canonical=a["canonical"], kind=a["kind"], aliases=tuple(x.lower() for x in a["aliases"]),
+                         includes_author=bool(a.get("includes_author", False)))
                    for a in files.get("actors", []))
     by_file = {f: key for f, key, *_ in CONCEPT_FILES}
     expansions = []

@@ -383,6 +383,40 @@ def test_a_compound_requirement_follows_its_facets():
         "partial", ["addressed"] + ["not_addressed"] * (n - 1))
 
 
+def test_all_stakeholders_are_answered_by_what_the_author_did():
+    """The secretariat is one of "all stakeholders": its own substance answers such a call even though no passage
+    names stakeholders; an invitation to Member States that no passage names stays a manual check."""
+    import numpy as np
+
+    from pipeline.extract import extract
+    from pipeline.judge import assess_all
+    from pipeline.judge.model import JudgeModel, load_model
+    from pipeline.kb import load_kb
+    from pipeline.match.passages import make_passages
+    from pipeline.match.retrieve import Retriever, units_for
+    from pipeline.parse import parse_bytes
+
+    mandate = parse_bytes(b"Resolution on the information society\n\nThe General Assembly,\n\n"
+                          b"1. Calls upon all stakeholders to narrow the gender digital divide;\n\n"
+                          b"2. Invites Member States to narrow the gender digital divide;\n", path="m.txt")
+    reqs = list(extract(mandate).requirements)
+    assert sorted(r.actor for r in reqs) == ["All stakeholders", "Member States"]
+    report = parse_bytes(b"1\tGender\nITU programmes trained 12,000 women in 2025; the gender gap in Internet use "
+                         b"fell from 11 to 8 points.\n", path="r.txt")
+    kb = load_kb()
+    retriever = Retriever().fit(make_passages(report), [u for r in reqs for u in units_for(r, kb)])
+    shipped = load_model()
+
+    class Fixed:
+        def predict_proba(self, X):
+            return np.repeat([[0.5, 0.1, 0.0, 0.4]], len(X), axis=0)
+
+    model = JudgeModel(Fixed(), None, shipped.relevance, shipped.status_relevance, shipped.status_signals_off)
+    by_actor = {r.actor: a for r, a in zip(reqs, assess_all(reqs, retriever, model, kb))}
+    assert by_actor["All stakeholders"].status.value == "addressed"
+    assert by_actor["Member States"].status.value == "manual_check"
+
+
 def test_the_rationale_tells_a_bare_negation_from_a_result_with_a_gap():
     import numpy as np
 

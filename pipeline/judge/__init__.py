@@ -83,7 +83,9 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
         fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
         X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
         other = may_be_manual(req, kb, author_kinds)
-        named = actor_named(retriever, status_scores[0], req.actor)
+        # An actor that includes the author ("all stakeholders") is answered by what the author did, named or not.
+        named = actor_named(retriever, status_scores[0], req.actor) or bool(
+            other and (a := kb.actor(req.actor)) is not None and a.includes_author)
         rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
                                   actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
         out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
