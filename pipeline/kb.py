@@ -115,7 +115,7 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
                                     title=e.get(title_field) or e.get("text", ""), short=e.get("short") or e.get("name", ""),
                                     topics=tuple(t.lower() for t in e.get("topics", ())), attrs=attrs))
     actors = tuple(Actor(canonical=a["canonical"], kind=a["kind"], aliases=tuple(x.lower() for x in a["aliases"]),
-                         includes_author=bool(a.get("includes_author", False)))
+                         includes_author=a.get("includes_author") is True)  # JSON true only, not "false"
                    for a in files.get("actors", []))
     by_file = {f: key for f, key, *_ in CONCEPT_FILES}
     expansions = []

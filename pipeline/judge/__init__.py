@@ -149,8 +149,8 @@ def decode_compound(probs: dict[str, float], facet_probs: np.ndarray) -> tuple[d
         mixed = [part]
     elif len(set(mixed)) == 1 and mixed[0] != part:
         # Every facet's best status is the same, addressed or not: the cheapest single change makes it mixed.
-        _, i, c = min((float(logq[i, mixed[i]] - logq[i, c]), i, c) for i in range(n) for c in range(3)
-                         if c != mixed[i])
+        _, i, c = min((float(logq[i, mixed[i]] - logq[i, c]), i, c)
+                      for i in range(n) for c in range(3) if c != mixed[i])
         mixed[i] = c
     configs["partial"] = mixed
     scaled = {k: probs[k] * float(np.exp(logq[np.arange(n), configs[k]].sum() - top)) for k in REQ_CLASSES}
