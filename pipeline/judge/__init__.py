@@ -128,12 +128,19 @@ def combine(statuses: list[Status]) -> Status:
     return Status.PARTIAL
 
 
-def decode_compound(probs: dict[str, float], facet_probs: np.ndarray) -> tuple[dict[str, float], list[str]]:
+def most_probable(probs: dict[str, float]) -> str:
+    """The status with the highest probability; ties go to the earlier one in REQ_CLASSES (deterministic)."""
+    return max(REQ_CLASSES, key=lambda k: (probs[k], -REQ_CLASSES.index(k)))
+
+
+def decode_compound(probs: dict[str, float],
+                    facet_probs: np.ndarray) -> tuple[dict[str, float], dict[str, list[str]]]:
     """The requirement's status and its facets' statuses, decided together under the annotation rule (combine):
     the pair of a requirement status and facet statuses, consistent with each other, that the requirement model
     and the facet model together find most probable (the product of their probabilities). A manual check puts no
     constraint on the facets. Returns the requirement's probabilities, each scaled by how much of the facets'
-    best joint probability its consistent facet statuses keep, and the facet statuses of the chosen status.
+    best joint probability its consistent facet statuses keep (the most probable of them is the decision), and
+    for each status the facet statuses that go with it.
 
     Measured against overriding one model by the other's argmax (leave-one-report-family-out, 543 pairs):
     status 0.775 -> 0.788, Brier 0.351 -> 0.314, facet status 0.694 -> 0.719 (README)."""
@@ -156,8 +163,7 @@ def decode_compound(probs: dict[str, float], facet_probs: np.ndarray) -> tuple[d
     scaled = {k: probs[k] * float(np.exp(logq[np.arange(n), configs[k]].sum() - top)) for k in REQ_CLASSES}
     total = sum(scaled.values())
     out = {k: x / total for k, x in scaled.items()} if total > 0 else dict(probs)
-    status = max(REQ_CLASSES, key=lambda k: (out[k], -REQ_CLASSES.index(k)))
-    return out, [CLASSES[c] for c in configs[status]]
+    return out, {k: [CLASSES[c] for c in v] for k, v in configs.items()}
 
 
 def _from_sub_items(requirements: list[Requirement], assessments: list[Assessment], k: int) -> list[Assessment]:
@@ -219,12 +225,12 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
         full["manual_check"] = 0.0
     total = sum(full.values()) or 1.0
     full = {k: x / total for k, x in full.items()}
-    status = Status(max(REQ_CLASSES, key=lambda k: (full[k], -REQ_CLASSES.index(k))))
     rationale = _substance_rationale(retriever, v.scores[0])
-    facet_statuses: list[str] = []
+    configs: dict[str, list[str]] = {}
     if len(facet_probs):
-        full, facet_statuses = decode_compound(full, facet_probs)
-        status = Status(max(REQ_CLASSES, key=lambda k: (full[k], -REQ_CLASSES.index(k))))
+        full, configs = decode_compound(full, facet_probs)
+    status = Status(most_probable(full))
+    facet_statuses = configs.get(status.value, [])
     facets: list[FacetAssessment] = []
     for s, p, ui, fs in zip(v.scores[1:], facet_probs, v.unit_indices[1:], facet_statuses):
         k = CLASSES.index(fs)
