@@ -21,7 +21,10 @@ ACTIVITY_NOUNS = {"activity", "activities", "action", "actions", "engagement", "
                   "endeavour", "endeavours", "intervention", "interventions"}
 # Prepositions that introduce recipients or channels ("to the Council and the Group"), not content.
 RECIPIENT_PREPS = {"to", "via", "through", "by", "with", "from", "for", "among", "between"}
-MODIFIER_DEPS = {"amod", "compound", "nummod", "poss"}
+MODIFIER_DEPS = {"amod", "compound", "nummod", "poss", "nmod"}
+# Repeated prepositions that join content ("in cybersecurity and in the production of ICT statistics", "by Action
+# Line and by Sustainable Development Goal"); "of" joins owners ("of the General Secretariat and of the Bureaux").
+CONTENT_PREPS = {"in", "on", "for", "by", "about", "regarding", "concerning"}
 
 
 def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]:
@@ -102,7 +105,37 @@ def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> l
             taken.add(phrase.lower())
             facets.append((tok.idx, Facet(label=phrase, text=phrase, origin="coordination")))
     facets.extend(_coordinated_modifiers(doc, covered, taken))
+    facets.extend(_coordinated_preps(doc, covered, taken, actor_tokens))
     return facets
+
+
+def _coordinated_preps(doc: Doc, covered: list[tuple[int, int]], taken: set[str],
+                       actor_tokens: set[int]) -> list[tuple[int, Facet]]:
+    """Objects of a repeated content preposition joined by and/or: "in cybersecurity and in the production of ICT
+    statistics" -> "cybersecurity", "production of ICT statistics"."""
+    out: list[tuple[int, Facet]] = []
+    for second in doc:
+        if second.dep_ != "conj" or second.pos_ != "ADP" or second.lower_ not in CONTENT_PREPS:
+            continue
+        # The parser may hang the repeated preposition on an earlier word: pair it with the nearest same one.
+        first = next((t for t in reversed(doc[:second.i]) if t.lower_ == second.lower_ and t.dep_ in ("prep", "agent")),
+                     None)
+        if first is None or not any(t.dep_ == "cc" for t in doc[first.i:second.i]):
+            continue
+        objects = [o for p in (first, second) for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        if len(objects) < 2 or any(o.i in actor_tokens or _inside(o.idx, covered) or o.lower_ in GENERIC_NOUNS
+                                   for o in objects):
+            continue
+        for obj in objects:
+            phrase = _phrase(obj)
+            of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            if of:  # a nominalisation is named with its content: "production of ICT statistics"
+                phrase = f"{phrase} of {_phrase(of[0])}"
+            if phrase.lower() not in taken:
+                taken.add(phrase.lower())
+                out.append((obj.idx, Facet(label=phrase, text=phrase, origin="coordination")))
+    return out
 
 
 def _coordinated_modifiers(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> list[tuple[int, Facet]]:
@@ -128,5 +161,5 @@ def _coordinated_modifiers(doc: Doc, covered: list[tuple[int, int]], taken: set[
 def _phrase(tok) -> str:
     """The noun with its left modifiers: 'new challenges', 'detailed implementation'."""
     left = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS and c.pos_ != "DET"]
-    start = min([tok.i] + [c.left_edge.i if c.dep_ == "compound" else c.i for c in left])
+    start = min([tok.i] + [c.left_edge.i if c.dep_ in ("compound", "nmod") else c.i for c in left])
     return tok.doc[start:tok.i + 1].text

@@ -90,6 +90,28 @@ def test_coordinated_modifiers_are_facets_and_comma_chains_are_not():
     assert "two years" not in labels and "roadmap" not in labels
 
 
+def test_repeated_content_prepositions_are_facets_and_recipients_are_not():
+    doc = _extract("Resolution 1399 (Mod. 2027)\ninstructs the Secretary-General\n"
+                   "1\tto report on the number of entries broken down by Action Line and by Sustainable Development "
+                   "Goal;\n"
+                   "2\tto help Member States set connectivity targets for schools and for health facilities;\n"
+                   "3\tto send the report to the Council and to the Working Group;\n"
+                   "4\tto align the operational plans of the General Secretariat and of the three Bureaux;\n"
+                   "resolves\n"
+                   "1\tthat ITU shall use the WSIS Action Lines, the Sustainable Development Goals and the "
+                   "Connect 2030 Agenda as one frame for its planning.\n")
+    by_label = {r.source.label: [f.label for f in r.facets] for r in doc.requirements if r.kind.value != "decision"}
+    decision = next(r for r in doc.requirements if r.kind.value == "decision")
+    # "by X and by Y", "for X and for Y": each object is a part a reader ticks off.
+    assert by_label["1"] == ["Action Line", "Sustainable Development Goal"]
+    assert by_label["2"] == ["schools", "health facilities"]
+    # Recipients ("to the Council and to the Group") and owners ("of the ... and of the ...") are not content.
+    assert by_label["3"] == [] and by_label["4"] == []
+    # The goal's full name, not its last word.
+    assert [f.label for f in decision.facets] == ["WSIS Action Lines", "Sustainable Development Goals",
+                                                  "Connect 2030 Agenda"]
+
+
 def test_spans_index_document_text(contribution):
     doc = parse_bytes(EXAMPLE.read_bytes(), path="x")
     for r in contribution.requirements:
