@@ -23,7 +23,8 @@ ACTIVITY_NOUNS = {"activity", "activities", "action", "actions", "engagement", "
 RECIPIENT_PREPS = {"to", "via", "through", "by", "with", "from", "for", "among", "between"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "poss", "nmod"}
 # Repeated prepositions that join content ("in cybersecurity and in the production of ICT statistics", "by Action
-# Line and by Sustainable Development Goal"); "of" joins owners ("of the General Secretariat and of the Bureaux").
+# Line and by Sustainable Development Goal"): a "for" or "by" said twice names parts, even though one "for" before a
+# list may name its recipients. "of" said twice joins owners ("of the General Secretariat and of the Bureaux").
 CONTENT_PREPS = {"in", "on", "for", "by", "about", "regarding", "concerning"}
 
 
