@@ -132,7 +132,7 @@ def _coordinated_preps(doc: Doc, covered: list[tuple[int, int]], taken: set[str]
             of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
             if of:  # a nominalisation is named with its content: "production of ICT statistics"
-                phrase = f"{phrase} of {_phrase(of[0])}"
+                phrase = f"{phrase} of {_phrase(of[0])}{_stray_nouns(of[0])}"
             if phrase.lower() not in taken:
                 taken.add(phrase.lower())
                 out.append((obj.idx, Facet(label=phrase, text=phrase, origin="coordination")))
@@ -157,6 +157,15 @@ def _coordinated_modifiers(doc: Doc, covered: list[tuple[int, int]], taken: set[
             taken.add(phrase.lower())
             out.append((adj.idx, Facet(label=phrase, text=phrase, origin="coordination")))
     return out
+
+
+def _stray_nouns(tok) -> str:
+    """Nouns right after `tok`, which the parser left outside its phrase ("the production of ICT statistics" read
+    with a stray "statistics"), as text to append: " statistics"; empty when the next word is not a noun."""
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].pos_ in ("NOUN", "PROPN"):
+        end += 1
+    return "".join(" " + t.text for t in tok.doc[tok.i + 1:end])
 
 
 def _phrase(tok) -> str:

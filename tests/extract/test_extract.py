@@ -7,7 +7,7 @@ import pytest
 from pipeline.extract import extract
 from pipeline.model import Checkability, RequirementKind
 from pipeline.parse import parse_bytes
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 
 def _extract(text: str, name: str = "doc.txt"):
@@ -110,6 +110,13 @@ def test_repeated_content_prepositions_are_facets_and_recipients_are_not():
     # The goal's full name, not its last word.
     assert [f.label for f in decision.facets] == ["WSIS Action Lines", "Sustainable Development Goals",
                                                   "Connect 2030 Agenda"]
+
+
+def test_nominalised_facet_keeps_its_content_through_a_misparse():
+    # PP Res. 145, Directors 3: the parser leaves "statistics" outside "ICT"; the facet still names it.
+    doc = extract(parse_bytes((ROOT / "corpora/mandates/pp-res-145.txt").read_bytes(), path="pp-res-145.txt"))
+    item = next(r for r in doc.requirements if "in the production of ICT statistics" in r.text)
+    assert [f.label for f in item.facets] == ["cybersecurity", "production of ICT statistics"]
 
 
 def test_spans_index_document_text(contribution):
