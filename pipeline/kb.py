@@ -19,6 +19,7 @@ CONCEPT_FILES = (
     ("broadband_targets.json", "broadband_targets", "bb_target", "id", "label", "text"),
     ("connect2030.json", "goals", "c2030_goal", "id", "label", "name"),
     ("sdgs.json", "sdgs", "sdg", "id", "label", "short"),
+    ("instruments.json", "instruments", "instrument", "id", "name", "text"),
 )
 
 

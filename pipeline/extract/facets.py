@@ -29,7 +29,8 @@ CONTENT_PREPS = {"in", "on", "for", "by", "about", "regarding", "concerning"}
 
 
 def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]:
-    """Facets from knowledge-base expansions, lists of Action Line codes and coordinated noun phrases."""
+    """Facets from knowledge-base expansions, lists of Action Line codes, WSIS instruments named together and
+    coordinated noun phrases."""
     lower = text.lower()
     found: list[tuple[int, Facet]] = []  # (position in text, facet)
     covered: list[tuple[int, int]] = []
@@ -54,7 +55,21 @@ def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]
                 seen.add(code)
                 covered.append((m.start(), m.end()))
                 found.append((m.start(), Facet(label=code, text=kb.concept(code).short, origin="codes", concept=code)))
-    found.extend(_coordinated(parsed, covered, {f.text.lower() for _, f in found}))
+    # Two or more WSIS instruments named ("the figures of the Partnership on Measuring ICT for Development and the
+    # entries in the WSIS Stocktaking") are the parts a reader ticks off, whatever the parser makes of their names.
+    named = [s for s in parsed.spans.get("concepts", []) if kb.concept(s.label_).kind == "instrument"
+             and not _inside(s.start_char, covered)]
+    instruments: list[tuple[int, int]] = []
+    if len({s.label_ for s in named}) >= 2:
+        for span in named:
+            instruments.append((span.start_char, span.end_char))
+            if span.label_ not in seen:
+                seen.add(span.label_)
+                c = kb.concept(span.label_)
+                found.append((span.start_char, Facet(label=concept_label(c), text=c.short, origin="instruments",
+                                                     concept=c.id)))
+        covered.extend(instruments)
+    found.extend(_coordinated(parsed, covered, {f.text.lower() for _, f in found}, instruments))
     facets = [f for _, f in sorted(found, key=lambda pf: pf[0])]  # stable: ties keep expansion order
     return tuple(facets) if len(facets) >= 2 else ()
 
@@ -73,8 +88,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> list[tuple[int, Facet]]:
-    """Noun phrases joined by and/or under one head, when they name content (not recipients or actors)."""
+def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str],
+                 instruments: list[tuple[int, int]] = ()) -> list[tuple[int, Facet]]:
+    """Noun phrases joined by and/or under one head, when they name content (not recipients or actors). A phrase
+    that holds a WSIS instrument taken as a facet ("a summary of the entries in the WSIS Stocktaking") is named by
+    that instrument."""
     actor_tokens = {t.i for span in doc.spans.get("actors", []) for t in span}
     groups: dict[int, list] = {}
     for tok in doc:
@@ -102,6 +120,8 @@ def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str]) -> l
             continue
         for tok, phrase in zip(members, phrases):
             if tok.lower_ in GENERIC_NOUNS or phrase.lower() in taken:
+                continue
+            if instruments and any(_inside(t.idx, instruments) for t in _own_subtree(tok)):
                 continue
             taken.add(phrase.lower())
             facets.append((tok.idx, Facet(label=phrase, text=phrase, origin="coordination")))
@@ -157,6 +177,12 @@ def _coordinated_modifiers(doc: Doc, covered: list[tuple[int, int]], taken: set[
             taken.add(phrase.lower())
             out.append((adj.idx, Facet(label=phrase, text=phrase, origin="coordination")))
     return out
+
+
+def _own_subtree(tok) -> list:
+    """The words of `tok`'s phrase without the phrases coordinated with it."""
+    others = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in others]
 
 
 def _stray_nouns(tok) -> str:

@@ -24,7 +24,8 @@ def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]):
 
 @Language.factory("wsis_concept_matcher_v1", default_config={"kb_files": [], "topics": False})
 def make_concept_matcher(nlp: Language, name: str, kb_files: list[str], topics: bool):
-    """Marks Action Lines, targets, goals and SDGs by code or title (and topic words if asked) in doc.spans['concepts']."""
+    """Marks Action Lines, targets, goals, SDGs and WSIS instruments by code or name (and topic words if asked) in
+    doc.spans['concepts']."""
     kb = load_kb(tuple(kb_files))
     phrases: dict[str, tuple[str, ...]] = {}
     for c in kb.concepts:
@@ -33,6 +34,8 @@ def make_concept_matcher(nlp: Language, name: str, kb_files: list[str], topics: 
             names += [c.id.lower(), f"action line {c.label.lower()}", f"al {c.label.lower()}"]
         if c.kind == "sdg":
             names += [f"sdg {c.label}", f"sustainable development goal {c.label}"]
+        if c.kind == "instrument":  # its topics are the names texts give it ("the WSIS Stocktaking database")
+            names += [c.label.lower(), *c.topics]
         if topics:
             names += list(c.topics)
         phrases[c.id] = tuple(dict.fromkeys(n for n in names if n))

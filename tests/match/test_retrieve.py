@@ -148,6 +148,13 @@ def test_a_topic_shared_by_two_concepts_links_to_both():
     assert {"C4", "BBC-2025-4"} <= set(sig.concepts)
 
 
+def test_a_wsis_instrument_is_known_by_the_names_reports_give_it():
+    sig, other = text_signals(["The Stocktaking database gained 1,240 entries, and 14 projects won WSIS Prizes.",
+                               "Stocktaking of the regional offices' stock was completed in March."])
+    assert {"WSIS-STOCKTAKING", "WSIS-PRIZES"} <= set(sig.concepts)
+    assert not {"WSIS-STOCKTAKING", "WSIS-PRIZES"} & set(other.concepts)
+
+
 def test_an_evidence_profile_finds_the_answer_in_the_words_other_reports_used(fitted):
     retriever, _, passages = fitted
     # Lemmas that other annotated reports' answers used (say, for a target on Internet use); the requirement's own
