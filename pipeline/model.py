@@ -151,7 +151,7 @@ class Facet:
 
     label: str
     text: str
-    origin: str  # "coordination", "codes" or "kb:<expansion id>"
+    origin: str  # "coordination", "codes", "instruments", "sub-item" or "kb:<expansion id>"
     concept: str | None = None  # knowledge-base concept id (e.g. "C5", "WSIS-T-a")
 
 
