@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -84,12 +85,12 @@ def concept_label(concept) -> str:
     return LABEL_FORMAT.get(concept.kind, "{label}").format(code=concept.id, label=concept.label)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
 def _coordinated(doc: Doc, covered: list[tuple[int, int]], taken: set[str],
-                 instruments: list[tuple[int, int]] = ()) -> list[tuple[int, Facet]]:
+                 instruments: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Facet]]:
     """Noun phrases joined by and/or under one head, when they name content (not recipients or actors). A phrase
     that holds a WSIS instrument taken as a facet ("a summary of the entries in the WSIS Stocktaking") is named by
     that instrument."""
