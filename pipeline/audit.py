@@ -67,15 +67,18 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
                              evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
-    # Which requirements were read with what the annotated corpus taught about them (evidence profiles).
-    profiled = frozenset(r.id for r in inputs.requirements if model.has_profile(r.text))
+    # Which requirements were read with what the annotated corpus taught about them (evidence profiles), and how
+    # close their wording is to the annotated requirement's.
+    profiled = {r.id: m for r in inputs.requirements if (m := model.profile_match(r.text)) is not None}
     return coverage_record(inputs, passages, assessments, config, profiled)
 
 
 def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
-                    profiled: frozenset[str] = frozenset()) -> dict:
-    """The coverage.json structure; deterministic (no timestamps, ids from content). `profiled`: the ids of the
-    requirements judged with an evidence profile."""
+                    profiled: dict[str, tuple[str, float]] | None = None) -> dict:
+    """The coverage.json structure; deterministic (no timestamps, ids from content). `profiled`: for the
+    requirements judged with an evidence profile, the annotated requirement's text (comparison form) and the
+    similarity of the two wordings (JudgeModel.profile_match)."""
+    profiled = profiled or {}
     reqs = []
     per_doc = Counter(r.source.document for r in inputs.requirements)
     seen: Counter = Counter()
@@ -94,6 +97,8 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
             "references": list(r.references), "status": a.status.value, "confidence": a.confidence,
             "probabilities": dict(a.probabilities), "rationale": a.rationale,
             "evidence_profile": r.id in profiled,
+            **({"evidence_profile_similarity": profiled[r.id][1]} if r.id in profiled else {}),
+            **({"evidence_profile_of": profiled[r.id][0]} if r.id in profiled and profiled[r.id][1] < 100 else {}),
             "evidence": [_evidence(e) for e in a.evidence],
             "facets": [{"label": f.label, "text": rf.text, "origin": rf.origin, "concept": rf.concept,
                         "status": f.status.value, "confidence": f.confidence,

@@ -280,6 +280,37 @@ def test_the_shipped_judge_knows_the_corpus_requirements_and_falls_back_for_othe
     assert "not a JSON object" in result.output and "Traceback" not in result.output
 
 
+def test_a_reworded_requirement_is_read_with_the_profile_of_the_annotated_one(tmp_path):
+    """A revised mandate rewords its instructions a little: the judge still reads them with what annotated reports
+    taught about the old wording, and says so in coverage.json; a changed number, or other words, is another
+    requirement."""
+    from pipeline.judge.model import MODEL_DIR, load_model, profile_key
+
+    model = load_model(MODEL_DIR)
+    old = "to submit entries to the WSIS Stocktaking each year, tagged by Action Line and by Sustainable Development Goal"
+    new = old.replace("each year", "every year")
+    assert profile_key(old) in model.profiles and profile_key(new) not in model.profiles
+    assert model.judge_for(new) is model and model.profile_match(new)[0] == profile_key(old)
+    assert model.prior_for(new) == model.prior_for(old)
+    period = "The secretariat needs to indicate the financial and human resources devoted to WSIS activities during " \
+             "the period 2024-2027."
+    assert model.profile_match(period) == (profile_key(period), 100.0)
+    assert model.profile_match(period.replace("2024-2027", "2028-2031")) is None
+    assert model.judge_for("to submit entries to the WSIS Prizes contest each year") is model.fallback
+    mandate = tmp_path / "res-1390-rev.txt"
+    mandate.write_text("Resolution 1390 (Rev. 2028)\ninvites Member States\n1\t" + new + ".\n", encoding="utf-8")
+    report = ROOT / "corpora" / "reports" / "sg-progress-2026.txt"
+    result = runner.invoke(app, ["audit", "--report", str(report), "--mandate", str(mandate), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "coverage.json").read_text())
+    validate_coverage(record)
+    req, = record["requirements"]
+    assert req["evidence_profile"] and 90 <= req["evidence_profile_similarity"] < 100
+    assert req["evidence_profile_of"] == profile_key(old)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "worded almost like this one" in html
+
+
 def test_part_of_the_report_unread_never_passes_as_not_addressed(tmp_path):
     from tests import fixtures_pdf
 

@@ -200,10 +200,36 @@ class JudgeModel:
         self.priors = priors or {}
         # ... and for their facets (by facet_key of the annotated facet), how many reports left each facet status.
         self.facet_priors = facet_priors or {}
+        self._matches: dict[str, tuple[str, float] | None] = {}
+
+    def profile_match(self, text: str) -> tuple[str, float] | None:
+        """The annotated requirement whose evidence profile this one is read with, as (its profile key, rapidfuzz
+        ratio of the two comparison forms, 100 for the same words); None if the corpus annotates none like it.
+
+        A revised mandate rewords its instructions a little ("each year" for "annually"): the same words are not
+        needed, only a ratio of PROFILE_MATCH_MIN and the same numbers, so that "Resolution 140" never takes the
+        profile of "Resolution 145", nor "target 3" that of "target 4"."""
+        key = profile_key(text)
+        if key in self.profiles:
+            return key, 100.0
+        if key not in self._matches:
+            from rapidfuzz import fuzz
+
+            numbers = _numbers(key)
+            scored = [(fuzz.ratio(key, k), k) for k in sorted(self.profiles) if _numbers(k) == numbers]
+            best = max(scored, key=lambda sk: sk[0], default=None)  # ties: the first key in sorted order
+            self._matches[key] = (best[1], round(float(best[0]), 1)) if best and best[0] >= PROFILE_MATCH_MIN else None
+        return self._matches[key]
+
+    def _key(self, text: str) -> str:
+        """The key of `text` among the profiles and priors: its match's, else its own."""
+        match = self.profile_match(text)
+        return match[0] if match else profile_key(text)
 
     def has_profile(self, text: str) -> bool:
-        """Does the corpus annotate this requirement (by its text), so that its evidence profile is used?"""
-        return profile_key(text) in self.profiles
+        """Does the corpus annotate this requirement (or one worded almost like it), so that its evidence profile
+        is used?"""
+        return self.profile_match(text) is not None
 
     def judge_for(self, text: str) -> JudgeModel:
         """This judge for a requirement it has an evidence profile for; the fallback for any other."""
@@ -211,19 +237,19 @@ class JudgeModel:
 
     def profile_for(self, unit) -> dict[str, int] | None:
         """The evidence profile of a whole-requirement unit (facets have none)."""
-        return self.profiles.get(profile_key(unit.focus)) if unit.facet is None else None
+        return self.profiles.get(self._key(unit.focus)) if unit.facet is None else None
 
     def distractor_for(self, unit) -> dict[str, int] | None:
         """The distractor profile of a whole-requirement unit (facets have none)."""
-        return self.distractors.get(profile_key(unit.focus)) if unit.facet is None else None
+        return self.distractors.get(self._key(unit.focus)) if unit.facet is None else None
 
     def prior_for(self, text: str) -> dict[str, int]:
         """How many annotated reports left the requirement (by its text) in each status; empty if none did."""
-        return self.priors.get(profile_key(text), {})
+        return self.priors.get(self._key(text), {})
 
     def facet_prior_for(self, text: str, facet) -> dict[str, int]:
         """How many annotated reports left this facet of the requirement in each facet status; empty if none did."""
-        return facet_entry(self.facet_priors.get(profile_key(text), {}), facet) or {}
+        return facet_entry(self.facet_priors.get(self._key(text), {}), facet) or {}
 
     def with_profiles(self, profiles: dict[str, dict[str, int]], distractors: dict[str, dict[str, int]] | None = None,
                       priors: dict[str, dict[str, int]] | None = None,
@@ -319,6 +345,17 @@ def facet_entry(by_key: dict, facet):
     """The entry of `by_key` (keyed by facet_key) for an extracted facet: by its label, else by its knowledge-base
     concept ("WSIS target b" is annotated as "b"); None if neither is there."""
     return by_key.get(facet_key(facet.label)) or (by_key.get(facet_key(facet.concept)) if facet.concept else None)
+
+
+# How close a requirement's wording must be to an annotated one's to be read with its profile (rapidfuzz ratio of the
+# comparison forms). No two different requirements of the corpus come closer than 70; the closest pair, at 94, is
+# the real contribution's expectation and the proposal that restates it.
+PROFILE_MATCH_MIN = 90.0
+
+
+def _numbers(key: str) -> tuple[str, ...]:
+    """The numbers a requirement names (resolution numbers, years, targets, the digits of Action Line codes)."""
+    return tuple(sorted(re.findall(r"\d+", key)))
 
 
 def profile_key(text: str) -> str:
