@@ -7,6 +7,7 @@ Stored as JSON (weights, scaler, temperature, metadata): safe to load and readab
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -218,7 +219,9 @@ class JudgeModel:
             numbers = _numbers(key)
             scored = [(fuzz.ratio(key, k), k) for k in sorted(self.profiles) if _numbers(k) == numbers]
             best = max(scored, key=lambda sk: sk[0], default=None)  # ties: the first key in sorted order
-            self._matches[key] = (best[1], round(float(best[0]), 1)) if best and best[0] >= PROFILE_MATCH_MIN else None
+            # Floored, so that other words never read as 100.
+            self._matches[key] = ((best[1], math.floor(float(best[0]) * 10) / 10)
+                                  if best and best[0] >= PROFILE_MATCH_MIN else None)
         return self._matches[key]
 
     def _key(self, text: str) -> str:
