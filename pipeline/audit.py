@@ -73,6 +73,18 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     return coverage_record(inputs, passages, assessments, config, profiled)
 
 
+def _profile_fields(match: tuple[str, float] | None) -> dict:
+    """coverage.json's evidence-profile fields: whether one was used, how alike the wordings are, and the annotated
+    wording where it differs."""
+    if match is None:
+        return {"evidence_profile": False}
+    key, similarity = match
+    out = {"evidence_profile": True, "evidence_profile_similarity": similarity}
+    if similarity < 100:
+        out["evidence_profile_of"] = key
+    return out
+
+
 def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
                     profiled: dict[str, tuple[str, float]] | None = None) -> dict:
     """The coverage.json structure; deterministic (no timestamps, ids from content). `profiled`: for the
@@ -96,9 +108,7 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
             "checkability": r.checkability.value, "frequency": r.frequency, "deadline": r.deadline,
             "references": list(r.references), "status": a.status.value, "confidence": a.confidence,
             "probabilities": dict(a.probabilities), "rationale": a.rationale,
-            "evidence_profile": r.id in profiled,
-            **({"evidence_profile_similarity": profiled[r.id][1]} if r.id in profiled else {}),
-            **({"evidence_profile_of": profiled[r.id][0]} if r.id in profiled and profiled[r.id][1] < 100 else {}),
+            **_profile_fields(profiled.get(r.id)),
             "evidence": [_evidence(e) for e in a.evidence],
             "facets": [{"label": f.label, "text": rf.text, "origin": rf.origin, "concept": rf.concept,
                         "status": f.status.value, "confidence": f.confidence,

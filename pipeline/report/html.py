@@ -360,12 +360,15 @@ def _detail(r: dict, review: dict | None) -> str:
     if r.get("rationale"):
         facts.append(("Rationale", escape(str(r["rationale"]))))
     if "evidence_profile" in r:
-        facts.append(("Judged with", "no annotated example of this requirement (fallback judge)"
-                      if not r["evidence_profile"] else "what annotated reports taught about this requirement"
-                      if "evidence_profile_of" not in r else
-                      "what annotated reports taught about a requirement worded almost like this one "
-                      f"(similarity {_num(r.get('evidence_profile_similarity')):.0f} of 100): "
-                      f"\u201c{escape(str(r['evidence_profile_of']))}\u201d"))
+        if not r["evidence_profile"]:
+            judged = "no annotated example of this requirement (fallback judge)"
+        elif "evidence_profile_of" in r:
+            judged = ("what annotated reports taught about a requirement worded almost like this one (similarity "
+                      f"{_num(r.get('evidence_profile_similarity')):.0f} of 100): "
+                      f"\u201c{escape(str(r['evidence_profile_of']))}\u201d")
+        else:
+            judged = "what annotated reports taught about this requirement"
+        facts.append(("Judged with", judged))
     probs = r.get("probabilities") or {}
     if probs:
         facts.append(("Judge probabilities", " \u00b7 ".join(
