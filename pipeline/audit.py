@@ -10,6 +10,7 @@ from .config import Config
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, extract
 from .judge import JUDGE_RULES_VERSION, assess_all
+from .judge.reading import READING_VERSION
 from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
 from .kb import load_kb
 from .match.passages import make_passages
@@ -129,12 +130,14 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
         "run": {"config": config.resolved(), "versions": {
             "parsers": PARSER_VERSIONS, "extractor": EXTRACTOR_VERSION, "retriever": RETRIEVER_VERSION,
             "judge_model": f"{JUDGE_NAME}-v{JUDGE_VERSION}", "judge_rules": JUDGE_RULES_VERSION,
+            "reading": READING_VERSION,
             "kb_sha256": load_kb(config.kb_files).sha256}},
     }
 
 
 def _evidence(e) -> dict:
     return {"text": e.text, "locator": str(e.locator), "score": e.score, "passage_id": e.passage_id,
+            "verdict": e.verdict.value, "reading": e.reading,
             "matched_terms": list(e.matched_terms), "heading_trail": list(e.heading_trail)}
 
 

@@ -199,6 +199,16 @@ class Passage:
             raise ValueError("passage text does not fit its span")
 
 
+class PassageVerdict(StrEnum):
+    """What one passage does with one requirement or facet (judge/reading.py); the status follows from these."""
+
+    SUBSTANCE = "substance"  # results, figures, what was done, difficulties met
+    MENTION = "mention"  # events, links, a title, a plan or a promise
+    NOT_DONE = "not_done"  # says it was not done, or is deferred
+    RESTATEMENT = "restatement"  # repeats what the mandate asks: never evidence of doing it
+    UNRELATED = "unrelated"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """A passage judged to address a requirement or facet, with its score and the terms that matched."""
@@ -209,10 +219,14 @@ class Evidence:
     score: float
     matched_terms: tuple[str, ...] = ()
     heading_trail: tuple[str, ...] = ()
+    verdict: PassageVerdict = PassageVerdict.SUBSTANCE
+    reading: str = ""  # the passage verdict in words: "gives figures", "lists events or links without results"
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"evidence score {self.score} outside [0, 1]")
+        if self.verdict in (PassageVerdict.RESTATEMENT, PassageVerdict.UNRELATED):
+            raise ValueError(f"a passage read as {self.verdict.value} is never evidence")
 
 
 class Status(StrEnum):
@@ -222,12 +236,33 @@ class Status(StrEnum):
     MANUAL_CHECK = "manual_check"
 
 
+# Rationale wordings that contradict a status (issue 16, point 2): a status is never shown beside them.
+CONTRADICTIONS = {
+    "addressed": ("no passage", "without results", "not done", "plan or intention", "restates"),
+    "partial": ("no passage",),
+}
+
+
+def check_evidence_first(status: Status, evidence: tuple[Evidence, ...], what: str) -> None:
+    """The evidence-first invariants of one status: addressed or partial shows the passages that decided it; not
+    addressed shows none; addressed rests on at least one passage of substance."""
+    if status in (Status.ADDRESSED, Status.PARTIAL) and not evidence:
+        raise ValueError(f"{what}: {status.value} without an evidence passage")
+    if status is Status.NOT_ADDRESSED and evidence:
+        raise ValueError(f"{what}: not_addressed with evidence")
+    if status is Status.ADDRESSED and not any(e.verdict is PassageVerdict.SUBSTANCE for e in evidence):
+        raise ValueError(f"{what}: addressed without a passage of substance")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FacetAssessment:
     label: str
     status: Status
     confidence: float
     evidence: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_evidence_first(self.status, self.evidence, f"facet {self.label!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -245,6 +280,12 @@ class Assessment:
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+        check_evidence_first(self.status, self.evidence, f"requirement {self.requirement_id}")
+        said = self.rationale.lower()
+        for phrase in CONTRADICTIONS.get(self.status.value, ()):
+            if phrase in said:
+                raise ValueError(f"requirement {self.requirement_id}: rationale {self.rationale!r} contradicts "
+                                 f"{self.status.value}")
 
 
 def to_plain(obj: Any) -> Any:

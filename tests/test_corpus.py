@@ -10,7 +10,8 @@ import pytest
 from pipeline.corpus import CORPUS_DIR, load_manifest, normalize, resolve_corpus_path
 
 STATUSES = {"addressed", "partial", "not_addressed", "manual_check"}
-HARD_CASES = {None, "paraphrase", "distractor", "events_links", "negation", "duplicate", "other_actor"}
+HARD_CASES = {None, "paraphrase", "distractor", "events_links", "negation", "duplicate", "other_actor", "restatement",
+              "plan"}
 REPORTS = [d for d in load_manifest() if d.role == "report" and d.gold is not None]
 
 

@@ -26,6 +26,13 @@ def judgement_metrics(pairs: list[dict]) -> dict:
         probs = p["probabilities"] or {}
         brier_terms.append(sum((probs.get(s, 0.0) - (1.0 if s == p["gold"] else 0.0)) ** 2 for s in STATUSES))
     hits = [p["evidence_hit"] for p in pairs if p["evidence_hit"] is not None]
+    base = [p["baseline_hit"] for p in pairs if p["evidence_hit"] is not None and p.get("baseline_hit") is not None]
+    # Where the gold names a second acceptable status ("also"), either counts (the lenient figure).
+    lenient = sum(p["predicted"] in (p["gold"], p.get("also")) for p in pairs) / max(n, 1)
+    # The worst error for a user: a requirement called addressed that a careful reader finds partial or not
+    # addressed at all.
+    short = [p for p in pairs if p["gold"] in ("partial", "not_addressed")]
+    false_clear = sum(p["predicted"] == "addressed" for p in short)
     by_hard: dict[str, list[bool]] = defaultdict(list)
     for p in pairs:
         if p.get("hard_case"):
@@ -34,7 +41,10 @@ def judgement_metrics(pairs: list[dict]) -> dict:
         "pairs": n, "accuracy": round(accuracy, 4), "accuracy_ci95": accuracy_interval(pairs),
         "macro_f1": round(float(macro_f1), 4),
         "brier": round(sum(brier_terms) / max(n, 1), 4),
+        "accuracy_lenient": round(lenient, 4),
+        "false_all_clear": round(false_clear / max(len(short), 1), 4), "false_all_clear_pairs": len(short),
         "evidence_hit_at_3": round(sum(hits) / max(len(hits), 1), 4), "evidence_pairs": len(hits),
+        "tfidf_baseline_hit_at_3": round(sum(base) / max(len(base), 1), 4) if base else None,
         "gold_distribution": dict(Counter(gold)), "confusion": confusion,
         "per_class_f1": {s: round(float(f), 4) for s, f in zip(STATUSES, f1_score(
             gold, pred, labels=list(STATUSES), average=None, zero_division=0))},
@@ -67,7 +77,8 @@ def accuracy_interval(pairs: list[dict], *, resamples: int = 2000, seed: int = 0
 
     by_family: dict[str, list[bool]] = defaultdict(list)
     for p in pairs:
-        by_family[report_group(p["report"])].append(p["gold"] == p["predicted"])
+        # Pairs of the leave-one-mandate-out evaluation are resampled by mandate, the unit held out.
+        by_family[p.get("mandate") or report_group(p["report"])].append(p["gold"] == p["predicted"])
     if len(by_family) < 2:
         return None
     fams = [np.array(v, dtype=float) for _, v in sorted(by_family.items())]

@@ -77,7 +77,10 @@ PROCEDURAL_VERBS = {"publish", "circulate", "hold", "convene", "invite", "post",
 PROCEDURAL_CUES_RE = re.compile(
     r"\b(information document|as (?:a|the) contribution|input document|on the (?:itu )?website"
     r"|(?:weeks?|months?|days?) before|deadline for|in all six (?:official )?languages"
-    r"|to hold (?:a|an|the|its)|to convene|to invite)\b", re.IGNORECASE)
+    r"|to hold (?:a|an|the|its)|to convene|to invite"
+    # Transmission: "to bring this resolution to the attention of …", "to transmit it to …" (issue 16).
+    r"|to (?:bring|draw) (?:this|the present|these|the) (?:resolution|decision|report|text|outcome|recommendations?)"
+    r"[^.;]{0,40}? to the attention of|to transmit (?:this|the present|these) )\b", re.IGNORECASE)
 RESOLUTION_REF_RE = re.compile(
     r"\b(?:(?:PP|Council|Plenipotentiary|WTDC|ITU)\s+)?(?:Resolution|Res\.)\s*(\d{1,4})"
     r"(?:\s*\((?:Rev\.|Mod\.?|Mod)\s*[^)]{0,30}\))?", re.IGNORECASE)
