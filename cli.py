@@ -406,7 +406,7 @@ def train(
     Example: wsis-audit train
     """
     from pipeline.judge.model import MODEL_DIR
-    from pipeline.judge.training import train_judge
+    from pipeline.learn.training import train_judge
 
     target = out_dir or MODEL_DIR
     metrics = _guard(lambda: train_judge(state.config, target))

@@ -27,7 +27,8 @@ class Config:
     passage_overlap_words: int = 40
     # Evidence passages kept per facet.
     evidence_per_facet: int = 3
-    # Semantic backend: "lsa" (offline, scikit-learn), "minilm" (extra `semantic`) or "none".
+    # Semantic backend: "lsa" (offline, scikit-learn), "minilm" (extra `semantic`), "wordllama" (extra `wordllama`)
+    # or "none". The shipped judge is trained with LSA; `wsis-audit --config F eval` with another measures it.
     semantic: str = "lsa"
     # Use what the annotated corpus taught about requirements it knows (evidence profiles: the words other reports
     # answered them with). False judges every requirement as one never seen before (the judge's fallback).

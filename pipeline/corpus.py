@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArtifactError
+from .model import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "corpora"
@@ -80,3 +81,36 @@ def corpus_sha256(corpus_dir: Path = CORPUS_DIR) -> str:
         if f.exists():
             h.update(f.relative_to(corpus_dir).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alignment:
+    """Gold requirements paired with extracted ones (by quote), and the leftovers on both sides."""
+
+    pairs: tuple[tuple[dict, Requirement], ...]
+    missed: tuple[dict, ...]
+    spurious: tuple[Requirement, ...]
+
+
+def align(gold: list[dict], predicted: list[Requirement]) -> Alignment:
+    """One-to-one: a gold entry matches the first unused requirement whose text contains its quote."""
+    used: set[int] = set()
+    pairs, missed = [], []
+    texts = [normalize(r.text) for r in predicted]
+    for g in gold:
+        quote = normalize(g["quote"])
+        hit = next((i for i, t in enumerate(texts) if i not in used and quote in t), None)
+        if hit is None:  # the quote may span the label or a sentence start the extractor trimmed
+            hit = next((i for i, t in enumerate(texts) if i not in used and t[:40] and t[:40] in quote), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            used.add(hit)
+            pairs.append((g, predicted[hit]))
+    spurious = tuple(r for i, r in enumerate(predicted) if i not in used)
+    return Alignment(pairs=tuple(pairs), missed=tuple(missed), spurious=spurious)
+
+
+def report_group(report_id: str) -> str:
+    """Family of a report: 'wsis20-draft' and 'wsis20-rev1' are one group (never split between training and test)."""
+    return re.sub(r"-(?:draft|rev\d*)$", "", report_id)

@@ -100,7 +100,7 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
     """Training reads each report with the profiles of the other families only, as an audited report is read."""
     from collections import Counter
 
-    from pipeline.judge.training import (distractor_profiles, evidence_profiles, facet_priors, prepare_corpus,
+    from pipeline.learn.training import (distractor_profiles, evidence_profiles, facet_priors, prepare_corpus,
                                          status_priors)
 
     reports = prepare_corpus()

@@ -16,11 +16,20 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
         if ext:
             result["extraction"]["external"] = evaluate_external(*ext, config)
     if what in ("judgement", "all"):
-        from ..judge.training import cross_validate, prepare_corpus
-        from .judgement import calibration_table, judgement_metrics, unseen_figures
+        from ..learn.training import cross_validate, cross_validate_by_mandate, prepare_corpus
+        from .judgement import by_mandate, calibration_table, judgement_metrics, unseen_figures
 
+        reports = prepare_corpus(config)
+        # The headline: each mandate judged by a judge that never saw it (grouped by mandate document).
+        held_out = cross_validate_by_mandate(reports, config)
+        result["by_mandate"] = judgement_metrics(held_out) | {
+            "calibration": calibration_table(held_out), "mandates": by_mandate(held_out),
+            "extracted_only": {k: v for k, v in judgement_metrics(
+                [p for p in held_out if p["predicted"] != "missing"]).items()
+                if k in ("pairs", "accuracy", "macro_f1", "false_all_clear", "evidence_hit_at_3")},
+            "errors": [p for p in held_out if p["gold"] != p["predicted"]]}
         unseen: list[dict] = []
-        pairs = cross_validate(prepare_corpus(config), config, unseen=unseen)
+        pairs = cross_validate(reports, config, unseen=unseen)
         result["judgement"] = judgement_metrics(pairs) | {"calibration": calibration_table(pairs)}
         # Every requirement of the corpus is annotated in several reports, so the figures above use what the other
         # reports taught about it (evidence profiles). A mandate the corpus has never seen gets these:

@@ -9,40 +9,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..config import Config
-from ..corpus import CORPUS_DIR, load_manifest, norm_label, normalize, resolve_corpus_path
+from ..corpus import CORPUS_DIR, Alignment, align, load_manifest, norm_label, normalize, resolve_corpus_path
 from ..errors import InputError
 from ..extract import extract
 from ..kb import KnowledgeBase, load_kb
-from ..model import Facet, Requirement
+from ..model import Facet
 from ..parse import parse_file
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Alignment:
-    """Gold requirements paired with extracted ones (by quote), and the leftovers on both sides."""
-
-    pairs: tuple[tuple[dict, Requirement], ...]
-    missed: tuple[dict, ...]
-    spurious: tuple[Requirement, ...]
-
-
-def align(gold: list[dict], predicted: list[Requirement]) -> Alignment:
-    """One-to-one: a gold entry matches the first unused requirement whose text contains its quote."""
-    used: set[int] = set()
-    pairs, missed = [], []
-    texts = [normalize(r.text) for r in predicted]
-    for g in gold:
-        quote = normalize(g["quote"])
-        hit = next((i for i, t in enumerate(texts) if i not in used and quote in t), None)
-        if hit is None:  # the quote may span the label or a sentence start the extractor trimmed
-            hit = next((i for i, t in enumerate(texts) if i not in used and t[:40] and t[:40] in quote), None)
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-            pairs.append((g, predicted[hit]))
-    spurious = tuple(r for i, r in enumerate(predicted) if i not in used)
-    return Alignment(pairs=tuple(pairs), missed=tuple(missed), spurious=spurious)
 
 
 @dataclass(slots=True)

@@ -54,6 +54,15 @@ def judgement_metrics(pairs: list[dict]) -> dict:
     }
 
 
+def by_mandate(pairs: list[dict]) -> dict[str, dict]:
+    """Status accuracy and pairs of each held-out mandate document (leave-one-mandate-out pairs)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for p in pairs:
+        groups[p.get("mandate", "")].append(p)
+    return {m: {"pairs": len(ps), "accuracy": round(sum(p["gold"] == p["predicted"] for p in ps) / len(ps), 4),
+                "missing": sum(p["predicted"] == "missing" for p in ps)} for m, ps in sorted(groups.items())}
+
+
 def facet_metrics(pairs: list[dict]) -> dict:
     """The status of each facet the extractor found and the annotators judged (addressed, partial, not addressed)."""
     facets = [f for p in pairs for f in p.get("facets", ())]
@@ -73,7 +82,7 @@ def accuracy_interval(pairs: list[dict], *, resamples: int = 2000, seed: int = 0
     err together, so pairs are not resampled one by one). Fixed seed: the same pairs give the same interval."""
     import numpy as np
 
-    from ..judge.training import report_group
+    from ..corpus import report_group
 
     by_family: dict[str, list[bool]] = defaultdict(list)
     for p in pairs:

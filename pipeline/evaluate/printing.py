@@ -27,10 +27,13 @@ def print_evaluation(result: dict, console: Console) -> None:
             kinds[e["error"]] = kinds.get(e["error"], 0) + 1
         console.print("extraction errors by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"),
                       markup=False)
+    bm = result.get("by_mandate")
+    if bm:
+        _print_by_mandate(bm, console)
     ju = result.get("judgement")
     if ju:
-        console.print(f"\nJudgement, cross-validated by report family ({ju['pairs']} requirement-report pairs)",
-                      markup=False)
+        console.print(f"\nJudgement, cross-validated by report family ({ju['pairs']} requirement-report pairs; the "
+                      "judge has seen the requirement in other reports: a development figure)", markup=False)
         ci = ju.get("accuracy_ci95")
         ci_text = f" (95% interval by report family {ci[0]:.2f}-{ci[1]:.2f})" if ci else ""
         console.print(f"  status accuracy {ju['accuracy']:.3f}{ci_text}   macro-F1 {ju['macro_f1']:.3f}   "
@@ -85,3 +88,29 @@ def print_evaluation(result: dict, console: Console) -> None:
             for name, m in ju["ablation"].items():
                 t.add_row(name, str(m["accuracy"]), str(m["macro_f1"]), str(m["evidence_hit_at_3"]))
             console.print(t)
+
+
+def _print_by_mandate(bm: dict, console: Console) -> None:
+    """The headline: leave one mandate document out, so the judge never saw the requirement."""
+    ci = bm.get("accuracy_ci95")
+    ci_text = f" (95% interval by mandate {ci[0]:.2f}-{ci[1]:.2f})" if ci else ""
+    console.print(f"\nJudgement, leave one mandate out (headline: {bm['pairs']} pairs, "
+                  f"{len(bm['mandates'])} mandate documents, each judged by a judge that never saw it)", markup=False)
+    console.print(f"  status accuracy {bm['accuracy']:.3f}{ci_text}   lenient {bm['accuracy_lenient']:.3f}   "
+                  f"macro-F1 {bm['macro_f1']:.3f}   Brier {bm['brier']:.3f}", markup=False)
+    console.print(f"  false all-clear (gold partial or not addressed, called addressed): {bm['false_all_clear']:.3f} "
+                  f"of {bm['false_all_clear_pairs']} pairs", markup=False)
+    base = bm.get("tfidf_baseline_hit_at_3")
+    console.print(f"  evidence hit@3 {bm['evidence_hit_at_3']:.3f} over {bm['evidence_pairs']} pairs"
+                  + (f"; plain TF-IDF ranking of the same pairs {base:.3f}" if base is not None else ""), markup=False)
+    console.print("  per-class F1: " + ", ".join(f"{k} {v:.3f}" for k, v in bm["per_class_f1"].items()), markup=False)
+    ex = bm.get("extracted_only")
+    if ex:
+        console.print(f"  on the {ex['pairs']} pairs whose requirement was extracted: accuracy {ex['accuracy']:.3f}, "
+                      f"false all-clear {ex['false_all_clear']:.3f}", markup=False)
+    t = Table(title="By held-out mandate", box=None, header_style="bold")
+    for c in ("mandate", "pairs", "accuracy", "not extracted"):
+        t.add_column(c, justify="right" if c != "mandate" else "left")
+    for m, row in bm["mandates"].items():
+        t.add_row(m, str(row["pairs"]), f"{row['accuracy']:.3f}", str(row["missing"]))
+    console.print(t)

@@ -117,9 +117,14 @@ def content(text: str) -> frozenset[str]:
 
 
 def quote_grams(requirement: str, run: int = QUOTE_RUN) -> frozenset[tuple[str, ...]]:
-    """Every run of `run` consecutive words of the requirement's own text."""
-    req = words(requirement)
-    return frozenset(tuple(req[i:i + run]) for i in range(len(req) - run + 1))
+    """Every run of `run` consecutive words of the requirement's own text that says what is asked: runs that are
+    mostly a name ("the Commission on Science and Technology for Development", three or more capitalised
+    words) are left out, since reports name the same bodies when they say what was done."""
+    tokens = re.findall(r"[A-Za-z0-9]+(?:[-'\u2019][A-Za-z0-9]+)*", requirement)
+    low = [t.lower().replace("\u2019", "'") for t in tokens]
+    caps = [t[:1].isupper() for t in tokens]
+    return frozenset(tuple(low[i:i + run]) for i in range(len(low) - run + 1)
+                     if sum(caps[i:i + run]) < 3 and sum(w not in STOP for w in low[i:i + run]) >= 3)
 
 
 def quotes(sentence_words: tuple[str, ...], grams: frozenset[tuple[str, ...]], run: int = QUOTE_RUN) -> bool:

@@ -128,6 +128,10 @@ class Retriever:
             from .embeddings import embed
             self.p_sem_ = embed(ptexts)
             self.u_sem_ = embed([u.query for u in units])
+        elif self.semantic == "wordllama":
+            from .embeddings import embed_static
+            self.p_sem_ = embed_static(ptexts)
+            self.u_sem_ = embed_static([u.query for u in units])
         elif self.semantic == "lsa":
             k = min(self.lsa_components, matrix.shape[0] - 1, matrix.shape[1] - 1)
             if k >= 2:

@@ -1,4 +1,4 @@
-"""Training data from the annotated corpus, the final fit, and cross-validation by report.
+"""Training data from the annotated corpus, the final fit, and cross-validation (by report family and by mandate).
 
 Reports are grouped by family (a draft and its revision are one group) so that no test report has a sibling
 in training. Calibration (temperature) is fitted on out-of-fold logits inside the training groups only.
@@ -7,7 +7,6 @@ in training. Calibration (temperature) is fitted on out-of-fold logits inside th
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,17 +14,16 @@ from pathlib import Path
 import numpy as np
 
 from ..config import Config
-from ..corpus import CORPUS_DIR, load_manifest, normalize, resolve_corpus_path
-from ..evaluate.extraction import align
+from ..corpus import CORPUS_DIR, align, load_manifest, normalize, report_group, resolve_corpus_path
 from ..extract import extract
 from ..kb import KnowledgeBase, load_kb
 from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
 from ..model import Checkability, Requirement
 from ..parse import parse_file
-from . import assess_all, requirement_ranking, unit_scores, views
-from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
-from .model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, facet_entry,
+from ..judge import assess_all, requirement_ranking, unit_scores, views
+from ..judge.features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
+from ..judge.model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, facet_entry,
                     facet_key, fit_temperature, profile_key)
 
 
@@ -41,10 +39,6 @@ class PreparedReport:
     retriever: Retriever
     passage_norm: list[str]
 
-
-def report_group(report_id: str) -> str:
-    """Family of a report: 'wsis20-draft' and 'wsis20-rev1' are one group."""
-    return re.sub(r"-(?:draft|rev\d*)$", "", report_id)
 
 
 def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
