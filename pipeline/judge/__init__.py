@@ -70,9 +70,57 @@ def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, f
     return s
 
 
+# How many of a unit's best-ranked passages are read sentence by sentence (reading.read): the evidence shown is
+# taken from them, and the status follows from their verdicts. Five covers the gold evidence of 0.98 of the corpus
+# pairs (hit@3 0.981; the remaining quotes rank fourth or fifth), at a bounded cost per requirement.
+READ_TOP = 5
+# Passage verdicts in order of strength: what decides a unit's status (evidence-first, issue 16).
+STRENGTH = (PassageVerdict.SUBSTANCE, PassageVerdict.MENTION, PassageVerdict.NOT_DONE)
+
+
+class PassageReader:
+    """Reads candidate passages of one report; each passage's sentence cues are computed once per audit."""
+
+    def __init__(self, retriever: Retriever):
+        self.retriever = retriever
+        self._cues: dict[int, tuple] = {}
+        self._grams: dict[str, frozenset] = {}
+        self._texts = {u.requirement_id: u.focus for u in retriever.units_ if u.facet is None}
+
+    def read(self, i: int, unit_index: int):
+        """The verdict of passage i for the unit (a requirement or one of its facets)."""
+        if i not in self._cues:
+            self._cues[i] = reading.analyse(self.retriever.passages_[i].text)
+        unit = self.retriever.units_[unit_index]
+        # A facet is read for its own words; the requirement's whole text marks quotations of it.
+        rid = unit.requirement_id
+        if rid not in self._grams:
+            self._grams[rid] = reading.quote_grams(self._texts.get(rid, unit.focus))
+        return reading.read(self._cues[i], focus=reading.content(unit.focus), grams=self._grams[rid])
+
+
+# The status models read a unit's best passages with those that only restate the mandate taken out: every real
+# report recites its mandate in its introduction, and the recital shares every word of the requirement.
+STATUS_SKIPS_RESTATEMENTS = True
+
+
+def _without_restatements(s: UnitScores, unit_index: int, reader: PassageReader) -> UnitScores:
+    """The unit's scores with its restating passages (among the READ_TOP best) scored zero."""
+    drop = [i for i in top_passages(s, READ_TOP) if reader.read(i, unit_index).verdict is PassageVerdict.RESTATEMENT]
+    if not drop:
+        return s
+    keep = np.ones(s.fused.size, dtype=bool)
+    keep[drop] = False
+    return replace(s, fused=s.fused * keep, focus_coverage=s.focus_coverage * keep,
+                   by_signal={k: v * keep for k, v in s.by_signal.items()},
+                   relevance=None if s.relevance is None else s.relevance * keep)
+
+
 def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBase,
-          author_kinds: tuple[str, ...] = ("secretariat",), model: JudgeModel | None = None) -> list[RequirementView]:
+          author_kinds: tuple[str, ...] = ("secretariat",), model: JudgeModel | None = None,
+          reader: PassageReader | None = None) -> list[RequirementView]:
     """Score every unit once and build the feature rows of every requirement."""
+    reader = reader or PassageReader(retriever)
     by_req: dict[str, list[int]] = {}
     for i, u in enumerate(retriever.units_):
         by_req.setdefault(u.requirement_id, []).append(i)
@@ -82,6 +130,8 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
         scores = [unit_scores(retriever, i, model) for i in idx]
         status_scores = ([unit_scores(retriever, i, model, for_status=True) for i in idx]
                          if model is not None and model.status_signals_off else scores)
+        if STATUS_SKIPS_RESTATEMENTS:
+            status_scores = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]
         fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
         X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
         other = may_be_manual(req, kb, author_kinds)
@@ -107,7 +157,7 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
     by_id: dict[str, Assessment] = {}
     for judge in dict.fromkeys(judges):  # the main judge first, then the fallback: deterministic
         group = [r for r, j in zip(requirements, judges) if j is judge]
-        vs = views(group, retriever, kb, author_kinds, judge)
+        vs = views(group, retriever, kb, author_kinds, judge, reader)
         req_probs = judge.requirement.predict_proba(np.array([v.req_x for v in vs]))
         for v, p in zip(vs, req_probs):
             facet_probs = (judge.facet.predict_proba(v.unit_X[1:]) if judge.facet is not None and len(v.unit_X) > 1
@@ -205,35 +255,6 @@ def requirement_ranking(scores: list[UnitScores]) -> UnitScores:
     if whole.relevance is None or len(parts) < 2:
         return whole
     return replace(whole, relevance=np.max(np.vstack(parts), axis=0))
-
-
-# How many of a unit's best-ranked passages are read sentence by sentence (reading.read): the evidence shown is
-# taken from them, and the status follows from their verdicts. Five covers the gold evidence of 0.98 of the corpus
-# pairs (hit@3 0.981; the remaining quotes rank fourth or fifth), at a bounded cost per requirement.
-READ_TOP = 5
-# Passage verdicts in order of strength: what decides a unit's status (evidence-first, issue 16).
-STRENGTH = (PassageVerdict.SUBSTANCE, PassageVerdict.MENTION, PassageVerdict.NOT_DONE)
-
-
-class PassageReader:
-    """Reads candidate passages of one report; each passage's sentence cues are computed once per audit."""
-
-    def __init__(self, retriever: Retriever):
-        self.retriever = retriever
-        self._cues: dict[int, tuple] = {}
-        self._grams: dict[str, frozenset] = {}
-        self._texts = {u.requirement_id: u.focus for u in retriever.units_ if u.facet is None}
-
-    def read(self, i: int, unit_index: int):
-        """The verdict of passage i for the unit (a requirement or one of its facets)."""
-        if i not in self._cues:
-            self._cues[i] = reading.analyse(self.retriever.passages_[i].text)
-        unit = self.retriever.units_[unit_index]
-        # A facet is read for its own words; the requirement's whole text marks quotations of it.
-        rid = unit.requirement_id
-        if rid not in self._grams:
-            self._grams[rid] = reading.quote_grams(self._texts.get(rid, unit.focus))
-        return reading.read(self._cues[i], focus=reading.content(unit.focus), grams=self._grams[rid])
 
 
 def _evidence(retriever: Retriever, unit_index: int, s: UnitScores, k: int, reader: PassageReader,

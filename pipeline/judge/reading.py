@@ -33,6 +33,13 @@ ASK_VERB = (r"(?:instructs?|instructed|requests?|requested|invites?|invited|call
             r"recommended|encourages?|encouraged|urges?|urged|directs?|directed|proposes?|proposed|charges?|"
             r"charged|entrusts?|entrusted|expects?|expected)")
 RESTATE_RE = re.compile(
+    # A sentence whose subject is the mandate itself: "Resolution 479 (Rev. Bucharest, 2022) makes the initiative
+    # the Union's main platform …", "The action plan sets fourteen actions …".
+    r"^\W*(?:the\s+)?(?:resolution|decision|mandate|plan of action|action plan|roadmap|contribution)\b"
+    r"(?:\s+[\w/.-]*\d[\w/.-]*)?(?:\s*\([^)]*\))?\s+(?:\w+\s+){0,2}?(?:makes|sets|gives|spreads|asks|calls|lists|"
+    r"contains|establishes|provides|entrusts|assigns|covers|defines|recognizes|stresses|notes)\b|"
+    # "…, it instructs the Directors …", "…, which requests the secretariat …"
+    rf"\b(?:it|which|they)\s+(?:also\s+|further\s+)?{ASK_VERB}\b|"
     rf"\b{MANDATE_NOUN}\b[^;]{{0,120}}?\b{ASK_VERB}\b|"  # within one sentence: "(Mod. 2024)" has a full stop
     rf"\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:asked|requested|instructed|invited|tasked|mandated|"
     rf"called upon|expected|entrusted|charged)\s+(?:to|with)\b|"

@@ -19,6 +19,10 @@ TRAIN = "to train staff of national regulators in spectrum management and to rep
      PassageVerdict.RESTATEMENT, "restates the mandate"),
     ("The concept note recalls that the Council requested training for regulators in spectrum management.",
      PassageVerdict.RESTATEMENT, "restates the mandate"),
+    ("Resolution 479 (Rev. Bucharest, 2022) makes the initiative the main platform for training regulators in "
+     "spectrum management.", PassageVerdict.RESTATEMENT, "restates the mandate"),
+    ("Among other things, it instructs the Director to train regulators in spectrum management.",
+     PassageVerdict.RESTATEMENT, "restates the mandate"),
     # a quotation of the requirement's own words, even without a mandate verb
     ("Training staff of national regulators in spectrum management and to report on the results remains the "
      "aim of the programme.", PassageVerdict.RESTATEMENT, "restates the mandate"),
