@@ -17,9 +17,8 @@ RESPONSE = ROOT / "corpora" / "reports" / "contribution-response.txt"
 
 
 def _audit_contribution(tmp_path_factory, *extra: str):
-    from tests.conftest import EXAMPLE
-    if not EXAMPLE.exists():
-        pytest.fail(f"the real example is missing at {EXAMPLE}")
+    from tests.conftest import require_example
+    EXAMPLE = require_example()
     out = tmp_path_factory.mktemp("audit")
     result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(EXAMPLE), "--out", str(out),
                                  *extra])

@@ -397,7 +397,7 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
     return best_t
 
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / f"{JUDGE_NAME}-v{JUDGE_VERSION}"
+MODEL_DIR = __import__("pipeline.resources", fromlist=["model_dir"]).model_dir(f"{JUDGE_NAME}-v{JUDGE_VERSION}")
 
 
 def load_model(path: Path | None = None) -> JudgeModel:
