@@ -48,6 +48,16 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
+def _argument_type(self, ctx) -> None:
+    """No type beside an argument in --help: its metavar (FILE..., COVERAGE.json) already says what to give."""
+    return None
+
+
+# typer 0.2x prints the Python annotation beside every argument ("files... <list[Path]>"), which means nothing to a
+# user; options are covered by their metavar, arguments need this.
+typer.core.TyperArgument.display_type_rich = _argument_type
+
+
 class _Group(typer.core.TyperGroup):
     """The top-level command group: global options may also follow the command."""
 
@@ -143,7 +153,7 @@ def _report_failures(failures) -> int:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="DOCX, PDF or text files.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="DOCX, PDF or text files.")],
     json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write the full document "
                                                      "model here (- for standard output).")] = None,
 ) -> None:
@@ -166,7 +176,7 @@ def parse(
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Mandate documents: resolutions, "
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Mandate documents: resolutions, "
                                                 "contributions, target lists.")],
     json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write the full requirement "
                                                      "records here (- for standard output).")] = None,
