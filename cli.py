@@ -223,6 +223,27 @@ DEMO_REPORT = "reports/wsis20-draft.docx"
 DEMO_MANDATES = ("mandates/council-res-1390.txt", "mandates/contribution-ms-2026.txt", "mandates/targets-lists.txt")
 
 
+# The header block of report.docx (config document_*): options of `audit` and `report`.
+DocMeeting = Annotated[Optional[str], typer.Option("--doc-meeting", metavar="TEXT", help="report.docx header: the "
+                                                   "meeting (default: Council Working Group on WSIS and the SDGs).")]
+DocNumber = Annotated[Optional[str], typer.Option("--doc-number", metavar="TEXT",
+                                                  help="report.docx header: the document number.")]
+DocDate = Annotated[Optional[str], typer.Option("--doc-date", metavar="TEXT",
+                                                help="report.docx header: the date, as it should read.")]
+DocLanguage = Annotated[Optional[str], typer.Option("--doc-language", metavar="TEXT",
+                                                    help="report.docx header: original language (default: English).")]
+DocSource = Annotated[Optional[str], typer.Option("--doc-source", metavar="TEXT",
+                                                  help="report.docx header: the source (default: Secretariat).")]
+DocTitle = Annotated[Optional[str], typer.Option("--doc-title", metavar="TEXT", help="report.docx header: the "
+                                                 "title (default: Coverage of mandates in REPORT).")]
+
+
+def _document_fields(meeting, number, date, language, source, title) -> dict:
+    """The header options given, as config overrides (None: keep the config's value)."""
+    return {"document_meeting": meeting, "document_number": number, "document_date": date,
+            "document_language": language, "document_source": source, "document_title": title}
+
+
 FORMAT_CHOICES = ("json", "html", "docx", "xlsx", "md", "csv", "all")
 STATUS_CHOICES = ("addressed", "partial", "not_addressed", "manual_check")
 FORMAT_HELP = f"Output formats, comma-separated; choices: {', '.join(FORMAT_CHOICES)}."
@@ -251,13 +272,16 @@ def audit(
     profiles: Annotated[Optional[bool], typer.Option(
         "--profiles/--no-profiles", help="Use what the annotated corpus taught about the requirements it knows "
         "(default: on); --no-profiles judges every requirement as never seen before.")] = None,
+    doc_meeting: DocMeeting = None, doc_number: DocNumber = None, doc_date: DocDate = None,
+    doc_language: DocLanguage = None, doc_source: DocSource = None, doc_title: DocTitle = None,
 ) -> None:
     """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json and
     the reports (HTML, Word, Excel, Markdown, CSV).
 
     Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
     """
-    state.config = state.config.with_overrides(evidence_profiles=profiles)
+    state.config = state.config.with_overrides(evidence_profiles=profiles, **_document_fields(
+        doc_meeting, doc_number, doc_date, doc_language, doc_source, doc_title))
     _run_audit(report, list(mandate), out_dir, model, formats, fail_on, decisions)
 
 
@@ -384,6 +408,8 @@ def report_cmd(
     = "html,docx,xlsx,md,csv",
     decisions: Annotated[Optional[Path], typer.Option("--decisions", metavar="FILE.csv",
                                                       help="Apply this decisions file.")] = None,
+    doc_meeting: DocMeeting = None, doc_number: DocNumber = None, doc_date: DocDate = None,
+    doc_language: DocLanguage = None, doc_source: DocSource = None, doc_title: DocTitle = None,
 ) -> None:
     """Render an earlier audit again, in any formats, with the reviewer decisions applied.
 
@@ -393,8 +419,13 @@ def report_cmd(
     from pipeline.report.json_report import dumps
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
+    header = {k: v for k, v in _document_fields(doc_meeting, doc_number, doc_date, doc_language, doc_source,
+                                                 doc_title).items() if v is not None}
+
     def work():
         record = _load_coverage(coverage)
+        if header:  # the header given now replaces the one the audit was run with
+            record["run"] = {**record.get("run", {}), "config": {**record.get("run", {}).get("config", {}), **header}}
         fmts = parse_formats(formats)
         if _stdout_formats(out_dir or coverage.parent, fmts):
             record = apply_decisions(record, load_decisions(decisions or coverage.parent / DECISIONS_FILE))

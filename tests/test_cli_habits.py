@@ -144,3 +144,18 @@ def test_progress_bar_stays_off_when_standard_error_is_not_a_terminal(tmp_path, 
 def test_default_output_folders_are_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert "/audit-out/" in ignored and "/demo-out/" in ignored
+
+
+def test_word_header_block_from_options_of_audit_and_report(tmp_path):
+    import docx
+
+    out = tmp_path / "a"
+    done = _run("-q", "audit", "--report", REPORT, "--mandate", MANDATE, "--out", out, "--format", "json,docx",
+                "--doc-number", "C26/45-E", "--doc-date", "12 May 2026")
+    assert done.exit_code == 0, done.output
+    cells = [c.text for row in docx.Document(str(out / "report.docx")).tables[0].rows for c in row.cells]
+    assert "Document C26/45-E" in cells and "12 May 2026" in cells
+    again = _run("-q", "report", out / "coverage.json", "--format", "docx", "--doc-number", "C26/46-E")
+    assert again.exit_code == 0, again.output
+    cells = [c.text for row in docx.Document(str(out / "report.docx")).tables[0].rows for c in row.cells]
+    assert "Document C26/46-E" in cells and "12 May 2026" in cells
