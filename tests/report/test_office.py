@@ -292,18 +292,29 @@ def test_xlsx_has_one_row_per_requirement_and_facet(record, tmp_path):
     assert ws.cell(2, col["reviewer note"]).value == "checked by the secretariat"
 
 
+def _conditional_fills(ws) -> dict[str, dict[str, str]]:
+    """{cell range: {value: fill colour}} of the sheet's 'cell equals' conditional formats."""
+    out: dict[str, dict[str, str]] = {}
+    for cf in ws.conditional_formatting:
+        for rule in cf.rules:
+            assert rule.type == "cellIs" and rule.operator == "equal"
+            out.setdefault(str(cf.sqref), {})[rule.formula[0].strip('"')] = rule.dxf.fill.bgColor.rgb[-6:]
+    return out
+
+
 def test_xlsx_is_filterable_frozen_coloured_and_validated(record, tmp_path):
     ws = _sheet(write_xlsx(record, tmp_path))
-    assert ws.auto_filter.ref == "A1:L7"
+    assert ws.auto_filter.ref == "A1:N7"
     assert ws.freeze_panes == "A2"
     col = {c.value: c.column for c in ws[1]}
-    fills = {ws.cell(r, col["status"]).value: ws.cell(r, col["status"]).fill.fgColor.rgb[-6:] for r in range(2, 8)}
-    assert fills == {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE",
-                     "manual_check": "DDEBF7"}
-    assert ws.column_dimensions["F"].width == 80 and ws.cell(2, col["text"]).alignment.wrap_text
+    colours = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}
+    fills = _conditional_fills(ws)
+    assert fills["I2:I7"] == colours  # the status column, coloured by its value
+    assert fills["M2:M7"] == {**colours, "not_applicable": "E7E6E6"}  # the reviewer's decision, as typed
+    assert ws.column_dimensions["H"].width == 60 and ws.cell(2, col["text"]).alignment.wrap_text
     (dv,) = ws.data_validations.dataValidation
     assert dv.type == "list" and "not_applicable" in dv.formula1
-    assert str(dv.sqref) == "K2:K7"
+    assert str(dv.sqref) == "M2:M7"
     summary = ws.parent["Summary"]
     rows = list(summary.iter_rows(values_only=True))
     assert ("not_addressed", 1) == rows[rows.index(("Status", "Count", None, None, None, None)) + 3][:2]
@@ -315,6 +326,33 @@ def test_xlsx_is_the_same_for_the_same_record(record, tmp_path):
     values = [[list(r) for r in _sheet(p).iter_rows(values_only=True)] for p in (a, b)]
     assert values[0] == values[1]
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_xlsx_rows_are_tall_enough_for_their_wrapped_text(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(2, 8)}
+    # The ~1000-character quote in a 50-wide column needs about 19 lines of 15 pt.
+    assert heights["req-aaaaaaaaaaa1"] >= 15 * 18
+    # A short requirement: one line of text, its clause reference ("CWG-WSIS&SDG-44/12, instructs, 2.6") two.
+    assert heights["req-bbbbbbbbbbb2"] == 30
+    assert all(h <= 409 for h in heights.values())
+
+
+def test_xlsx_names_the_document_title_and_the_clause(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    col = {c.value: c.column for c in ws[1]}
+    assert ws.cell(2, col["document title"]).value == "Resolution 1390 (Mod. 2026)"
+    assert ws.cell(2, col["clause"]).value == "Res. 1390, instructs, 1"
+    assert ws.cell(6, col["clause"]).value == "CWG-WSIS&SDG-44/12, instructs, 2.5"
+    assert ws.cell(6, col["source"]).value == "contribution-ms-2026.txt"
 
 
 def _set_decision(path: Path, row: int, decision: str, note: str | None = None) -> None:
@@ -348,8 +386,8 @@ def test_read_review_reads_columns_by_name_not_position(record, tmp_path):
     path = write_xlsx(record, tmp_path)
     wb = openpyxl.load_workbook(path)
     ws = wb["Traceability"]
-    ws.move_range("K1:L7", cols=2)  # a reviewer inserted two columns before the reviewer columns
-    ws.cell(1, 11).value, ws.cell(1, 12).value = "my column", None
+    ws.move_range("M1:N7", cols=2)  # a reviewer inserted two columns before the reviewer columns
+    ws.cell(1, 13).value, ws.cell(1, 14).value = "my column", None
     wb.save(path)
     assert read_review_xlsx(path)[0]["decision"] == "addressed"
 
@@ -368,7 +406,7 @@ def test_read_review_rejects_a_renamed_column_or_sheet(record, tmp_path):
 
     path = write_xlsx(record, tmp_path)
     wb = openpyxl.load_workbook(path)
-    wb["Traceability"]["K1"].value = "decision"
+    wb["Traceability"]["M1"].value = "decision"
     wb.save(path)
     with pytest.raises(InputError, match="reviewer decision"):
         read_review_xlsx(path)
