@@ -83,7 +83,7 @@ def test_real_contribution_read_as_never_seen(contribution_audit_unseen):
     assert not any(r["evidence_profile"] for r in record["requirements"])
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the fallback judge (README, 'Known errors'): the events-only "
+@pytest.mark.xfail(strict=True, reason="known miss of the fallback judge (docs/history.md, 'Known errors'): the events-only "
                    "section answering Res. 1332 SG 9 ranks first but with too low a relevance, so not_addressed")
 def test_real_contribution_events_only_answer_is_partial_when_never_seen(contribution_audit_unseen):
     record, _ = contribution_audit_unseen
