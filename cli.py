@@ -8,13 +8,65 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
 from pipeline.config import Config, load_config
 from pipeline.errors import ExitCode, WsisAuditError
 
+# Global options: (names, takes a value). Accepted before the command and after it (`audit … -q`).
+GLOBAL_OPTIONS = ((("--config",), True), (("--max-size-mb",), True), (("--cache-dir",), True), (("--kb",), True),
+                  (("--quiet", "-q"), False), (("--debug",), False), (("--version",), False))
+STDOUT = "-"  # `--json -` and `--out -`: write to standard output, as most command-line tools do
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """The arguments with every global option moved in front of the command, in the order given.
+
+    Click reads a group's options only before the command name; users type `wsis-audit audit … -q` as well.
+    Nothing after a `--` is moved.
+    """
+    takes_value = {name: value for names, value in GLOBAL_OPTIONS for name in names}
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest.extend(args[i:])
+            break
+        name = a.split("=", 1)[0]
+        if name in takes_value:
+            front.append(a)
+            if takes_value[name] and "=" not in a and i + 1 < len(args):
+                front.append(args[i + 1])
+                i += 1
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
+def _argument_type(self, ctx) -> None:
+    """No type beside an argument in --help: its metavar (FILE..., COVERAGE.json) already says what to give."""
+    return None
+
+
+# typer 0.2x prints the Python annotation beside every argument ("files... <list[Path]>"), which means nothing to a
+# user; options are covered by their metavar, arguments need this.
+typer.core.TyperArgument.display_type_rich = _argument_type
+
+
+class _Group(typer.core.TyperGroup):
+    """The top-level command group: global options may also follow the command."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, hoist_global_options(list(args)))
+
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  cls=_Group,
                   help="Check a report against the instructions, proposals and expectations of its mandate documents.")
 # Piped output gets a wide fixed width so tables stay readable in files and logs.
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
@@ -30,17 +82,41 @@ class State:
 state = State()
 
 
+def version_line() -> str:
+    """'wsis-audit 0.1.0 (judge wsis-judge-v1)': the installed package and the judge it ships."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from pipeline.judge.model import JUDGE_NAME, JUDGE_VERSION
+
+    try:
+        number = version("wsis-audit")
+    except PackageNotFoundError:  # run as `python cli.py` from a checkout that was never installed
+        number = "(not installed)"
+    return f"wsis-audit {number} (judge {JUDGE_NAME}-v{JUDGE_VERSION})"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(version_line(), markup=False)
+        raise typer.Exit(ExitCode.OK)
+
+
 @app.callback()
 def _main(
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML file with settings (see README).")] = None,
-    max_size_mb: Annotated[Optional[float], typer.Option("--max-size-mb", help="Largest input file accepted.")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache parsed documents here.")] = None,
-    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="Your own knowledge-base file (same schema as "
-                                                      "corpora/kb); repeat for several.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE.toml",
+                                                   help="TOML file with settings (see README).")] = None,
+    max_size_mb: Annotated[Optional[float], typer.Option("--max-size-mb", metavar="MB",
+                                                         help="Largest input file accepted.")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", metavar="DIR",
+                                                      help="Cache parsed documents here.")] = None,
+    kb: Annotated[Optional[list[Path]], typer.Option("--kb", metavar="FILE.json", help="Your own knowledge-base "
+                                                      "file (same schema as corpora/kb); repeat for several.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    show_version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version,
+                                               help="Print the version and exit.")] = False,
 ) -> None:
-    """Global options come before the command: wsis-audit --quiet parse FILE."""
+    """Global options go before or after the command: wsis-audit --quiet parse FILE, wsis-audit parse FILE -q."""
     state.debug = debug
     state.quiet = quiet
     state.config = _guard(lambda: load_config(config, max_size_mb=max_size_mb,
@@ -60,8 +136,13 @@ def _guard(fn):
 
 
 def _write_json(path: Path, data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
 
 
 def _report_failures(failures) -> int:
@@ -72,8 +153,9 @@ def _report_failures(failures) -> int:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="DOCX, PDF or text files.")],
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the full document model here.")] = None,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="DOCX, PDF or text files.")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write the full document "
+                                                     "model here (- for standard output).")] = None,
 ) -> None:
     """Parse documents into blocks with provenance and print a structure summary.
 
@@ -83,7 +165,7 @@ def parse(
     from pipeline.summary import document_summary
 
     result = _guard(lambda: parse_many(list(files), state.config))
-    if not state.quiet:
+    if not state.quiet and str(json_out) != STDOUT:
         for doc in result.documents:
             _print_summary(document_summary(doc))
     if json_out:
@@ -94,8 +176,10 @@ def parse(
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Mandate documents: resolutions, contributions, target lists.")],
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the full requirement records here.")] = None,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Mandate documents: resolutions, "
+                                                "contributions, target lists.")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write the full requirement "
+                                                     "records here (- for standard output).")] = None,
 ) -> None:
     """Extract every instruction, proposal, expectation and target, with actor, label and facets.
 
@@ -104,7 +188,7 @@ def extract(
     from pipeline.extract import extract_many
 
     result = _guard(lambda: extract_many(list(files), state.config))
-    if not state.quiet:
+    if not state.quiet and str(json_out) != STDOUT:
         for ex in result.extractions:
             _print_requirements(ex)
     if json_out:
@@ -134,50 +218,87 @@ def _clip(text: str, n: int) -> str:
 
 
 STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan"}
-DEMO_REPORT = "corpora/reports/wsis20-draft.docx"
-DEMO_MANDATES = ("corpora/mandates/council-res-1390.txt", "corpora/mandates/contribution-ms-2026.txt",
-                 "corpora/mandates/targets-lists.txt")
+# Relative to the bundled corpus (pipeline.resources.corpus_dir()), in a checkout and in a wheel alike.
+DEMO_REPORT = "reports/wsis20-draft.docx"
+DEMO_MANDATES = ("mandates/council-res-1390.txt", "mandates/contribution-ms-2026.txt", "mandates/targets-lists.txt")
 
 
-FORMAT_HELP = "Output formats, comma-separated: json,html,docx,xlsx,md,csv or all."
-FAIL_HELP = "Exit 1 when any requirement has one of these statuses (e.g. not_addressed,partial)."
+# The header block of report.docx (config document_*): options of `audit` and `report`.
+DocMeeting = Annotated[Optional[str], typer.Option("--doc-meeting", metavar="TEXT", help="report.docx header: the "
+                                                   "meeting (default: Council Working Group on WSIS and the SDGs).")]
+DocNumber = Annotated[Optional[str], typer.Option("--doc-number", metavar="TEXT",
+                                                  help="report.docx header: the document number.")]
+DocDate = Annotated[Optional[str], typer.Option("--doc-date", metavar="TEXT",
+                                                help="report.docx header: the date, as it should read.")]
+DocLanguage = Annotated[Optional[str], typer.Option("--doc-language", metavar="TEXT",
+                                                    help="report.docx header: original language (default: English).")]
+DocSource = Annotated[Optional[str], typer.Option("--doc-source", metavar="TEXT",
+                                                  help="report.docx header: the source (default: Secretariat).")]
+DocTitle = Annotated[Optional[str], typer.Option("--doc-title", metavar="TEXT", help="report.docx header: the "
+                                                 "title (default: Coverage of mandates in REPORT).")]
+
+
+def _document_fields(meeting, number, date, language, source, title) -> dict:
+    """The header options given, as config overrides (None: keep the config's value)."""
+    return {"document_meeting": meeting, "document_number": number, "document_date": date,
+            "document_language": language, "document_source": source, "document_title": title}
+
+
+FORMAT_CHOICES = ("json", "html", "docx", "xlsx", "md", "csv", "all")
+STATUS_CHOICES = ("addressed", "partial", "not_addressed", "manual_check")
+FORMAT_HELP = f"Output formats, comma-separated; choices: {', '.join(FORMAT_CHOICES)}."
+FAIL_HELP = (f"Exit 1 when any requirement has one of these statuses, comma-separated; choices: "
+             f"{', '.join(STATUS_CHOICES)}.")
+FORMAT_METAVAR = "FORMAT[,FORMAT…]"
+STATUS_METAVAR = "STATUS[,STATUS…]"
 
 
 @app.command()
 def audit(
-    report: Annotated[Path, typer.Option("--report", "-r", help="The report to check (DOCX, PDF or text).")],
-    mandate: Annotated[list[Path], typer.Option("--mandate", "-m", help="A mandate document; repeat for several.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for coverage.json and the reports.")]
+    report: Annotated[Path, typer.Option("--report", "-r", metavar="FILE",
+                                         help="The report to check (DOCX, PDF or text).")],
+    mandate: Annotated[list[Path], typer.Option("--mandate", "-m", metavar="FILE",
+                                                help="A mandate document; repeat for several.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for coverage.json and the "
+                                          "reports; - writes coverage.json to standard output (with --format json).")]
     = Path("audit-out"),
-    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "all",
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=FAIL_HELP)] = None,
-    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Reviewer decisions file "
-                                                      "(default: OUT/decisions.csv when it exists).")] = None,
-    model: Annotated[Optional[Path], typer.Option("--model", help="Judge model folder (default: the shipped one).")]
+    formats: Annotated[str, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)] = "all",
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar=STATUS_METAVAR, help=FAIL_HELP)] = None,
+    decisions: Annotated[Optional[Path], typer.Option("--decisions", metavar="FILE.csv", help="Reviewer decisions "
+                                                      "file (default: OUT/decisions.csv when it exists).")] = None,
+    model: Annotated[Optional[Path], typer.Option("--model", metavar="DIR",
+                                                  help="Judge model folder (default: the shipped one).")]
     = None,
     profiles: Annotated[Optional[bool], typer.Option(
         "--profiles/--no-profiles", help="Use what the annotated corpus taught about the requirements it knows "
         "(default: on); --no-profiles judges every requirement as never seen before.")] = None,
+    doc_meeting: DocMeeting = None, doc_number: DocNumber = None, doc_date: DocDate = None,
+    doc_language: DocLanguage = None, doc_source: DocSource = None, doc_title: DocTitle = None,
 ) -> None:
     """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json and
     the reports (HTML, Word, Excel, Markdown, CSV).
 
     Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
     """
-    state.config = state.config.with_overrides(evidence_profiles=profiles)
+    state.config = state.config.with_overrides(evidence_profiles=profiles, **_document_fields(
+        doc_meeting, doc_number, doc_date, doc_language, doc_source, doc_title))
     _run_audit(report, list(mandate), out_dir, model, formats, fail_on, decisions)
 
 
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo outputs.")] = Path("demo-out"),
-    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "all",
+    out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for the demo outputs; - writes "
+                                          "coverage.json to standard output (with --format json).")]
+    = Path("demo-out"),
+    formats: Annotated[str, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)] = "all",
 ) -> None:
     """Audit the bundled draft WSIS+20 report against three bundled mandate documents.
 
     Example: wsis-audit demo --out demo-out
     """
-    root = Path(__file__).resolve().parent
+    from pipeline.resources import corpus_dir
+
+    root = corpus_dir()
     report = _display_path(root / DEMO_REPORT)
     if not report.exists():
         report = report.with_suffix(".txt")
@@ -192,33 +313,67 @@ def _display_path(p: Path) -> Path:
         return p
 
 
+def _stdout_formats(out_dir: Path, fmts: tuple[str, ...]) -> bool:
+    """True when the record goes to standard output (`--out -`), which only JSON can do."""
+    from pipeline.errors import ConfigError
+
+    if str(out_dir) != STDOUT:
+        return False
+    if fmts != ("json",):
+        raise ConfigError("--out - writes coverage.json to standard output, the other formats need a folder",
+                          hint="add --format json, or give --out DIR")
+    return True
+
+
+def _progress():
+    """A progress bar with counts and the time left, on standard error when it is a terminal."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
+                    disable=state.quiet or not err.is_terminal)
+
+
 def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path], formats: str,
                fail_on: Optional[str], decisions: Optional[Path]) -> None:
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from pipeline.audit import audit as run, prepare
     from pipeline.judge.model import load_model
     from pipeline.report import parse_formats, write_formats
+    from pipeline.report.json_report import dumps, validate_coverage
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
     fmts = _guard(lambda: parse_formats(formats))
+    to_stdout = _guard(lambda: _stdout_formats(out_dir, fmts))
     gate = _guard(lambda: _statuses(fail_on)) if fail_on else ()
-    decisions_path = decisions or out_dir / DECISIONS_FILE
+    decisions_path = decisions or (None if to_stdout else out_dir / DECISIONS_FILE)
 
     def work(progress):
-        task = progress.add_task("parsing and extracting", total=None)
+        # Steps: each document read, the judging, each format written.
+        task = progress.add_task("reading", total=1 + len(mandates) + 1 + (0 if to_stdout else len(fmts)))
         inputs = prepare(report, mandates, state.config,
-                         on_document=lambda p: progress.update(task, description=f"read {Path(p).name}"))
-        progress.update(task, description=f"matching {len(inputs.requirements)} requirements")
+                         on_document=lambda p: progress.update(task, description=f"reading {Path(p).name}"))
+        progress.update(task, completed=1 + len(mandates),
+                        description=f"judging {len(inputs.requirements)} requirements")
         record = run(inputs, state.config, load_model(model_dir))
-        record = apply_decisions(record, load_decisions(decisions_path))
-        progress.update(task, description="writing reports")
-        return inputs, record, write_formats(record, out_dir, fmts)
+        if decisions_path is not None:
+            record = apply_decisions(record, load_decisions(decisions_path))
+        progress.advance(task)
+        paths = []
+        if not to_stdout:
+            for fmt in fmts:
+                progress.update(task, description=f"writing {fmt}")
+                paths += write_formats(record, out_dir, (fmt,))
+                progress.advance(task)
+        return inputs, record, paths
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True, disable=state.quiet or not err.is_terminal) as progress:
+    with _progress() as progress:
         inputs, record, paths = _guard(lambda: work(progress))
-    if not state.quiet:
+    if to_stdout:
+        validate_coverage(record)
+        sys.stdout.write(dumps(record))
+        sys.stdout.flush()
+    elif not state.quiet:
         _print_coverage(record)
         for p in paths:
             out.print(f"wrote {p}", markup=False)
@@ -233,7 +388,7 @@ def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Opt
 def _statuses(spec: str) -> tuple[str, ...]:
     from pipeline.errors import ConfigError
 
-    allowed = ("addressed", "partial", "not_addressed", "manual_check")
+    allowed = STATUS_CHOICES
     names = tuple(s.strip() for s in spec.split(",") if s.strip())
     bad = [n for n in names if n not in allowed]
     if bad or not names:
@@ -244,24 +399,41 @@ def _statuses(spec: str) -> tuple[str, ...]:
 
 @app.command("report")
 def report_cmd(
-    coverage: Annotated[Path, typer.Argument(help="A coverage.json written by `wsis-audit audit`.")],
-    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder (default: beside coverage.json).")]
+    coverage: Annotated[Path, typer.Argument(metavar="COVERAGE.json",
+                                             help="A coverage.json written by `wsis-audit audit`.")],
+    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="DIR", help="Folder (default: beside "
+                                                    "coverage.json); - writes JSON to standard output.")]
     = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "html,docx,xlsx,md,csv",
-    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Apply this decisions file.")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)]
+    = "html,docx,xlsx,md,csv",
+    decisions: Annotated[Optional[Path], typer.Option("--decisions", metavar="FILE.csv",
+                                                      help="Apply this decisions file.")] = None,
+    doc_meeting: DocMeeting = None, doc_number: DocNumber = None, doc_date: DocDate = None,
+    doc_language: DocLanguage = None, doc_source: DocSource = None, doc_title: DocTitle = None,
 ) -> None:
     """Render an earlier audit again, in any formats, with the reviewer decisions applied.
 
     Example: wsis-audit report audit/coverage.json --format html,xlsx
     """
     from pipeline.report import parse_formats, write_formats
+    from pipeline.report.json_report import dumps
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
+
+    header = {k: v for k, v in _document_fields(doc_meeting, doc_number, doc_date, doc_language, doc_source,
+                                                 doc_title).items() if v is not None}
 
     def work():
         record = _load_coverage(coverage)
+        if header:  # the header given now replaces the one the audit was run with
+            record["run"] = {**record.get("run", {}), "config": {**record.get("run", {}).get("config", {}), **header}}
+        fmts = parse_formats(formats)
+        if _stdout_formats(out_dir or coverage.parent, fmts):
+            record = apply_decisions(record, load_decisions(decisions or coverage.parent / DECISIONS_FILE))
+            sys.stdout.write(dumps(record))
+            return []
         folder = out_dir or coverage.parent
         record = apply_decisions(record, load_decisions(decisions or folder / DECISIONS_FILE))
-        return write_formats(record, folder, parse_formats(formats))
+        return write_formats(record, folder, fmts)
 
     for p in _guard(work):
         if not state.quiet:
@@ -285,9 +457,10 @@ def _load_coverage(path: Path) -> dict:
 
 @app.command("diff")
 def diff_cmd(
-    old: Annotated[Path, typer.Argument(help="coverage.json of the earlier draft.")],
-    new: Annotated[Path, typer.Argument(help="coverage.json of the revision.")],
-    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write diff.html, diff.md, diff.json here.")]
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="coverage.json of the earlier draft.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="coverage.json of the revision.")],
+    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="DIR",
+                                                    help="Write diff.html, diff.md, diff.json here.")]
     = None,
 ) -> None:
     """Compare two audits of a draft and its revision: newly addressed, regressed, changed evidence, new, dropped.
@@ -326,13 +499,13 @@ app.add_typer(review_app, name="review")
 
 @review_app.command("set")
 def review_set(
-    coverage: Annotated[Path, typer.Argument(help="The audit's coverage.json.")],
-    requirement: Annotated[str, typer.Argument(help="Requirement id or key (see coverage.json).")],
-    decision: Annotated[str, typer.Argument(help="addressed, partial, not_addressed, manual_check or "
-                                            "not_applicable.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why (shown in every report).")] = "",
-    facet: Annotated[str, typer.Option("--facet", help="Decide one facet only (its label).")] = "",
-    reviewer: Annotated[str, typer.Option("--reviewer", help="Who decided.")] = "",
+    coverage: Annotated[Path, typer.Argument(metavar="COVERAGE.json", help="The audit's coverage.json.")],
+    requirement: Annotated[str, typer.Argument(metavar="ID", help="Requirement id or key (see coverage.json).")],
+    decision: Annotated[str, typer.Argument(metavar="DECISION", help="One of: addressed, partial, not_addressed, "
+                                            "manual_check, not_applicable.")],
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why (shown in every report).")] = "",
+    facet: Annotated[str, typer.Option("--facet", metavar="LABEL", help="Decide one facet only (its label).")] = "",
+    reviewer: Annotated[str, typer.Option("--reviewer", metavar="NAME", help="Who decided.")] = "",
 ) -> None:
     """Confirm or override one status; stored in decisions.csv beside the audit and applied on every re-run.
 
@@ -354,10 +527,11 @@ def review_set(
 
 @review_app.command("import")
 def review_import(
-    workbook: Annotated[Path, typer.Argument(help="traceability.xlsx with the reviewer columns filled in.")],
-    coverage: Annotated[Optional[Path], typer.Option("--coverage", help="The audit's coverage.json (default: "
-                                                     "beside the workbook).")] = None,
-    reviewer: Annotated[str, typer.Option("--reviewer", help="Who decided.")] = "",
+    workbook: Annotated[Path, typer.Argument(metavar="WORKBOOK.xlsx",
+                                             help="traceability.xlsx with the reviewer columns filled in.")],
+    coverage: Annotated[Optional[Path], typer.Option("--coverage", metavar="COVERAGE.json", help="The audit's "
+                                                     "coverage.json (default: beside the workbook).")] = None,
+    reviewer: Annotated[str, typer.Option("--reviewer", metavar="NAME", help="Who decided.")] = "",
 ) -> None:
     """Read reviewer decisions back from the Excel traceability matrix into decisions.csv.
 
@@ -398,7 +572,8 @@ def _print_coverage(record: dict) -> None:
 
 @app.command()
 def train(
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Model folder (default models/wsis-judge-v1).")]
+    out_dir: Annotated[Optional[Path], typer.Option("--out", metavar="DIR",
+                                                    help="Model folder (default models/wsis-judge-v1).")]
     = None,
 ) -> None:
     """Train the judge on the annotated corpus and write model.json, meta.json with cross-validated metrics.
@@ -411,6 +586,8 @@ def train(
     target = out_dir or MODEL_DIR
     metrics = _guard(lambda: train_judge(state.config, target))
     rows = metrics["training_rows"]
+    if state.quiet:
+        return
     out.print(f"trained on {rows['requirements']} requirement, {rows['facets']} facet and {rows['passage_pairs']} "
               f"passage rows from {len(metrics['reports'])} reports; cross-validated accuracy "
               f"{metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f} (requirements the corpus has never "
@@ -420,8 +597,10 @@ def train(
 
 @app.command("eval")
 def evaluate(
-    what: Annotated[str, typer.Argument(help="extraction, judgement or all")] = "all",
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write all figures and errors here.")] = None,
+    what: Annotated[str, typer.Argument(metavar="[extraction|judgement|all]",
+                                        help="What to measure; choices: extraction, judgement, all.")] = "all",
+    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write all figures and "
+                                                     "errors here (- for standard output).")] = None,
     ablation: Annotated[bool, typer.Option("--ablation/--no-ablation", help="Also measure each retrieval signal.")]
     = False,
 ) -> None:
@@ -436,7 +615,8 @@ def evaluate(
         raise typer.Exit(ExitCode.USAGE)
     result = _guard(lambda: run_evaluation(what, state.config, ablation=ablation))
     from pipeline.evaluate.printing import print_evaluation
-    print_evaluation(result, out)
+    if not state.quiet and str(json_out) != STDOUT:
+        print_evaluation(result, out)
     if json_out:
         _write_json(json_out, result)
 

@@ -33,6 +33,15 @@ class Config:
     # Use what the annotated corpus taught about requirements it knows (evidence profiles: the words other reports
     # answered them with). False judges every requirement as one never seen before (the judge's fallback).
     evidence_profiles: bool = True
+    # The header block of report.docx, as ITU documents open (meeting, document number, date, original language,
+    # source, title). Empty: the report names what it can (title from the report's file name) and leaves a blank
+    # for the rest; the defaults suit a report to the Council Working Group on WSIS and the SDGs.
+    document_meeting: str = "Council Working Group on WSIS and the SDGs"
+    document_number: str = ""
+    document_date: str = ""
+    document_language: str = "English"
+    document_source: str = "Secretariat"
+    document_title: str = ""
 
     def resolved(self) -> dict[str, Any]:
         return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v) for f in fields(self)}

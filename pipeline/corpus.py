@@ -10,9 +10,10 @@ from pathlib import Path
 
 from .errors import ArtifactError
 from .model import Requirement
+from .resources import corpus_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = ROOT / "corpora"
+CORPUS_DIR = corpus_dir()
 RENDERING_FORMATS = ("txt", "docx", "pdf")
 
 

@@ -9,8 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ArtifactError, ConfigError
+from .resources import kb_dir
 
-KB_DIR = Path(__file__).resolve().parents[1] / "corpora" / "kb"
+KB_DIR = kb_dir()
 KB_VERSION = "1"
 # (file, list key, concept kind, id field, label field, title field)
 CONCEPT_FILES = (

@@ -17,9 +17,8 @@ RESPONSE = ROOT / "corpora" / "reports" / "contribution-response.txt"
 
 
 def _audit_contribution(tmp_path_factory, *extra: str):
-    from tests.conftest import EXAMPLE
-    if not EXAMPLE.exists():
-        pytest.fail(f"the real example is missing at {EXAMPLE}")
+    from tests.conftest import require_example
+    EXAMPLE = require_example()
     out = tmp_path_factory.mktemp("audit")
     result = runner.invoke(app, ["audit", "--report", str(RESPONSE), "--mandate", str(EXAMPLE), "--out", str(out),
                                  *extra])
@@ -84,7 +83,7 @@ def test_real_contribution_read_as_never_seen(contribution_audit_unseen):
     assert not any(r["evidence_profile"] for r in record["requirements"])
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the fallback judge (README, 'Known errors'): the events-only "
+@pytest.mark.xfail(strict=True, reason="known miss of the fallback judge (docs/history.md, 'Known errors'): the events-only "
                    "section answering Res. 1332 SG 9 ranks first but with too low a relevance, so not_addressed")
 def test_real_contribution_events_only_answer_is_partial_when_never_seen(contribution_audit_unseen):
     record, _ = contribution_audit_unseen

@@ -102,7 +102,9 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
 
     from pipeline.learn.training import (distractor_profiles, evidence_profiles, facet_priors, prepare_corpus,
                                          status_priors)
+    from tests.conftest import require_example
 
+    require_example()  # the corpus's answers to the real contribution read it from ../shared
     reports = prepare_corpus()
     group = "wsis20"  # the draft and its revision: one family
     assert {r.report_id for r in reports if r.group == group} == {"wsis20-draft", "wsis20-rev1"}

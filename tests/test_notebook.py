@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from tests.conftest import ROOT
 
 
+# Several minutes (the cross-validation cell): run with `pytest -m slow`, as .ci/run does.
+@pytest.mark.slow
 def test_evaluation_notebook_executes_and_is_stripped():
     path = ROOT / "notebooks" / "evaluation.ipynb"
     nb = nbformat.read(path, as_version=4)

@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from ..corpus import normalize
 from ..errors import ArtifactError
 from ..match.retrieve import SIGNALS
+from ..resources import model_dir
 from .features import FEATURES, PAIR_FEATURES, REQ_FEATURES
 
 JUDGE_NAME = "wsis-judge"
@@ -397,7 +398,7 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
     return best_t
 
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / f"{JUDGE_NAME}-v{JUDGE_VERSION}"
+MODEL_DIR = model_dir(f"{JUDGE_NAME}-v{JUDGE_VERSION}")
 
 
 def load_model(path: Path | None = None) -> JudgeModel:

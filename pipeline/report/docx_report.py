@@ -1,37 +1,74 @@
-"""report.docx: the coverage record as a Word document in the manner of an ITU contribution.
+"""report.docx: the coverage record as a Word document in the form of an ITU document.
 
-Layout: title block, Purpose and Action required (as ITU contributions open), a summary table, one table
-per mandate document, then an annex listing the requirements not addressed and those addressed in part.
+Layout, as ITU Council and working-group documents are laid out: a header block (meeting, document number, date,
+original language), the source and the title, a box with Purpose, Action required and References, a summary table,
+one table per mandate document naming each requirement by its resolution and clause, an annex of what is not
+addressed citing the report by section and page, and an annex on how the audit was run (versions, hashes, counts).
+Styles are defined once, in `_template`; column widths are written to the table grid and to every cell, so Word
+and LibreOffice draw the same columns. Page numbers are a PAGE field in the footer.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, document_title, locators, reference,
-                       sha_short, shorten, source_groups, status_counts, status_label)
+from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
+                       evidence_reference, sha_short, shorten, source_groups, status_counts, status_label)
 from .xlsx import FIXED_TIME, stable_zip, write_atomic
 
-# Column widths in centimetres for an A4 page with 2 cm margins (17 cm of text width).
-REQUIREMENT_WIDTHS = (7.0, 2.2, 6.3, 1.5)
-SUMMARY_FIRST_WIDTH = 6.0
+# A4 with 2 cm margins, as ITU documents are printed: 17 cm of text width.
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.0
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
+# Requirement | Status | Evidence | Confidence: the requirement is what a delegate reads, so it gets the most room;
+# the others are as narrow as their longest word at 10 pt bold allows ("addressed", "Confidence") with a Calibri
+# substitute (Carlito, DejaVu Sans) rendered by LibreOffice.
+REQUIREMENT_WIDTHS = (6.9, 2.4, 5.4, 2.3)
+SUMMARY_FIRST_WIDTH = 4.6  # then four statuses and the total share the rest: 2.48 cm each
+HEADER_WIDTHS = (10.0, 7.0)  # meeting on the left, document number, date and language on the right
+# ITU documents are set in Calibri; 11 pt body, 10 pt in tables so four columns fit.
+FONT, BODY_PT, TABLE_PT, TITLE_PT = "Calibri", 11, 10, 14
 WARNING_COLOUR = "C00000"
+# Status in words and in colour: the cell is shaded (STATUS_FILLS) and the word is set in a darker shade of the
+# same hue, so a black-and-white print still reads the word.
+STATUS_INK = {"addressed": "006100", "partial": "7F6000", "not_addressed": "9C0006", "manual_check": "1F4E79"}
 
 PURPOSE = ("This document checks, for each instruction, decision, proposal, invitation, expectation and target "
-           "(a requirement) found in the mandate documents listed above, whether the report addresses it, and "
-           "cites the passage of the report that does. A requirement is addressed when the report covers all "
-           "of it, partial when it covers some of its parts (facets), not addressed when no passage covers it, "
-           "and manual check when the report's text cannot show it (a procedural step such as a submission or "
-           "a meeting) or the judgement is uncertain. The judgement is automatic; confidence is the judge's "
-           "probability for the status given.")
-ACTION = ("The secretariat is invited to review the requirements listed in the Annex and those marked manual "
+           "(a requirement) found in the mandate documents listed under References, whether the report addresses "
+           "it, and cites the passage of the report that does. A requirement is addressed when the report covers "
+           "all of it, partial when it covers some of its parts, not addressed when no passage covers it, and "
+           "manual check when the report's text cannot show it (a procedural step such as a submission or a "
+           "meeting) or the judgement is uncertain. The judgement is automatic; confidence is the judge's "
+           "probability for the status given. Annex 2 says how the audit was run.")
+ACTION = ("The secretariat is invited to review the requirements listed in Annex 1 and those marked manual "
           "check, to record its decisions in the traceability workbook (traceability.xlsx) that accompanies "
           "this document, and to complete the report where a requirement is not addressed.")
 
-
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentHeader:
+    """The header block of an ITU document; from the config (document_*), which options and TOML set."""
+
+    meeting: str
+    number: str
+    date: str
+    language: str
+    source: str
+    title: str
+
+    @classmethod
+    def for_record(cls, record: dict) -> DocumentHeader:
+        """The header the record's resolved config asks for, with defaults for an older coverage.json."""
+        from ..config import Config
+
+        cfg = {**Config().resolved(), **((record.get("run") or {}).get("config") or {})}
+        title = cfg["document_title"] or f"Coverage of mandates in {document_name(record['report']['path'])}"
+        return cls(meeting=cfg["document_meeting"], number=cfg["document_number"], date=cfg["document_date"],
+                   language=cfg["document_language"], source=cfg["document_source"], title=title)
 
 
 def _clean(value):
@@ -43,6 +80,119 @@ def _clean(value):
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value
+
+
+# ---------------------------------------------------------------- the template: page, styles, footer
+
+
+def _template():
+    """An empty A4 document with every style this report uses defined once: no theme fonts, no blue headings."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+    section.footer_distance = Cm(1.0)
+    black = RGBColor(0, 0, 0)
+
+    def font(style, size, *, bold=False, italic=False):
+        _set_font(style.font, FONT)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        style.font.color.rgb = black
+
+    normal = doc.styles["Normal"]
+    font(normal, BODY_PT)
+    normal.paragraph_format.space_before = Pt(6)
+    normal.paragraph_format.space_after = Pt(0)
+    for name, size, before in (("Heading 1", 12, 18), ("Heading 2", 11, 12), ("Title", TITLE_PT, 18)):
+        style = doc.styles[name]
+        font(style, size, bold=True)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        _no_border(style)
+    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for name in ("List Number", "List Bullet"):
+        font(doc.styles[name], BODY_PT)
+    cell = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = normal
+    font(cell, TABLE_PT)
+    cell.paragraph_format.space_before = Pt(2)
+    cell.paragraph_format.space_after = Pt(2)
+    source = doc.styles.add_style("Document Source", WD_STYLE_TYPE.PARAGRAPH)
+    source.base_style = normal
+    font(source, 12, bold=True)
+    source.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    source.paragraph_format.space_before = Pt(24)
+    footer = doc.styles["Footer"]
+    font(footer, 9)
+    _page_number_footer(section)
+    return doc
+
+
+def _set_font(font, name: str) -> None:
+    """The font for every script (ASCII, complex, East Asian), so no theme font shows through."""
+    from docx.oxml.ns import qn
+
+    font.name = name
+    rfonts = font.element.rPr.rFonts if font.element.rPr is not None else None
+    if rfonts is not None:
+        for attr in ("w:eastAsia", "w:cs", "w:hAnsi", "w:ascii"):
+            rfonts.set(qn(attr), name)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+
+
+def _no_border(style) -> None:
+    """Remove the paragraph border python-docx's default Title style draws under the title."""
+    from docx.oxml.ns import qn
+
+    ppr = style.element.pPr
+    if ppr is not None:
+        for el in ppr.findall(qn("w:pBdr")):
+            ppr.remove(el)
+
+
+def _page_number_footer(section) -> None:
+    """'Page N of M', centred: PAGE and NUMPAGES fields, which Word and LibreOffice fill in when they lay out."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    p = section.footer.paragraphs[0]
+    p.style = "Footer"
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Page ")
+    _field(p, "PAGE", "1")
+    p.add_run(" of ")
+    _field(p, "NUMPAGES", "1")
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind):
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    paragraph.add_run()._r.append(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(char("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(char("end"))
+
+
+# ---------------------------------------------------------------- tables with widths that hold
 
 
 def _shade(cell, fill: str) -> None:
@@ -71,28 +221,87 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
+# The order of a table's properties in WordprocessingML (ECMA-376 17.4.60): Word rejects a file that breaks it.
+TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
+
+
+def _set_tbl_pr(table, tag: str, attrs: dict[str, str], children=()) -> None:
+    """Replace one table property, inserting it at its place in the schema's order."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn(f"w:{tag}")):
+        tbl_pr.remove(old)
+    el = OxmlElement(f"w:{tag}")
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    for child in children:
+        el.append(child)
+    later = TBL_PR_ORDER[TBL_PR_ORDER.index(tag) + 1:]
+    after = next((c for c in tbl_pr if c.tag.rsplit("}", 1)[-1] in later), None)
+    if after is None:
+        tbl_pr.append(el)
+    else:
+        after.addprevious(el)
+
+
+def _fix_widths(table, widths_cm: tuple[float, ...]) -> None:
+    """Fixed layout, total width and the grid's columns set to the cell widths: LibreOffice draws the grid (which
+    python-docx leaves at equal columns), Word the cells; both must say the same."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table.autofit = False  # w:tblLayout fixed
+    _set_tbl_pr(table, "tblW", {"w:w": str(Cm(sum(widths_cm)).twips), "w:type": "dxa"})
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(Cm(width).twips))
+
+
 def _table(doc, headers: list[str], widths_cm: tuple[float, ...]):
-    """A 'Table Grid' table with a bold, repeated header row and fixed column widths."""
+    """A 'Table Grid' table with a bold, repeated header row and fixed column widths in grid and cells."""
     from docx.shared import Cm
 
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
+    _fix_widths(table, widths_cm)
     for cell, text, width in zip(table.rows[0].cells, headers, widths_cm):
         cell.width = Cm(width)
-        cell.paragraphs[0].add_run(text).bold = True
+        p = cell.paragraphs[0]
+        p.style = doc.styles["Table Text"]
+        p.add_run(text).bold = True
+        _shade(cell, "F2F2F2")
     _repeat_header(table.rows[0])
     return table
 
 
-def _add_row(table, values: list[str], widths_cm: tuple[float, ...]):
+def _add_row(doc, table, values: list[str], widths_cm: tuple[float, ...]):
     from docx.shared import Cm
 
     cells = table.add_row().cells
     for cell, value, width in zip(cells, values, widths_cm):
         cell.width = Cm(width)
-        cell.text = value
+        p = cell.paragraphs[0]
+        p.style = doc.styles["Table Text"]
+        if value:
+            p.add_run(value)
     return cells
+
+
+def _status_cell(cell, status: str) -> None:
+    from docx.shared import RGBColor
+
+    run = cell.paragraphs[0].add_run(status_label(status))
+    run.bold = True
+    if status in STATUS_INK:
+        run.font.color.rgb = RGBColor.from_string(STATUS_INK[status])
+    if status in STATUS_FILLS:
+        _shade(cell, STATUS_FILLS[status])
+
+
+# ---------------------------------------------------------------- the parts of the document
 
 
 def _warning(doc, text: str) -> None:
@@ -105,60 +314,87 @@ def _warning(doc, text: str) -> None:
     p.add_run(text).font.color.rgb = RGBColor.from_string(WARNING_COLOUR)
 
 
-def _title_block(doc, record: dict) -> None:
-    from docx.shared import Cm, Pt
+def _borderless(table) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
-    rep = record["report"]
-    p = doc.add_paragraph()
-    run = p.add_run(f"Coverage of mandates in {document_name(rep['path'])}")
-    run.bold = True
-    run.font.size = Pt(16)
-    mandates = "\n".join(f"{document_name(m['path'])} (sha256 {sha_short(m['sha256'])}, "
-                         f"{m.get('requirements', 0)} requirements)" for m in record.get("mandates", [])) or "—"
-    rows = [("Report", document_name(rep["path"])), ("sha256", sha_short(rep["sha256"])),
-            ("Passages read", str(rep.get("passages", 0))), ("Mandate documents", mandates)]
-    table = doc.add_table(rows=0, cols=2)
-    table.style = doc.styles["Table Grid"]
+    edges = []
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        edges.append(el)
+    _set_tbl_pr(table, "tblBorders", {}, edges)
+
+
+def _header_block(doc, header: DocumentHeader) -> None:
+    """Meeting on the left; document number, date and original language on the right; then source and title."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=3, cols=2)
     table.autofit = False
-    for key, value in rows:
-        cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(4.0), Cm(13.0)
-        cells[0].paragraphs[0].add_run(key).bold = True
-        cells[1].text = value
+    _borderless(table)
+    _fix_widths(table, HEADER_WIDTHS)
+    right = [f"Document {header.number}" if header.number else "Document (number to be assigned)",
+             header.date or "(date to be set)", f"Original: {header.language}"]
+    for i, row in enumerate(table.rows):
+        left, rcell = row.cells
+        left.width, rcell.width = Cm(HEADER_WIDTHS[0]), Cm(HEADER_WIDTHS[1])
+        if i == 0:
+            left.paragraphs[0].add_run(header.meeting).bold = True
+        p = rcell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.add_run(right[i]).bold = i == 0
+    doc.add_paragraph(header.source, style="Document Source")
+    doc.add_paragraph(header.title.upper(), style="Title")
+
+
+def _references(record: dict, groups) -> list[str]:
+    """The mandate documents by their titles (what a delegate knows them by), the file name only as a fallback."""
+    return [document_title(path, reqs).split(" — ")[0] for path, reqs in groups] or \
+        [document_name(m["path"]) for m in record.get("mandates", [])]
+
+
+def _summary_box(doc, record: dict, groups) -> None:
+    """Purpose, Action required and References, as the box on the first page of an ITU document."""
+    doc.add_heading("Purpose", level=1)
+    doc.add_paragraph(PURPOSE)
+    doc.add_heading("Action required", level=1)
+    doc.add_paragraph(ACTION)
+    doc.add_heading("References", level=1)
+    doc.add_paragraph("Report audited: " + document_name(record["report"]["path"]))
+    doc.add_paragraph("Mandate documents: " + "; ".join(_references(record, groups)))
 
 
 def _summary(doc, record: dict, groups) -> None:
-    from docx.shared import Cm
-
     doc.add_heading("Summary", level=1)
-    widths = (SUMMARY_FIRST_WIDTH, *([2.2] * len(STATUSES)), 2.2)
+    widths = (SUMMARY_FIRST_WIDTH, *([(TEXT_WIDTH_CM - SUMMARY_FIRST_WIDTH) / (len(STATUSES) + 1)]
+                                     * (len(STATUSES) + 1)))
     table = _table(doc, ["Source document", *[status_label(s) for s in STATUSES], "Total"], widths)
     for cell, status in zip(table.rows[0].cells[1:], STATUSES):
         _shade(cell, STATUS_FILLS[status])
     for doc_path, reqs in groups:
         c = status_counts(reqs)
-        _add_row(table, [document_name(doc_path), *[str(c[s]) for s in STATUSES], str(len(reqs))], widths)
+        _add_row(doc, table, [document_title(doc_path, reqs).split(" — ")[0], *[str(c[s]) for s in STATUSES],
+                              str(len(reqs))], widths)
     total = status_counts(record["requirements"])
-    cells = _add_row(table, ["", *[str(total[s]) for s in STATUSES], str(len(record["requirements"]))], widths)
+    cells = _add_row(doc, table, ["", *[str(total[s]) for s in STATUSES], str(len(record["requirements"]))], widths)
     cells[0].paragraphs[0].add_run("All documents").bold = True
     for cell in cells[1:]:
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    for cell in table.columns[0].cells:
-        cell.width = Cm(SUMMARY_FIRST_WIDTH)
 
 
 def _requirement_cell(cell, r: dict) -> None:
     p = cell.paragraphs[0]
-    label = r["source"].get("label")
-    if label:
-        p.add_run(f"{label} ").bold = True
+    p.add_run(f"{clause_reference(r)}: ").bold = True
     p.add_run(r["text"])
-    actor = cell.add_paragraph()
+    style = p.style
+    actor = cell.add_paragraph(style=style)
     actor.add_run(f"Actor: {r['actor']}").italic = True
     if r.get("facets"):
         parts = "; ".join(f"{f['label']}: {status_label(f['status']).lower()}" for f in r["facets"])
-        cell.add_paragraph().add_run(f"Parts: {parts}").italic = True
+        cell.add_paragraph(style=style).add_run(f"Parts: {parts}").italic = True
 
 
 def _evidence_text(r: dict) -> str:
@@ -166,24 +402,23 @@ def _evidence_text(r: dict) -> str:
     if not evidence:
         return r.get("rationale") or "No passage found."
     first = evidence[0]
-    text = f"“{shorten(first['text'])}” ({first['locator']})"
-    more = [loc for loc in locators(evidence[1:]) if loc != first["locator"]]
-    return text + (f" See also {', '.join(more)}." if more else "")
+    text = f"“{shorten(first['text'])}” ({evidence_reference(first)})"
+    first_ref = evidence_reference(first)
+    more = [ref for ref in dict.fromkeys(evidence_reference(e) for e in evidence[1:]) if ref != first_ref]
+    return text + (f" See also {'; '.join(more)}." if more else "")
 
 
 def _document_section(doc, doc_path: str, reqs: list[dict]) -> None:
     doc.add_heading(document_title(doc_path, reqs), level=2)
-    table = _table(doc, ["Requirement", "Status", "Evidence", "Confidence"], REQUIREMENT_WIDTHS)
+    table = _table(doc, ["Requirement", "Status", "Evidence in the report", "Confidence"], REQUIREMENT_WIDTHS)
     for r in reqs:
-        cells = _add_row(table, ["", status_label(r["status"]), _evidence_text(r), f"{r['confidence']:.2f}"],
-                         REQUIREMENT_WIDTHS)
+        cells = _add_row(doc, table, ["", "", _evidence_text(r), f"{r['confidence']:.2f}"], REQUIREMENT_WIDTHS)
         _requirement_cell(cells[0], r)
-        if r["status"] in STATUS_FILLS:
-            _shade(cells[1], STATUS_FILLS[r["status"]])
+        _status_cell(cells[1], r["status"])
 
 
 def _annex(doc, groups) -> None:
-    doc.add_heading("Annex: requirements not addressed", level=1)
+    doc.add_heading("Annex 1: requirements not addressed", level=1)
     for status, title in (("not_addressed", None), ("partial", "Requirements addressed only in part")):
         if title:
             doc.add_heading(title, level=2)
@@ -192,34 +427,57 @@ def _annex(doc, groups) -> None:
             doc.add_paragraph("None.")
         for r in gaps:
             p = doc.add_paragraph(style="List Number" if status == "not_addressed" else "List Bullet")
-            p.add_run(f"{reference(r)}: ").bold = True
-            p.add_run(r["statement"])
-            missing = [f["label"] for f in r.get("facets", []) if f["status"] != "addressed"]
-            if status == "partial" and missing:
-                p.add_run(f" Not covered: {', '.join(missing)}.").italic = True
+            p.add_run(f"{clause_reference(r)}: ").bold = True
+            p.add_run(r["text"].rstrip() + ("" if r["text"].rstrip().endswith((".", ";", ":")) else "."))
+            if status == "partial":
+                missing = [f["label"] for f in r.get("facets", []) if f["status"] != "addressed"]
+                if missing:
+                    p.add_run(f" Not covered: {', '.join(missing)}.").italic = True
+                refs = list(dict.fromkeys(evidence_reference(e) for e in all_evidence(r)))
+                if refs:
+                    p.add_run(f" Covered in part at {'; '.join(refs)}.")
+            elif r.get("rationale"):
+                p.add_run(f" ({r['rationale']})").italic = True
 
 
-def build_document(record: dict):
+def _method_annex(doc, record: dict) -> None:
+    """Annex 2: what was read and with which versions; the hashes identify the exact files audited."""
+    doc.add_heading("Annex 2: how the audit was run", level=1)
+    rep = record["report"]
+    doc.add_paragraph(f"The report {document_name(rep['path'])} ({str(rep.get('format', '')).upper()}, sha256 "
+                      f"{sha_short(rep['sha256'])}) was read as {rep.get('passages', 0)} passages. Mandate "
+                      "documents read:")
+    for m in record.get("mandates", []):
+        doc.add_paragraph(f"{document_name(m['path'])} (sha256 {sha_short(m['sha256'])}): "
+                          f"{m.get('requirements', 0)} requirements", style="List Bullet")
+    versions = (record.get("run") or {}).get("versions") or {}
+    if versions:
+        flat = []
+        for key, value in versions.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{a} {b}" for a, b in value.items())
+            elif key.endswith("sha256"):
+                value = sha_short(str(value))
+            flat.append(f"{key.replace('_', ' ')}: {value}")
+        doc.add_paragraph("Versions: " + "; ".join(flat) + ".")
+    doc.add_paragraph("Statuses come from an automatic judge trained on annotated ITU reports; check the evidence "
+                      "before relying on them. The same inputs give the same document. Produced by wsis-audit.")
+
+
+def build_document(record: dict, header: DocumentHeader | None = None):
     """The python-docx Document for a record (not saved)."""
-    from docx import Document
-    from docx.shared import Cm
-
     record = _clean(record)
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # ITU documents are A4
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-
+    header = header or DocumentHeader.for_record(record)
+    doc = _template()
     props = doc.core_properties
-    props.title = f"Coverage of mandates in {document_name(record['report']['path'])}"
+    props.title = header.title
     props.subject = "wsis-audit coverage report"
     props.author = props.last_modified_by = "wsis-audit"
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
     props.keywords = props.comments = props.category = ""
 
-    _title_block(doc, record)
+    _header_block(doc, header)
     rep = record["report"]
     if rep.get("incomplete"):
         detail = "; ".join(rep.get("warnings") or []) or "see the parser warnings in coverage.json"
@@ -228,17 +486,14 @@ def build_document(record: dict):
     for f in record.get("failures") or []:
         _warning(doc, f"{f.get('location')} could not be read and was not audited: {f.get('message')}.")
 
-    doc.add_heading("Purpose", level=1)
-    doc.add_paragraph(PURPOSE)
-    doc.add_heading("Action required", level=1)
-    doc.add_paragraph(ACTION)
-
     groups = source_groups(record)
+    _summary_box(doc, record, groups)
     _summary(doc, record, groups)
     doc.add_heading("Coverage by mandate document", level=1)
     for doc_path, reqs in groups:
         _document_section(doc, doc_path, reqs)
     _annex(doc, groups)
+    _method_annex(doc, record)
     return doc
 
 

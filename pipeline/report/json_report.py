@@ -6,7 +6,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_PATH = Path(__file__).with_name("coverage.schema.json")
+from ..resources import schema_path
+
+SCHEMA_PATH = schema_path()
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ other human-readable writers (docx_report, xlsx, csv_report) so all outputs name
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -84,6 +85,44 @@ def reference(r: dict) -> str:
     """How a requirement is cited in text: 'council-res-1390.txt, 5 a)' (the line when it has no label)."""
     src = r["source"]
     return f"{document_name(src['document'])}, {src.get('label') or src['locator']}"
+
+
+# How ITU documents abbreviate the instrument when they cite one of its clauses ("Res. 1390, resolves 2").
+INSTRUMENT_ABBREVIATIONS = ((r"^Resolution\s+(\S+).*$", r"Res. \1"), (r"^Decision\s+(\S+).*$", r"Dec. \1"),
+                            (r"^Recommendation\s+(\S+).*$", r"Rec. \1"))
+
+
+def instrument_short(title: str) -> str:
+    """'Resolution 1390 (Mod. 2026)' -> 'Res. 1390'; other titles pass unchanged."""
+    for pattern, short in INSTRUMENT_ABBREVIATIONS:
+        if re.match(pattern, title):
+            return re.sub(pattern, short, title)
+    return title
+
+
+def clause_reference(r: dict) -> str:
+    """How a reader cites a requirement: 'Res. 1390, instructs the Secretary-General, 5 a)', 'CWG-WSIS&SDG-44/12,
+    Proposals, 2.1'; the document's file name only when the requirement has no clause path."""
+    src = r["source"]
+    path = [str(p) for p in src.get("clause_path") or [] if p]
+    if not path:
+        return reference(r)
+    root = path[0]
+    parts = [p for p in path[1:] if p != root]
+    label = src.get("label")
+    if label and (not parts or parts[-1] != label):
+        parts.append(label)
+    return ", ".join([instrument_short(root), *parts])
+
+
+def evidence_reference(e: dict) -> str:
+    """Where a reader finds a passage in the report: its section, then its page (PDF) or paragraph (Word). A text
+    file's line number is left out: the reader of the report has pages, not the text file."""
+    trail = [str(h) for h in e.get("heading_trail") or [] if h]
+    section = f"section {shorten(trail[-1], 60)}" if trail else ""
+    locator = str(e.get("locator") or "")
+    place = ", ".join(part for part in locator.split(", ") if part and not part.startswith("line "))
+    return ", ".join(x for x in (section, place) if x) or "the report"
 
 
 def sha_short(sha: str) -> str:

@@ -8,17 +8,23 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
-from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, locators, sha_short, source_groups,
-                       status_counts)
+from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
+                       locators, sha_short, source_groups, status_counts)
 
 SHEET = "Traceability"
 SUMMARY_SHEET = "Summary"
-COLUMNS = ("id", "source", "label", "actor", "kind", "text", "status", "confidence", "evidence", "locators",
-           "reviewer decision", "reviewer note")
-# Widths in Excel character units: the requirement text is the column read most, evidence second.
-WIDTHS = {"id": 24, "source": 26, "label": 8, "actor": 24, "kind": 12, "text": 80, "status": 15, "confidence": 11,
-          "evidence": 60, "locators": 18, "reviewer decision": 18, "reviewer note": 40}
-WRAPPED = {"actor", "text", "evidence", "locators", "reviewer note"}
+COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "kind", "text", "status", "confidence",
+           "evidence", "locators", "reviewer decision", "reviewer note")
+# Widths in Excel character units: the requirement text is the column read most, evidence second; the total (about
+# 330) fits a landscape A4 page at the scale Excel chooses for "fit to one page wide".
+WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "kind": 11,
+          "text": 60, "status": 14, "confidence": 11, "evidence": 50, "locators": 16, "reviewer decision": 17,
+          "reviewer note": 30}
+WRAPPED = {"source", "document title", "clause", "actor", "text", "evidence", "locators", "reviewer note"}
+# Row heights: Excel does not size rows to wrapped text written by a program, so the height is estimated as lines
+# of 15 pt (Calibri 11) with about 1.1 characters per unit of column width; 409 pt is Excel's largest row height.
+LINE_PT, CHARS_PER_WIDTH, MAX_ROW_PT = 15.0, 1.1, 409.0
+NOT_APPLICABLE_FILL = "E7E6E6"  # a reviewer's "does not apply": grey, neither a gap nor done
 DECISIONS = (*STATUSES, "not_applicable")
 FACET_SEPARATOR = "#"  # requirement ids are "req-<hex>", so the first '#' always starts the facet label
 FIXED_TIME = datetime(2000, 1, 1)  # documents carry no wall-clock time, so equal records give equal files
@@ -51,11 +57,12 @@ def write_atomic(path: Path, data: bytes) -> Path:
 def traceability_rows(record: dict) -> list[dict]:
     """Rows of the Traceability sheet keyed by COLUMNS: each requirement, then its facets."""
     rows = []
-    for _, reqs in source_groups(record):
+    for path, reqs in source_groups(record):
+        title = document_title(path, reqs).split(" — ")[0]
         for r in reqs:
             src = r["source"]
-            base = {"source": document_name(src["document"]), "label": src.get("label") or src["locator"],
-                    "actor": r["actor"], "kind": r["kind"]}
+            base = {"source": document_name(src["document"]), "document title": title, "clause": clause_reference(r),
+                    "label": src.get("label") or src["locator"], "actor": r["actor"], "kind": r["kind"]}
             review, evidence = r.get("review") or {}, all_evidence(r)
             rows.append({**base, "id": r["id"], "text": r["text"], "status": r["status"],
                          "confidence": r["confidence"],
@@ -92,6 +99,7 @@ def build_workbook(record: dict):
     """The openpyxl Workbook for a record (not saved)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -120,8 +128,7 @@ def build_workbook(record: dict):
             if row["_facet"]:
                 cell.font = facet_font
         ws.cell(n, col["confidence"]).number_format = "0.00"
-        if row["status"] in fills:
-            ws.cell(n, col["status"]).fill = fills[row["status"]]
+        ws.row_dimensions[n].height = row_height(row)
         if row["_facet"]:
             ws.row_dimensions[n].outline_level = 1  # facets fold under their requirement
         if row["_stale"] is not None:
@@ -142,9 +149,44 @@ def build_workbook(record: dict):
                         "confirms; explain in the note.", showInputMessage=True)
     dv.add(f"{decision_col}2:{decision_col}{max(last_row, 2)}")
     ws.add_data_validation(dv)
+    # Colours follow the value, so a status or decision a reviewer types in is coloured too.
+    status_col = get_column_letter(col["status"])
+    # In a conditional format Excel paints a solid fill with its background colour, so both colours are set.
+    decision_fills = {k: PatternFill("solid", start_color=c, end_color=c)
+                      for k, c in {**STATUS_FILLS, "not_applicable": NOT_APPLICABLE_FILL}.items()}
+    for letter, values in ((status_col, STATUSES), (decision_col, DECISIONS)):
+        for value in values:
+            ws.conditional_formatting.add(f"{letter}2:{letter}{max(last_row, 2)}",
+                                          CellIsRule(operator="equal", formula=[f'"{value}"'],
+                                                     fill=decision_fills[value]))
+    _print_setup(ws)
 
     _summary_sheet(wb.create_sheet(SUMMARY_SHEET), record, fills)
     return wb
+
+
+def row_height(row: dict) -> float:
+    """Points for a row to show its wrapped cells whole (estimated; see LINE_PT)."""
+    lines = 1
+    for name in WRAPPED:
+        text = str(row.get(name) or "")
+        per_line = max(1, int(WIDTHS[name] * CHARS_PER_WIDTH))
+        lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    return min(MAX_ROW_PT, lines * LINE_PT)
+
+
+def _print_setup(ws) -> None:
+    """Landscape A4, one page wide, the header row on every page, gridlines printed."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "Page &P of &N"
 
 
 def _summary_sheet(ws, record: dict, fills: dict) -> None:

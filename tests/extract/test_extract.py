@@ -7,7 +7,7 @@ import pytest
 from pipeline.extract import extract
 from pipeline.model import Checkability, RequirementKind
 from pipeline.parse import parse_bytes
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, ROOT, require_example
 
 
 def _extract(text: str, name: str = "doc.txt"):
@@ -16,8 +16,7 @@ def _extract(text: str, name: str = "doc.txt"):
 
 @pytest.fixture(scope="module")
 def contribution():
-    if not EXAMPLE.exists():
-        pytest.fail(f"the real example is missing at {EXAMPLE}")
+    require_example()
     return extract(parse_bytes(EXAMPLE.read_bytes(), path=EXAMPLE.name))
 
 

@@ -152,3 +152,68 @@ def test_demo_report_in_the_browser_and_its_screenshot(open_page, demo_record, t
         target = tmp_path / "report-screenshot.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
+
+
+def test_column_headings_sort_and_a_second_click_reverses(open_page, tmp_path):
+    page = open_page(make_record(), tmp_path)
+    confidence = page.locator("th.col-conf button.sort")
+    confidence.click()
+    # make_record's confidences: 0.912, 0.65, 0.37, 1.0.
+    assert _visible_ids(page) == ["req-notaddr0001", "req-partial0001", "req-addressed01", "req-manual00001"]
+    assert page.locator("th.col-conf").get_attribute("aria-sort") == "ascending"
+    confidence.click()
+    assert _visible_ids(page) == ["req-manual00001", "req-addressed01", "req-partial0001", "req-notaddr0001"]
+    assert page.locator("th.col-conf").get_attribute("aria-sort") == "descending"
+    page.locator("th.col-actor button.sort").click()
+    # "Member States & Sector Members" before "Secretary-General"; equal actors keep document order.
+    assert _visible_ids(page) == ["req-notaddr0001", "req-addressed01", "req-partial0001", "req-manual00001"]
+    assert page.locator("th.col-conf").get_attribute("aria-sort") == "none"
+
+
+def test_filters_and_order_survive_a_reload_through_the_address(open_page, tmp_path):
+    page = open_page(make_record(), tmp_path)
+    page.get_by_label("Show only gaps", exact=True).check()
+    page.locator("th.col-status button.sort").click()
+    page.locator("th.col-status button.sort").click()
+    page.get_by_label("Text contains", exact=True).fill("report")
+    url = page.evaluate("location.href")
+    assert "gaps=1" in url and "sort=gaps" in url and "dir=desc" in url and "q=report" in url
+    shown = _visible_ids(page)
+    assert shown == ["req-partial0001"]
+    page.reload()
+    assert page.get_by_label("Show only gaps", exact=True).is_checked()
+    assert page.get_by_label("Text contains", exact=True).input_value() == "report"
+    assert _visible_ids(page) == shown
+    assert page.locator("#shown-count").inner_text() == "1 of 4 requirements shown"
+    page.get_by_role("button", name="Reset").click()
+    assert "#" not in page.evaluate("location.href") and len(_visible_ids(page)) == 4
+
+
+def test_a_link_to_a_requirement_still_opens_it(open_page, tmp_path):
+    page = open_page(make_record(), tmp_path)
+    page.goto(page.url.split("#")[0] + "#req-partial0001")
+    page.reload()
+    assert page.locator("[id='req-partial0001-detail']").is_visible()
+
+
+def test_the_label_column_names_the_clause(open_page, tmp_path):
+    page = open_page(make_record(), tmp_path)
+    labels = page.locator("td.col-label").all_inner_texts()
+    assert labels[0] == "instructs the Secretary-General \u203a 1"
+
+
+def test_usable_on_a_phone_390_px_wide(browser, tmp_path, demo_record):
+    path = write_html(demo_record, tmp_path)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(path.as_uri())
+    # Nothing wider than the screen: no sideways scrolling of the page.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The requirements table fits too, so the status column is on screen without scrolling the table.
+    assert page.evaluate("document.getElementById('requirements').scrollWidth") <= 390
+    assert page.get_by_label("Show only gaps", exact=True).is_visible()
+    first = page.locator("tbody.req").first
+    assert first.locator("td.col-text").is_visible() and first.locator("td.col-status").is_visible()
+    first.locator("button.toggle").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(tmp_path / "report-390.png"), full_page=False)
+    page.close()

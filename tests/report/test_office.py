@@ -92,54 +92,120 @@ def _requirement_tables(doc):
     return [t for t in doc.tables if t.rows[0].cells[0].text == "Requirement"]
 
 
-def test_docx_has_title_summary_and_a_table_per_source_document(record, tmp_path):
+def _header_table(doc):
+    return doc.tables[0]
+
+
+def test_docx_has_header_block_summary_and_a_table_per_source_document(record, tmp_path):
     path = write_docx(record, tmp_path)
     assert path == tmp_path / "report.docx"
     doc = _docx(path)
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Coverage of mandates in wsis20-draft.docx" in text
-    title_block = doc.tables[0]
-    assert "ababababab" in "\n".join(c.text for row in title_block.rows for c in row.cells)
+    assert "COVERAGE OF MANDATES IN WSIS20-DRAFT.DOCX" in text
+    header = [[c.text for c in row.cells] for row in _header_table(doc).rows]
+    assert header[0] == ["Council Working Group on WSIS and the SDGs", "Document (number to be assigned)"]
+    assert header[2][1] == "Original: English"
+    assert "Secretariat" in [p.text for p in doc.paragraphs if p.style.name == "Document Source"]
     assert "Purpose" in [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
 
     summary = next(t for t in doc.tables if t.rows[0].cells[0].text == "Source document")
     rows = [[c.text for c in row.cells] for row in summary.rows]
     assert rows[0][1:5] == ["Addressed", "Partial", "Not addressed", "Manual check"]
-    assert rows[1][0] == "council-res-1390.docx" and rows[1][1:] == ["1", "1", "0", "0", "2"]
+    assert rows[1][0] == "Resolution 1390 (Mod. 2026)" and rows[1][1:] == ["1", "1", "0", "0", "2"]
     assert rows[-1][1:] == ["1", "1", "1", "1", "4"]
 
     tables = _requirement_tables(doc)
     assert len(tables) == 2
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert "Resolution 1390 (Mod. 2026) — council-res-1390.docx" in headings
-    assert all(t.style.name == "Table Grid" for t in doc.tables)
+    assert all(t.style.name == "Table Grid" for t in doc.tables[1:])
 
 
-def test_docx_rows_show_status_shading_evidence_and_repeat_headers(record, tmp_path):
+def test_docx_header_block_comes_from_the_config(record, tmp_path):
+    record["run"] = {"config": {"document_meeting": "Council 2026", "document_number": "C26/45-E",
+                                "document_date": "12 May 2026", "document_language": "French",
+                                "document_source": "Report by the Secretary-General",
+                                "document_title": "WSIS+20 mandates & the draft"}}
+    doc = _docx(write_docx(record, tmp_path))
+    header = [[c.text for c in row.cells] for row in _header_table(doc).rows]
+    assert header == [["Council 2026", "Document C26/45-E"], ["", "12 May 2026"], ["", "Original: French"]]
+    paras = [p.text for p in doc.paragraphs]
+    assert "Report by the Secretary-General" in paras and "WSIS+20 MANDATES & THE DRAFT" in paras
+    assert doc.core_properties.title == "WSIS+20 mandates & the draft"
+
+
+def test_docx_cover_has_no_hashes_or_internal_counts(record, tmp_path):
+    doc = _docx(write_docx(record, tmp_path))
+    paras = [p.text for p in doc.paragraphs]
+    cover = paras[:paras.index("Summary")]
+    cover_tables = "\n".join(c.text for row in _header_table(doc).rows for c in row.cells)
+    for text in [*cover, cover_tables]:
+        assert "sha256" not in text and "abababab" not in text and "passages" not in text.lower()
+    method = paras.index("Annex 2: how the audit was run")
+    assert "sha256 abababababab" in paras[method + 1] and "31 passages" in paras[method + 1]
+
+
+def test_docx_footer_numbers_the_pages(record, tmp_path):
+    from docx.oxml.ns import qn
+
+    doc = _docx(write_docx(record, tmp_path))
+    footer = doc.sections[0].footer.paragraphs[0]
+    fields = [t.text.strip() for t in footer._p.iter(qn("w:instrText"))]
+    assert fields == ["PAGE", "NUMPAGES"] and footer.text.startswith("Page ")
+
+
+def test_docx_grid_and_cell_widths_agree_and_the_requirement_column_is_widest(record, tmp_path):
+    from docx.oxml.ns import qn
+
+    doc = _docx(write_docx(record, tmp_path))
+    for table in doc.tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for row in table.rows:
+            assert [c.width.twips for c in row.cells] == grid
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert sum(grid) <= 17 * 567 + 1  # the 17 cm of text width of an A4 page with 2 cm margins
+    for table in _requirement_tables(doc):
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert grid[0] == max(grid)
+
+
+def test_docx_styles_are_black_calibri_not_the_theme(record, tmp_path):
+    doc = _docx(write_docx(record, tmp_path))
+    for name in ("Normal", "Heading 1", "Heading 2", "Title", "Table Text"):
+        style = doc.styles[name]
+        assert style.font.name == "Calibri", name
+        assert str(style.font.color.rgb) == "000000", name
+
+
+def test_docx_rows_name_the_clause_and_show_status_in_words_and_colour(record, tmp_path):
     from docx.oxml.ns import qn
 
     doc = _docx(write_docx(record, tmp_path))
     res, contrib = _requirement_tables(doc)
     first = res.rows[1].cells
-    assert first[0].text.startswith("1 to report annually")
+    assert first[0].text.startswith("Res. 1390, instructs, 1: to report annually")
     assert first[1].text == "Addressed" and _shading(first[1]) == "C6EFCE"
-    assert "(para. 12)" in first[2].text and len(first[2].text) < 400  # the long quote is shortened
+    assert str(first[1].paragraphs[0].runs[0].font.color.rgb) == "006100"
+    assert "(section 2 Implementation, para. 12)" in first[2].text and len(first[2].text) < 400
     assert first[3].text == "0.72"
     assert _shading(res.rows[2].cells[1]) == "FFEB9C"
     assert "achievements: addressed; challenges: not addressed" in res.rows[2].cells[0].text
+    assert contrib.rows[1].cells[0].text.startswith("CWG-WSIS&SDG-44/12, instructs, 2.5: To add a table")
     assert _shading(contrib.rows[1].cells[1]) == "FFC7CE"
     assert _shading(contrib.rows[2].cells[1]) == "DDEBF7"
     assert res.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
-def test_docx_annex_lists_gaps_with_their_statement(record, tmp_path):
+def test_docx_annex_lists_gaps_by_clause_with_evidence_by_section(record, tmp_path):
     doc = _docx(write_docx(record, tmp_path))
     paras = [p.text for p in doc.paragraphs]
-    annex = paras.index("Annex: requirements not addressed")
+    annex = paras.index("Annex 1: requirements not addressed")
     in_part = paras.index("Requirements addressed only in part")
     missing = paras[annex + 1:in_part]
-    assert len(missing) == 1 and missing[0].startswith("contribution-ms-2026.txt, 2.5: CWG-WSIS&SDG-44/12 To add")
-    assert any("to describe achievements" in p and "challenges" in p for p in paras[in_part + 1:])
+    assert len(missing) == 1 and missing[0].startswith("CWG-WSIS&SDG-44/12, instructs, 2.5: To add a table")
+    assert "contribution-ms-2026.txt" not in missing[0] and "line 7" not in missing[0]
+    partial = next(p for p in paras[in_part + 1:] if "to describe achievements" in p)
+    assert "Not covered: challenges." in partial and "section 2 Implementation, para. 29" in partial
 
 
 def test_docx_warns_when_the_report_was_read_only_in_part(record, tmp_path):
@@ -160,6 +226,44 @@ def test_docx_is_the_same_for_the_same_record(record, tmp_path):
     assert da.core_properties.created.year == 2000
     assert a.read_bytes() == b.read_bytes()
     assert not list(tmp_path.glob("*/*.tmp"))
+
+
+def _render_pdf(docx_path: Path, out: Path) -> Path:
+    """report.docx laid out by LibreOffice (a profile of its own, so a running office does not interfere)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui); the structure "
+                    "of report.docx is checked by the other tests")
+    subprocess.run([soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(out), str(docx_path)], check=True, capture_output=True, timeout=240)
+    return out / (docx_path.stem + ".pdf")
+
+
+def test_docx_rendered_by_libreoffice_shows_header_page_numbers_and_a_wide_requirement_column(record, tmp_path):
+    import pdfplumber
+
+    record["run"] = {"config": {"document_number": "CWG-WSIS&SDG-45/3-E", "document_date": "12 May 2026"}}
+    pdf_path = _render_pdf(write_docx(record, tmp_path), tmp_path)
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        first_table = next(p for p in pdf.pages if "Confidence" in (p.extract_text() or ""))
+        words = {w["text"]: w for w in first_table.extract_words() if w["text"] in
+                 ("Requirement", "Status", "Evidence", "Confidence")}
+    lines = pages[0].splitlines()
+    assert "Council Working Group on WSIS and the SDGs Document CWG-WSIS&SDG-45/3-E" in lines
+    assert "12 May 2026" in lines and "Original: English" in lines
+    assert "COVERAGE OF MANDATES IN WSIS20-DRAFT.DOCX" in lines
+    assert len(pages) >= 2
+    for n, text in enumerate(pages, start=1):
+        assert text.splitlines()[-1].strip() == f"Page {n} of {len(pages)}"
+    # Column starts in the order of the header row: the requirement column is the widest as drawn.
+    x = [words[k]["x0"] for k in ("Requirement", "Status", "Evidence", "Confidence")]
+    widths = [b - a for a, b in zip(x, x[1:])]
+    assert x == sorted(x) and widths[0] == max(widths), widths
+    assert widths[0] > 6 * 72 / 2.54  # more than 6 cm, not the 4.25 cm of four equal columns
 
 
 # XLSX ------------------------------------------------------------------------------------------------------
@@ -188,18 +292,29 @@ def test_xlsx_has_one_row_per_requirement_and_facet(record, tmp_path):
     assert ws.cell(2, col["reviewer note"]).value == "checked by the secretariat"
 
 
+def _conditional_fills(ws) -> dict[str, dict[str, str]]:
+    """{cell range: {value: fill colour}} of the sheet's 'cell equals' conditional formats."""
+    out: dict[str, dict[str, str]] = {}
+    for cf in ws.conditional_formatting:
+        for rule in cf.rules:
+            assert rule.type == "cellIs" and rule.operator == "equal"
+            out.setdefault(str(cf.sqref), {})[rule.formula[0].strip('"')] = rule.dxf.fill.bgColor.rgb[-6:]
+    return out
+
+
 def test_xlsx_is_filterable_frozen_coloured_and_validated(record, tmp_path):
     ws = _sheet(write_xlsx(record, tmp_path))
-    assert ws.auto_filter.ref == "A1:L7"
+    assert ws.auto_filter.ref == "A1:N7"
     assert ws.freeze_panes == "A2"
     col = {c.value: c.column for c in ws[1]}
-    fills = {ws.cell(r, col["status"]).value: ws.cell(r, col["status"]).fill.fgColor.rgb[-6:] for r in range(2, 8)}
-    assert fills == {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE",
-                     "manual_check": "DDEBF7"}
-    assert ws.column_dimensions["F"].width == 80 and ws.cell(2, col["text"]).alignment.wrap_text
+    colours = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}
+    fills = _conditional_fills(ws)
+    assert fills["I2:I7"] == colours  # the status column, coloured by its value
+    assert fills["M2:M7"] == {**colours, "not_applicable": "E7E6E6"}  # the reviewer's decision, as typed
+    assert ws.column_dimensions["H"].width == 60 and ws.cell(2, col["text"]).alignment.wrap_text
     (dv,) = ws.data_validations.dataValidation
     assert dv.type == "list" and "not_applicable" in dv.formula1
-    assert str(dv.sqref) == "K2:K7"
+    assert str(dv.sqref) == "M2:M7"
     summary = ws.parent["Summary"]
     rows = list(summary.iter_rows(values_only=True))
     assert ("not_addressed", 1) == rows[rows.index(("Status", "Count", None, None, None, None)) + 3][:2]
@@ -211,6 +326,33 @@ def test_xlsx_is_the_same_for_the_same_record(record, tmp_path):
     values = [[list(r) for r in _sheet(p).iter_rows(values_only=True)] for p in (a, b)]
     assert values[0] == values[1]
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_xlsx_rows_are_tall_enough_for_their_wrapped_text(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(2, 8)}
+    # The ~1000-character quote in a 50-wide column needs about 19 lines of 15 pt.
+    assert heights["req-aaaaaaaaaaa1"] >= 15 * 18
+    # A short requirement: one line of text, its clause reference ("CWG-WSIS&SDG-44/12, instructs, 2.6") two.
+    assert heights["req-bbbbbbbbbbb2"] == 30
+    assert all(h <= 409 for h in heights.values())
+
+
+def test_xlsx_names_the_document_title_and_the_clause(record, tmp_path):
+    ws = _sheet(write_xlsx(record, tmp_path))
+    col = {c.value: c.column for c in ws[1]}
+    assert ws.cell(2, col["document title"]).value == "Resolution 1390 (Mod. 2026)"
+    assert ws.cell(2, col["clause"]).value == "Res. 1390, instructs, 1"
+    assert ws.cell(6, col["clause"]).value == "CWG-WSIS&SDG-44/12, instructs, 2.5"
+    assert ws.cell(6, col["source"]).value == "contribution-ms-2026.txt"
 
 
 def _set_decision(path: Path, row: int, decision: str, note: str | None = None) -> None:
@@ -244,8 +386,8 @@ def test_read_review_reads_columns_by_name_not_position(record, tmp_path):
     path = write_xlsx(record, tmp_path)
     wb = openpyxl.load_workbook(path)
     ws = wb["Traceability"]
-    ws.move_range("K1:L7", cols=2)  # a reviewer inserted two columns before the reviewer columns
-    ws.cell(1, 11).value, ws.cell(1, 12).value = "my column", None
+    ws.move_range("M1:N7", cols=2)  # a reviewer inserted two columns before the reviewer columns
+    ws.cell(1, 13).value, ws.cell(1, 14).value = "my column", None
     wb.save(path)
     assert read_review_xlsx(path)[0]["decision"] == "addressed"
 
@@ -264,7 +406,7 @@ def test_read_review_rejects_a_renamed_column_or_sheet(record, tmp_path):
 
     path = write_xlsx(record, tmp_path)
     wb = openpyxl.load_workbook(path)
-    wb["Traceability"]["K1"].value = "decision"
+    wb["Traceability"]["M1"].value = "decision"
     wb.save(path)
     with pytest.raises(InputError, match="reviewer decision"):
         read_review_xlsx(path)

@@ -1,0 +1,132 @@
+"""The model card of a trained judge, rendered from its meta.json so that the card and the figures cannot disagree.
+
+`render_model_card(meta)` is called when a model is written; `tests/test_modelcard.py` checks that every shipped
+`models/*/README.md` is exactly the rendering of the `meta.json` beside it. The history of how the figures moved
+is in docs/history.md.
+"""
+
+from __future__ import annotations
+
+# The project's quality targets (issue tracker and README, "Figures"): what the judge is measured against.
+TARGETS = {"accuracy": 0.85, "macro_f1": 0.80, "evidence_hit_at_3": 0.90}
+STATUS_ORDER = ("addressed", "partial", "not_addressed", "manual_check")
+HARD_CASE_WORDS = {"distractor": "passages that share the words but say something else",
+                   "duplicate": "the same requirement in two mandates", "events_links": "events and links only",
+                   "negation": "negated or deferred answers", "other_actor": "addressed to another actor",
+                   "paraphrase": "answered in other words"}
+
+WHAT_IT_DOES = """\
+Decides, for each requirement extracted from a mandate document, whether a report addresses it: `addressed`,
+`partial`, `not_addressed` or `manual_check`, with a calibrated probability. Stored as plain JSON in
+`model.json` (weights, scalers, temperatures; no pickle):
+
+1. **relevance**: the probability that a passage addresses a requirement, from the retrieval signals (TF-IDF on
+   lemmas, LSA, knowledge-base concepts, rapidfuzz key terms, coverage, ranks); it ranks the evidence. A second
+   fit without the TF-IDF cosine (**status_relevance**) ranks the passages the status is read from.
+2. **requirement**: the status as three staged yes/no questions (touched at all? with substance? if not, a task
+   the report may be silent on?), from the best passages' relevance and substance, facet aggregates, the actor
+   and the status priors.
+3. **facet**: addressed, partial or not addressed for each facet of a compound requirement; a requirement and its
+   facets are decided together, as the consistent pair the two models find most probable.
+4. **evidence and distractor profiles, status priors**: for each requirement the annotated corpus knows, the
+   words of the passages annotators quoted, of those they passed over, and how often reports left each status.
+5. **fallback**: the same models trained without profiles, for requirements the corpus has never annotated.
+
+Rules from the annotation guideline (`corpora/README.md`) frame the models: procedural requirements are a manual
+check; silence on another actor's task is a manual check; a compound requirement is addressed only when all its
+facets are."""
+
+LIMITS = """\
+The corpus is small and written by the project: figures on real ITU reports will differ. Statuses are an aid to a
+reader, not a verdict: read the evidence before using them. Addressed against partial is the hardest call (one
+part of a target, the level of detail); worldwide targets answered with figures for some countries only are often
+judged too kindly. Differences of 0.01-0.02 between two settings are within the noise of this corpus."""
+
+
+def _f(value, digits: int = 3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def _target_line(metrics: dict) -> str:
+    """One sentence per target: met or not, by how much."""
+    words = {"accuracy": "Status accuracy", "macro_f1": "Macro-F1", "evidence_hit_at_3": "Evidence hit@3"}
+    parts = []
+    for key, target in TARGETS.items():
+        value = metrics.get(key)
+        if value is None:
+            continue
+        verdict = "meets" if value >= target else "is below"
+        parts.append(f"{words[key]} {_f(value)} {verdict} the target of {target:.2f}.")
+    return " ".join(parts)
+
+
+def render_model_card(meta: dict) -> str:
+    """The model card (Markdown) of the model described by `meta` (the content of its meta.json)."""
+    name, version = meta.get("name", "model"), meta.get("version", "?")
+    m = meta.get("metrics") or {}
+    lines = [f"# Model card: {name} v{version}", "",
+             "Generated from `meta.json` by `pipeline/modelcard.py` (`render_model_card`); do not edit by hand. "
+             "How the figures moved from release to release: `docs/history.md`.", "",
+             "## What it does", "", WHAT_IT_DOES, ""]
+
+    reports = m.get("reports") or []
+    rows = m.get("training_rows") or {}
+    lines += ["## Training data", "",
+              f"The annotated corpus in `corpora/`: {len(reports)} reports, {m.get('pairs', 'n/a')} "
+              f"requirement-report pairs; {rows.get('requirements', 'n/a')} requirement, {rows.get('facets', 'n/a')} "
+              f"facet and {rows.get('passage_pairs', 'n/a')} passage rows. Corpus sha256 "
+              f"`{meta.get('training_corpus_sha256', 'n/a')}`. Trained with "
+              + ", ".join(f"{k} {v}" for k, v in (meta.get("libraries") or {}).items()) + ".",
+              "", "Reports: " + ", ".join(f"`{r}`" for r in reports) + ".", "",
+              f"Features: {len(meta.get('requirement_features') or [])} for the requirement model, "
+              f"{len(meta.get('facet_features') or [])} for the facet model (names in `meta.json`). Loading checks "
+              "the name, the version and the feature lists.", ""]
+
+    if not m:
+        lines += ["## Measured quality", "", "Not measured: run `wsis-audit train`.", "", "## Limits", "", LIMITS]
+        return "\n".join(lines) + "\n"
+    ci = m.get("accuracy_ci95") or [None, None]
+    unseen = m.get("unseen_requirements") or {}
+    stages = m.get("stages") or {}
+    facets = m.get("facets") or {}
+    hit_pairs = m.get("evidence_pairs")
+    hits = round(m["evidence_hit_at_3"] * hit_pairs) if hit_pairs and m.get("evidence_hit_at_3") is not None else None
+    lines += ["## Measured quality", "",
+              "Cross-validated by report family (`wsis-audit eval judgement`): each family is scored by a judge "
+              "trained on the others.", "",
+              "| what | figure |", "|---|---|",
+              f"| status accuracy ({m.get('pairs', 'n/a')} pairs) | {_f(m.get('accuracy'))} (95% interval over "
+              f"report families {_f(ci[0], 2)}-{_f(ci[1], 2)}) |",
+              f"| macro-F1 | {_f(m.get('macro_f1'), 4)} |",
+              f"| Brier score (4 statuses) | {_f(m.get('brier'))} |",
+              f"| evidence hit@3 | {_f(m.get('evidence_hit_at_3'))}"
+              + (f" ({hits} of {hit_pairs} pairs)" if hits is not None else "") + " |",
+              f"| requirements the corpus has never annotated (fallback): accuracy / macro-F1 / hit@3 | "
+              f"{_f(unseen.get('accuracy'))} / {_f(unseen.get('macro_f1'))} / {_f(unseen.get('evidence_hit_at_3'))} |",
+              f"| touched at all ({stages.get('touched_pairs', 'n/a')} pairs) | {_f(stages.get('touched_accuracy'))} "
+              f"(always answering touched: {_f(stages.get('touched_majority'))}) |",
+              f"| addressed vs partial when touched ({stages.get('substance_pairs', 'n/a')} pairs) | "
+              f"{_f(stages.get('substance_accuracy'))} |",
+              f"| facet status ({facets.get('pairs', 'n/a')} facets) | {_f(facets.get('accuracy'))} |", "",
+              _target_line(m), ""]
+
+    per_class = m.get("per_class_f1") or {}
+    if per_class:
+        lines += ["F1 by status: " + ", ".join(f"{s} {_f(per_class[s])}" for s in STATUS_ORDER if s in per_class)
+                  + ".", ""]
+    confusion = m.get("confusion") or {}
+    if confusion:
+        cols = [s for s in STATUS_ORDER if any(s in row for row in confusion.values())]
+        lines += ["Confusion (rows: the annotators' status; columns: the judge's):", "",
+                  "| gold \\ judged | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+        lines += [f"| {g} | " + " | ".join(str(confusion[g].get(s, 0)) for s in cols) + " |"
+                  for g in STATUS_ORDER if g in confusion]
+        lines.append("")
+    hard = m.get("hard_cases") or {}
+    if hard:
+        lines += ["Hard cases (annotated kinds of pair):", "", "| case | pairs | accuracy |", "|---|---:|---:|"]
+        lines += [f"| {HARD_CASE_WORDS.get(k, k)} | {v.get('n')} | {_f(v.get('accuracy'))} |"
+                  for k, v in sorted(hard.items(), key=lambda kv: kv[1].get("accuracy") or 0)]
+        lines.append("")
+    lines += ["## Limits", "", LIMITS]
+    return "\n".join(lines) + "\n"
