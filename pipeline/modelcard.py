@@ -99,6 +99,11 @@ def render_model_card(meta: dict) -> str:
     hit_pairs = m.get("evidence_pairs")
     hits = round(m["evidence_hit_at_3"] * hit_pairs) if hit_pairs and m.get("evidence_hit_at_3") is not None else None
     lines += _headline(m.get("by_mandate"))
+    if m.get("family_cv_measured") is False:
+        lines += ["## Development figures", "", "Cross-validation by report family was not run for this release "
+                  "(`wsis-audit train --no-family-cv`); `wsis-audit eval judgement` measures it.", "",
+                  "## Limits", "", LIMITS]
+        return "\n".join(lines) + "\n"
     lines += ["## Development figures", "",
               "Cross-validated by report family (`wsis-audit eval judgement`): each family is scored by a judge "
               "trained on the others, which has seen the same requirements in other reports: not the figure to "

@@ -248,3 +248,13 @@ def test_diff_page_with_no_changes_says_so():
     diff = make_diff()
     diff["changes"] = []
     assert "No requirement changed between the two drafts." in render_diff_html(diff)
+
+
+def test_each_piece_of_evidence_says_what_the_passage_does():
+    record = make_record()
+    record["requirements"][0]["evidence"][0] |= {"verdict": "substance", "reading": "gives figures, results"}
+    record["requirements"][1]["facets"][0]["evidence"][0] |= {"verdict": "mention",
+                                                             "reading": "lists events or links without results"}
+    page = render_html(record)
+    assert '<span class="reading verdict-substance"' in page and ">gives figures, results</span>" in page
+    assert ">lists events or links without results</span>" in page
