@@ -29,12 +29,22 @@ def csv_rows(record: dict) -> list[dict]:
     return rows
 
 
+# A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP, "CSV
+# Injection"); the file carries a BOM so that Excel opens it directly. A leading apostrophe shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A cell value that a spreadsheet shows as text, never evaluates."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def render_csv(record: dict) -> str:
-    """The CSV text (without the BOM, which write_csv adds for Excel)."""
+    """The CSV text (without the BOM, which write_csv adds for Excel); no cell starts a formula."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    writer.writerows(csv_rows(record))
+    writer.writerows({k: as_text(v) for k, v in row.items()} for row in csv_rows(record))
     return buf.getvalue()
 
 

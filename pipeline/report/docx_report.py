@@ -10,8 +10,8 @@ import io
 import re
 from pathlib import Path
 
-from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, document_title, locators, reference,
-                       sha_short, shorten, source_groups, status_counts, status_label)
+from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, document_title, locators,
+                       parse_warnings, reference, sha_short, shorten, source_groups, status_counts, status_label)
 from .xlsx import FIXED_TIME, stable_zip, write_atomic
 
 # Column widths in centimetres for an A4 page with 2 cm margins (17 cm of text width).
@@ -227,6 +227,8 @@ def build_document(record: dict):
                       "addresses may be shown here as not addressed.")
     for f in record.get("failures") or []:
         _warning(doc, f"{f.get('location')} could not be read and was not audited: {f.get('message')}.")
+    for w in parse_warnings(record, with_report=not rep.get("incomplete")):
+        _warning(doc, w)
 
     doc.add_heading("Purpose", level=1)
     doc.add_paragraph(PURPOSE)

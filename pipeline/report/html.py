@@ -151,6 +151,13 @@ def _page_header(record: dict, title: str) -> str:
                      f"<strong>{len(failures)} document{'s' if len(failures) != 1 else ''} could not be read</strong>"
                      " and {} not audited:".format("was" if len(failures) == 1 else "were")
                      + f"<ul>{items}</ul></div>")
+    notes = [str(w) for w in record.get("warnings") or []]
+    if not report.get("incomplete"):  # else they are in the banner above
+        notes += [f"{_file_name(str(report.get('path', '')))}: {w}" for w in report.get("warnings") or []]
+    if notes:
+        items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+        parts.append(f'<div class="banner banner-warn" role="note" id="warnings"><strong>Warnings</strong>'
+                     f"<ul>{items}</ul></div>")
     parts.append("</header>")
     return "\n".join(parts)
 
