@@ -50,12 +50,17 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     cfg = Config()
     if path is not None:
         p = Path(path)
+        if p.exists() and not p.is_file():  # a folder, a pipe or a device: never wait on it or read it whole
+            raise ConfigError("not a regular file", hint="give a TOML file to --config", location=str(p))
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError("config file not found", hint="check the --config path", location=str(p)) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"invalid TOML: {exc}", hint="fix the syntax", location=str(p)) from None
+        except OSError as exc:  # a folder, no permission: one line, never a traceback
+            raise ConfigError(f"config file cannot be read ({exc.strerror or type(exc).__name__})",
+                              hint="give a readable TOML file to --config", location=str(p)) from None
         data = data.get("wsis-audit", data)
         if not isinstance(data, dict):
             raise ConfigError("the [wsis-audit] setting must be a table of settings",

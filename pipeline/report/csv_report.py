@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
 COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "checkability", "status",
@@ -50,10 +51,4 @@ def render_csv(record: dict) -> str:
 
 def write_csv(record: dict, out_dir: Path) -> Path:
     """Write OUT/requirements.csv atomically, UTF-8 with a BOM so Excel shows accented text right."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "requirements.csv"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_csv(record), encoding="utf-8-sig", newline="")
-    tmp.replace(path)
-    return path
+    return write_atomic(Path(out_dir) / "requirements.csv", render_csv(record), encoding="utf-8-sig")

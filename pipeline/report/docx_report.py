@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .markdown import (STATUS_FILLS, STATUSES, all_evidence, document_name, document_title, locators,
                        parse_warnings, reference, sha_short, shorten, source_groups, status_counts, status_label)
-from .xlsx import FIXED_TIME, stable_zip, write_atomic
+from ._io import write_atomic
+from .xlsx import FIXED_TIME, stable_zip
 
 # Column widths in centimetres for an A4 page with 2 cm margins (17 cm of text width).
 REQUIREMENT_WIDTHS = (7.0, 2.2, 6.3, 1.5)

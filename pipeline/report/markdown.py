@@ -196,13 +196,9 @@ def render_markdown(record: dict) -> str:
 
 def write_markdown(record: dict, out_dir: Path) -> Path:
     """Write OUT/report.md atomically; returns its path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.md"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_markdown(record), encoding="utf-8")
-    tmp.replace(path)  # a reader never sees a half-written file
-    return path
+    from ._io import write_atomic
+
+    return write_atomic(Path(out_dir) / "report.md", render_markdown(record))  # never half a file
 
 
 # Diff -----------------------------------------------------------------------------------------------------
