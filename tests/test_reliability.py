@@ -272,3 +272,10 @@ def test_ten_reviewers_at_once_keep_all_ten_decisions(tmp_path):
     from pipeline.review import load_decisions
     assert sorted(d.key for d in load_decisions(out / "decisions.csv")) == sorted(keys)
     assert _leftovers(out) == []
+
+
+def test_every_exit_code_is_in_the_readme_table():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes"):readme.index("## How it works")]
+    for code in ExitCode:
+        assert f"\n| {int(code)} | " in table, code

@@ -144,12 +144,10 @@ def _cache_get(cache_dir: str, sha: str, path: str) -> Document | None:
 
 
 def _cache_put(cache_dir: str, doc: Document) -> None:
-    d = Path(cache_dir)
-    d.mkdir(parents=True, exist_ok=True)
-    target = d / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    from ..report._io import write_atomic
+
+    target = Path(cache_dir) / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
+    write_atomic(target, json.dumps(doc.to_dict(), ensure_ascii=False))
 
 
 __all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_many", "detect_format"]
