@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.config import Config, load_config
-from pipeline.errors import ExitCode, WsisAuditError
+from pipeline.errors import ExitCode, InputError, WsisAuditError
 
 # Global options: (names, takes a value). Accepted before the command and after it (`audit … -q`).
 GLOBAL_OPTIONS = ((("--config",), True), (("--max-size-mb",), True), (("--cache-dir",), True), (("--kb",), True),
@@ -141,8 +141,9 @@ def _write_json(path: Path, data: dict) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    from pipeline.report._io import write_atomic
+
+    _guard(lambda: write_atomic(path, text))
 
 
 def _report_failures(failures) -> int:
@@ -339,7 +340,7 @@ def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Opt
                fail_on: Optional[str], decisions: Optional[Path]) -> None:
     from pipeline.audit import audit as run, prepare
     from pipeline.judge.model import load_model
-    from pipeline.report import parse_formats, write_formats
+    from pipeline.report import parse_formats, publish_formats
     from pipeline.report.json_report import dumps, validate_coverage
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
@@ -353,36 +354,60 @@ def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Opt
         task = progress.add_task("reading", total=1 + len(mandates) + 1 + (0 if to_stdout else len(fmts)))
         inputs = prepare(report, mandates, state.config,
                          on_document=lambda p: progress.update(task, description=f"reading {Path(p).name}"))
+        if not inputs.requirements:  # nothing to judge: say why, write nothing
+            return inputs, None, None
         progress.update(task, completed=1 + len(mandates),
                         description=f"judging {len(inputs.requirements)} requirements")
         record = run(inputs, state.config, load_model(model_dir))
         if decisions_path is not None:
             record = apply_decisions(record, load_decisions(decisions_path))
         progress.advance(task)
-        paths = []
-        if not to_stdout:
-            for fmt in fmts:
-                progress.update(task, description=f"writing {fmt}")
-                paths += write_formats(record, out_dir, (fmt,))
-                progress.advance(task)
-        return inputs, record, paths
+        if to_stdout:
+            return inputs, record, None
+        progress.update(task, description=f"writing {', '.join(fmts)}")
+        published = publish_formats(record, out_dir, fmts)  # one run, moved into place under the folder's lock
+        progress.advance(task, len(fmts))
+        return inputs, record, published
 
     with _progress() as progress:
-        inputs, record, paths = _guard(lambda: work(progress))
+        inputs, record, published = _guard(lambda: work(progress))
+    for note in inputs.warnings:
+        err.print(f"warning: {note}", markup=False)
+    if record is None:
+        raise typer.Exit(_report_failures([*inputs.failures, *inputs.empty_mandates]
+                                          or [InputError.no_requirements(str(mandates[0]))]))
     if to_stdout:
         validate_coverage(record)
         sys.stdout.write(dumps(record))
         sys.stdout.flush()
     elif not state.quiet:
         _print_coverage(record)
-        for p in paths:
-            out.print(f"wrote {p}", markup=False)
-    code = _report_failures(inputs.failures)
+    if published is not None:
+        _print_published(published)
+    _print_decision_warnings(record)
+    code = _report_failures([*inputs.failures, *inputs.empty_mandates])
     if code == ExitCode.OK and gate and any(r["status"] in gate for r in record["requirements"]):
         n = sum(r["status"] in gate for r in record["requirements"])
         err.print(f"{n} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
         code = ExitCode.GAPS_FOUND
     raise typer.Exit(code)
+
+
+def _print_published(published) -> None:
+    """The files a run wrote, and those of an earlier run it removed from the folder."""
+    for p in published.removed:
+        err.print(f"removed {p} (from an earlier run)", markup=False)
+    if not state.quiet:
+        for p in published.written:
+            out.print(f"wrote {p}", markup=False)
+
+
+def _print_decision_warnings(record: dict) -> None:
+    from pipeline.review import UNMATCHED
+
+    for w in record.get("warnings", []):
+        if UNMATCHED in w:
+            err.print(f"warning: {w}", markup=False)
 
 
 def _statuses(spec: str) -> tuple[str, ...]:
@@ -415,7 +440,7 @@ def report_cmd(
 
     Example: wsis-audit report audit/coverage.json --format html,xlsx
     """
-    from pipeline.report import parse_formats, write_formats
+    from pipeline.report import parse_formats, publish_formats
     from pipeline.report.json_report import dumps
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
@@ -430,25 +455,28 @@ def report_cmd(
         if _stdout_formats(out_dir or coverage.parent, fmts):
             record = apply_decisions(record, load_decisions(decisions or coverage.parent / DECISIONS_FILE))
             sys.stdout.write(dumps(record))
-            return []
+            return record, None
         folder = out_dir or coverage.parent
         record = apply_decisions(record, load_decisions(decisions or folder / DECISIONS_FILE))
-        return write_formats(record, folder, fmts)
+        # The coverage.json read here is this folder's record, not a leftover: it stays unless rewritten.
+        return record, publish_formats(record, folder, fmts, keep=("coverage.json",))
 
-    for p in _guard(work):
-        if not state.quiet:
-            out.print(f"wrote {p}", markup=False)
+    record, published = _guard(work)
+    if published is not None:
+        _print_published(published)
+    _print_decision_warnings(record)
 
 
 def _load_coverage(path: Path) -> dict:
     from pipeline.errors import InputError
     from pipeline.report.json_report import validate_coverage
 
+    from pipeline.parse import read_bytes
+
+    data = read_bytes(path, max_bytes=int(state.config.max_size_mb * 1_000_000))
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(data.decode("utf-8"))
         validate_coverage(record)
-    except FileNotFoundError:
-        raise InputError.not_found(str(path)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"not a coverage.json: {str(exc).splitlines()[0][:160]}",
                          hint="give a coverage.json written by `wsis-audit audit`", location=str(path)) from None
@@ -484,9 +512,10 @@ def diff_cmd(
         from pipeline.report.html import render_diff_html
         from pipeline.report.markdown import render_diff_markdown
 
-        out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / "diff.html").write_text(render_diff_html(result), encoding="utf-8")
-        (out_dir / "diff.md").write_text(render_diff_markdown(result), encoding="utf-8")
+        from pipeline.report._io import write_atomic
+
+        _guard(lambda: write_atomic(out_dir / "diff.html", render_diff_html(result)))
+        _guard(lambda: write_atomic(out_dir / "diff.md", render_diff_markdown(result)))
         _write_json(out_dir / "diff.json", result)
         if not state.quiet:
             out.print(f"wrote {out_dir}/diff.html, diff.md, diff.json", markup=False)
@@ -511,13 +540,13 @@ def review_set(
 
     Example: wsis-audit review set audit/coverage.json req-1a2b3c4d5e6f not_applicable --reason "deferred by Council"
     """
-    from pipeline.review import DECISIONS_FILE, load_decisions, make_decision, merge, save_decisions
+    from pipeline.review import DECISIONS_FILE, make_decision, update_decisions
 
     def work():
         record = _load_coverage(coverage)
         path = coverage.parent / DECISIONS_FILE
         d = make_decision(record, requirement, decision, reason, facet=facet, reviewer=reviewer)
-        save_decisions(path, merge(load_decisions(path), [d]))
+        update_decisions(path, [d])
         return path
 
     path = _guard(work)
@@ -537,7 +566,7 @@ def review_import(
 
     Example: wsis-audit review import audit/traceability.xlsx
     """
-    from pipeline.review import DECISIONS_FILE, decisions_from_xlsx, load_decisions, merge, save_decisions
+    from pipeline.review import DECISIONS_FILE, decisions_from_xlsx, update_decisions
 
     cov = coverage or workbook.parent / "coverage.json"
 
@@ -545,7 +574,7 @@ def review_import(
         record = _load_coverage(cov)
         new = decisions_from_xlsx(record, workbook, reviewer=reviewer)
         path = cov.parent / DECISIONS_FILE
-        save_decisions(path, merge(load_decisions(path), new))
+        update_decisions(path, new)
         return path, len(new)
 
     path, n = _guard(work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,10 @@ class AuditInputs:
     requirements: tuple[Requirement, ...]
     mandate_warnings: tuple[tuple[str, tuple[str, ...]], ...]
     failures: tuple[InputError, ...]
+    # Audit-level notes (a mandate given twice); every document's own warnings are with the document.
+    warnings: tuple[str, ...] = ()
+    # Mandates read without error that gave no requirement (each is an error line and exit 19).
+    empty_mandates: tuple[InputError, ...] = ()
 
 
 def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, on_document=None) -> AuditInputs:
@@ -42,14 +47,54 @@ def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, o
         on_document(str(report))
     report_doc = parse_file(report, config)
     parsed = parse_many(list(mandates), config, on_document=on_document)
+    docs, notes = _distinct(parsed.documents)
     reqs: list[Requirement] = []
     warnings = []
-    for d in parsed.documents:
+    empty = []
+    for d in docs:
         ex = extract(d, kb_files=config.kb_files)
         reqs.extend(ex.requirements)
-        warnings.append((d.path, ex.warnings))
-    return AuditInputs(report=report_doc, mandates=parsed.documents, requirements=tuple(reqs),
-                       mandate_warnings=tuple(warnings), failures=parsed.failures)
+        # The parser's warnings (a missing numbering part loses labels) and the extractor's, together.
+        warnings.append((d.path, (*d.warnings, *ex.warnings)))
+        if not ex.requirements:
+            empty.append(InputError.no_requirements(d.path))
+    return AuditInputs(report=report_doc, mandates=docs, requirements=tuple(reqs),
+                       mandate_warnings=tuple(warnings), failures=parsed.failures, warnings=tuple(notes),
+                       empty_mandates=tuple(empty))
+
+
+def _distinct(docs: tuple[Document, ...]) -> tuple[tuple[Document, ...], list[str]]:
+    """Each mandate once: the same content given twice, under one name or two, is read once (the first)."""
+    first: dict[str, Document] = {}
+    notes = []
+    for d in docs:
+        if d.sha256 in first:
+            same = first[d.sha256].path
+            notes.append(f"{d.path} has the same content as {same}: read once" if d.path != same
+                         else f"{d.path} was given more than once: read once")
+        else:
+            first[d.sha256] = d
+    return tuple(first.values()), notes
+
+
+def document_identity(doc: Document) -> str:
+    """Who a document is, whatever its file name or format: its symbol as printed, else its title, else a hash of
+    its words (case and spacing ignored)."""
+    named = doc.symbol or doc.title
+    if named:
+        return " ".join(named.casefold().split())
+    return content_id("text", " ".join(doc.text.casefold().split()), length=16)
+
+
+# A section number before a heading's words ("I Introduction", "2. Background") is dropped from a requirement's
+# place: one rendering prints it as part of the heading and another as list numbering.
+_HEADING_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}[.)]?|\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)])\s+(?=\S)")
+
+
+def requirement_place(r: Requirement) -> str:
+    """Where a requirement sits in its document: clause path below the title (or its kind), normalised."""
+    parts = [_HEADING_NUMBER.sub("", " ".join(p.split())).casefold() for p in r.source.clause_path[1:]]
+    return " / ".join(parts) or r.kind.value
 
 
 def unreadable_note(doc: Document) -> str | None:
@@ -64,6 +109,10 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) 
     if not config.evidence_profiles:
         model = model.with_profiles({})
     passages = make_passages(inputs.report, max_words=config.passage_max_words, overlap=config.passage_overlap_words)
+    if not passages:  # nothing to read: every requirement would be a gap only because no text was seen
+        raise InputError.no_passages(inputs.report.path)
+    if not inputs.requirements:
+        raise (inputs.empty_mandates or inputs.failures or (InputError.no_requirements("(no mandate)"),))[0]
     units = [u for r in inputs.requirements for u in units_for(r, kb)]
     retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
@@ -94,10 +143,13 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
     profiled = profiled or {}
     reqs = []
     per_doc = Counter(r.source.document for r in inputs.requirements)
+    identity = {d.path: document_identity(d) for d in inputs.mandates}
     seen: Counter = Counter()
     for r, a in zip(inputs.requirements, assessments):
-        # Stable across edits of the requirement's words: document name, clause path, position among equals.
-        position = (Path(r.source.document).name, " / ".join(r.source.clause_path[1:]) or r.kind.value)
+        # The key a reviewer's decision and the diff follow: the document's identity (never its path, so a .txt,
+        # .docx or .pdf of one resolution, or a renamed copy, agree), the requirement's place, its position among
+        # equals. Not its words, so that an edited requirement keeps its key and its decision goes stale.
+        position = (identity.get(r.source.document, r.source.document), requirement_place(r))
         seen[position] += 1
         reqs.append({
             "id": r.id,
@@ -125,6 +177,7 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
         "mandates": [{"path": d.path, "sha256": d.sha256, "requirements": per_doc.get(d.path, 0),
                       "warnings": list(dict(inputs.mandate_warnings).get(d.path, ()))} for d in inputs.mandates],
         "failures": [f.to_dict() for f in inputs.failures],
+        "warnings": [*inputs.warnings, *(e.line().removeprefix("error: ") for e in inputs.empty_mandates)],
         "requirements": reqs,
         "summary": {s: summary.get(s, 0) for s in STATUSES},
         "run": {"config": config.resolved(), "versions": {

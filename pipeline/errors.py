@@ -26,6 +26,10 @@ class ExitCode(IntEnum):
     NO_TEXT_LAYER = 15
     CORRUPT = 16
     TOO_LARGE = 17
+    NO_PASSAGES = 18  # the report gave no readable text to audit
+    NO_REQUIREMENTS = 19  # a mandate document gave no requirement
+    OUTPUT = 20  # the output folder or file cannot be written
+    LOCKED = 21  # another run is writing the same output folder
     INTERNAL = 70
 
 
@@ -51,6 +55,14 @@ class WsisAuditError(Exception):
         """Plain record for batch outputs."""
         return {"location": self.location, "code": self.code, "message": self.message, "hint": self.hint}
 
+    def __reduce__(self):
+        # Keyword-only fields survive pickling (parsing in worker processes, the fuzz harness's children).
+        return (_rebuild, (type(self), self.message, self.hint, self.location, self.code))
+
+
+def _rebuild(cls, message: str, hint: str, location: str | None, code: int) -> WsisAuditError:
+    return cls(message, hint=hint, location=location, code=code)
+
 
 class InputError(WsisAuditError):
     """A document cannot be read; named constructors give one per failure kind."""
@@ -61,6 +73,35 @@ class InputError(WsisAuditError):
     def not_found(cls, path: str) -> InputError:
         return cls("file not found or not readable", hint="check the path and permissions", location=path,
                    code=ExitCode.NOT_FOUND)
+
+    @classmethod
+    def permission_denied(cls, path: str) -> InputError:
+        return cls("permission denied", hint="give yourself read access, e.g. `chmod u+r FILE`, or copy the file "
+                   "somewhere you can read it", location=path, code=ExitCode.NOT_FOUND)
+
+    @classmethod
+    def is_directory(cls, path: str) -> InputError:
+        return cls("is a directory, not a document", hint="give the files inside it", location=path,
+                   code=ExitCode.NOT_FOUND)
+
+    @classmethod
+    def not_regular(cls, path: str) -> InputError:
+        return cls("not a regular file (a pipe, socket or device)",
+                   hint="save the document to a file and give that file", location=path,
+                   code=ExitCode.UNKNOWN_FORMAT)
+
+    @classmethod
+    def no_passages(cls, path: str) -> InputError:
+        return cls("the report has no readable text to audit, so no requirement can be judged",
+                   hint="check that it is the right file; a scanned report needs OCR first", location=path,
+                   code=ExitCode.NO_PASSAGES)
+
+    @classmethod
+    def no_requirements(cls, path: str) -> InputError:
+        return cls("no requirement found in this mandate document",
+                   hint="check that it is the mandate (a resolution, contribution or target list), "
+                   "not the report; `wsis-audit extract FILE` shows what is read", location=path,
+                   code=ExitCode.NO_REQUIREMENTS)
 
     @classmethod
     def empty(cls, path: str) -> InputError:
@@ -104,6 +145,26 @@ class ConfigError(WsisAuditError):
     """A configuration file or option is invalid."""
 
     default_code = ExitCode.CONFIG
+
+
+class OutputError(WsisAuditError):
+    """An output folder or file cannot be written, or another run is writing it."""
+
+    default_code = ExitCode.OUTPUT
+
+    @classmethod
+    def cannot_write(cls, path: str, exc: BaseException) -> OutputError:
+        why = {IsADirectoryError: "a folder is in the way", NotADirectoryError: "a file is in the way",
+               FileExistsError: "a file is in the way", PermissionError: "permission denied"}.get(type(exc))
+        if why is None:
+            why = getattr(exc, "strerror", None) or type(exc).__name__
+        return cls(f"cannot write here: {why[:1].lower() + why[1:]}",
+                   hint="choose another --out folder, or move what is in the way", location=path)
+
+    @classmethod
+    def locked(cls, path: str) -> OutputError:
+        return cls("another wsis-audit run is writing this folder", hint="wait for it to finish, or use another "
+                   "--out folder", location=path, code=ExitCode.LOCKED)
 
 
 class ArtifactError(WsisAuditError):

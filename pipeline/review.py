@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .errors import InputError
 
 DECISIONS_FILE = "decisions.csv"
+UNMATCHED = "reviewer decision(s) match no requirement of this audit"
 DECISIONS = ("addressed", "partial", "not_addressed", "manual_check", "not_applicable")
 
 
@@ -45,10 +45,39 @@ def evidence_hash(evidence: list[dict]) -> str:
     return hashlib.sha1("\n".join(" ".join(e["text"].split()) for e in evidence).encode("utf-8")).hexdigest()[:16]
 
 
+def decisions_lock(path: Path):
+    """The lock every reader and writer of a decisions file holds (a hidden file beside it), waiting its turn."""
+    from .errors import OutputError
+    from .report._io import exclusive_lock
+
+    return exclusive_lock(Path(path).with_name(f".{Path(path).name}.lock"), wait=True,
+                          busy=lambda: OutputError.locked(str(path)))
+
+
 def load_decisions(path: Path) -> list[Decision]:
-    """Decisions from a decisions.csv (an absent file means none)."""
+    """Decisions from a decisions.csv (an absent file means none), read whole under its lock."""
+    from .errors import OutputError
+
+    path = Path(path)
     if not path.exists():
         return []
+    try:
+        with decisions_lock(path):
+            return _read_decisions(path)
+    except OutputError:  # a folder we may read but not write (a shared audit): no writer can be there either
+        return _read_decisions(path)
+
+
+def update_decisions(path: Path, new: list[Decision]) -> list[Decision]:
+    """Merge new decisions into the file under its lock: concurrent reviewers never lose each other's."""
+    path = Path(path)
+    with decisions_lock(path):
+        merged = merge(_read_decisions(path) if path.exists() else [], new)
+        save_decisions(path, merged)
+    return merged
+
+
+def _read_decisions(path: Path) -> list[Decision]:
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
@@ -71,10 +100,9 @@ def save_decisions(path: Path, decisions: list[Decision]) -> None:
     w.writeheader()
     for d in sorted(decisions, key=lambda d: (d.key, d.facet)):
         w.writerow(asdict(d))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(buf.getvalue(), encoding="utf-8")
-    tmp.replace(path)
+    from .report._io import write_atomic
+
+    write_atomic(path, buf.getvalue())
 
 
 def _target(record: dict, key_or_id: str, facet: str) -> tuple[dict, dict | None]:
@@ -115,6 +143,14 @@ def apply_decisions(record: dict, decisions: list[Decision]) -> dict:
     recounted. A stale decision is shown but does not override the machine's status."""
     by = {(d.key, d.facet): d for d in decisions}
     out = dict(record)
+    known = {(r["key"], "") for r in record["requirements"]} | {
+        (r["key"], f["label"]) for r in record["requirements"] for f in r["facets"]}
+    unmatched = sorted(k for k in by if k not in known)
+    if unmatched:  # never silently ignored: a decision on a requirement this audit does not have
+        key, facet = unmatched[0]
+        note = (f"{len(unmatched)} {UNMATCHED} (first: {key}{' / ' + facet if facet else ''}); they were made on "
+                "another mandate or an earlier extraction")
+        out["warnings"] = [*(w for w in record.get("warnings", []) if UNMATCHED not in w), note]
     reqs = []
     for r in record["requirements"]:
         r = dict(r, machine_status=r.get("machine_status", r["status"]))

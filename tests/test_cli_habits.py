@@ -111,15 +111,17 @@ def test_eval_and_train_honour_quiet(monkeypatch, tmp_path):
 
     monkeypatch.setattr(pipeline.evaluate, "run_evaluation", lambda what, config, ablation: {"what": what})
     metrics = {"training_rows": {"requirements": 3, "facets": 4, "passage_pairs": 5}, "reports": ["a"],
-               "accuracy": 0.5, "macro_f1": 0.5, "unseen_requirements": {"accuracy": 0.4}}
-    monkeypatch.setattr(pipeline.learn.training, "train_judge", lambda config, target: metrics)
+               "accuracy": 0.5, "macro_f1": 0.5, "unseen_requirements": {"accuracy": 0.4},
+               "by_mandate": {"accuracy": 0.45, "macro_f1": 0.44, "false_all_clear": 0.1}}
+    monkeypatch.setattr(pipeline.learn.training, "train_judge", lambda config, target, family_cv=True: metrics)
     quiet_eval = _run("eval", "extraction", "-q", "--json", tmp_path / "e.json")
     assert quiet_eval.exit_code == 0 and quiet_eval.output == ""
     assert json.loads((tmp_path / "e.json").read_text()) == {"what": "extraction"}
     quiet_train = _run("--quiet", "train", "--out", tmp_path / "m")
     assert quiet_train.exit_code == 0 and quiet_train.output == ""
     loud_train = _run("train", "--out", tmp_path / "m")
-    assert "trained on 3 requirement" in loud_train.output
+    assert "trained on 3 requirement" in loud_train.output and "leave one mandate out: accuracy 0.450" in \
+        loud_train.output
 
 
 def test_progress_bar_shows_counts_on_a_terminal(tmp_path, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,22 +19,43 @@ PARSER_VERSIONS = {"text": "text/1", "markdown": "text/1", "docx": "docx/1", "pd
 
 
 def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:
-    """Read a file with the size limit and clear errors."""
-    p = Path(path)
+    """Read a regular file with the size limit and clear errors; pipes, sockets and devices are refused unread."""
+    p = str(path)
     try:
-        if p.is_dir():
-            raise InputError("is a directory, not a document", hint="give the files inside it", location=str(p))
-        size = p.stat().st_size
-    except (FileNotFoundError, PermissionError, NotADirectoryError, OSError) as exc:
-        if isinstance(exc, InputError):
-            raise
-        raise InputError.not_found(str(p)) from None
-    if size > max_bytes:
-        raise InputError.too_large(str(p), size, max_bytes)
-    try:
-        return p.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below once we can look at it.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except PermissionError:
+        raise InputError.permission_denied(p) from None
+    except IsADirectoryError:
+        raise InputError.is_directory(p) from None
     except OSError:
-        raise InputError.not_found(str(p)) from None
+        raise InputError.not_found(p) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError.is_directory(p)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError.not_regular(p)
+        if info.st_size > max_bytes:
+            raise InputError.too_large(p, info.st_size, max_bytes)
+        chunks, total = [], 0
+        while True:  # the file may grow while we read it: never read past the limit
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise InputError.too_large(p, total, max_bytes)
+        return b"".join(chunks)
+    except PermissionError:
+        raise InputError.permission_denied(p) from None
+    except IsADirectoryError:
+        raise InputError.is_directory(p) from None
+    except OSError:
+        raise InputError.not_found(p) from None
+    finally:
+        os.close(fd)
 
 
 def parse_bytes(data: bytes, *, path: str) -> Document:
@@ -59,6 +81,10 @@ def parse_bytes(data: bytes, *, path: str) -> Document:
         return parse_text(data, path=path, sha256=sha, markdown=fmt == "markdown")
     except WsisAuditError:
         raise
+    except MemoryError as exc:  # a damaged file's sizes or coordinates asked for more than it can hold
+        kind = {"pdf": "PDF", "docx": "DOCX"}.get(fmt, "text")
+        raise InputError.corrupt(path, kind, "it asks for more memory than a document of its size can need") \
+            from exc
     except Exception as exc:  # a parser library choked on malformed input
         kind = {"pdf": "PDF", "docx": "DOCX"}.get(fmt, "text")
         raise InputError.corrupt(path, kind, type(exc).__name__) from exc
@@ -118,12 +144,10 @@ def _cache_get(cache_dir: str, sha: str, path: str) -> Document | None:
 
 
 def _cache_put(cache_dir: str, doc: Document) -> None:
-    d = Path(cache_dir)
-    d.mkdir(parents=True, exist_ok=True)
-    target = d / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    from ..report._io import write_atomic
+
+    target = Path(cache_dir) / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
+    write_atomic(target, json.dumps(doc.to_dict(), ensure_ascii=False))
 
 
 __all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_many", "detect_format"]

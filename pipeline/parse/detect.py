@@ -19,8 +19,9 @@ def detect_format(data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except zipfile.BadZipFile:
-            # A truncated DOCX still starts with a local header naming its first part.
+        except Exception:  # noqa: BLE001 - BadZipFile, NotImplementedError (version), ValueError, struct.error ...
+            # A truncated or damaged DOCX still starts with a local header naming its first part; the DOCX
+            # parser then says what is wrong with it.
             return "docx" if b"[Content_Types].xml" in head or b"word/" in head else "zip"
         if "word/document.xml" in names:
             return "docx"

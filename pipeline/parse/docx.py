@@ -39,8 +39,13 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-# A 50 MB .docx (the default size limit) holds at most a few tens of MB of XML; more is a ZIP bomb.
-MAX_PART_BYTES = 300_000_000
+# Word's XML is about ten times the text it holds, so 32 MB of one part is over a thousand pages of text;
+# lxml's tree takes some 20-30 times the XML's size in memory, so a part this size stays well under 1 GB.
+MAX_PART_BYTES = 32_000_000
+# All parts read from one package together (document, styles, numbering, notes): twice the largest part.
+MAX_TOTAL_BYTES = 64_000_000
+# Parts are decompressed this much at a time, so that a header understating a part's size costs nothing.
+READ_CHUNK = 1 << 20
 MAX_LEVELS = 9  # w:ilvl runs 0..8 (ECMA-376 17.9.3)
 
 
@@ -135,6 +140,7 @@ class _Package:
         except Exception as exc:  # zipfile raises many kinds on junk: BadZipFile, ValueError, struct.error ...
             raise InputError.corrupt(path, "DOCX", _why(exc)) from None
         self.warnings: list[str] = []
+        self.read_total = 0  # bytes decompressed so far, against MAX_TOTAL_BYTES
         main = self._targets("", "_rels/.rels").get("officeDocument", "word/document.xml")
         if main.lower() not in self.names:
             main = "word/document.xml"
@@ -169,9 +175,8 @@ class _Package:
         try:
             info = self.zip.getinfo(real)
             if info.file_size > MAX_PART_BYTES:
-                raise InputError.corrupt(self.path, "DOCX",
-                                         f"{real} expands to {info.file_size / 1e6:.0f} MB (a ZIP bomb?)")
-            data = self.zip.read(real)
+                raise self._too_big(real)
+            data = self._stream(info)
         except InputError:
             raise
         except Exception as exc:  # CRC errors, truncated streams, unsupported compression, encrypted entries
@@ -179,6 +184,22 @@ class _Package:
         if W_STRICT_NS in data:
             data = data.replace(W_STRICT_NS, W_NS.encode())
         return data
+
+    def _stream(self, info: zipfile.ZipInfo) -> bytes:
+        """Decompress one part a chunk at a time, counting what comes out, whatever its header claims."""
+        chunks, size = [], 0
+        with self.zip.open(info) as member:
+            while chunk := member.read(READ_CHUNK):
+                size += len(chunk)
+                self.read_total += len(chunk)
+                if size > MAX_PART_BYTES or self.read_total > MAX_TOTAL_BYTES:
+                    raise self._too_big(info.filename)
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_big(self, name: str) -> InputError:
+        return InputError.corrupt(self.path, "DOCX", f"{name} expands past {MAX_PART_BYTES / 1e6:.0f} MB of XML "
+                                  f"(or the parts together past {MAX_TOTAL_BYTES / 1e6:.0f} MB): a ZIP bomb?")
 
     def _xml(self, name: str) -> etree._Element:
         data = self._bytes(name)

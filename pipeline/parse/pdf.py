@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -42,6 +43,8 @@ MIN_REPEATS = 2
 SEGMENT_GAP_EM = 1.0
 # A gutter may be crossed by this share of rows (full-width titles, figures, footers).
 GUTTER_MAX_CROSSING = 0.2
+# Most points the gutter search examines: the middle 40% of an A0 landscape page (3370 pt) is 1348 pt.
+GUTTER_MAX_POINTS = 2048
 # Each column must hold this share of rows, and its segments must fill half of the column width on
 # the median row (key/value layouts and short lists are not two columns).
 GUTTER_MIN_ROWS = 0.25
@@ -169,8 +172,8 @@ def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
     try:
         pages, n_pages, warnings, missing = _read_pages(data, path)
         raw = _to_raw_blocks(pages)
-    except InputError:
-        raise
+    except (InputError, MemoryError):
+        raise  # parse_bytes words a MemoryError for the user
     except Exception as exc:  # no library exception reaches the user
         raise InputError.corrupt(path, "PDF", f"{type(exc).__name__}: {exc}"[:200]) from exc
     return build_document(raw, path=path, sha256=sha256, fmt="pdf", parser=PARSER, pages=n_pages,
@@ -243,9 +246,20 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str], li
     return pages, n_pages, warnings, missing
 
 
+# PDFium's FPDF_GetLastError codes (fpdfview.h), in our words. Its "success" code also comes with failures
+# (a document it gave up on without saying why), so it never reaches a message as "success".
+_PDFIUM_REASONS = {0: "PDFium could not read its structure", 1: "PDFium could not read its structure",
+                   2: "the file could not be opened", 3: "its structure is not valid PDF",
+                   6: "a page is missing or damaged"}
+
+
 def _pdfium_reason(exc: Exception) -> str:
+    code = getattr(exc, "err_code", None)
+    if code in _PDFIUM_REASONS:
+        return _PDFIUM_REASONS[code]
     m = re.search(r"PDFium: ([^)]*)", str(exc))
-    return m.group(1).lower() if m else type(exc).__name__
+    reason = m.group(1).lower().strip() if m else ""
+    return reason if reason and reason != "success" else _PDFIUM_REASONS[0]
 
 
 def _pages(numbers: list[int]) -> str:
@@ -682,16 +696,25 @@ def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
     hi = max(segs[-1].x1 for segs in seg_rows)
     if hi - lo < 100:  # narrower than two columns of a dozen characters each
         return None
-    # Rows crossing each point (1 pt steps) of the middle 30-70% of the text width: the page's
-    # "middle band". Segments of one row never overlap, so a difference array counts rows.
-    a0, a1 = int(lo + 0.3 * (hi - lo)), int(lo + 0.7 * (hi - lo)) + 1
-    diff = [0] * (a1 - a0 + 2)
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    # Rows crossing each point of the middle 30-70% of the text width: the page's "middle band". Points are
+    # 1 pt apart up to GUTTER_MAX_POINTS (wider than any paper size's text); a damaged file's coordinates
+    # can claim billions of points, and are then read at coarser steps, so the work never grows with them.
+    # Segments of one row never overlap, so a difference array counts rows.
+    a0 = math.floor(lo + 0.3 * (hi - lo))
+    span = math.floor(lo + 0.7 * (hi - lo)) + 1 - a0
+    step = max(1.0, span / GUTTER_MAX_POINTS)
+    points = int(span / step) + 1
+    diff = [0] * (points + 1)
     for segs in seg_rows:
         for seg in segs:
-            start, stop = max(a0, int(seg.x0) + 1), min(a1, int(seg.x1))  # x strictly inside the segment
+            # Points strictly inside the segment (at 1 pt steps: int(x0) + 1 .. int(x1), as before).
+            start = max(0, math.floor((seg.x0 - a0) / step) + 1)
+            stop = min(points - 1, math.floor((seg.x1 - a0) / step))
             if start <= stop:
-                diff[start - a0] += 1
-                diff[stop - a0 + 1] -= 1
+                diff[start] += 1
+                diff[stop + 1] -= 1
     crossing, running = [], 0
     for d in diff[:-1]:
         running += d
@@ -708,7 +731,7 @@ def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
             if k - 1 - start > best[1] - best[0]:
                 best = (start, k - 1)
             start = None
-    gx = a0 + (best[0] + best[1]) / 2
+    gx = a0 + step * (best[0] + best[1]) / 2
     left = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x1 <= gx]
     right = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x0 >= gx]
     left_rows = sum(1 for segs in seg_rows if segs[0].x1 <= gx)
@@ -983,6 +1006,8 @@ def _block_text(block: _Block, vocab: set[str]) -> str:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# Leaders and a page number end a contents line; searching only its tail keeps the search linear on junk lines.
+LEADERS_TAIL = 120
 _LEADERS_RE = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")  # "Introduction . . . . 3"
 
 
@@ -1016,7 +1041,7 @@ def _classify(entries: list[_Block | _Table], ctx: _Context) -> list[RawBlock]:
         larger = first.size >= ctx.body + HEADING_SIZE_DELTA and len(text) <= HEADING_MAX_CHARS
         bold = (first.bold and first.size >= ctx.body - SIZE_TOL and len(text) <= BOLD_HEADING_MAX_CHARS
                 and not text.rstrip().endswith("."))
-        if _LEADERS_RE.search(text):  # a table-of-contents entry: not a heading of this text
+        if _LEADERS_RE.search(text[-LEADERS_TAIL:]):  # a table-of-contents entry: not a heading of this text
             staged.append((RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=locator), None))
             continue
         if (larger or bold) and _LETTER.search(text):

@@ -13,7 +13,9 @@ BOOKMARK_RE = re.compile(r"\[bookmark: [^\]]*\]")
 # Lines that stand for omitted items in quoted resolutions, and separator rules.
 ELLIPSIS_RE = re.compile(r"^\s*(?:\u2026|\.{3}|\[\u2026\]|\[\.\.\.\])\s*$")
 RULE_RE = re.compile(r"^\s*[_\-=*\u2014\u2013]{4,}\s*$")
-MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# "# Title", "## Title ##": the optional closing hashes are stripped by md_heading, not by the pattern, so that
+# a long run of spaces cannot make the pattern backtrack (a lazy group before "\s*#*\s*$" was quadratic).
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 BULLET_RE = re.compile(r"^\s*[\u2022\u25aa\u25cf\u2013\-*]\s+(.*)$")
 # A label at the start of a line: "2.1.", "6", "a)", "(iii)", "I", "IV." - followed by a tab or spaces.
 LABEL_RE = re.compile(
@@ -100,17 +102,29 @@ def _blocks_from_lines(lines: list[str], *, wrapped: bool) -> list[RawBlock]:
     return raw
 
 
+def md_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a Markdown ATX heading, closing hashes and spaces removed; None for other lines."""
+    m = MD_HEADING_RE.match(line)
+    if not m:
+        return None
+    text = m.group(2).rstrip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1].isspace()):
+        text = bare.rstrip()
+    return len(m.group(1)), text
+
+
 def _classify(line: str, number: int) -> RawBlock:
     """One line (or joined paragraph) to a heading, list item or paragraph."""
     loc = Locator(line=number)
-    m = MD_HEADING_RE.match(line)
-    if m:
-        text = m.group(2)
+    heading = md_heading(line)
+    if heading:
+        depth, text = heading
         lm = LABEL_RE.match(text)
         if lm and _heading_like(lm.group("rest")):
             return RawBlock(kind=BlockKind.HEADING, text=lm.group("rest"), label=_norm_label(lm.group("label")),
-                            level=len(m.group(1)), locator=loc)
-        return RawBlock(kind=BlockKind.HEADING, text=text, level=len(m.group(1)), locator=loc)
+                            level=depth, locator=loc)
+        return RawBlock(kind=BlockKind.HEADING, text=text, level=depth, locator=loc)
     m = BULLET_RE.match(line)
     if m:
         return RawBlock(kind=BlockKind.LIST_ITEM, text=m.group(1), level=1, locator=loc)

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
 COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "checkability", "status",
@@ -29,21 +30,25 @@ def csv_rows(record: dict) -> list[dict]:
     return rows
 
 
+# A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP, "CSV
+# Injection"); the file carries a BOM so that Excel opens it directly. A leading apostrophe shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A cell value that a spreadsheet shows as text, never evaluates."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def render_csv(record: dict) -> str:
-    """The CSV text (without the BOM, which write_csv adds for Excel)."""
+    """The CSV text (without the BOM, which write_csv adds for Excel); no cell starts a formula."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    writer.writerows(csv_rows(record))
+    writer.writerows({k: as_text(v) for k, v in row.items()} for row in csv_rows(record))
     return buf.getvalue()
 
 
 def write_csv(record: dict, out_dir: Path) -> Path:
     """Write OUT/requirements.csv atomically, UTF-8 with a BOM so Excel shows accented text right."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "requirements.csv"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_csv(record), encoding="utf-8-sig", newline="")
-    tmp.replace(path)
-    return path
+    return write_atomic(Path(out_dir) / "requirements.csv", render_csv(record), encoding="utf-8-sig")

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._io import write_atomic
 from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
-                       evidence_reference, sha_short, shorten, source_groups, status_counts, status_label)
-from .xlsx import FIXED_TIME, stable_zip, write_atomic
+                       evidence_reference, parse_warnings, sha_short, shorten, source_groups, status_counts,
+                       status_label)
+from .xlsx import FIXED_TIME, stable_zip
 
 # A4 with 2 cm margins, as ITU documents are printed: 17 cm of text width.
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.0
@@ -485,6 +487,8 @@ def build_document(record: dict, header: DocumentHeader | None = None):
                       "addresses may be shown here as not addressed.")
     for f in record.get("failures") or []:
         _warning(doc, f"{f.get('location')} could not be read and was not audited: {f.get('message')}.")
+    for w in parse_warnings(record, with_report=not rep.get("incomplete")):
+        _warning(doc, w)
 
     groups = source_groups(record)
     _summary_box(doc, record, groups)

@@ -69,13 +69,9 @@ def render_html(record: dict, *, title: str | None = None) -> str:
 
 def write_html(record: dict, out_dir: Path) -> Path:
     """Write out_dir/report.html atomically and return its path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render_html(record), encoding="utf-8")
-    tmp.replace(path)  # a reader never opens a half-written page
-    return path
+    from ._io import write_atomic
+
+    return write_atomic(Path(out_dir) / "report.html", render_html(record))  # never half a page
 
 
 def render_diff_html(diff: dict) -> str:

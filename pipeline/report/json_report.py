@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..resources import schema_path
+from ._io import write_atomic
 
 SCHEMA_PATH = schema_path()
 
@@ -30,9 +31,4 @@ def dumps(record: dict) -> str:
 
 def write_json(record: dict, out_dir: Path) -> Path:
     validate_coverage(record)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "coverage.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(dumps(record), encoding="utf-8")
-    tmp.replace(path)  # never leave a half-written coverage.json behind
-    return path
+    return write_atomic(Path(out_dir) / "coverage.json", dumps(record))  # never half a coverage.json

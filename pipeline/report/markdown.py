@@ -132,16 +132,38 @@ def sha_short(sha: str) -> str:
 
 # Markdown -----------------------------------------------------------------------------------------------
 
+def parse_warnings(record: dict, *, with_report: bool = True) -> list[str]:
+    """Every warning of the audit and of each document's parsing and extraction, each naming its document."""
+    out = [str(w) for w in record.get("warnings") or []]
+    if with_report:
+        name = document_name(record["report"]["path"])
+        out += [f"{name}: {w}" for w in record["report"].get("warnings") or []]
+    for m in record.get("mandates") or []:
+        out += [f"{document_name(m['path'])}: {w}" for w in m.get("warnings") or []]
+    return out
+
+
+# Raw HTML in a document's text would be live markup in a rendered report.md (a <script>, an <img onerror>); an
+# image or link in Markdown syntax would fetch or point elsewhere. Both are shown as the text they are.
+_ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def _neutral(text: str) -> str:
+    """Document text that renders as itself in Markdown: no HTML tags, entities, images or links."""
+    text = _ENTITY_RE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
 def escape_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>, no live HTML or links."""
     text = "" if value is None else str(value)
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = _neutral(text.replace("\\", "\\\\")).replace("|", "\\|")
     return "<br>".join(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def _inline(value: object) -> str:
-    """Text safe on one Markdown line outside a table."""
-    return " ".join(("" if value is None else str(value)).split())
+    """Text safe on one Markdown line outside a table: no live HTML or links."""
+    return _neutral(" ".join(("" if value is None else str(value)).replace("\\", "\\\\").split()))
 
 
 def _row(cells: list[object]) -> str:
@@ -168,6 +190,8 @@ def render_markdown(record: dict) -> str:
                   "addresses there may show as not addressed.", ""]
     for f in record.get("failures") or []:
         lines += [f"> **Not audited:** {_inline(f.get('location'))}: {_inline(f.get('message'))}", ""]
+    for w in parse_warnings(record, with_report=not rep.get("incomplete")):
+        lines += [f"> **Warning:** {_inline(w)}", ""]
 
     groups = source_groups(record)
     lines += ["## Summary", "", _row(["Status", "Count"]), "|---|---:|"]
@@ -210,13 +234,9 @@ def render_markdown(record: dict) -> str:
 
 def write_markdown(record: dict, out_dir: Path) -> Path:
     """Write OUT/report.md atomically; returns its path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.md"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_markdown(record), encoding="utf-8")
-    tmp.replace(path)  # a reader never sees a half-written file
-    return path
+    from ._io import write_atomic
+
+    return write_atomic(Path(out_dir) / "report.md", render_markdown(record))  # never half a file
 
 
 # Diff -----------------------------------------------------------------------------------------------------

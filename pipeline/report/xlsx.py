@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
+from ._io import write_atomic
 from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
                        locators, sha_short, source_groups, status_counts)
 
@@ -43,15 +44,6 @@ def stable_zip(data: bytes) -> bytes:
             entry.external_attr = info.external_attr
             dst.writestr(entry, src.read(info.filename))
     return buf.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes to path through a temporary file, so no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return path
 
 
 def traceability_rows(record: dict) -> list[dict]:
