@@ -15,7 +15,7 @@ def test_evaluation_notebook_executes_and_is_stripped():
     path = ROOT / "notebooks" / "evaluation.ipynb"
     nb = nbformat.read(path, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "strip outputs before committing"
-    # The cross-validation cell takes about four minutes on two idle cores and twice that on a busy machine: the
+    # The leave-one-mandate-out cell takes a few minutes on two idle cores and more on a busy machine: the
     # limit only catches a kernel that hangs.
     NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
     texts = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
