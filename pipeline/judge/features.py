@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..match.retrieve import Retriever, UnitScores
 
 TOP_K = 3
-# Does this passage address this unit? One row per (unit, passage); the learned fusion of the four signals.
-PAIR_FEATURES = (
-    "lexical", "semantic", "kb", "fuzzy", "coverage", "heading_overlap", "lexical_rank", "semantic_rank",
-    "fused", "fused_rank", "log_words", "idf_coverage", "bigram_coverage", "idf_coverage_rank",
-    "fused_share", "fused_margin", "idf_share", "heading_share", "profile", "distractor_profile",
-)
 FEATURES = (
     "rel_1", "rel_2", "rel_3", "rel_sum", "lexical_max", "semantic_max", "kb_max", "fuzzy_max",
     "coverage_best", "coverage_top", "coverage_any", "strong_passages",
@@ -57,23 +54,60 @@ def _margin(x: np.ndarray) -> np.ndarray:
     return np.where(x >= best, x - second, x - best)
 
 
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """What the pair features of one unit are computed from: its scores over every passage of the report."""
+
+    retriever: Retriever
+    index: int
+    scores: UnitScores
+    profile: dict[str, int] | None
+    distractor: dict[str, int] | None
+
+    @property
+    def sig(self) -> dict:
+        return self.scores.by_signal
+
+
+# Does this passage address this unit? One row per (unit, passage); the learned fusion of the signals. Each feature
+# is built by name from this table: (name, how it is computed, why it is there). The order is the model's column
+# order (model.json stores the names and loading checks them).
+PAIR_TABLE: tuple[tuple[str, Callable[[PairContext], np.ndarray], str], ...] = (
+    ("lexical", lambda c: c.sig["lexical"], "TF-IDF cosine on lemmas: shared words"),
+    ("semantic", lambda c: c.sig["semantic"], "LSA (or embedding) cosine: shared topic without shared words"),
+    ("kb", lambda c: c.sig["kb"], "knowledge-base concepts in common (Action Lines, targets, instruments)"),
+    ("fuzzy", lambda c: c.sig["fuzzy"], "rapidfuzz on key terms: codes, names and titles despite spelling"),
+    ("coverage", lambda c: c.scores.focus_coverage, "share of the facet's own lemmas in the passage"),
+    ("heading_overlap", lambda c: c.retriever.heading_overlap(c.index), "the passage's heading names the unit"),
+    ("lexical_rank", lambda c: _recip_rank(c.sig["lexical"]), "rank among the report's passages, not the raw cosine"),
+    ("semantic_rank", lambda c: _recip_rank(c.sig["semantic"]), "the same for the semantic signal"),
+    ("fused", lambda c: c.scores.fused, "the hand-set fusion of the four signals"),
+    ("fused_rank", lambda c: _recip_rank(c.scores.fused), "rank of the fused score among the passages"),
+    ("log_words", lambda c: c.retriever.log_words_, "passage length: long passages match everything a little"),
+    ("idf_coverage", lambda c: c.retriever.idf_coverage(c.index), "rare words of the unit found in the passage"),
+    ("bigram_coverage", lambda c: c.retriever.bigram_coverage(c.index), "the unit's word pairs kept together"),
+    ("idf_coverage_rank", lambda c: _recip_rank(c.retriever.idf_coverage(c.index)), "rank of the rare-word coverage"),
+    ("fused_share", lambda c: _share(c.scores.fused), "relative to the best passage for the same unit"),
+    ("fused_margin", lambda c: _margin(c.scores.fused), "a clear winner is evidence; one of many is not"),
+    ("idf_share", lambda c: _share(c.retriever.idf_coverage(c.index)), "rare-word coverage relative to the best"),
+    ("heading_share", lambda c: c.retriever.heading_share(c.index), "heading match relative to the best"),
+    ("profile", lambda c: c.retriever.profile_similarity(c.profile),
+     "likeness to the words other reports answered this requirement with (known requirements only)"),
+    ("distractor_profile", lambda c: c.retriever.profile_similarity(c.distractor),
+     "likeness to passages that looked like answers elsewhere and were not"),
+)
+PAIR_FEATURES = tuple(name for name, _, _ in PAIR_TABLE)
+
+
 def pair_features(retriever: Retriever, index: int, scores: UnitScores, profile: dict[str, int] | None = None,
                   distractor: dict[str, int] | None = None) -> np.ndarray:
-    """Rows of PAIR_FEATURES, one per passage of the report. `profile` and `distractor`: the unit's evidence and
-    distractor profiles, if the judge has them (JudgeModel.profile_for, distractor_for)."""
-    n = len(retriever.passages_)
-    if n == 0:
+    """Rows of PAIR_FEATURES, one per passage of the report, built by name from PAIR_TABLE. `profile` and
+    `distractor`: the unit's evidence and distractor profiles, if the judge has them (JudgeModel.profile_for,
+    distractor_for)."""
+    if len(retriever.passages_) == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
-    sig = scores.by_signal
-    words = retriever.log_words_
-    idf_cov = retriever.idf_coverage(index)
-    fused = scores.fused
-    cols = [sig["lexical"], sig["semantic"], sig["kb"], sig["fuzzy"], scores.focus_coverage,
-            retriever.heading_overlap(index), _recip_rank(sig["lexical"]), _recip_rank(sig["semantic"]),
-            scores.fused, _recip_rank(scores.fused), words, idf_cov, retriever.bigram_coverage(index),
-            _recip_rank(idf_cov), _share(fused), _margin(fused), _share(idf_cov), retriever.heading_share(index),
-            retriever.profile_similarity(profile), retriever.profile_similarity(distractor)]
-    return np.column_stack(cols)
+    ctx = PairContext(retriever, index, scores, profile, distractor)
+    return np.column_stack([compute(ctx) for _, compute, _ in PAIR_TABLE])
 
 
 def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
@@ -159,18 +193,21 @@ def requirement_features(unit_vec: np.ndarray, scores: UnitScores, facet_vecs: l
                          prior: dict[str, int] | None = None) -> np.ndarray:
     """The whole requirement's unit features, aggregates over its facets, who it is addressed to, and its status
     prior (how annotated reports left it; JudgeModel.prior_for)."""
-    keep = [i for i, n in enumerate(FEATURES) if n not in UNIT_ONLY]
-    base = list(unit_vec[keep])
-    r = scores.ranking
-    gap = float(r.max() - np.median(r)) if r.size else 0.0
     fi = {n: i for i, n in enumerate(FEATURES)}
-    if facet_vecs:
-        F = np.array(facet_vecs)
-        agg = [np.log1p(len(facet_vecs)), float((F[:, fi["rel_1"]] >= FACET_FOUND).mean()),
-               float(F[:, fi["rel_1"]].min()), float(F[:, fi["coverage_best"]].mean()),
-               float(F[:, fi["negation_best"]].mean())]
-    else:
-        agg = [0.0, 0.0, 0.0, 0.0, 0.0]
-    flags = [float(other_actor), float(kind == "target"), float(kind == "expectation"), float(actor_in_top),
-             float(other_actor and not actor_in_top)]
-    return np.array(base + [gap] + agg + flags + prior_features(prior), dtype=float)
+    # Every feature by name; the vector follows REQ_FEATURES, so a renamed or reordered feature fails loudly.
+    f = {f"req_{n}": float(unit_vec[i]) for n, i in fi.items() if n not in UNIT_ONLY}
+    r = scores.ranking
+    f["rel_gap"] = float(r.max() - np.median(r)) if r.size else 0.0  # one passage far above the rest
+    F = np.array(facet_vecs) if facet_vecs else None
+    f["facets_log"] = float(np.log1p(len(facet_vecs)))  # how compound the requirement is
+    f["facets_found"] = float((F[:, fi["rel_1"]] >= FACET_FOUND).mean()) if F is not None else 0.0  # parts answered
+    f["facets_min_rel"] = float(F[:, fi["rel_1"]].min()) if F is not None else 0.0  # the least answered part
+    f["facets_mean_coverage"] = float(F[:, fi["coverage_best"]].mean()) if F is not None else 0.0
+    f["facets_negation"] = float(F[:, fi["negation_best"]].mean()) if F is not None else 0.0  # parts said not done
+    f["other_actor"] = float(other_actor)  # silence on another actor's task is a manual check, not a gap
+    f["is_target"] = float(kind == "target")  # targets are judged by progress, never by the actor rule
+    f["is_expectation"] = float(kind == "expectation")
+    f["actor_named_top"] = float(actor_in_top)
+    f["other_actor_unnamed"] = float(other_actor and not actor_in_top)
+    f["prior_touched"], f["prior_substance"], f["prior_manual"] = prior_features(prior)  # known requirements only
+    return np.array([f[n] for n in REQ_FEATURES], dtype=float)
