@@ -124,10 +124,7 @@ def render_model_card(meta: dict) -> str:
               f"| facet status ({facets.get('pairs', 'n/a')} facets) | {_f(facets.get('accuracy'))} |", "",
               _target_line(m), ""]
 
-    per_class = m.get("per_class_f1") or {}
-    if per_class:
-        lines += ["F1 by status: " + ", ".join(f"{s} {_f(per_class[s])}" for s in STATUS_ORDER if s in per_class)
-                  + ".", ""]
+    lines += _per_class(m)
     confusion = m.get("confusion") or {}
     if confusion:
         cols = [s for s in STATUS_ORDER if any(s in row for row in confusion.values())]
@@ -144,6 +141,14 @@ def render_model_card(meta: dict) -> str:
         lines.append("")
     lines += ["## Limits", "", LIMITS]
     return "\n".join(lines) + "\n"
+
+
+def _per_class(metrics: dict) -> list[str]:
+    """The F1 of each status, as one line."""
+    per_class = metrics.get("per_class_f1") or {}
+    if not per_class:
+        return []
+    return ["F1 by status: " + ", ".join(f"{s} {_f(per_class[s])}" for s in STATUS_ORDER if s in per_class) + ".", ""]
 
 
 def _headline(bm: dict | None) -> list[str]:
@@ -173,10 +178,7 @@ def _headline(bm: dict | None) -> list[str]:
              f"| false all-clear (partial or not addressed called addressed) | {_f(bm.get('false_all_clear'))} |",
              f"| evidence hit@3 | {_f(bm.get('evidence_hit_at_3'))} (plain TF-IDF on the same pairs: {_f(base)}) |",
              f"| Brier score (4 statuses) | {_f(bm.get('brier'))} |", "", " ".join(verdicts), ""]
-    per_class = bm.get("per_class_f1") or {}
-    if per_class:
-        lines += ["F1 by status: " + ", ".join(f"{s} {_f(per_class[s])}" for s in STATUS_ORDER if s in per_class)
-                  + ".", ""]
+    lines += _per_class(bm)
     mandates = bm.get("mandates") or {}
     if mandates:
         lines += ["| held-out mandate | pairs | accuracy | not extracted |", "|---|---:|---:|---:|"]

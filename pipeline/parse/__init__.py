@@ -22,14 +22,18 @@ def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:
     """Read a regular file with the size limit and clear errors; pipes, sockets and devices are refused unread."""
     p = str(path)
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below once we can look at it.
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        return _read_regular(p, max_bytes)
     except PermissionError:
         raise InputError.permission_denied(p) from None
     except IsADirectoryError:
         raise InputError.is_directory(p) from None
     except OSError:
         raise InputError.not_found(p) from None
+
+
+def _read_regular(p: str, max_bytes: int) -> bytes:
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below once we can look at it.
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -48,12 +52,6 @@ def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:
             if total > max_bytes:
                 raise InputError.too_large(p, total, max_bytes)
         return b"".join(chunks)
-    except PermissionError:
-        raise InputError.permission_denied(p) from None
-    except IsADirectoryError:
-        raise InputError.is_directory(p) from None
-    except OSError:
-        raise InputError.not_found(p) from None
     finally:
         os.close(fd)
 
