@@ -126,3 +126,32 @@ def test_evidence_profiles_never_describe_a_report_with_its_own_annotations():
             assert without.get(k, 0) == c - only[k]
         # Every requirement the corpus annotates in two or more families keeps a profile.
         assert len(profiles(reports, leave_out=group)) > least, profiles.__name__
+
+
+def test_eval_prints_the_leave_one_mandate_out_headline_first():
+    import io
+
+    from rich.console import Console
+
+    from pipeline.evaluate.judgement import by_mandate, judgement_metrics
+    from pipeline.evaluate.printing import print_evaluation
+
+    def pair(mandate, gold, predicted, hit, base):
+        return {"report": "r", "requirement": f"{mandate}-{gold}-{predicted}", "gold": gold, "predicted": predicted,
+                "probabilities": {predicted: 0.8}, "evidence_hit": hit, "baseline_hit": base, "mandate": mandate}
+
+    pairs = [pair("mandates/a.txt", "partial", "addressed", True, False),
+             pair("mandates/a.txt", "addressed", "addressed", True, True),
+             pair("mandates/b.txt", "not_addressed", "not_addressed", None, None),
+             pair("mandates/b.txt", "manual_check", "missing", None, None)]
+    m = judgement_metrics(pairs)
+    assert m["false_all_clear"] == 0.5 and m["evidence_hit_at_3"] == 1.0 and m["tfidf_baseline_hit_at_3"] == 0.5
+    result = {"by_mandate": m | {"calibration": [], "mandates": by_mandate(pairs),
+                                 "extracted_only": {k: m[k] for k in ("pairs", "accuracy", "false_all_clear")}}}
+    buf = io.StringIO()
+    print_evaluation(result, Console(file=buf, width=200))
+    text = buf.getvalue()
+    assert "Judgement, leave one mandate out (headline: 4 pairs, 2 mandate documents" in text
+    assert "false all-clear (gold partial or not addressed, called addressed): 0.500 of 2 pairs" in text
+    assert "plain TF-IDF ranking of the same pairs 0.500" in text
+    assert "mandates/b.txt" in text
