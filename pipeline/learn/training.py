@@ -19,12 +19,12 @@ from ..extract import extract
 from ..kb import KnowledgeBase, load_kb
 from ..match.passages import make_passages
 from ..match.retrieve import Retriever, units_for
-from ..model import Checkability, Requirement
-from ..parse import parse_file
 from ..judge import assess_all, requirement_ranking, unit_scores, views
 from ..judge.features import FEATURES, PAIR_FEATURES, REQ_FEATURES, pair_features, top_passages
 from ..judge.model import (CLASSES, REL_CLASSES, REQ_CLASSES, JudgeModel, LinearModel, StagedModel, facet_entry,
-                    facet_key, fit_temperature, profile_key)
+                           facet_key, fit_temperature, profile_key)
+from ..model import Checkability, Requirement
+from ..parse import parse_file
 
 
 @dataclass(slots=True)
@@ -38,7 +38,6 @@ class PreparedReport:
     unaligned: list[dict]  # gold assessments whose requirement the extractor missed
     retriever: Retriever
     passage_norm: list[str]
-
 
 
 def prepare_corpus(config: Config | None = None, *, semantic: str | None = None,
