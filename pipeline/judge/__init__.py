@@ -87,19 +87,25 @@ class PassageReader:
     def __init__(self, retriever: Retriever):
         self.retriever = retriever
         self._cues: dict[int, tuple] = {}
-        self._grams: dict[str, frozenset] = {}
+        self._units: dict[int, tuple[frozenset, frozenset]] = {}
+        self._readings: dict[tuple[int, int], reading.PassageReading] = {}
         self._texts = {u.requirement_id: u.focus for u in retriever.units_ if u.facet is None}
 
-    def read(self, i: int, unit_index: int):
-        """The verdict of passage i for the unit (a requirement or one of its facets)."""
-        if i not in self._cues:
-            self._cues[i] = reading.analyse(self.retriever.passages_[i].text)
-        unit = self.retriever.units_[unit_index]
-        # A facet is read for its own words; the requirement's whole text marks quotations of it.
-        rid = unit.requirement_id
-        if rid not in self._grams:
-            self._grams[rid] = reading.quote_grams(self._texts.get(rid, unit.focus))
-        return reading.read(self._cues[i], focus=reading.content(unit.focus), grams=self._grams[rid])
+    def read(self, i: int, unit_index: int) -> reading.PassageReading:
+        """The verdict of passage i for the unit (a requirement or one of its facets); the status models and the
+        evidence ask for the same pairs, so each is read once."""
+        key = (i, unit_index)
+        if key not in self._readings:
+            if i not in self._cues:
+                self._cues[i] = reading.analyse(self.retriever.passages_[i].text)
+            if unit_index not in self._units:
+                unit = self.retriever.units_[unit_index]
+                # A facet is read for its own words; the requirement's whole text marks quotations of it.
+                self._units[unit_index] = (reading.content(unit.focus),
+                                           reading.quote_grams(self._texts.get(unit.requirement_id, unit.focus)))
+            focus, grams = self._units[unit_index]
+            self._readings[key] = reading.read(self._cues[i], focus=focus, grams=grams)
+        return self._readings[key]
 
 
 # The status models read a unit's best passages with those that only restate the mandate taken out: every real
@@ -330,13 +336,12 @@ def _unit_rationale(status: Status, evidence: tuple[Evidence, ...], read) -> str
         e = evidence[0]
         tail = "" if e.verdict is PassageVerdict.MENTION else " on part of it only"
         return _cite(e, e.reading + tail)
-    denied = next((p, r) for p, r in read if r.verdict is PassageVerdict.NOT_DONE) if any(
-        r.verdict is PassageVerdict.NOT_DONE for _, r in read) else None
+    denied = next(((p, r) for p, r in read if r.verdict is PassageVerdict.NOT_DONE), None)
     if denied:
         return _cite(denied[0], denied[1].why)
-    if any(r.verdict is PassageVerdict.RESTATEMENT for _, r in read):
-        p = next(p for p, r in read if r.verdict is PassageVerdict.RESTATEMENT)
-        return f"no passage answers it; {p.locator} only restates the mandate"
+    restating = next((p for p, r in read if r.verdict is PassageVerdict.RESTATEMENT), None)
+    if restating:
+        return f"no passage answers it; {restating.locator} only restates the mandate"
     return "no passage of the report answers it"
 
 
@@ -386,9 +391,7 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
             status = combine([f.status for f in facets])
             if status is not Status.NOT_ADDRESSED and not evidence:
                 evidence = tuple(sorted((e for f in facets for e in f.evidence), key=lambda e: -e.score))[:k]
-        status = capped(status, evidence) if status is not Status.MANUAL_CHECK else status
-        if status is Status.ADDRESSED and best_verdict(evidence) is not PassageVerdict.SUBSTANCE:
-            status = Status.PARTIAL
+        status = capped(status, evidence)
         _move(full, proposed, status)
         if facets:
             done = sum(f.status is Status.ADDRESSED for f in facets)
