@@ -143,6 +143,11 @@ def render_model_card(meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _at_most(value: float | None, limit: float) -> bool:
+    """A measured rate within its limit (a rate of 0.0 is within; an unmeasured one is not)."""
+    return value is not None and value <= limit
+
+
 def _per_class(metrics: dict) -> list[str]:
     """The F1 of each status, as one line."""
     per_class = metrics.get("per_class_f1") or {}
@@ -162,7 +167,7 @@ def _headline(bm: dict | None) -> list[str]:
         f"Status accuracy {_f(bm.get('accuracy'))} {'meets' if (bm.get('accuracy') or 0) >= t['accuracy'] else 'is below'}"
         f" the target of {t['accuracy']:.2f}.",
         f"False all-clear {_f(bm.get('false_all_clear'))} "
-        f"{'meets' if (bm.get('false_all_clear') or 1) <= t['false_all_clear'] else 'is above'} the limit of "
+        f"{'meets' if _at_most(bm.get('false_all_clear'), t['false_all_clear']) else 'is above'} the limit of "
         f"{t['false_all_clear']:.2f}.",
         f"Evidence hit@3 {_f(bm.get('evidence_hit_at_3'))} "
         f"{'meets' if (bm.get('evidence_hit_at_3') or 0) >= t['evidence_hit_at_3'] else 'is below'} the target of "

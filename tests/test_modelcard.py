@@ -63,3 +63,9 @@ def test_the_card_leads_with_the_leave_one_mandate_out_headline():
     assert "Evidence hit@3 0.837 is below the target of 0.95, 0.178 above TF-IDF." in card
     assert "| `x.txt` | 12 | 0.500 | 3 |" in card
     assert "Cross-validation by report family was not run" in card
+
+
+def test_a_false_all_clear_rate_of_zero_meets_its_limit():
+    meta = {"name": "wsis-judge", "version": "1", "metrics": {"family_cv_measured": False, "by_mandate": {
+        "pairs": 10, "accuracy": 0.9, "false_all_clear": 0.0, "evidence_hit_at_3": 0.96}}}
+    assert "False all-clear 0.000 meets the limit of 0.03." in render_model_card(meta)
