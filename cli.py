@@ -206,7 +206,8 @@ def _print_requirements(ex) -> None:
         table.add_column(col, overflow="fold")
     for r in ex.requirements:
         facets = f" [{len(r.facets)} facets]" if r.facets else ""
-        table.add_row(r.source.clause_path[0] if r.source.clause_path else "", r.source.label or "", r.actor,
+        source = r.quoted_from or (r.source.clause_path[0] if r.source.clause_path else "")
+        table.add_row(source, r.source.label or "", r.actor or "unknown",
                       r.kind.value + ("*" if r.checkability.value == "procedural" else ""),
                       _clip(r.text, 90) + facets)
     out.print(table)

@@ -2,8 +2,10 @@
 
 The renderings test that extraction gives the same requirements whatever the format. Run from the repo root
 after editing a text: `python corpora/render.py` for every document, or `python corpora/render.py STEM ...` for
-some (needs the `test` extra for fpdf2). Outputs are committed, and the same text always gives the same bytes
-(fixed dates inside the files), so rendering again does not churn the repository.
+some (needs the `test` extra for fpdf2). `python corpora/render.py --blind [STEM ...]` renders the blind
+extraction excerpts in `corpora/extraction-blind/` from the paragraphs their gold files describe, without our
+parser. Outputs are committed, and the same text always gives the same bytes (fixed dates inside the files), so
+rendering again does not churn the repository.
 """
 
 from __future__ import annotations
@@ -146,7 +148,94 @@ def render_pdf(doc: Document) -> bytes:
     return bytes(pdf.output())
 
 
+BLIND_DIR = ROOT / "corpora" / "extraction-blind"
+
+
+def blind_paragraphs(text: str, paragraphs: str) -> list[str]:
+    """The paragraphs a blind excerpt stands for, read from its gold layout, never by our parser.
+
+    "lines": one paragraph per line. "blank-lines": paragraphs between blank lines, their hard-broken lines joined.
+    """
+    lines = text.replace("\r\n", "\n").split("\n")
+    if paragraphs == "lines":
+        return [ln.strip() for ln in lines if ln.strip()]
+    chunks = re.split(r"\n\s*\n", "\n".join(lines))
+    return [re.sub(r"\s*\n\s*", " ", c).strip() for c in chunks if c.strip()]
+
+
+def render_blind_docx(paras: list[str], title: str) -> bytes:
+    """Plain paragraphs as typed (labels stay in the text, as in documents typed without automatic numbering)."""
+    d = docx.Document()
+    d.core_properties.title = title
+    d.core_properties.created = d.core_properties.modified = FIXED_DATE
+    d.core_properties.last_printed = FIXED_DATE
+    for p in paras:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return _fixed_zip(buf.getvalue())
+
+
+class _BlindPDF(FPDF):
+    def __init__(self, header: str | None, footer: str | None):
+        super().__init__(format="A4")
+        self.running_header, self.running_footer = header, footer
+        self.set_creation_date(FIXED_DATE)
+        self.add_font("Body", "", f"{FONT_DIRS[0]}/DejaVuSans.ttf")
+        self.set_auto_page_break(True, margin=22)
+
+    def header(self):
+        if self.running_header:
+            self.set_font("Body", "", 8)
+            self.cell(0, 6, self.running_header, align="R")
+        self.ln(10)
+
+    def footer(self):
+        if self.running_footer:
+            self.set_y(-15)
+            self.set_font("Body", "", 8)
+            self.cell(0, 6, self.running_footer.replace("{page}", str(self.page_no())), align="C")
+
+
+def render_blind_pdf(paras: list[str], layout: dict) -> bytes:
+    """A4, 10 pt, one or two columns, the excerpt's running header and footer on every page."""
+    pdf = _BlindPDF(layout.get("header"), layout.get("footer"))
+    pdf.add_page()
+    pdf.set_font("Body", "", 10)
+    columns = int(layout.get("pdf_columns") or 1)
+    if columns > 1:
+        with pdf.text_columns(ncols=columns, gutter=8, text_align="LEFT", line_height=1.25) as cols:
+            for p in paras:
+                cols.write(p)
+                cols.ln()
+                cols.ln()
+    else:
+        for p in paras:
+            pdf.multi_cell(0, 5, p)
+            pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def render_blind(stems: list[str]) -> None:
+    """DOCX and PDF of each blind extraction excerpt, from the paragraphs its gold layout names."""
+    import json
+
+    for gold in sorted(BLIND_DIR.glob("*.json")):
+        if stems and gold.stem not in stems:
+            continue
+        meta = json.loads(gold.read_text(encoding="utf-8"))
+        txt = BLIND_DIR / meta["document"]
+        layout = meta.get("layout") or {}
+        paras = blind_paragraphs(txt.read_text(encoding="utf-8"), layout.get("paragraphs", "lines"))
+        txt.with_suffix(".docx").write_bytes(render_blind_docx(paras, meta.get("title") or txt.stem))
+        txt.with_suffix(".pdf").write_bytes(render_blind_pdf(paras, layout))
+        print(f"rendered {txt.relative_to(ROOT)} -> .docx, .pdf")
+
+
 def main(stems: list[str]) -> None:
+    if stems[:1] == ["--blind"]:
+        render_blind(stems[1:])
+        return
     known = {t.stem for folder in ("mandates", "reports") for t in (ROOT / "corpora" / folder).glob("*.txt")}
     unknown = sorted(set(stems) - known)
     if unknown:

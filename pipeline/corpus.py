@@ -65,10 +65,10 @@ def normalize(text: str) -> str:
 
 
 def norm_label(label: str | None) -> str:
-    """'a)', '(a)', 'a' and '2.1.' compare equal to their bare forms."""
+    """'a)', '(a)', 'a' and '2.1.' compare equal to their bare forms; '5 (a)' and '5 a)' to '5 a'."""
     if label is None:
         return ""
-    return re.sub(r"[().]+(?=\s|$)|^\(", "", label.strip()).strip()
+    return " ".join(t.strip("()").rstrip(".)") for t in label.split()).strip()
 
 
 def corpus_sha256(corpus_dir: Path = CORPUS_DIR) -> str:

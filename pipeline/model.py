@@ -162,7 +162,9 @@ class Requirement:
     id: str
     source: Source
     kind: RequirementKind
-    actor: str
+    # Canonical actor (knowledge-base name, or the printed name of a body the base does not know); None when the
+    # text does not say who must act (an item whose chapeau is on a missing page).
+    actor: str | None
     verb: str | None
     text: str  # verbatim, exactly doc.text[source.start:source.end]
     statement: str  # chapeau plus item, readable on its own
@@ -172,6 +174,8 @@ class Requirement:
     references: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()  # knowledge-base concepts named in the text
     facets: tuple[Facet, ...] = ()
+    actor_printed: str | None = None  # the actor's words in the text ("the Council Working Group on WSIS")
+    quoted_from: str | None = None  # the instrument a quoting document cites it from ("Council Resolution 1332 …")
 
     def __post_init__(self) -> None:
         if len(self.text) != self.source.end - self.source.start:

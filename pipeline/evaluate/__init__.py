@@ -9,12 +9,15 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
     """All figures of `wsis-audit eval` as plain data."""
     result: dict = {}
     if what in ("extraction", "all"):
-        from .extraction import evaluate_external, evaluate_extraction, external_gold
+        from .extraction import BLIND_DIR, evaluate_blind, evaluate_external, evaluate_extraction, external_gold
 
         result["extraction"] = evaluate_extraction(config)
         ext = external_gold()
         if ext:
             result["extraction"]["external"] = evaluate_external(*ext, config)
+        if any(BLIND_DIR.glob("*.json")):
+            # Excerpts written apart from the rules and never tuned on: the extraction headline.
+            result["extraction_blind"] = evaluate_blind(config)
     if what in ("judgement", "all"):
         from ..learn.training import cross_validate, cross_validate_by_mandate, prepare_corpus
         from .judgement import by_mandate, calibration_table, judgement_metrics, unseen_figures

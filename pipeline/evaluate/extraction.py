@@ -22,7 +22,9 @@ class Counts:
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    actor_ok: int = 0
+    actor_ok: int = 0  # right, or explicitly unknown (None) where the text does not name the actor
+    actor_unknown: int = 0  # of those, unknown
+    actor_wrong: int = 0
     label_ok: int = 0
     kind_ok: int = 0
     check_ok: int = 0
@@ -35,7 +37,10 @@ class Counts:
         self.predicted += n_pred
         self.matched += len(a.pairs)
         for g, r in a.pairs:
-            self.actor_ok += g["actor"].lower() == r.actor.lower()
+            verdict = actor_verdict(g.get("actor"), r.actor)
+            self.actor_ok += verdict != "wrong"
+            self.actor_unknown += verdict == "unknown"
+            self.actor_wrong += verdict == "wrong"
             self.label_ok += norm_label(g.get("label")) == norm_label(r.source.label)
             self.kind_ok += g["kind"] == r.kind.value
             self.check_ok += g.get("checkability", "content") == r.checkability.value
@@ -49,10 +54,23 @@ class Counts:
         return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
                 "recall": round(self.matched / max(self.gold, 1), 4),
                 "precision": round(self.matched / max(self.predicted, 1), 4),
-                "actor_accuracy": round(self.actor_ok / m, 4), "label_accuracy": round(self.label_ok / m, 4),
+                "actor_accuracy": round(self.actor_ok / m, 4),
+                "actor_right": round((self.actor_ok - self.actor_unknown) / m, 4),
+                "actor_unknown": round(self.actor_unknown / m, 4),
+                "label_accuracy": round(self.label_ok / m, 4),
                 "kind_accuracy": round(self.kind_ok / m, 4), "checkability_accuracy": round(self.check_ok / m, 4),
                 "facet_recall": round(self.facets_matched / max(self.facets_gold, 1), 4),
                 "facet_precision": round(self.facets_matched / max(self.facets_predicted, 1), 4)}
+
+
+def actor_verdict(gold: str | None, got: str | None) -> str:
+    """'right', 'unknown' (the extractor said it cannot tell: never wrong) or 'wrong'.
+
+    Where the gold actor is None (the chapeau is not in the text), only None is right.
+    """
+    if got is None:
+        return "right" if gold is None else "unknown"
+    return "right" if gold is not None and gold.lower() == got.lower() else "wrong"
 
 
 FACET_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+")
@@ -106,10 +124,7 @@ def evaluate_extraction(config: Config | None = None, *, corpus_dir: Path | None
             c.add(a, len(gold), len(reqs))
             per_document.append({"document": cd.id, "format": fmt, **c.metrics()})
             errors += _errors(cd.id, fmt, a)
-    overall = Counts()
-    for c in by_format.values():
-        for f in fields(Counts):
-            setattr(overall, f.name, getattr(overall, f.name) + getattr(c, f.name))
+    overall = _sum(by_format.values())
     return {"overall": overall.metrics(), "by_format": {f: c.metrics() for f, c in sorted(by_format.items())},
             "per_document": per_document, "errors": errors}
 
@@ -123,6 +138,84 @@ def evaluate_external(path: Path, gold_path: Path, config: Config | None = None)
     c = Counts()
     c.add(a, len(gold), len(reqs))
     return {"document": str(path), **c.metrics(), "errors": _errors(path.name, "txt", a)}
+
+
+BLIND_DIR = CORPUS_DIR / "extraction-blind"
+BLIND_FORMATS = ("txt", "docx", "pdf")
+
+
+def evaluate_blind(config: Config | None = None, *, blind_dir: Path = BLIND_DIR) -> dict:
+    """The same figures on the blind excerpts (texts no rule was written beside), per format and per form.
+
+    A requirement counts towards the form its gold entry names; precision per form counts the spurious
+    requirements of the excerpts that carry the form. Quoted instruments and printed actors are scored too.
+    """
+    cfg = config or Config()
+    by_format: dict[str, Counts] = defaultdict(Counts)
+    by_form: dict[str, Counts] = defaultdict(Counts)
+    extra = defaultdict(int)
+    per_document: list[dict] = []
+    errors: list[dict] = []
+    for gold_path in sorted(blind_dir.glob("*.json")):
+        meta = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = meta["requirements"]
+        txt = blind_dir / meta["document"]
+        for fmt in BLIND_FORMATS:
+            path = txt.with_suffix(f".{fmt}")
+            if not path.exists():
+                continue
+            try:
+                reqs = list(extract(parse_file(path, cfg), kb_files=cfg.kb_files).requirements)
+            except InputError as exc:
+                errors.append({"document": txt.stem, "format": fmt, "error": exc.line()})
+                by_format[fmt].gold += len(gold)
+                continue
+            a = align(gold, reqs)
+            by_format[fmt].add(a, len(gold), len(reqs))
+            c = Counts()
+            c.add(a, len(gold), len(reqs))
+            per_document.append({"document": txt.stem, "format": fmt, "forms": meta.get("forms", []), **c.metrics()})
+            errors += _errors(txt.stem, fmt, a)
+            for form in sorted({g.get("form") or "plain" for g in gold} | set(meta.get("forms", []))):
+                mine = [g for g in gold if (g.get("form") or "plain") == form]
+                sub = Alignment(pairs=tuple(p for p in a.pairs if (p[0].get("form") or "plain") == form),
+                                missed=tuple(g for g in a.missed if (g.get("form") or "plain") == form),
+                                spurious=a.spurious if form in meta.get("forms", []) else ())
+                by_form[form].add(sub, len(mine), len(sub.pairs) + len(sub.spurious))
+            for g, r in a.pairs:
+                if "quoted_from" in g:
+                    extra["quoted_gold"] += 1
+                    extra["quoted_ok"] += _same_instrument(g["quoted_from"], r.quoted_from)
+                    if not _same_instrument(g["quoted_from"], r.quoted_from):
+                        errors.append({"document": txt.stem, "format": fmt, "error": "quoted_from", "gold": g["id"],
+                                       "expected": g["quoted_from"], "got": r.quoted_from})
+                if g.get("actor_printed") and g.get("actor"):
+                    extra["printed_gold"] += 1
+                    extra["printed_ok"] += normalize(g["actor_printed"]).removeprefix("the ") == normalize(
+                        r.actor_printed or "").removeprefix("the ")
+    overall = _sum(by_format.values())
+    return {"overall": overall.metrics() | {
+                "quoted_from_accuracy": round(extra["quoted_ok"] / max(extra["quoted_gold"], 1), 4),
+                "actor_printed_accuracy": round(extra["printed_ok"] / max(extra["printed_gold"], 1), 4)},
+            "by_format": {f: c.metrics() for f, c in sorted(by_format.items())},
+            "by_form": {f: c.metrics() for f, c in sorted(by_form.items())},
+            "documents": len({d["document"] for d in per_document}),
+            "per_document": per_document, "errors": errors}
+
+
+def _same_instrument(gold: str | None, got: str | None) -> bool:
+    """'Council Resolution 1332 (Mod. 2024)' and 'Council Resolution 1332 (Mod 2024)' name one instrument."""
+    def key(x: str | None) -> str:
+        return re.sub(r"[^a-z0-9/]+", " ", normalize(x or "")).strip()
+    return key(gold) == key(got)
+
+
+def _sum(counts) -> Counts:
+    total = Counts()
+    for c in counts:
+        for f in fields(Counts):
+            setattr(total, f.name, getattr(total, f.name) + getattr(c, f.name))
+    return total
 
 
 def external_gold() -> tuple[Path, Path] | None:
@@ -139,7 +232,7 @@ def _errors(doc_id: str, fmt: str, a: Alignment) -> list[dict]:
     out += [{"document": doc_id, "format": fmt, "error": "spurious", "label": r.source.label, "text": r.text[:100]}
             for r in a.spurious]
     for g, r in a.pairs:
-        if g["actor"].lower() != r.actor.lower():
+        if actor_verdict(g.get("actor"), r.actor) == "wrong":
             out.append({"document": doc_id, "format": fmt, "error": "actor", "gold": g["id"],
                         "expected": g["actor"], "got": r.actor})
         if norm_label(g.get("label")) != norm_label(r.source.label):

@@ -7,12 +7,18 @@ from rich.table import Table
 
 METRIC_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "actor_accuracy", "label_accuracy",
                   "kind_accuracy", "checkability_accuracy", "facet_recall", "facet_precision")
+BLIND_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "label_accuracy", "actor_accuracy",
+                 "actor_right", "actor_unknown", "kind_accuracy")
 
 
 def print_evaluation(result: dict, console: Console) -> None:
+    bl = result.get("extraction_blind")
+    if bl:
+        _print_blind(bl, console)
     ex = result.get("extraction")
     if ex:
-        t = Table(title="Extraction (gold requirements of the corpus mandates)", box=None, header_style="bold")
+        t = Table(title="Extraction on the development corpus (the rules were written beside these texts)",
+                  box=None, header_style="bold")
         t.add_column("rendering")
         for c in METRIC_COLUMNS:
             t.add_column(c.replace("_accuracy", " acc."), justify="right")
@@ -88,6 +94,24 @@ def print_evaluation(result: dict, console: Console) -> None:
             for name, m in ju["ablation"].items():
                 t.add_row(name, str(m["accuracy"]), str(m["macro_f1"]), str(m["evidence_hit_at_3"]))
             console.print(t)
+
+
+def _print_blind(bl: dict, console: Console) -> None:
+    """The blind excerpts first: the extraction figures a new user can expect."""
+    t = Table(title=f"Extraction on the blind excerpts ({bl['documents']} documents no rule was written beside)",
+              box=None, header_style="bold")
+    t.add_column("rendering / form")
+    for c in BLIND_COLUMNS:
+        t.add_column(c.replace("_accuracy", " acc.").replace("actor_", "actor "), justify="right")
+    rows = [("all", bl["overall"])] + list(bl["by_format"].items()) + [
+        (f"form: {f}", m) for f, m in bl["by_form"].items()]
+    for name, m in rows:
+        t.add_row(name, *(str(m[c]) for c in BLIND_COLUMNS))
+    console.print(t)
+    o = bl["overall"]
+    console.print(f"quoted instrument right {o['quoted_from_accuracy']}, printed actor kept {o['actor_printed_accuracy']}"
+                  " (actor acc. counts an explicit 'unknown' as not wrong; actor right counts only the right name)",
+                  markup=False)
 
 
 def _print_by_mandate(bm: dict, console: Console) -> None:

@@ -32,8 +32,10 @@ MIN_RELEVANCE = 0.35
 MIN_FUSED = 0.12
 
 
-def author_actor(actor: str, kb: KnowledgeBase, author_kinds: tuple[str, ...] = ("secretariat",)) -> bool:
+def author_actor(actor: str | None, kb: KnowledgeBase, author_kinds: tuple[str, ...] = ("secretariat",)) -> bool:
     """Is the requirement addressed to the report's author (by default the secretariat and its officials)?"""
+    if actor is None:  # the text does not say who acts: judge it as the author's, like an actor we do not know
+        return True
     # A pair ("Member States and Sector Members") is the author's only when both are.
     parts = [actor] if kb.actor(actor) is not None else re.split(r"\s+and\s+", actor)
     known = [a for a in (kb.actor(p) for p in parts) if a is not None]
@@ -146,7 +148,7 @@ def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBa
         other = may_be_manual(req, kb, author_kinds)
         # An actor that includes the author ("all stakeholders") is answered by what the author did, named or not.
         named = actor_named(retriever, status_scores[0], req.actor) or bool(
-            other and (a := kb.actor(req.actor)) is not None and a.includes_author)
+            other and req.actor is not None and (a := kb.actor(req.actor)) is not None and a.includes_author)
         rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
                                   actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
         out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,

@@ -166,8 +166,10 @@ def unit_features(retriever: Retriever, scores: UnitScores, facet_prior: dict[st
     return np.array([f[n] for n in FEATURES], dtype=float)
 
 
-def actor_named(retriever: Retriever, scores: UnitScores, actor: str) -> bool:
+def actor_named(retriever: Retriever, scores: UnitScores, actor: str | None) -> bool:
     """Does one of the top passages name the requirement's actor (either of a pair such as SG and Directors)?"""
+    if actor is None:
+        return False
     parts = {a.strip() for a in actor.replace(" and Directors", "|Directors").replace(" and Sector", "|Sector")
              .split("|")}
     return any(parts & set(retriever.passage_signals_[i].actors) for i in top_passages(scores))

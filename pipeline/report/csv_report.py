@@ -9,7 +9,7 @@ from pathlib import Path
 from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
-COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "checkability", "status",
+COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_printed", "quoted_from", "checkability", "status",
            "confidence", "facets", "evidence_locators", "evidence", "text")
 
 
@@ -21,7 +21,8 @@ def csv_rows(record: dict) -> list[dict]:
         done = sum(f["status"] == "addressed" for f in facets)
         rows.append({
             "id": r["id"], "source_document": document_name(src["document"]), "label": src.get("label") or "",
-            "clause_path": " > ".join(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"],
+            "clause_path": " > ".join(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"] or "",
+            "actor_printed": r.get("actor_printed") or "", "quoted_from": r.get("quoted_from") or "",
             "checkability": r["checkability"], "status": r["status"], "confidence": f"{r['confidence']:.2f}",
             "facets": f"{done}/{len(facets)}" if facets else "",
             "evidence_locators": "; ".join(locators(evidence)),

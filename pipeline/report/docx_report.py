@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._io import write_atomic
-from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
+from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, quoted_text, clause_reference, document_name, document_title,
                        evidence_reference, parse_warnings, sha_short, shorten, source_groups, status_counts,
                        status_label)
 from .xlsx import FIXED_TIME, stable_zip
@@ -393,7 +393,7 @@ def _requirement_cell(cell, r: dict) -> None:
     p.add_run(r["text"])
     style = p.style
     actor = cell.add_paragraph(style=style)
-    actor.add_run(f"Actor: {r['actor']}").italic = True
+    actor.add_run(f"Actor: {actor_text(r)}" + (f"; {quoted_text(r)}" if r.get("quoted_from") else "")).italic = True
     if r.get("facets"):
         parts = "; ".join(f"{f['label']}: {status_label(f['status']).lower()}" for f in r["facets"])
         cell.add_paragraph(style=style).add_run(f"Parts: {parts}").italic = True

@@ -17,6 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..resources import asset
+from .markdown import UNKNOWN_ACTOR, actor_text, quoted_text
 
 HTML_REPORT_VERSION = "html/2"
 
@@ -61,7 +62,7 @@ def render_html(record: dict, *, title: str | None = None) -> str:
                    requirements=reqs, counts=counts, total=len(reqs),
                    gaps=sum(counts.get(s, 0) for s in GAP_STATUSES), chart=_chart(counts, len(reqs)),
                    breakdowns=[_breakdown("Requirements by source document", "source", reqs, _source_name),
-                               _breakdown("Requirements by actor", "actor", reqs, lambda r: r.get("actor", ""),
+                               _breakdown("Requirements by actor", "actor", reqs, lambda r: r.get("actor") or UNKNOWN_ACTOR,
                                           sort=True)],
                    filters=_filters(reqs),
                    columns=[{"key": k, "title": t, "sort": s, "num": n} for k, t, s, n in COLUMNS])
@@ -95,10 +96,12 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FunctionLoader(asset), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters.update(file_name=_file_name, num=_num, highlight=lambda text, terms: Markup(highlight(str(text), terms)),
-                       source_name=_source_name, clause_label=clause_label, search_text=_search_text)
+                       source_name=_source_name, clause_label=clause_label, search_text=_search_text,
+                       actor_text=actor_text, quoted_text=quoted_text)
     env.globals.update(STATUSES=STATUSES, STATUS_WORDS=STATUS_WORDS, STATUS_SYMBOLS=STATUS_SYMBOLS,
                        STATUS_COLOURS=STATUS_COLOURS, GAP_RANK=GAP_RANK, SHA_SHORT=SHA_SHORT,
-                       CHANGE_KINDS=CHANGE_KINDS, CHANGE_WORDS=CHANGE_WORDS, version=HTML_REPORT_VERSION)
+                       CHANGE_KINDS=CHANGE_KINDS, CHANGE_WORDS=CHANGE_WORDS, UNKNOWN_ACTOR=UNKNOWN_ACTOR,
+                       version=HTML_REPORT_VERSION)
     return env
 
 
@@ -151,7 +154,7 @@ def _breakdown(caption: str, field: str, reqs: list[dict], key, *, sort: bool = 
 
 def _filters(reqs: list[dict]) -> list[dict]:
     sources = list(dict.fromkeys(_source_name(r) for r in reqs))
-    actors = sorted({r.get("actor", "") for r in reqs}, key=str.casefold)
+    actors = sorted({r.get("actor") or UNKNOWN_ACTOR for r in reqs}, key=str.casefold)
     kinds = [k for k in KINDS if any(r.get("kind") == k for r in reqs)]
     kinds += sorted({r.get("kind", "") for r in reqs} - set(kinds))
     return [{"name": "status", "label": "Status", "values": STATUSES, "words": STATUS_WORDS},

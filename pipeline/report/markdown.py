@@ -81,6 +81,28 @@ def all_evidence(r: dict) -> list[dict]:
     return out
 
 
+UNKNOWN_ACTOR = "unknown (the text does not say who acts)"
+
+
+def actor_text(r: dict) -> str:
+    """The actor as a reader sees it: canonical name, the printed name when it differs, or unknown."""
+    actor, printed = r.get("actor"), r.get("actor_printed")
+    if not actor:
+        return UNKNOWN_ACTOR
+    if printed and _bare(printed) != _bare(actor):
+        return f"{actor} (printed: {printed})"
+    return actor
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
+def quoted_text(r: dict) -> str:
+    """'quoted from Council Resolution 1332 (Mod 2024)' for a requirement a document quotes; '' otherwise."""
+    return f"quoted from {r['quoted_from']}" if r.get("quoted_from") else ""
+
+
 def reference(r: dict) -> str:
     """How a requirement is cited in text: 'council-res-1390.txt, 5 a)' (the line when it has no label)."""
     src = r["source"]
@@ -211,7 +233,8 @@ def render_markdown(record: dict) -> str:
                   _row(["Label", "Actor", "Status", "Confidence", "Evidence"]), "|---|---|---|---:|---|"]
         for r in reqs:
             label = r["source"].get("label") or f"({r['source']['locator']})"
-            lines.append(_row([label, r["actor"], status_label(r["status"]), f"{r['confidence']:.2f}",
+            label += f" ({quoted_text(r)})" if r.get("quoted_from") else ""
+            lines.append(_row([label, actor_text(r), status_label(r["status"]), f"{r['confidence']:.2f}",
                                "; ".join(locators(all_evidence(r))) or "—"]))
         lines.append("")
 
@@ -226,7 +249,8 @@ def render_markdown(record: dict) -> str:
             why = f" — _{_inline(r['rationale'])}_" if r.get("rationale") else ""
             missing = [f["label"] for f in r.get("facets", []) if f["status"] != "addressed"]
             lacks = f" Missing: {_inline(', '.join(missing))}." if status == "partial" and missing else ""
-            lines.append(f"- **{_inline(reference(r))}** ({_inline(r['actor'])}): {_inline(r['statement'])}"
+            quoted = f", {quoted_text(r)}" if r.get("quoted_from") else ""
+            lines.append(f"- **{_inline(reference(r))}** ({_inline(actor_text(r) + quoted)}): {_inline(r['statement'])}"
                          f"{why}{lacks}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -9,19 +9,19 @@ from pathlib import Path
 
 from ..errors import InputError
 from ._io import write_atomic
-from .markdown import (STATUS_FILLS, STATUSES, all_evidence, clause_reference, document_name, document_title,
+from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_reference, document_name, document_title,
                        locators, sha_short, source_groups, status_counts)
 
 SHEET = "Traceability"
 SUMMARY_SHEET = "Summary"
-COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "kind", "text", "status", "confidence",
+COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status", "confidence",
            "evidence", "locators", "reviewer decision", "reviewer note")
 # Widths in Excel character units: the requirement text is the column read most, evidence second; the total (about
 # 330) fits a landscape A4 page at the scale Excel chooses for "fit to one page wide".
-WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "kind": 11,
+WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "quoted from": 18, "kind": 11,
           "text": 60, "status": 14, "confidence": 11, "evidence": 50, "locators": 16, "reviewer decision": 17,
           "reviewer note": 30}
-WRAPPED = {"source", "document title", "clause", "actor", "text", "evidence", "locators", "reviewer note"}
+WRAPPED = {"source", "document title", "clause", "actor", "quoted from", "text", "evidence", "locators", "reviewer note"}
 # Row heights: Excel does not size rows to wrapped text written by a program, so the height is estimated as lines
 # of 15 pt (Calibri 11) with about 1.1 characters per unit of column width; 409 pt is Excel's largest row height.
 LINE_PT, CHARS_PER_WIDTH, MAX_ROW_PT = 15.0, 1.1, 409.0
@@ -54,7 +54,8 @@ def traceability_rows(record: dict) -> list[dict]:
         for r in reqs:
             src = r["source"]
             base = {"source": document_name(src["document"]), "document title": title, "clause": clause_reference(r),
-                    "label": src.get("label") or src["locator"], "actor": r["actor"], "kind": r["kind"]}
+                    "label": src.get("label") or src["locator"], "actor": actor_text(r),
+                    "quoted from": r.get("quoted_from") or "", "kind": r["kind"]}
             review, evidence = r.get("review") or {}, all_evidence(r)
             rows.append({**base, "id": r["id"], "text": r["text"], "status": r["status"],
                          "confidence": r["confidence"],

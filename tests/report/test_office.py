@@ -304,17 +304,17 @@ def _conditional_fills(ws) -> dict[str, dict[str, str]]:
 
 def test_xlsx_is_filterable_frozen_coloured_and_validated(record, tmp_path):
     ws = _sheet(write_xlsx(record, tmp_path))
-    assert ws.auto_filter.ref == "A1:N7"
+    assert ws.auto_filter.ref == "A1:O7"
     assert ws.freeze_panes == "A2"
     col = {c.value: c.column for c in ws[1]}
     colours = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}
     fills = _conditional_fills(ws)
-    assert fills["I2:I7"] == colours  # the status column, coloured by its value
-    assert fills["M2:M7"] == {**colours, "not_applicable": "E7E6E6"}  # the reviewer's decision, as typed
-    assert ws.column_dimensions["H"].width == 60 and ws.cell(2, col["text"]).alignment.wrap_text
+    assert fills["J2:J7"] == colours  # the status column, coloured by its value
+    assert fills["N2:N7"] == {**colours, "not_applicable": "E7E6E6"}  # the reviewer's decision, as typed
+    assert ws.column_dimensions["I"].width == 60 and ws.cell(2, col["text"]).alignment.wrap_text
     (dv,) = ws.data_validations.dataValidation
     assert dv.type == "list" and "not_applicable" in dv.formula1
-    assert str(dv.sqref) == "M2:M7"
+    assert str(dv.sqref) == "N2:N7"
     summary = ws.parent["Summary"]
     rows = list(summary.iter_rows(values_only=True))
     assert ("not_addressed", 1) == rows[rows.index(("Status", "Count", None, None, None, None)) + 3][:2]
@@ -406,7 +406,7 @@ def test_read_review_rejects_a_renamed_column_or_sheet(record, tmp_path):
 
     path = write_xlsx(record, tmp_path)
     wb = openpyxl.load_workbook(path)
-    wb["Traceability"]["M1"].value = "decision"
+    wb["Traceability"]["N1"].value = "decision"
     wb.save(path)
     with pytest.raises(InputError, match="reviewer decision"):
         read_review_xlsx(path)
