@@ -200,6 +200,7 @@ class _BlindPDF(FPDF):
 def render_blind_pdf(paras: list[str], layout: dict) -> bytes:
     """A4, 10 pt, one or two columns, the excerpt's running header and footer on every page."""
     pdf = _BlindPDF(layout.get("header"), layout.get("footer"))
+    paras = [p.replace("\t", " ") for p in paras]  # a tab after a label prints as a gap, not a glyph
     pdf.add_page()
     pdf.set_font("Body", "", 10)
     columns = int(layout.get("pdf_columns") or 1)
