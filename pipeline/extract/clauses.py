@@ -19,8 +19,13 @@ ITEM_MARK_RE = re.compile(
     rf"(?:(?<=\s)|^)(?:(?P<label>\d{{1,2}}\.?|[a-z]\))\s+"
     # Items open with "to …"/"that …", or, under "requests … to report", with "annually"/"on"/"by the end …".
     rf"(?=(?:to|that|annually|on|by the end)\s|(?:(?:Further|Also)\s+)?(?:{_CAP_VERBS})\b)"
-    # A lettered item may open with any sentence ("a) Villages are linked …").
-    rf"|(?P<letter>[a-z]\))\s+(?=[A-Z]))")
+    # A lettered item may open with anything: a sentence ("a) Villages are linked …"), a participle ("b) holding
+    # …"), a noun phrase or a new subject ("c) this forum will …"); the letters must run a, b, c (see below).
+    rf"|(?P<letter>[a-z]\)|\([a-z]\))\s+(?=\S)"
+    # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
+    # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
+    rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
+    rf"weeks?|days?|million|billion|countries|times|in|of|out)\b))")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:]*(?:\b(?:and|or)\b)?[\s;,:]*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
@@ -95,11 +100,15 @@ def split_flattened(block: Block) -> list[Segment] | None:
     # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF
     # ("Part A  The ten WSIS targets … a) Villages are linked …").
     lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0
-                   and text[:pre_end].rstrip()[-1:] not in ".;:,")
+                   and text[marks[0].end():marks[0].end() + 1].isupper() and text[:pre_end].rstrip()[-1:] not in ".;:,")
     if len(marks) < 2 and chapeau_at is None and not lone_letter:
         return None
     segs: list[Segment] = []
-    if chapeau_at is not None:
+    if block.label is not None and text[:pre_end].strip():
+        # A numbered item whose sub-items run on inside it ("3. Requests the Union: (a) to …; (b) to …"): the
+        # item keeps its number and the sub-items follow it.
+        segs.append(Segment("item", block, 0, _trim_end(text, 0, pre_end), block.label))
+    elif chapeau_at is not None:
         if text[:chapeau_at].strip():
             segs.append(Segment(_pre_kind(text[:chapeau_at]), block, 0, _trim_end(text, 0, chapeau_at)))
         segs.append(Segment("chapeau", block, chapeau_at, _trim_end(text, chapeau_at, pre_end)))
@@ -120,7 +129,7 @@ def split_flattened(block: Block) -> list[Segment] | None:
 
 
 def _label(m: re.Match) -> str:
-    return (m.group("label") or m.group("letter")).rstrip(".")
+    return (m.group("label") or m.group("letter") or m.group("next")).rstrip(".")
 
 
 def _pre_kind(text: str) -> str:
@@ -137,12 +146,14 @@ def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
         label = _label(m)
         if label.isdigit():
             n = int(label)
-            if n > last_num or n == 1:
+            # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.
+            fits = n == last_num + 1 if m.group("next") else (n > last_num or n == 1)
+            if fits or n == 1:
                 kept.append(m)
                 last_num = n
                 last_letter = ""
         else:
-            letter = label[0]
+            letter = label.strip("()")[0]
             if (not last_letter and letter == "a") or (last_letter and ord(letter) == ord(last_letter) + 1):
                 kept.append(m)
                 last_letter = letter

@@ -30,6 +30,17 @@ OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
 # A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
 SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
+# only in a second clause, if at all.
+DECLARATIVE_RE = re.compile(
+    r"^\s*(?:(?:also|further|again|strongly|once again)\s+)?(?:emphasi[sz]es|highlights|notes|takes note|welcomes|"
+    r"stresses|recogni[sz]es|reaffirms|underlines|underscores|acknowledges|expresses|affirms|reiterates|commends|"
+    r"appreciates|considers|believes|observes|deplores|regrets|looks forward|is convinced|is aware|bears in mind|"
+    r"takes into account|draws attention)\b", re.IGNORECASE)
+# The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …".
+SECOND_CLAUSE_RE = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
+    rf"{OPERATIVE_VERB}\b", re.IGNORECASE)
 # The tail of a flattened item that opens the next chapeau: "…; 2 to hold …, instructs the Council Working Group".
 TRAILING_CHAPEAU_RE = re.compile(rf"[,;]\s*(?:and\s+)?(?P<chapeau>{OPERATIVE_VERB}\b[^;,]*?)\s*[,:]?\s*$",
                                  re.IGNORECASE)

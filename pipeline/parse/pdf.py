@@ -91,7 +91,8 @@ _LIST_LABEL_RE = re.compile(
     r"|(?P<close>(?:[a-z]|[ivxlc]{1,6}|\d{1,3})\))\s+"
     r"|(?P<dotted>\d{1,3}(?:\.\d{1,3})*)\.\s+"
     r"|(?P<multi>\d{1,3}(?:\.\d{1,3})+)\s+"
-    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"“])"  # a bare number only before a capital: "1 Introduction"
+    # A bare number only before a capital ("1 Introduction") or an operative item's "to"/"that" ("1 to report …").
+    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"“]|(?:to|that)\s)"
     r"|(?P<alpha>[a-z])\.\s+)"
 )
 _STRONG_BULLETS = set("•◦▪‣●○■□❖➢✓\u2043\u2219")
@@ -866,8 +867,25 @@ def _context(pages: list[_Page], lines: list[_Line]) -> _Context:
         if is_body(line):
             body_bottom[key] = max(body_bottom.get(key, 0.0), line.bottom)
     vocab = {w.lower() for line in lines for w in _VOCAB_RE.findall(line.text)}
-    return _Context(body=body, pitch=statistics.median(pitches) if pitches else 1.2 * body, extents=extents,
+    return _Context(body=body, pitch=_line_pitch(pitches, body), extents=extents,
                     body_bottom=body_bottom, heights={p.number: p.height for p in pages}, vocab=vocab)
+
+
+def _line_pitch(pitches: list[float], body: float) -> float:
+    """The distance between lines inside a paragraph: the smallest distance that occurs at least twice, or once
+    when it is well below the median.
+
+    Not the median: in a text of one- and two-line paragraphs (a resolution's chapeaux and short items) most
+    distances between lines are paragraph gaps, and the median would be one of them.
+    """
+    if not pitches:
+        return 1.2 * body
+    median = statistics.median(pitches)
+    usable = sorted(d for d in pitches if d >= 0.95 * body)
+    for i, d in enumerate(usable):
+        if d <= 0.8 * median or (i + 1 < len(usable) and usable[i + 1] - d <= 0.6):
+            return d
+    return median
 
 
 def _segment(pages: list[_Page], ctx: _Context) -> list[_Block | _Table]:
@@ -929,6 +947,11 @@ def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
             return True  # a bullet glyph never continues a sentence
         if ends or abs(line.x0 - p.x0) > 1.5 or _plausible_next(cur.label, label):
             return True  # "1." after a finished sentence, an outdented label, or the next label in a list
+        if p.text.rstrip()[-1:] in ",;:" and kind != "bullet":
+            return True  # "Recalling …," then "1. Requests …": a clause ended, a list opens
+        left, right = ctx.extents[(p.page, p.group)]
+        if kind != "bullet" and p.x1 < right - SHORT_LINE * (right - left):
+            return True  # "invites Member States" then "1 to …": a short line before a label is a chapeau
     left, right = ctx.extents[(p.page, p.group)]
     if (line.page, line.group) != (p.page, p.group):
         # Into the next column or page: a paragraph runs on only while its sentence is unfinished.

@@ -7,6 +7,7 @@ import re
 from ..model import BlockKind, Document, Locator
 from .base import SECTION_NAMES, RawBlock, build_document, clean_text
 from .detect import decode_text
+from .reflow import MAIL_HEADER_RE, hard_wrapped, reflow
 
 # Word export artefacts: bookmarks survive as "[bookmark: _Hlk153551707]".
 BOOKMARK_RE = re.compile(r"\[bookmark: [^\]]*\]")
@@ -35,7 +36,10 @@ def parse_text(data: bytes, *, path: str, sha256: str, markdown: bool = False) -
     text, encoding = decode_text(data)
     warnings = [f"decoded as {encoding}"] if encoding == "cp1252" else []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw = _blocks_from_lines(lines, wrapped=markdown or _looks_wrapped(lines))
+    if not markdown and hard_wrapped(lines):
+        raw = _blocks_from_wrapped(lines)
+    else:
+        raw = _blocks_from_lines(lines, wrapped=markdown or _looks_wrapped(lines))
     return build_document(raw, path=path, sha256=sha256, fmt="markdown" if markdown else "text", parser="text/1",
                           warnings=warnings)
 
@@ -47,6 +51,12 @@ def _looks_wrapped(lines: list[str]) -> bool:
         return False
     in_band = sum(1 for ln in nonempty if 50 <= len(ln.rstrip()) <= 100)
     return in_band / len(nonempty) > 0.6 and max(len(ln.rstrip()) for ln in nonempty) <= 110
+
+
+def _blocks_from_wrapped(lines: list[str]) -> list[RawBlock]:
+    """Text with hard line breaks: paragraphs rebuilt first (see reflow.py), then each read like a line."""
+    kept = ["" if ELLIPSIS_RE.match(ln) or RULE_RE.match(ln) else BOOKMARK_RE.sub("", ln) for ln in lines]
+    return [_classify(text, number) for number, text in reflow(kept)]
 
 
 def _blocks_from_lines(lines: list[str], *, wrapped: bool) -> list[RawBlock]:
@@ -147,6 +157,8 @@ def _classify(line: str, number: int) -> RawBlock:
 
 def _plain(line: str, loc: Locator) -> RawBlock:
     text = clean_text(line)
+    if MAIL_HEADER_RE.match(text):  # "Subject: Council Decision on the WSIS Follow-Up" is no section heading
+        return RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=loc)
     if _heading_like(text) and (text.lower() in SECTION_WORDS or _title_case(text)):
         return RawBlock(kind=BlockKind.HEADING, text=text, level=1, locator=loc)
     return RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=loc)

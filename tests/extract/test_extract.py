@@ -218,7 +218,7 @@ def test_un_style_flattened_operative_paragraphs():
             "to report on affordability;\n")
     ex = _extract(text, "unga.txt")
     assert [(r.source.label, r.actor, r.kind.value) for r in ex.requirements] == [
-        ("1", "Secretary-General", "instruction"), ("2", "All stakeholders", "instruction"),
+        ("1", "Secretary-General of the United Nations", "instruction"), ("2", "All stakeholders", "instruction"),
         ("3", "ITU", "invitation")]
     assert ex.requirements[0].verb == "submit"
 

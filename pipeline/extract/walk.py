@@ -1,0 +1,403 @@
+"""The reading walk: segments in, candidate requirements out, one handler per kind of segment.
+
+Headings set the section; chapeaux set the verb, actor and quoted instrument that items inherit; UN paragraphs
+carry their own verb ("Requests the Secretary-General to …") or ask in a second clause ("Emphasizes …, and
+calls upon …"); an item whose chapeau is not in the text keeps an unknown actor; outside resolutions,
+proposals, targets, invitations and deontic sentences are requirements of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..kb import KnowledgeBase
+from ..model import Document, RequirementKind
+from . import cues
+from .clauses import Segment, is_chapeau
+from .nlp import blank, english
+
+SECRETARIAT = "Secretariat"
+UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
+COMBINED_ACTORS = {
+    frozenset({"Secretary-General", "Directors of the Bureaux"}): "Secretary-General and Directors of the Bureaux",
+    frozenset({"Member States", "Sector Members"}): "Member States and Sector Members",
+}
+_ABBREV = r"(?<!\bRes)(?<!\bMod)(?<!\bRev)(?<!\bNo)(?<!\bpara)(?<!\bDoc)(?<!\be\.g)(?<!\bi\.e)(?<!\bvol)(?<!\bArt)"
+SENTENCE_SPLIT_RE = re.compile(
+    _ABBREV + r"(?<=[.!?])\s+(?=[\"“(]?[A-Z])"
+    # Word exports lose full stops: "… Geneva Plan of Action It is important to …".
+    r"|(?<=[a-z0-9)”\"]) (?=It (?:is|should|shall|must|needs|will|would)\b)")
+# "that, as an outcome of the review, the Union …": the aside before the subject of a "that" clause.
+THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
+# Where a resolution's deciding body is named (UN resolutions decide for their own body).
+UN_BODY_RE = (("UN General Assembly", re.compile(r"^A/RES/|^A/\d|\bThe General Assembly\b")),
+              ("ECOSOC", re.compile(r"^E/RES/|^E/\d{4}|\bThe Economic and Social Council\b")))
+
+
+@dataclass(slots=True)
+class _Context:
+    """The operative chapeau (or preamble) currently in force."""
+
+    mode: str  # "operative" | "preamble"
+    verb: str | None = ""  # None: the chapeau is not in the text (a missing page)
+    actor: str | None = ""
+    printed: str | None = None
+    chapeau: str = ""
+    source: str = ""
+    quoted: bool = False  # the chapeau cites another instrument: its items are quoted from it
+    last_number: str | None = None
+    last_text: str = ""
+    own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
+
+
+@dataclass(slots=True)
+class Candidate:
+    seg_start: int  # absolute offsets in document text
+    seg_end: int
+    segment: Segment
+    kind: RequirementKind
+    actor: str | None
+    label: str | None
+    clause_path: tuple[str, ...]
+    statement: str
+    printed: str | None = None
+    quoted_from: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def source_name(document: Document) -> str:
+    for candidate in (document.symbol, document.title):
+        if candidate and re.search(r"resolution|res\.|A/RES", candidate, re.IGNORECASE):
+            return candidate
+    return document.symbol or document.title or document.path.rsplit("/", 1)[-1]
+
+
+def un_body(document: Document) -> str | None:
+    """'UN General Assembly' or 'ECOSOC' when the document is one of their resolutions."""
+    head = " ".join([document.symbol or "", *(b.text for b in document.blocks[:6])])
+    for body, pattern in UN_BODY_RE:
+        if pattern.search(document.symbol or "") or pattern.search(head):
+            return body
+    return None
+
+
+class Walk:
+    """One document's reading state; `run(segments)` returns the candidates in document order."""
+
+    def __init__(self, document: Document, kb: KnowledgeBase):
+        self.kb = kb
+        self.doc_name = source_name(document)
+        self.own_name = self.doc_name
+        self.body = un_body(document)
+        self.section = ""
+        self.ctx: _Context | None = None
+        self.out: list[Candidate] = []
+        self.last_subject: str | None = None
+        self.target_scope: str | None = None
+        self.orphans: list[str] = []  # labels of items read without their chapeau
+        # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
+        self.pending: Segment | None = None
+
+    def run(self, segments: list[Segment]) -> list[Candidate]:
+        for seg in segments:
+            if self.pending is not None:
+                pending, self.pending = self.pending, None
+                if seg.kind != "item":
+                    self.own_operative(pending)
+            handler = {"heading": self.heading, "preamble": self.preamble, "chapeau": self.chapeau}.get(seg.kind)
+            if handler is not None:
+                handler(seg)
+            else:
+                self.body_segment(seg)
+        if self.pending is not None:
+            self.own_operative(self.pending)
+        return self.out
+
+    # --- segments that set the state ---------------------------------------------------------------------------
+
+    def heading(self, seg: Segment) -> None:
+        self.section = seg.block.text
+        self.ctx = None
+        self.target_scope = None
+        ref = cues.RESOLUTION_REF_RE.search(self.section)
+        if ref:  # "Part two: Council Resolution 1391 (2026), operative part"
+            self.doc_name = ref.group(0).strip()
+
+    def preamble(self, seg: Segment) -> None:
+        self.ctx = _Context(mode="preamble")
+
+    def chapeau(self, seg: Segment) -> None:
+        text = seg.text
+        m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
+        verb = _verb_key(m.group("verb"))
+        ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")
+        ctx = self.ctx
+        inherit = ctx is not None and ctx.mode == "operative" and ctx.verb is not None
+        # A quoted chapeau names its resolution; a bare one continues the resolution being read.
+        source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
+        quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
+        addr = text[m.end("verb"):].strip(" ,:")
+        actor, printed = self.addressee(addr, verb)
+        self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
+                            chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
+        if re.search(r"\bto\s+[a-z]{3,}\s+\S", addr):
+            self.pending = seg
+
+    # --- everything else ---------------------------------------------------------------------------------------
+
+    def body_segment(self, seg: Segment) -> None:
+        text = seg.text
+        if self.own_operative(seg) or self.second_clause(seg):
+            return
+        ctx = self.ctx
+        if ctx is not None and ctx.mode == "preamble":
+            if seg.kind == "item" or text[:1].islower():
+                return  # a preambular item, never a requirement
+            self.ctx = ctx = None
+        if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"(to|that)\b", text)):
+            if ctx.own_item is not None and not _is_letter(seg.label):
+                self.ctx = ctx = None  # a UN paragraph's sub-items are over
+            else:
+                self.operative_item(seg, ctx)
+                return
+        if (ctx is not None and ctx.mode == "operative" and seg.kind == "para"
+                and seg.block.text[seg.start:].rstrip()[-1:] in ";,"):
+            return  # the rest of an item broken across a page: the chapeau still holds
+        self.ctx = None
+        self.outside_resolutions(seg)
+
+    def own_operative(self, seg: Segment) -> bool:
+        """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
+        text = seg.text
+        m = cues.SELF_OPERATIVE_RE.match(text)
+        if not m or seg.kind not in ("item", "para", "chapeau"):
+            return False
+        rest = m.group("rest")
+        if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
+            return False
+        verb = _verb_key(m.group("verb"))
+        addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
+        actor, printed = self.addressee(addressee, verb, clause=rest)
+        actor = actor or self.body or "ITU"
+        self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        # Its sub-items, if any ("3. Requests the Union: (a) to …"), follow under it.
+        self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
+                            chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
+                            source=self.doc_name, last_number=seg.label, last_text=text, own_item=seg.label or "")
+        return True
+
+    def second_clause(self, seg: Segment) -> bool:
+        """UN style: "Emphasizes …, and calls upon all stakeholders to …": the second clause is the requirement.
+
+        A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
+        """
+        text = seg.text
+        if seg.kind not in ("item", "para") or not cues.DECLARATIVE_RE.match(text):
+            return False
+        m = cues.SECOND_CLAUSE_RE.search(text)
+        if m is None:
+            if seg.kind == "item":
+                self.ctx = None
+                return True
+            return False
+        start = m.start("verb")
+        rest = text[m.end("verb"):]
+        verb = _verb_key(m.group("verb"))
+        addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
+        actor, printed = self.addressee(addressee, verb, clause=rest)
+        actor = actor or self.body or "ITU"
+        self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        self.ctx = None
+        return True
+
+    def operative_item(self, seg: Segment, ctx: _Context) -> None:
+        text = seg.text
+        label = seg.label
+        path_label = label or ""
+        statement = f"{ctx.source} {ctx.chapeau} {text}"
+        if _is_letter(label) and ctx.last_number:
+            path_label = f"{ctx.last_number} {label}"
+            # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
+            statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif label and label[:1].isdigit():
+            ctx.last_number = label
+            ctx.last_text = text
+        if ctx.verb is None:  # no chapeau: the item's own words say what kind it is, and nobody is guessed
+            kind = RequirementKind.DECISION if text.startswith("that") else RequirementKind.INSTRUCTION
+            actor, printed = self.that_subject(text) if text.startswith("that") else (None, None)
+            if not _is_letter(label):
+                self.orphans.append(label or text[:30])
+        else:
+            kind = cues.OPERATIVE_KIND[ctx.verb]
+            actor, printed = ctx.actor, ctx.printed
+            if not actor:
+                actor, printed = self.item_subject(text)
+        self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
+                 clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
+                 quoted_from=ctx.source if ctx.quoted else None)
+
+    def outside_resolutions(self, seg: Segment) -> None:
+        """Proposals, targets, invitations and deontic sentences; items whose chapeau is missing."""
+        text, section = seg.text, self.section
+        if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
+            self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
+            return
+        if seg.kind == "item" and cues.PROPOSALS_HEADING_RE.search(section):
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=SECRETARIAT, label=seg.label,
+                     clause_path=(self.doc_name, section, seg.label or ""),
+                     statement=f"Proposal {seg.label} ({self.doc_name}): {text}")
+            return
+        if seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section):
+            # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
+            actor = _actor(self.target_scope or section, self.kb, default="All stakeholders")
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, label=seg.label,
+                     clause_path=(self.doc_name, section, seg.label or ""),
+                     statement=f"{section}, target {seg.label}: {text}")
+            return
+        if seg.kind == "item" and re.match(r"(?:to|that)\s", text) and not _is_letter(seg.label):
+            # "7 to prepare …" at the top of an excerpt: its chapeau was on a page the text does not have.
+            self.ctx = _Context(mode="operative", verb=None, actor=None, source=self.doc_name)
+            self.operative_item(seg, self.ctx)
+            return
+        if section.lower() == "purpose":
+            return  # a contribution's purpose paragraph describes the document itself
+        self.sentences(seg)
+
+    def sentences(self, seg: Segment) -> None:
+        text, section = seg.text, self.section
+        for s0, s1 in _sentences(text):
+            sentence = text[s0:s1]
+            if cues.ACTION_HEADING_RE.match(section) and cues.INVITED_RE.search(sentence):
+                subject = cues.INVITED_RE.split(sentence, 1)[0]
+                actor, printed = self.found(subject, subject=True) or (SECRETARIAT, None)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
+                         printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
+            elif cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence):
+                subject = cues.DEONTIC_RE.split(sentence, 1)[0]
+                statement = sentence
+                if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
+                    statement = self.last_subject + sentence[2:]
+                elif subject.strip() and not subject.strip().lower().startswith("it"):
+                    self.last_subject = subject.strip()
+                kind = (RequirementKind.INVITATION if cues.INVITED_RE.search(sentence)
+                        else RequirementKind.EXPECTATION)
+                actor, printed = self.found(subject, subject=True) or (SECRETARIAT, None)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
+                         label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)
+
+    # --- actors ------------------------------------------------------------------------------------------------
+
+    def addressee(self, addr: str, verb: str, *, clause: str = "") -> tuple[str | None, str | None]:
+        """Who a chapeau or UN paragraph addresses: a known body, the printed name of another, or, when no one is
+        addressed ("Recommends further that the Union …", "Decides that …"), the subject of the clause."""
+        bare = re.sub(r"^\s*(?:further|also|again|strongly|moreover)\b", "", addr, flags=re.IGNORECASE).strip(" ,")
+        after = clause[len(addr):] if clause.startswith(addr) else ""
+        if not bare and re.match(r"\s*that\b", after):
+            actor, printed = self.that_subject(after)
+            if actor:
+                return actor, printed
+        addr = bare
+        found = self.found(addr)
+        if found:
+            return found
+        name = _printed_name(addr)
+        if name:
+            return name, addr.strip(" ,:")
+        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            return self.body or "", None
+        return "", None
+
+    def that_subject(self, text: str) -> tuple[str | None, str | None]:
+        """The subject of a "that" clause, by the parser ("that the regional offices publish …" -> regional
+        offices; "that the Council shall examine …" -> Council)."""
+        clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        parsed = english()(clause)
+        subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None, None
+        subject = parsed[subj.left_edge.i:subj.right_edge.i + 1].text
+        found = self.found(subject)
+        if found:
+            return found
+        name = _printed_name(subject)
+        return (name, subject.strip()) if name else (None, None)
+
+    def item_subject(self, text: str) -> tuple[str, str | None]:
+        """An item under a chapeau that names nobody ("resolves"): its own subject, or the deciding body."""
+        m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
+        if m:
+            found = self.found(m.group("subject"), subject=True)
+            if found:
+                return found
+        return self.body or "ITU", None
+
+    def found(self, text: str, *, subject: bool = False) -> tuple[str, str] | None:
+        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together.
+
+        With subject=True the body must end the phrase: "The ITU WSIS+20 report shall" names a report, not ITU.
+        """
+        doc = blank()(text)
+        spans = list(doc.spans["actors"])
+        if subject:
+            tail = text.rstrip(" ,")
+            spans = [s for s in spans if s.end_char >= len(tail)]
+        if not spans:
+            return None
+        names = list(dict.fromkeys(span.label_ for span in spans))
+        combined = COMBINED_ACTORS.get(frozenset(names[:2]))
+        if combined:
+            pair = [s for s in spans if s.label_ in names[:2]]
+            return combined, text[pair[0].start_char:pair[-1].end_char]
+        first = spans[0]
+        canonical, printed = first.label_, first.text
+        if canonical == "Secretary-General" and self.body and not re.search(r"\bITU\b|Union", text):
+            canonical = UN_SECRETARY_GENERAL  # "Requests the Secretary-General" in a UN resolution
+        return canonical, printed
+
+    def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:
+        base = seg.block.start
+        self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
+
+
+def _actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
+    doc = blank()(text)
+    names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
+    return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
+
+
+def _printed_name(phrase: str) -> str | None:
+    """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
+    name = re.sub(r"^\s*(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s", name, maxsplit=1)[0].strip()
+    if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
+        return None
+    return name
+
+
+def _is_letter(label: str | None) -> bool:
+    return bool(label) and re.fullmatch(r"[a-z]\)|\([a-z]+\)|[ivx]+\)|\([ivx]+\)", label) is not None
+
+
+def _verb_key(verb: str) -> str:
+    return re.sub(r"\s+", " ", verb.lower())
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by rule (abbreviations of resolution references kept together)."""
+    spans, start = [], 0
+    for m in SENTENCE_SPLIT_RE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

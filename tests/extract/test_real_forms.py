@@ -1,0 +1,204 @@
+"""The forms real collections arrive in (issue 17): each read the same way from TXT, DOCX and PDF.
+
+The texts are ours, written for these tests: run-on lists, hard line breaks, UN two-clause paragraphs, items
+whose chapeau is on a missing page, an unnumbered clause between numbered lists, quoted resolutions and
+renamed bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpora.render import blind_paragraphs, render_blind_docx, render_blind_pdf
+from pipeline.corpus import norm_label
+from pipeline.extract import extract
+from pipeline.model import RequirementKind
+from pipeline.parse import parse_bytes
+from tests.conftest import EXAMPLE, require_example
+
+FORMATS = ("txt", "docx", "pdf")
+
+
+def _extract(text: str, fmt: str = "txt", *, paragraphs: str = "lines", columns: int = 1):
+    """Requirements of `text` as the user would give it in `fmt` (DOCX and PDF made from its paragraphs)."""
+    if fmt == "txt":
+        data = text.encode("utf-8")
+    else:
+        paras = blind_paragraphs(text, paragraphs)
+        data = (render_blind_docx(paras, "test") if fmt == "docx"
+                else render_blind_pdf(paras, {"pdf_columns": columns, "footer": "Page {page}"}))
+    return extract(parse_bytes(data, path=f"doc.{fmt}"))
+
+
+def _rows(result):
+    return [(norm_label(r.source.label), r.actor, r.kind.value, r.text[:30]) for r in result.requirements]
+
+
+RUN_ON = """Resolution 1502 (Mod. 2027)
+Regional reviews of the Summit outcomes
+The ITU Council,
+considering that the regions asked for reviews closer to the people they serve,
+resolves a) to hold a regional review of the Summit outcomes in each ITU region before 2029; b) holding each review back to back with the regional development forum where the host country agrees; c) this review will give particular attention to rural connectivity and to affordability; d) the outcome of each review shall be transmitted to the Working Group,
+instructs the Secretary-General 1 to prepare the reviews with the regional offices; 2 taking into account the views of the regions, to report to Council each year on their results; 3 a short note on the costs of each review, for the Working Group,
+invites Member States
+1 to host a regional review;
+2 to send experts to the reviews.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_run_on_lists_give_one_requirement_per_item(fmt):
+    rows = _rows(_extract(RUN_ON, fmt))
+    assert [r[0] for r in rows] == ["a", "b", "c", "d", "1", "2", "3", "1", "2"]
+    assert rows[1][3].startswith("holding each review back")
+    assert rows[2][3].startswith("this review will give")
+    assert rows[5][3].startswith("taking into account the vie")
+    assert rows[6][3].startswith("a short note on the costs")
+    assert {r[1] for r in rows[4:7]} == {"Secretary-General"}
+    assert {r[1] for r in rows[7:]} == {"Member States"}
+
+
+EMAIL = """From: secretariat of the regional group
+Subject: text of the recommendation as adopted
+
+Dear colleagues, please find below the text adopted at the
+meeting, for your records.
+
+The Regional Preparatory Meeting,
+
+Recommends further that, as an outcome of the World Summit 20-year
+review, the Union strengthen its support to the least developed
+countries in implementing Action Line C2, with a report every
+2 years on what has been done;
+
+Recommends also that the regional offices publish, before the end of
+2027, a list of the projects run in each country under the
+2030 Agenda, with their budgets and
+20 indicators agreed with the countries concerned.
+
+Best regards,
+The secretariat
+"""
+
+
+def test_hard_line_breaks_are_joined_into_paragraphs():
+    doc = parse_bytes(EMAIL.encode("utf-8"), path="mail.txt")
+    texts = [b.text for b in doc.blocks]
+    assert "Dear colleagues, please find below the text adopted at the meeting, for your records." in texts
+    assert not any(b.kind.value == "heading" and b.text.startswith("Dear") for b in doc.blocks)
+    reqs = extract(doc).requirements
+    first = next(r for r in reqs if "World Summit 20-year" in r.text)
+    assert first.text.endswith("with a report every 2 years on what has been done")
+    second = next(r for r in reqs if "regional offices publish" in r.text)
+    assert "2030 Agenda, with their budgets and 20 indicators agreed" in second.text
+    assert not any(r.source.label in ("2", "20", "2030") for r in reqs)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hard_line_breaks_give_the_same_requirements_in_every_format(fmt):
+    rows = _rows(_extract(EMAIL, fmt, paragraphs="blank-lines"))
+    assert [r[3] for r in rows] == [r[3] for r in _rows(_extract(EMAIL))]
+    assert len(rows) == 2
+
+
+UN_TWO_CLAUSE = """A/RES/82/915
+Information and communications technologies for sustainable development
+The General Assembly,
+Recalling its resolution 70/125 of 16 December 2015,
+1. Emphasizes the role of broadband in schools and clinics, and calls upon all stakeholders to extend meaningful connectivity to every school by 2030;
+2. Highlights the work of the regional commissions, and recommends that the Commission on Science and Technology for Development devote one session in 2028 to the measurement of digital skills;
+3. Notes with appreciation the reports prepared by the International Telecommunication Union, and encourages Member States to share their national data with the Union each year;
+4. Welcomes the progress made in closing the gender digital divide in several regions;
+5. Requests the Secretary-General to submit to the General Assembly at its eighty-fourth session a report on the implementation of the present resolution.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_un_paragraph_whose_second_clause_asks(fmt):
+    reqs = _extract(UN_TWO_CLAUSE, fmt).requirements
+    got = [(norm_label(r.source.label), r.actor, r.kind.value, r.text.split()[0]) for r in reqs]
+    assert got == [("1", "All stakeholders", "instruction", "calls"),
+                   ("2", "CSTD", "invitation", "recommends"),
+                   ("3", "Member States", "invitation", "encourages"),
+                   ("5", "Secretary-General of the United Nations", "instruction", "Requests")]
+    assert not any("Welcomes the progress" in r.text for r in reqs)
+    first = reqs[0]
+    assert first.statement.startswith("A/RES/82/915: Emphasizes the role of broadband")
+
+
+MISSING_CHAPEAU = """Resolution 1503 (Mod. 2027)
+Page 3
+7 to prepare, with Member States and all stakeholders, a guide to measuring meaningful connectivity;
+8 to report to Council each year on the use of the guide;
+instructs the Directors of the Bureaux
+1 to assist Member States in using the guide;
+invites Member States
+1 to contribute national data to the guide.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_items_whose_chapeau_is_missing_have_an_unknown_actor(fmt):
+    result = _extract(MISSING_CHAPEAU, fmt)
+    rows = _rows(result)
+    assert rows == [("7", None, "instruction", "to prepare, with Member States"),
+                    ("8", None, "instruction", "to report to Council each year"),
+                    ("1", "Directors of the Bureaux", "instruction", "to assist Member States in usi"),
+                    ("1", "Member States", "invitation", "to contribute national data to")]
+    warning = next(w for w in result.warnings if "chapeau" in w)
+    assert "7" in warning and "8" in warning and "actor unknown" in warning
+
+
+BETWEEN = """Resolution 1504 (Mod. 2027)
+instructs the Secretary-General
+3 to keep the WSIS Stocktaking database open to all stakeholders;
+4 to publish each year the list of projects recorded in it;
+invites the Secretary-General to consider a prize for the best project recorded in the database;
+instructs the Secretary-General and the Directors of the Bureaux
+1 to bring the database to the attention of the regional forums;
+requests the Director of the Telecommunication Development Bureau to give priority to projects in the least developed countries,
+invites Member States
+1 to record their projects in the database.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unnumbered_clause_between_numbered_lists_is_its_own_requirement(fmt):
+    rows = _rows(_extract(BETWEEN, fmt))
+    assert rows == [("3", "Secretary-General", "instruction", "to keep the WSIS Stocktaking d"),
+                    ("4", "Secretary-General", "instruction", "to publish each year the list "),
+                    ("", "Secretary-General", "invitation", "invites the Secretary-General "),
+                    ("1", "Secretary-General and Directors of the Bureaux", "instruction", "to bring the database to the a"),
+                    ("", "Director of the Telecommunication Development Bureau", "instruction",
+                     "requests the Director of the T"),
+                    ("1", "Member States", "invitation", "to record their projects in th")]
+
+
+def test_quoted_resolutions_name_their_instrument():
+    require_example()
+    reqs = extract(parse_bytes(EXAMPLE.read_bytes(), path=EXAMPLE.name)).requirements
+    quoted = [(r.source.label, r.quoted_from) for r in reqs if r.kind is RequirementKind.INSTRUCTION]
+    assert quoted == [("1", "Council Resolution 1334 (Mod 2023)"), ("2", "Council Resolution 1334 (Mod 2023)"),
+                      ("1", "Council Resolution 1332 (Mod 2024)"), ("6", "Council Resolution 1332 (Mod 2024)"),
+                      ("9", "Council Resolution 1332 (Mod 2024)"), ("4", "Council Resolution 1332 (Mod 2024)")]
+    assert all(r.quoted_from is None for r in reqs if r.kind is not RequirementKind.INSTRUCTION)
+
+
+def test_a_resolution_does_not_quote_itself():
+    reqs = _extract(BETWEEN).requirements
+    assert all(r.quoted_from is None for r in reqs)
+
+
+RENAMED = """Resolution 1336 (Mod. 2014)
+instructs the Council Working Group on WSIS
+1 to review each year the Union's work on the Summit outcomes;
+invites Administrations
+1 to take part in the open consultations of the Group.
+"""
+
+
+def test_renamed_bodies_keep_their_printed_name_beside_the_canonical_actor():
+    reqs = _extract(RENAMED).requirements
+    assert [(r.actor, r.actor_printed) for r in reqs] == [
+        ("Council Working Group on WSIS and the SDGs", "Council Working Group on WSIS"),
+        ("Member States", "Administrations")]
