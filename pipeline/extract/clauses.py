@@ -92,7 +92,7 @@ def is_chapeau(text: str) -> bool:
 def split_flattened(block: Block) -> list[Segment] | None:
     """Split a run-on paragraph holding chapeaux and numbered items; None when it is not one."""
     text = block.text
-    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)))
+    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)), text)
     if not marks:
         return None
     pre_end = marks[0].start()
@@ -136,7 +136,12 @@ def _pre_kind(text: str) -> str:
     return "preamble" if PREAMBULAR_RE.match(text) else "para"
 
 
-def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
+# A label after these words is cited, not opened: "on items a) and b)", "under paragraph 3 …".
+CITING_WORDS = {"item", "items", "paragraph", "paragraphs", "subparagraph", "subparagraphs", "sub-paragraph",
+                "sub-paragraphs", "and", "or", "of", "in", "under", "see", "point", "points"}
+
+
+def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
     """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
     letters run a), b) …."""
     kept: list[re.Match] = []
@@ -144,6 +149,9 @@ def _plausible_marks(marks: list[re.Match]) -> list[re.Match]:
     last_letter = ""
     for m in marks:
         label = _label(m)
+        before = text[:m.start()].split()
+        if before and before[-1].lower() in CITING_WORDS:
+            continue
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.

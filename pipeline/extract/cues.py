@@ -63,6 +63,9 @@ DEONTIC_RE = re.compile(
     r"|(?:is|are) (?:invited|requested|expected|encouraged|urged|called upon) to"
     r"|it is (?:important|necessary|essential|vital|crucial|critical|desirable|advisable) (?:to|that))\b",
     re.IGNORECASE)
+# A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
+PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
+                         r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
 # Headings that switch the reading mode.
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)

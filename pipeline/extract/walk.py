@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..kb import KnowledgeBase
-from ..model import Document, RequirementKind
+from ..model import BlockKind, Document, RequirementKind
 from . import cues
 from .clauses import Segment, is_chapeau
 from .nlp import blank, english
@@ -30,6 +30,10 @@ SENTENCE_SPLIT_RE = re.compile(
     r"|(?<=[a-z0-9)”\"]) (?=It (?:is|should|shall|must|needs|will|would)\b)")
 # "that, as an outcome of the review, the Union …": the aside before the subject of a "that" clause.
 THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
+# Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
+THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
+          "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
+          "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 UN_BODY_RE = (("UN General Assembly", re.compile(r"^A/RES/|^A/\d|\bThe General Assembly\b")),
               ("ECOSOC", re.compile(r"^E/RES/|^E/\d{4}|\bThe Economic and Social Council\b")))
@@ -138,7 +142,7 @@ class Walk:
         source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
         quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
         addr = text[m.end("verb"):].strip(" ,:")
-        actor, printed = self.addressee(addr, verb)
+        actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
         if re.search(r"\bto\s+[a-z]{3,}\s+\S", addr):
@@ -176,6 +180,8 @@ class Walk:
         rest = m.group("rest")
         if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
             return False
+        if re.match(r"to\s+(?:the|all|its|our)\b", rest):
+            return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
@@ -234,7 +240,7 @@ class Walk:
             kind = cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
             if not actor:
-                actor, printed = self.item_subject(text)
+                actor, printed = self.item_subject(text, ctx.chapeau)
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)
@@ -245,10 +251,20 @@ class Walk:
         if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return
-        if seg.kind == "item" and cues.PROPOSALS_HEADING_RE.search(section):
-            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=SECRETARIAT, label=seg.label,
-                     clause_path=(self.doc_name, section, seg.label or ""),
-                     statement=f"Proposal {seg.label} ({self.doc_name}): {text}")
+        listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
+        if cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text)):
+            # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
+            actor, printed = self.proposal_actor(text)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section, seg.label or ""),
+                     statement=f"Proposal {seg.label or ''} ({self.doc_name}): {text}".replace("  ", " "))
+            return
+        if cues.PROPOSES_RE.search(text) and not seg.kind == "heading":
+            # "The Administration proposes that the secretariat …" anywhere else in a contribution.
+            actor, printed = self.proposal_actor(text)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                     statement=f"Proposal ({self.doc_name}): {text}")
             return
         if seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section):
             # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
@@ -272,7 +288,7 @@ class Walk:
             sentence = text[s0:s1]
             if cues.ACTION_HEADING_RE.match(section) and cues.INVITED_RE.search(sentence):
                 subject = cues.INVITED_RE.split(sentence, 1)[0]
-                actor, printed = self.found(subject, subject=True) or (SECRETARIAT, None)
+                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
             elif cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence):
@@ -284,7 +300,7 @@ class Walk:
                     self.last_subject = subject.strip()
                 kind = (RequirementKind.INVITATION if cues.INVITED_RE.search(sentence)
                         else RequirementKind.EXPECTATION)
-                actor, printed = self.found(subject, subject=True) or (SECRETARIAT, None)
+                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)
 
@@ -311,12 +327,13 @@ class Walk:
         return "", None
 
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
-        """The subject of a "that" clause, by the parser ("that the regional offices publish …" -> regional
-        offices; "that the Council shall examine …" -> Council)."""
+        """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
+        "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
+        a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         parsed = english()(clause)
         subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
+        if subj is None or subj.dep_ == "nsubjpass" or subj.lemma_.lower() in THINGS:
             return None, None
         subject = parsed[subj.left_edge.i:subj.right_edge.i + 1].text
         found = self.found(subject)
@@ -325,25 +342,60 @@ class Walk:
         name = _printed_name(subject)
         return (name, subject.strip()) if name else (None, None)
 
-    def item_subject(self, text: str) -> tuple[str, str | None]:
-        """An item under a chapeau that names nobody ("resolves"): its own subject, or the deciding body."""
+    def proposal_actor(self, text: str) -> tuple[str, str | None]:
+        """Who a proposal asks to act: the subject after "proposes that", or of "X should …"; else the secretariat
+        (a contribution's proposals are, by default, for the secretariat that drafts the report)."""
+        m = cues.PROPOSES_RE.search(text)
+        if m and m.group(0).lower().endswith("that"):
+            actor, printed = self.that_subject(text[m.end() - 4:])
+            if actor:
+                return actor, printed
+        d = cues.DEONTIC_RE.search(text)
+        if d:
+            found = self.head_actor(text[:d.start()])
+            if found:
+                return found
+        return SECRETARIAT, None
+
+    def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
+        """An item under a chapeau that names nobody ("resolves", "The Commission recommends that", "The
+        Commission encourages"): who the item itself names, else the deciding body."""
+        if text.startswith("that") or re.search(r"\bthat$", chapeau):
+            actor, printed = self.that_subject(text if text.startswith("that") else f"that {text}")
+            if actor:
+                return actor, printed
+        lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)\s+to\s+[a-z]", text)
+        if lead:  # "(c) Member States to share their experience …"
+            found = self.found(lead.group("subject"))
+            if found:
+                return found
         m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
         if m:
-            found = self.found(m.group("subject"), subject=True)
+            found = self.head_actor(m.group("subject"))
             if found:
                 return found
         return self.body or "ITU", None
 
-    def found(self, text: str, *, subject: bool = False) -> tuple[str, str] | None:
-        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together.
+    def head_actor(self, phrase: str) -> tuple[str, str] | None:
+        """The body a subject phrase names by its head noun: "Each Member State of the Group" -> Member States,
+        "Operators, community networks and all other stakeholders" -> All stakeholders; "The ITU WSIS+20 report"
+        names a report, not ITU."""
+        phrase = phrase.strip(" ,")
+        if not phrase:
+            return None
+        parsed = english()(phrase)
+        root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+        if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
+            root = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
+        if root is None or root.lemma_.lower() in THINGS:
+            return None
+        heads = {t.idx for t in (root, *root.conjuncts)}
+        return self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
 
-        With subject=True the body must end the phrase: "The ITU WSIS+20 report shall" names a report, not ITU.
-        """
+    def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
+        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
         doc = blank()(text)
-        spans = list(doc.spans["actors"])
-        if subject:
-            tail = text.rstrip(" ,")
-            spans = [s for s in spans if s.end_char >= len(tail)]
+        spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
         if not spans:
             return None
         names = list(dict.fromkeys(span.label_ for span in spans))
