@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind
-from .cues import CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, TRAILING_CHAPEAU_RE
+from .cues import CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, SELF_OPERATIVE_RE, TRAILING_CHAPEAU_RE
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
 # An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
@@ -69,7 +69,8 @@ def segment_block(block: Block) -> list[Segment]:
     lead = ITEM_MARK_RE.match(text) if block.label is None else None
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         return [Segment("item", block, lead.end(), _trim_end(text, lead.end(), len(text)), _label(lead))]
-    if block.label is None and is_chapeau(text):
+    if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and not SELF_OPERATIVE_RE.match(text))):
+        # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
         return [Segment("chapeau", block, 0, len(text))]
     if block.label is None and PREAMBULAR_RE.match(text):
         return [Segment("preamble", block, 0, len(text))]
@@ -85,8 +86,10 @@ def is_chapeau(text: str) -> bool:
     if not m:
         return False
     pre = m.group("pre").strip()
-    # Before the verb: nothing, "The Council", or a reference such as "Council Resolution 1332 (Mod 2024)".
-    return not pre or (len(pre.split()) <= 12 and not re.search(r"[.;]\s", pre))
+    # Before the verb: nothing, "The Council", or a reference such as "Council Resolution 1332 (Mod. 2024)" (the
+    # abbreviations of a reference end no sentence).
+    bare = re.sub(r"\b(?:Mod|Rev|Res|No|Doc|para|Add|Corr)\.\s", "X ", pre)
+    return not pre or (len(pre.split()) <= 16 and not re.search(r"[.;]\s", bare))
 
 
 def split_flattened(block: Block) -> list[Segment] | None:
@@ -104,7 +107,8 @@ def split_flattened(block: Block) -> list[Segment] | None:
     if len(marks) < 2 and chapeau_at is None and not lone_letter:
         return None
     segs: list[Segment] = []
-    if block.label is not None and text[:pre_end].strip():
+    own = cues_self_operative(text[:pre_end])
+    if block.label is not None and text[:pre_end].strip() and (chapeau_at is None or own):
         # A numbered item whose sub-items run on inside it ("3. Requests the Union: (a) to …; (b) to …"): the
         # item keeps its number and the sub-items follow it.
         segs.append(Segment("item", block, 0, _trim_end(text, 0, pre_end), block.label))
@@ -126,6 +130,11 @@ def split_flattened(block: Block) -> list[Segment] | None:
         else:
             segs.append(Segment("item", block, start, _trim_end(text, start, end), label))
     return [s for s in segs if s.end > s.start]
+
+
+def cues_self_operative(text: str) -> bool:
+    """Does a numbered item open with its own operative verb ("3. Requests the Union: (a) …")?"""
+    return bool(SELF_OPERATIVE_RE.match(text))
 
 
 def _label(m: re.Match) -> str:
@@ -150,8 +159,9 @@ def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
     for m in marks:
         label = _label(m)
         before = text[:m.start()].split()
-        if before and before[-1].lower() in CITING_WORDS:
-            continue
+        if before and (before[-1].lower() in CITING_WORDS
+                       or (len(before) > 1 and before[-1][:1].isdigit() and before[-2].lower() in CITING_WORDS)):
+            continue  # "items a) and b)", "paragraph 3 (a)"
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.

@@ -29,7 +29,11 @@ OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_
 # A chapeau alone on its line: optional reference ("The Council Resolution 1332 (Mod 2024)"), verb, addressee.
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
 # A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
-SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# The same with its body named first: "The Commission recommends that Governments …", "The Council decides to …".
+SUBJECT_OPERATIVE_RE = re.compile(
+    rf"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){{0,7}}?)\s+{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$",
+    re.DOTALL)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
 # only in a second clause, if at all.
 DECLARATIVE_RE = re.compile(
@@ -60,12 +64,15 @@ PREAMBULAR_RE = re.compile(
 # Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
 DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
-    r"|(?:is|are) (?:invited|requested|expected|encouraged|urged|called upon) to"
+    r"|(?:is|are) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
+    r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
     r"|it is (?:important|necessary|essential|vital|crucial|critical|desirable|advisable) (?:to|that))\b",
     re.IGNORECASE)
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
+# A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
+WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
 # Headings that switch the reading mode.
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ from .clauses import Segment, is_chapeau
 from .nlp import blank, english
 
 SECRETARIAT = "Secretariat"
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
 COMBINED_ACTORS = {
     frozenset({"Secretary-General", "Directors of the Bureaux"}): "Secretary-General and Directors of the Bureaux",
@@ -35,8 +36,16 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
-UN_BODY_RE = (("UN General Assembly", re.compile(r"^A/RES/|^A/\d|\bThe General Assembly\b")),
-              ("ECOSOC", re.compile(r"^E/RES/|^E/\d{4}|\bThe Economic and Social Council\b")))
+UN_BODY_RE = (("UN General Assembly", re.compile(r"\bA/RES/|^A/\d|\bThe General Assembly\b")),
+              ("CSTD", re.compile(r"\bE/CN\.16/|^Commission on Science and Technology for Development\b", re.MULTILINE)),
+              ("ECOSOC", re.compile(r"\bE/RES/|^E/\d{4}|\bThe Economic and Social Council\b|^Economic and Social Council\b",
+                                    re.MULTILINE)))
+# A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
+# (ECOSOC in its own resolutions), "the Assembly".
+SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
+                re.compile(r"Commission on Science and Technology for Development|\bCSTD\b")),
+               ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
+               ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
 
 
 @dataclass(slots=True)
@@ -78,10 +87,10 @@ def source_name(document: Document) -> str:
 
 
 def un_body(document: Document) -> str | None:
-    """'UN General Assembly' or 'ECOSOC' when the document is one of their resolutions."""
-    head = " ".join([document.symbol or "", *(b.text for b in document.blocks[:6])])
+    """'UN General Assembly', 'CSTD' or 'ECOSOC' when the document is one of their texts."""
+    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
     for body, pattern in UN_BODY_RE:
-        if pattern.search(document.symbol or "") or pattern.search(head):
+        if pattern.search(head):
             return body
     return None
 
@@ -94,6 +103,12 @@ class Walk:
         self.doc_name = source_name(document)
         self.own_name = self.doc_name
         self.body = un_body(document)
+        self.text = document.text
+        # Footnote markers in the text ("…Tunis Agenda¹", "[2]"): lines at the end that open with these numbers
+        # are the footnotes, not items.
+        self.footnotes = {str(SUPERSCRIPTS.index(c) % 10) for c in document.text if c in SUPERSCRIPTS} | set(
+            re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text))
+        self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
         self.section = ""
         self.ctx: _Context | None = None
         self.out: list[Candidate] = []
@@ -102,6 +117,7 @@ class Walk:
         self.orphans: list[str] = []  # labels of items read without their chapeau
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
+        self.prev: Segment | None = None
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         for seg in segments:
@@ -114,6 +130,7 @@ class Walk:
                 handler(seg)
             else:
                 self.body_segment(seg)
+            self.prev = seg
         if self.pending is not None:
             self.own_operative(self.pending)
         return self.out
@@ -122,6 +139,7 @@ class Walk:
 
     def heading(self, seg: Segment) -> None:
         self.section = seg.block.text
+        self.proposals_that = False
         self.ctx = None
         self.target_scope = None
         ref = cues.RESOLUTION_REF_RE.search(self.section)
@@ -136,6 +154,9 @@ class Walk:
         m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
         verb = _verb_key(m.group("verb"))
         ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")
+        if ref is None and self.prev is not None and self.prev.block is seg.block:
+            # "1.2 Council Resolution 1481 (Mod. 2027), on measuring …, instructs the Secretary-General: …"
+            ref = cues.RESOLUTION_REF_RE.search(self.prev.text)
         ctx = self.ctx
         inherit = ctx is not None and ctx.mode == "operative" and ctx.verb is not None
         # A quoted chapeau names its resolution; a bare one continues the resolution being read.
@@ -152,6 +173,8 @@ class Walk:
 
     def body_segment(self, seg: Segment) -> None:
         text = seg.text
+        if self.footnote(seg):
+            return
         if self.own_operative(seg) or self.second_clause(seg):
             return
         ctx = self.ctx
@@ -171,12 +194,24 @@ class Walk:
         self.ctx = None
         self.outside_resolutions(seg)
 
+    def footnote(self, seg: Segment) -> bool:
+        """"1 Document WSIS-05/TUNIS/DOC/6(Rev.1)-E." after the text that carries the marker ¹: a footnote."""
+        if seg.block.kind is BlockKind.FOOTNOTE:
+            return True
+        label = (seg.label or "").strip("().")
+        if not label or label not in self.footnotes or seg.kind != "item":
+            return False
+        text = seg.text
+        asks = re.match(r"(?:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text)
+        return not asks and seg.block.start > 0.6 * len(self.text)
+
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
-        m = cues.SELF_OPERATIVE_RE.match(text)
+        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text)
         if not m or seg.kind not in ("item", "para", "chapeau"):
             return False
+        who = m.groupdict().get("who")
         rest = m.group("rest")
         if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
             return False
@@ -185,6 +220,8 @@ class Walk:
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        if not actor and who:  # "The Commission decides to hold …": the body that decides acts
+            actor, printed = self.found(who) or (None, None)
         actor = actor or self.body or "ITU"
         self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
@@ -251,6 +288,9 @@ class Walk:
         if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return
+        if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
+            self.proposals_that = True  # "APATF proposes that:": the lead-in of the proposals below
+            return
         listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
         if cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text)):
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
@@ -291,6 +331,12 @@ class Walk:
                 actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
+            elif (w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence) and (
+                    found := self.head_actor(sentence[:w.start()])):
+                # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
+                self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
+                         printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
+                         statement=sentence)
             elif cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence):
                 subject = cues.DEONTIC_RE.split(sentence, 1)[0]
                 statement = sentence
@@ -333,6 +379,8 @@ class Walk:
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         parsed = english()(clause)
         subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
+            subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
         if subj is None or subj.dep_ == "nsubjpass" or subj.lemma_.lower() in THINGS:
             return None, None
         subject = parsed[subj.left_edge.i:subj.right_edge.i + 1].text
@@ -348,6 +396,10 @@ class Walk:
         m = cues.PROPOSES_RE.search(text)
         if m and m.group(0).lower().endswith("that"):
             actor, printed = self.that_subject(text[m.end() - 4:])
+            if actor:
+                return actor, printed
+        if self.proposals_that:  # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"
+            actor, printed = self.that_subject(f"that {text}")
             if actor:
                 return actor, printed
         d = cues.DEONTIC_RE.search(text)
@@ -390,10 +442,21 @@ class Walk:
         if root is None or root.lemma_.lower() in THINGS:
             return None
         heads = {t.idx for t in (root, *root.conjuncts)}
-        return self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
+        found = self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
+        if found or root.pos_ not in ("NOUN", "PROPN"):
+            return found
+        # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
+        np = parsed[root.left_edge.i:root.right_edge.i + 1].text
+        if root.tag_ in ("NNS", "NNPS") or root.text[:1].isupper():
+            name = _printed_name(np)
+            return (name, np) if name else None
+        return None
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
+        for canonical, short, needs in SHORT_NAMES:
+            if short.match(text) and (canonical == self.body or (needs is not None and needs.search(self.text))):
+                return canonical, text.strip()
         doc = blank()(text)
         spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
         if not spans:

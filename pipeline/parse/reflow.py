@@ -29,17 +29,29 @@ SENTENCE_END = ".;:!?"
 # exports; 0.3-0.8 in wrapped mail and PDF-to-text output).
 WRAPPED_SHARE = 0.15
 WRAPPED_MIN_BREAKS = 3
+# Mail clients, web copies and PDF-to-text tools wrap at 60-100 characters; lines of a one-paragraph-per-line
+# export run to several hundred, so a text whose 90th-percentile line is longer than this is not wrapped.
+MAX_WRAP_WIDTH = 120
 
 
 def hard_wrapped(lines: list[str]) -> bool:
-    """Do several lines stop in the middle of a sentence, the next line carrying on in lower case?"""
+    """Do several long lines stop in the middle of a sentence, the next line carrying on in lower case?
+
+    Only lines near the wrapping width count: in Word's export a chapeau ("resolves", "invites Member States")
+    stands alone on a short line before its lower-case items, and that is no break. Text whose lines run far past
+    any wrapping width (one paragraph per line) is not wrapped at all.
+    """
+    width = _typical_width(lines)
+    if width > MAX_WRAP_WIDTH:
+        return False
     pairs = breaks = 0
     for cur, nxt in zip(lines, lines[1:]):
         cur, nxt = cur.rstrip(), nxt.strip()
         if not cur.strip() or not nxt or MAIL_HEADER_RE.match(cur):
             continue
         pairs += 1
-        if cur[-1:].isalnum() and (nxt[:1].islower() or nxt[:1].isdigit()) and not _fits_label(nxt, None, cur):
+        if (len(cur) >= 0.6 * width and cur[-1:].isalnum() and (nxt[:1].islower() or nxt[:1].isdigit())
+                and not _fits_label(nxt, None, cur)):
             breaks += 1
     return breaks >= WRAPPED_MIN_BREAKS and breaks / max(pairs, 1) >= WRAPPED_SHARE
 
