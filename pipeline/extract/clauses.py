@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind
-from .cues import CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, SELF_OPERATIVE_RE, TRAILING_CHAPEAU_RE
+from .cues import (CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
+                   TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
 # An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
@@ -69,7 +70,7 @@ def segment_block(block: Block) -> list[Segment]:
     lead = ITEM_MARK_RE.match(text) if block.label is None else None
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         return [Segment("item", block, lead.end(), _trim_end(text, lead.end(), len(text)), _label(lead))]
-    if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and not SELF_OPERATIVE_RE.match(text))):
+    if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):
         # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
         return [Segment("chapeau", block, 0, len(text))]
     if block.label is None and PREAMBULAR_RE.match(text):
@@ -130,6 +131,12 @@ def split_flattened(block: Block) -> list[Segment] | None:
         else:
             segs.append(Segment("item", block, start, _trim_end(text, start, end), label))
     return [s for s in segs if s.end > s.start]
+
+
+def _quotes_instrument(text: str) -> bool:
+    """A numbered paragraph that ends by quoting a resolution's chapeau: "1.1 … Resolution 1332 … instructs …:"."""
+    m = CHAPEAU_RE.match(text)
+    return bool(m and RESOLUTION_REF_RE.search(m.group("pre")))
 
 
 def cues_self_operative(text: str) -> bool:

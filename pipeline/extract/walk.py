@@ -36,9 +36,10 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
-UN_BODY_RE = (("UN General Assembly", re.compile(r"\bA/RES/|^A/\d|\bThe General Assembly\b")),
-              ("CSTD", re.compile(r"\bE/CN\.16/|^Commission on Science and Technology for Development\b", re.MULTILINE)),
-              ("ECOSOC", re.compile(r"\bE/RES/|^E/\d{4}|\bThe Economic and Social Council\b|^Economic and Social Council\b",
+# (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
+UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
+              ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)", re.MULTILINE)),
+              ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
                                     re.MULTILINE)))
 # A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
 # (ECOSOC in its own resolutions), "the Assembly".
@@ -61,6 +62,7 @@ class _Context:
     quoted: bool = False  # the chapeau cites another instrument: its items are quoted from it
     last_number: str | None = None
     last_text: str = ""
+    last_letter: str | None = None
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
 
 
@@ -163,10 +165,13 @@ class Walk:
         source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
         quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
         addr = text[m.end("verb"):].strip(" ,:")
-        actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
+        if re.match(r"that\b", addr):  # "The Commission recommends that Governments, in their strategies:"
+            actor, printed = self.that_subject(addr)
+        else:
+            actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
-        if re.search(r"\bto\s+[a-z]{3,}\s+\S", addr):
+        if re.search(r"\bto\s+[a-z]{3,}\s+\S", addr) or re.match(r"that(?:\s+\S+){4}", addr):
             self.pending = seg
 
     # --- everything else ---------------------------------------------------------------------------------------
@@ -182,6 +187,9 @@ class Walk:
             if seg.kind == "item" or text[:1].islower():
                 return  # a preambular item, never a requirement
             self.ctx = ctx = None
+        if (ctx is not None and ctx.mode == "operative" and seg.label and "." in seg.label and ctx.last_number
+                and "." not in ctx.last_number):
+            self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
         if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"(to|that)\b", text)):
             if ctx.own_item is not None and not _is_letter(seg.label):
                 self.ctx = ctx = None  # a UN paragraph's sub-items are over
@@ -237,7 +245,7 @@ class Walk:
         A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
         """
         text = seg.text
-        if seg.kind not in ("item", "para") or not cues.DECLARATIVE_RE.match(text):
+        if seg.kind not in ("item", "para") or not (cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)):
             return False
         m = cues.SECOND_CLAUSE_RE.search(text)
         if m is None:
@@ -261,7 +269,11 @@ class Walk:
         label = seg.label
         path_label = label or ""
         statement = f"{ctx.source} {ctx.chapeau} {text}"
-        if _is_letter(label) and ctx.last_number:
+        if _is_roman(label, ctx.last_letter) and ctx.last_number and ctx.last_letter:
+            path_label = f"{ctx.last_number} {ctx.last_letter} {label}"  # "(i)" under "(a)" under "1": "1 a i"
+            statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif _is_letter(label) and ctx.last_number:
+            ctx.last_letter = label.strip("()")
             path_label = f"{ctx.last_number} {label}"
             # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
@@ -276,6 +288,9 @@ class Walk:
         else:
             kind = cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
+            if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
+                # "(a) That the Commission … shall hold …": each decision names who acts
+                actor, printed = self.that_subject(text)
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
@@ -331,8 +346,9 @@ class Walk:
                 actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
-            elif (w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence) and (
-                    found := self.head_actor(sentence[:w.start()])):
+            elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
+                  and len(sentence[:w.start()].split()) <= 8 and not re.search(r"[(,;:]", sentence[:w.start()])
+                  and (found := self.head_actor(sentence[:w.start()]))):
                 # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
@@ -365,11 +381,11 @@ class Walk:
         found = self.found(addr)
         if found:
             return found
+        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            return self.body or "", None  # "Decides, with a view to …": a decision addresses no one
         name = _printed_name(addr)
         if name:
             return name, addr.strip(" ,:")
-        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
-            return self.body or "", None
         return "", None
 
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
@@ -398,8 +414,9 @@ class Walk:
             actor, printed = self.that_subject(text[m.end() - 4:])
             if actor:
                 return actor, printed
-        if self.proposals_that:  # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"
-            actor, printed = self.that_subject(f"that {text}")
+        if self.proposals_that or re.match(r"that\b", text, re.IGNORECASE):
+            # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"; "That the Group …"
+            actor, printed = self.that_subject(text if re.match(r"that\b", text, re.I) else f"that {text}")
             if actor:
                 return actor, printed
         d = cues.DEONTIC_RE.search(text)
@@ -486,10 +503,20 @@ def _actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
 def _printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
-    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s", name, maxsplit=1)[0].strip()
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])", name, maxsplit=1)[0].strip()
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
     return name
+
+
+def _is_roman(label: str | None, last_letter: str | None) -> bool:
+    """"(ii)", "iii)", and "(i)" or "(v)" when they do not continue a letter list ("(h)" then "(i)" is a letter)."""
+    bare = (label or "").strip("()")
+    if not bare or not re.fullmatch(r"[ivx]+", bare):
+        return False
+    if len(bare) > 1:
+        return True
+    return last_letter is not None and ord(bare) != ord(last_letter) + 1
 
 
 def _is_letter(label: str | None) -> bool:
