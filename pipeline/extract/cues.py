@@ -34,6 +34,7 @@ SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re
 SUBJECT_OPERATIVE_RE = re.compile(
     rf"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){{0,7}}?)\s+{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$",
     re.DOTALL)
+OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
 # only in a second clause, if at all.
 DECLARATIVE_RE = re.compile(

@@ -180,6 +180,10 @@ class Walk:
         text = seg.text
         if self.footnote(seg):
             return
+        if seg.kind == "item" and _section_title(text):
+            # "3 Proposals" typed in a Word paragraph or set in body type in a PDF: a section heading all the same.
+            self.heading(seg)
+            return
         if self.own_operative(seg) or self.second_clause(seg):
             return
         ctx = self.ctx
@@ -507,6 +511,13 @@ def _printed_name(phrase: str) -> str | None:
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
     return name
+
+
+def _section_title(text: str) -> bool:
+    """"Proposals", "Terms of reference", "Timetable": short, capitalised, no closing punctuation, asks nothing."""
+    words = text.split()
+    return (0 < len(words) <= 6 and text[:1].isupper() and text.rstrip()[-1:] not in ".;:,"
+            and not cues.OPERATIVE_ANY.search(text) and not cues.DEONTIC_RE.search(text))
 
 
 def _is_roman(label: str | None, last_letter: str | None) -> bool:

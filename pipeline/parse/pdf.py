@@ -959,6 +959,8 @@ def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
             return True
         if line.text[:1].islower() or p.text.endswith(_HYPHENS + (",",)):
             return False
+        if re.search(r"\b(?:and|or|of|the|to|for|in|on|with|by|a|an|at|from|that)$", p.text.rstrip()):
+            return False  # "… the Commission on Science and" | "Technology for Development …": one sentence
         full = p.x1 >= right - SHORT_LINE * (right - left)
         flush_left = line.x0 <= ctx.extents[(line.page, line.group)][0] + INDENT_EM * ctx.body
         return not (full and flush_left)
