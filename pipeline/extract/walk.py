@@ -63,6 +63,7 @@ class _Context:
     last_number: str | None = None
     last_text: str = ""
     last_letter: str | None = None
+    letter_actor: tuple[str | None, str | None] | None = None
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
 
 
@@ -180,7 +181,11 @@ class Walk:
         text = seg.text
         if self.footnote(seg):
             return
-        if seg.kind == "item" and _section_title(text):
+        if re.fullmatch(r"[\s.…\[\]]+", text):
+            return  # "…" stands for the items a quotation leaves out; the chapeau still holds
+        if seg.kind == "item" and _section_title(text) or (
+                seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
+                and _section_title(text[lm.end():])):
             # "3 Proposals" typed in a Word paragraph or set in body type in a PDF: a section heading all the same.
             self.heading(seg)
             return
@@ -295,6 +300,10 @@ class Walk:
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts
                 actor, printed = self.that_subject(text)
+                if _is_letter(label) and not _is_roman(label, ctx.last_letter):
+                    ctx.letter_actor = (actor, printed)
+            elif _is_roman(label, ctx.last_letter) and ctx.letter_actor and ctx.letter_actor[0]:
+                actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
@@ -401,14 +410,27 @@ class Walk:
         subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
             subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
-        if subj is None or subj.dep_ == "nsubjpass" or subj.lemma_.lower() in THINGS:
-            return None, None
-        subject = parsed[subj.left_edge.i:subj.right_edge.i + 1].text
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "that the list shall be reviewed by the Council": the agent acts
+            agent = next((c for c in subj.head.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            subj = pobj
+        if subj is None or subj.lemma_.lower() in THINGS:
+            return self.opening_body(parsed)
+        subject = _name_span(parsed, subj)
         found = self.found(subject)
         if found:
             return found
         name = _printed_name(subject)
         return (name, subject.strip()) if name else (None, None)
+
+    def opening_body(self, parsed) -> tuple[str | None, str | None]:
+        """A known body at the very start of a clause the parser misread ("the Group review, at its …")."""
+        found = self.found(parsed[:min(len(parsed), 6)].text)
+        head = parsed[:min(len(parsed), 6)].text
+        if found and head.lower().find(found[1].lower()) <= 4:
+            return found
+        return None, None
 
     def proposal_actor(self, text: str) -> tuple[str, str | None]:
         """Who a proposal asks to act: the subject after "proposes that", or of "X should …"; else the secretariat
@@ -502,6 +524,17 @@ def _actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
     doc = blank()(text)
     names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
     return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
+
+
+def _name_span(parsed, token) -> str:
+    """The words of a subject, carried through a capitalised name ("the Partnership on Measuring ICT for
+    Development", which the parser may cut after "Partnership")."""
+    end = token.right_edge.i + 1
+    while end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and") and parsed[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(parsed) and (parsed[end].text[:1].isupper() or parsed[end].lower_ in ("for", "of", "and")):
+            end += 1
+    return parsed[token.left_edge.i:end].text
 
 
 def _printed_name(phrase: str) -> str | None:
