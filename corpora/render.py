@@ -2,9 +2,9 @@
 
 The renderings test that extraction gives the same requirements whatever the format. Run from the repo root
 after editing a text: `python corpora/render.py` for every document, or `python corpora/render.py STEM ...` for
-some (needs the `test` extra for fpdf2). `python corpora/render.py --blind [STEM ...]` renders the blind
-extraction excerpts in `corpora/extraction-blind/` from the paragraphs their gold files describe, without our
-parser. Outputs are committed, and the same text always gives the same bytes (fixed dates inside the files), so
+some (needs the `test` extra for fpdf2). `python corpora/render.py --blind [STEM ...]` renders the
+extraction excerpts in `corpora/extraction-blind/` and `corpora/extraction-dev/` from the paragraphs their gold
+files describe, without our parser. Outputs are committed, and the same text always gives the same bytes (fixed dates inside the files), so
 rendering again does not churn the repository.
 """
 
@@ -148,7 +148,8 @@ def render_pdf(doc: Document) -> bytes:
     return bytes(pdf.output())
 
 
-BLIND_DIR = ROOT / "corpora" / "extraction-blind"
+# The held-out excerpts (never tuned on) and the first blind set (tuned on since; see corpora/README.md).
+EXCERPT_DIRS = (ROOT / "corpora" / "extraction-blind", ROOT / "corpora" / "extraction-dev")
 
 
 def blind_paragraphs(text: str, paragraphs: str) -> list[str]:
@@ -218,19 +219,20 @@ def render_blind_pdf(paras: list[str], layout: dict) -> bytes:
 
 
 def render_blind(stems: list[str]) -> None:
-    """DOCX and PDF of each blind extraction excerpt, from the paragraphs its gold layout names."""
+    """DOCX and PDF of each extraction excerpt (blind and development), from the paragraphs its gold layout names."""
     import json
 
-    for gold in sorted(BLIND_DIR.glob("*.json")):
-        if stems and gold.stem not in stems:
-            continue
-        meta = json.loads(gold.read_text(encoding="utf-8"))
-        txt = BLIND_DIR / meta["document"]
-        layout = meta.get("layout") or {}
-        paras = blind_paragraphs(txt.read_text(encoding="utf-8"), layout.get("paragraphs", "lines"))
-        txt.with_suffix(".docx").write_bytes(render_blind_docx(paras, meta.get("title") or txt.stem))
-        txt.with_suffix(".pdf").write_bytes(render_blind_pdf(paras, layout))
-        print(f"rendered {txt.relative_to(ROOT)} -> .docx, .pdf")
+    for folder in EXCERPT_DIRS:
+        for gold in sorted(folder.glob("*.json")):
+            if stems and gold.stem not in stems:
+                continue
+            meta = json.loads(gold.read_text(encoding="utf-8"))
+            txt = folder / meta["document"]
+            layout = meta.get("layout") or {}
+            paras = blind_paragraphs(txt.read_text(encoding="utf-8"), layout.get("paragraphs", "lines"))
+            txt.with_suffix(".docx").write_bytes(render_blind_docx(paras, meta.get("title") or txt.stem))
+            txt.with_suffix(".pdf").write_bytes(render_blind_pdf(paras, layout))
+            print(f"rendered {txt.relative_to(ROOT)} -> .docx, .pdf")
 
 
 def main(stems: list[str]) -> None:

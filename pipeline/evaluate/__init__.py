@@ -9,7 +9,8 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
     """All figures of `wsis-audit eval` as plain data."""
     result: dict = {}
     if what in ("extraction", "all"):
-        from .extraction import BLIND_DIR, evaluate_blind, evaluate_external, evaluate_extraction, external_gold
+        from .extraction import (BLIND_DIR, EXCERPTS_DEV_DIR, evaluate_blind, evaluate_external, evaluate_extraction,
+                                 external_gold)
 
         result["extraction"] = evaluate_extraction(config)
         ext = external_gold()
@@ -18,6 +19,9 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
         if any(BLIND_DIR.glob("*.json")):
             # Excerpts written apart from the rules and never tuned on: the extraction headline.
             result["extraction_blind"] = evaluate_blind(config)
+        if any(EXCERPTS_DEV_DIR.glob("*.json")):
+            # Earlier blind sets: measured once blind, then used to improve the rules (development figures).
+            result["extraction_excerpts_dev"] = evaluate_blind(config, blind_dir=EXCERPTS_DEV_DIR)
     if what in ("judgement", "all"):
         from ..learn.training import cross_validate, cross_validate_by_mandate, prepare_corpus
         from .judgement import by_mandate, calibration_table, judgement_metrics, unseen_figures

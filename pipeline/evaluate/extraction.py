@@ -140,7 +140,8 @@ def evaluate_external(path: Path, gold_path: Path, config: Config | None = None)
     return {"document": str(path), **c.metrics(), "errors": _errors(path.name, "txt", a)}
 
 
-BLIND_DIR = CORPUS_DIR / "extraction-blind"
+BLIND_DIR = CORPUS_DIR / "extraction-blind"  # held out: measured, never tuned on
+EXCERPTS_DEV_DIR = CORPUS_DIR / "extraction-dev"  # earlier blind sets, tuned on once measured
 BLIND_FORMATS = ("txt", "docx", "pdf")
 
 

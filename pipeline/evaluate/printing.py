@@ -14,7 +14,11 @@ BLIND_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "label_a
 def print_evaluation(result: dict, console: Console) -> None:
     bl = result.get("extraction_blind")
     if bl:
-        _print_blind(bl, console)
+        _print_blind(bl, console, f"Extraction on the blind excerpts ({bl['documents']} documents no rule was tuned on)")
+    dv = result.get("extraction_excerpts_dev")
+    if dv:
+        _print_blind(dv, console, f"Extraction on the earlier blind excerpts ({dv['documents']} documents, tuned on "
+                                  "since they were measured: a development figure)")
     ex = result.get("extraction")
     if ex:
         t = Table(title="Extraction on the development corpus (the rules were written beside these texts)",
@@ -96,10 +100,9 @@ def print_evaluation(result: dict, console: Console) -> None:
             console.print(t)
 
 
-def _print_blind(bl: dict, console: Console) -> None:
-    """The blind excerpts first: the extraction figures a new user can expect."""
-    t = Table(title=f"Extraction on the blind excerpts ({bl['documents']} documents no rule was written beside)",
-              box=None, header_style="bold")
+def _print_blind(bl: dict, console: Console, title: str) -> None:
+    """Figures on excerpts in the forms real collections arrive in, per rendering and per form."""
+    t = Table(title=title, box=None, header_style="bold")
     t.add_column("rendering / form")
     for c in BLIND_COLUMNS:
         t.add_column(c.replace("_accuracy", " acc.").replace("actor_", "actor "), justify="right")
