@@ -27,8 +27,10 @@ ITEM_MARK_RE = re.compile(
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|in|of|out)\b))")
+# Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
-TRIM_TAIL_RE = re.compile(r"[\s;,:]*(?:\b(?:and|or)\b)?[\s;,:]*$")
+TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
 FLATTENED_MIN_WORDS = 12
 
@@ -67,9 +69,14 @@ def segment_block(block: Block) -> list[Segment]:
         flat = split_flattened(block)
         if flat:
             return flat
-    lead = ITEM_MARK_RE.match(text) if block.label is None else None
+    # A quotation opens with its quote mark: "“2\tto present each year …".
+    opening = len(text) - len(text.lstrip("\u201c\"\u2018'")) if block.label is None else 0
+    lead = ITEM_MARK_RE.match(text, opening) if block.label is None else None
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         return [Segment("item", block, lead.end(), _trim_end(text, lead.end(), len(text)), _label(lead))]
+    named = NAMED_ITEM_RE.match(text) if block.label is None else None
+    if named:  # "Proposal 1: The secretariat should publish …"
+        return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), named.group("n"))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):
         # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
         return [Segment("chapeau", block, 0, len(text))]

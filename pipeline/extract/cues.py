@@ -107,7 +107,8 @@ PROCEDURAL_CUES_RE = re.compile(
     r"[^.;]{0,40}? to the attention of|to transmit (?:this|the present|these) )\b", re.IGNORECASE)
 RESOLUTION_REF_RE = re.compile(
     r"\b(?:(?:PP|Council|Plenipotentiary|WTDC|ITU)\s+)?(?:Resolution|Res\.)\s*(\d{1,4})"
-    r"(?:\s*\((?:Rev\.|Mod\.?|Mod)\s*[^)]{0,30}\))?", re.IGNORECASE)
+    # "(Mod. 2024)", "(Rev. Bucharest, 2026)", "(Doha, 2026)", "(2026)": the edition, kept with the number.
+    r"(?:\s*\((?:Rev\.|Mod\.?|Mod)?\s*[^()]{0,30}?\d{4}\))?", re.IGNORECASE)
 UN_RESOLUTION_RE = re.compile(r"\b(?:A/RES/|resolution )(\d{2,3}/\d{1,4})\b", re.IGNORECASE)
 ACTION_LINE_CODE_RE = re.compile(r"\b(?:AL\s*|Action Lines?\s+)?(C(?:1[01]|[1-9]))\b")
 SDG_RE = re.compile(r"\b(?:SDGs?|Sustainable Development Goals?)\s*(\d{1,2})\b", re.IGNORECASE)

@@ -31,6 +31,12 @@ SENTENCE_SPLIT_RE = re.compile(
     r"|(?<=[a-z0-9)”\"]) (?=It (?:is|should|shall|must|needs|will|would)\b)")
 # "that, as an outcome of the review, the Union …": the aside before the subject of a "that" clause.
 THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
+# A run-in title before an item's sentence: "Tasks: the Working Group …", "Working methods: the secretariat …".
+RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
+# A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
+MODAL_CHAPEAU_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
+    r"(?:invited|requested|expected|encouraged) to)\s*:?\s*$")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -64,6 +70,7 @@ class _Context:
     last_text: str = ""
     last_letter: str | None = None
     letter_actor: tuple[str | None, str | None] | None = None
+    kind: RequirementKind | None = None  # "the Working Group shall:" sets expectations, not an operative verb
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
 
 
@@ -189,7 +196,7 @@ class Walk:
             # "3 Proposals" typed in a Word paragraph or set in body type in a PDF: a section heading all the same.
             self.heading(seg)
             return
-        if self.own_operative(seg) or self.second_clause(seg):
+        if self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
             return
         ctx = self.ctx
         if ctx is not None and ctx.mode == "preamble":
@@ -210,6 +217,21 @@ class Walk:
             return  # the rest of an item broken across a page: the chapeau still holds
         self.ctx = None
         self.outside_resolutions(seg)
+
+    def modal_chapeau(self, seg: Segment) -> bool:
+        """"3 Tasks: the Working Group on WSIS shall" before its lettered tasks: a requirement, and the chapeau of
+        the items below it (each an expectation of that body)."""
+        m = MODAL_CHAPEAU_RE.match(seg.text)
+        if m is None or seg.kind not in ("item", "para"):
+            return False
+        actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.EXPECTATION, actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
+                 statement=seg.text)
+        self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
+                            source=self.doc_name, last_number=seg.label, last_text=seg.text,
+                            kind=RequirementKind.EXPECTATION)
+        return True
 
     def footnote(self, seg: Segment) -> bool:
         """"1 Document WSIS-05/TUNIS/DOC/6(Rev.1)-E." after the text that carries the marker ¹: a footnote."""
@@ -295,7 +317,7 @@ class Walk:
             if not _is_letter(label):
                 self.orphans.append(label or text[:30])
         else:
-            kind = cues.OPERATIVE_KIND[ctx.verb]
+            kind = ctx.kind or cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts
@@ -460,8 +482,8 @@ class Walk:
             if actor:
                 return actor, printed
         lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)\s+to\s+[a-z]", text)
-        if lead:  # "(c) Member States to share their experience …"
-            found = self.found(lead.group("subject"))
+        if lead:  # "(c) Member States to share their experience …", "(d) development partners to …"
+            found = self.found(lead.group("subject")) or self.head_actor(lead.group("subject"))
             if found:
                 return found
         m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
@@ -475,7 +497,7 @@ class Walk:
         """The body a subject phrase names by its head noun: "Each Member State of the Group" -> Member States,
         "Operators, community networks and all other stakeholders" -> All stakeholders; "The ITU WSIS+20 report"
         names a report, not ITU."""
-        phrase = phrase.strip(" ,")
+        phrase = RUN_IN_TITLE_RE.sub("", phrase.strip(" ,"))
         if not phrase:
             return None
         parsed = english()(phrase)
