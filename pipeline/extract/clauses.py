@@ -71,9 +71,10 @@ def segment_block(block: Block) -> list[Segment]:
             return flat
     # A quotation opens with its quote mark: "“2\tto present each year …".
     opening = len(text) - len(text.lstrip("\u201c\"\u2018'")) if block.label is None else 0
-    lead = ITEM_MARK_RE.match(text, opening) if block.label is None else None
+    lead = ITEM_MARK_RE.match(text[opening:]) if block.label is None else None
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
-        return [Segment("item", block, lead.end(), _trim_end(text, lead.end(), len(text)), _label(lead))]
+        end = opening + lead.end()
+        return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
     named = NAMED_ITEM_RE.match(text) if block.label is None else None
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), named.group("n"))]

@@ -41,6 +41,11 @@ MODAL_CHAPEAU_RE = re.compile(
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
+# Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
+BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
+              "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
+              "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
+              "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
@@ -190,6 +195,8 @@ class Walk:
             return
         if re.fullmatch(r"[\s.…\[\]]+", text):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
+        if not re.search(r"[A-Za-z]{2}", text):
+            return  # "- 4 -", "C28/12-E" page furniture left inside the text
         if seg.kind == "item" and _section_title(text) or (
                 seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
@@ -230,7 +237,7 @@ class Walk:
                  statement=seg.text)
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
                             source=self.doc_name, last_number=seg.label, last_text=seg.text,
-                            kind=RequirementKind.EXPECTATION)
+                            kind=RequirementKind.EXPECTATION, own_item=seg.label or "")
         return True
 
     def footnote(self, seg: Segment) -> bool:
@@ -512,7 +519,7 @@ class Walk:
             return found
         # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
         np = parsed[root.left_edge.i:root.right_edge.i + 1].text
-        if root.tag_ in ("NNS", "NNPS") or root.text[:1].isupper():
+        if root.text[:1].isupper() or root.lemma_.lower() in BODY_WORDS:
             name = _printed_name(np)
             return (name, np) if name else None
         return None
@@ -538,6 +545,8 @@ class Walk:
         return canonical, printed
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:
+        if kw.get("label") and not re.search(r"[0-9A-Za-z]", kw["label"]):
+            kw["label"] = None  # a bullet is no label ("-", "•")
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
 

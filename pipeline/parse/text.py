@@ -27,6 +27,8 @@ ROMAN_RE = re.compile(r"^[IVX]{1,5}$")
 # Short lines a contribution or report opens sections with, even without a number.
 SECTION_WORDS = SECTION_NAMES | {"proposals", "conclusions", "recommendations", "references", "annex",
                                  "executive summary"}
+# "Tasks: the Working Group shall" opens a list of tasks; a heading asks nothing.
+MODAL_WORDS = re.compile(r"\b(?:shall|should|must|will)\b", re.IGNORECASE)
 OPERATIVE_WORDS = re.compile(r"\b(instructs|resolves|decides|requests|invites|encourages|urges|calls|recommends)\b",
                              re.IGNORECASE)
 
@@ -169,7 +171,7 @@ def _heading_like(text: str) -> bool:
     text = text.strip()
     words = text.split()
     return (0 < len(words) <= 10 and text[:1].isupper() and text[-1:] not in ".;:,"
-            and not OPERATIVE_WORDS.search(text))
+            and not OPERATIVE_WORDS.search(text) and not MODAL_WORDS.search(text))
 
 
 def _title_case(text: str) -> bool:
