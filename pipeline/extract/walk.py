@@ -37,6 +37,10 @@ RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
     r"(?:invited|requested|expected|encouraged) to)\s*:?\s*$")
+# A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
+OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
+                      re.IGNORECASE)
+CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -377,6 +381,17 @@ class Walk:
             return
         if section.lower() == "purpose":
             return  # a contribution's purpose paragraph describes the document itself
+        owner = OWNER_RE.search(text)
+        if owner:  # "M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it
+            code = CODE_RE.match(text)
+            start = code.end() if code else 0
+            who = owner.group("who")
+            actor, printed = self.found(who) or self.head_actor(who) or (_printed_name(who), who)
+            self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                     label=code.group("code") if code else seg.label,
+                     clause_path=(self.doc_name, section or "body", code.group("code") if code else ""),
+                     statement=f"{section}: {text[start:]}" if section else text[start:])
+            return
         self.sentences(seg)
 
     def sentences(self, seg: Segment) -> None:
