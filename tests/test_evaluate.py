@@ -155,3 +155,45 @@ def test_eval_prints_the_leave_one_mandate_out_headline_first():
     assert "false all-clear (gold partial or not addressed, called addressed): 0.500 of 2 pairs" in text
     assert "plain TF-IDF ranking of the same pairs 0.500" in text
     assert "mandates/b.txt" in text
+
+
+def test_blind_excerpts_are_scored_per_format_and_form_with_unknown_actors_never_wrong(tmp_path):
+    """`eval extraction` on excerpts: a missing chapeau's items are right only when the actor is left unknown."""
+    import io
+
+    from rich.console import Console
+
+    from corpora.render import blind_paragraphs, render_blind_docx, render_blind_pdf
+    from pipeline.evaluate.extraction import evaluate_blind
+    from pipeline.evaluate.printing import print_evaluation
+
+    text = ("Resolution 1601 (Mod. 2029)\n"
+            "4 to publish the list of national focal points on the website;\n"
+            "5 to report to Council each year on the use of the list;\n"
+            "invites Member States\n"
+            "1 to name a focal point before the end of 2029.\n")
+    (tmp_path / "fragment.txt").write_text(text, encoding="utf-8")
+    paras = blind_paragraphs(text, "lines")
+    (tmp_path / "fragment.docx").write_bytes(render_blind_docx(paras, "fragment"))
+    (tmp_path / "fragment.pdf").write_bytes(render_blind_pdf(paras, {"footer": "Page {page}"}))
+    gold = [{"id": "F-4", "label": "4", "actor": None, "kind": "instruction", "quote": "to publish the list of national",
+             "quoted_from": None, "form": "missing-chapeau"},
+            {"id": "F-5", "label": "5", "actor": "Council", "kind": "instruction", "quote": "to report to Council each year",
+             "quoted_from": None, "form": "missing-chapeau"},
+            {"id": "F-MS-1", "label": "1", "actor": "Member States", "actor_printed": "Member States",
+             "kind": "invitation", "quote": "to name a focal point before", "quoted_from": None, "form": "plain"}]
+    (tmp_path / "fragment.json").write_text(json.dumps({"document": "fragment.txt", "forms": ["missing-chapeau"],
+                                                        "requirements": gold}), encoding="utf-8")
+    result = evaluate_blind(blind_dir=tmp_path)
+    assert set(result["by_format"]) == {"txt", "docx", "pdf"}
+    for m in result["by_format"].values():
+        assert (m["recall"], m["precision"], m["label_accuracy"]) == (1.0, 1.0, 1.0)
+        # F-5's gold names Council (a reader's guess); the extractor's "unknown" is not wrong, but not right either.
+        assert m["actor_accuracy"] == 1.0 and m["actor_right"] == round(2 / 3, 4) and m["actor_unknown"] == round(1 / 3, 4)
+    assert result["by_form"]["missing-chapeau"]["gold"] == 6 and result["by_form"]["plain"]["recall"] == 1.0
+    assert result["overall"]["actor_printed_accuracy"] == 1.0 and result["overall"]["quoted_from_accuracy"] == 1.0
+    buf = io.StringIO()
+    print_evaluation({"extraction_blind": result}, Console(file=buf, width=220))
+    out = buf.getvalue()
+    assert "Extraction on the blind excerpts (1 documents no rule was tuned on)" in out
+    assert "form: missing-chapeau" in out and "actor unknown" in out

@@ -95,6 +95,8 @@ _LIST_LABEL_RE = re.compile(
     r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"“]|(?:to|that)\s)"
     r"|(?P<alpha>[a-z])\.\s+)"
 )
+_CHAPEAU_START_RE = re.compile(r"^(?:further |also )?(?:invites|instructs|requests|resolves|decides|urges|encourages|"
+                               r"calls upon|calls on|recommends)\b")
 _STRONG_BULLETS = set("•◦▪‣●○■□❖➢✓\u2043\u2219")
 _HEADING_LABEL_RE = re.compile(
     r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?|(?P<roman>[IVXLC]{1,6})\.|(?P<letter>[A-Z])\.)\s+(?=\S)")
@@ -882,10 +884,13 @@ def _line_pitch(pitches: list[float], body: float) -> float:
         return 1.2 * body
     median = statistics.median(pitches)
     usable = sorted(d for d in pitches if d >= 0.95 * body)
+    found = median
     for i, d in enumerate(usable):
         if d <= 0.8 * median or (i + 1 < len(usable) and usable[i + 1] - d <= 0.6):
-            return d
-    return median
+            found = d
+            break
+    # Every distance twice the type size or more: only paragraph gaps were seen (one-line paragraphs).
+    return 1.2 * body if found >= 1.6 * body else found
 
 
 def _segment(pages: list[_Page], ctx: _Context) -> list[_Block | _Table]:
@@ -970,6 +975,8 @@ def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
     if ends:
         if p.x1 < right - SHORT_LINE * (right - left):
             return True  # the short last line of a paragraph
+        if _CHAPEAU_START_RE.match(line.text):
+            return True  # "…; " then "invites Member States": a new operative clause
         if abs(line.x0 - p.x0) > INDENT_EM * ctx.body:
             return True  # first-line indent, or the outdent after a hanging-indented item
     return False
