@@ -14,25 +14,16 @@ from dataclasses import dataclass, field
 from ..kb import KnowledgeBase
 from ..model import BlockKind, Document, RequirementKind
 from . import cues
+from .actors import ActorReader, printed_name, target_actor
 from .clauses import Segment, is_chapeau
-from .nlp import blank, english
 
 SECRETARIAT = "Secretariat"
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
-COMBINED_ACTORS = {
-    frozenset({"Secretary-General", "Directors of the Bureaux"}): "Secretary-General and Directors of the Bureaux",
-    frozenset({"Member States", "Sector Members"}): "Member States and Sector Members",
-}
 _ABBREV = r"(?<!\bRes)(?<!\bMod)(?<!\bRev)(?<!\bNo)(?<!\bpara)(?<!\bDoc)(?<!\be\.g)(?<!\bi\.e)(?<!\bvol)(?<!\bArt)"
 SENTENCE_SPLIT_RE = re.compile(
     _ABBREV + r"(?<=[.!?])\s+(?=[\"“(]?[A-Z])"
     # Word exports lose full stops: "… Geneva Plan of Action It is important to …".
     r"|(?<=[a-z0-9)”\"]) (?=It (?:is|should|shall|must|needs|will|would)\b)")
-# "that, as an outcome of the review, the Union …": the aside before the subject of a "that" clause.
-THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
-# A run-in title before an item's sentence: "Tasks: the Working Group …", "Working methods: the secretariat …".
-RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
@@ -41,27 +32,6 @@ MODAL_CHAPEAU_RE = re.compile(
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
-# Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
-THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
-          "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
-          "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
-# Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
-BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
-              "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
-              "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
-              "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network"}
-# Where a resolution's deciding body is named (UN resolutions decide for their own body).
-# (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
-UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
-              ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)", re.MULTILINE)),
-              ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
-                                    re.MULTILINE)))
-# A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
-# (ECOSOC in its own resolutions), "the Assembly".
-SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
-                re.compile(r"Commission on Science and Technology for Development|\bCSTD\b")),
-               ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
-               ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
 
 
 @dataclass(slots=True)
@@ -105,24 +75,14 @@ def source_name(document: Document) -> str:
     return document.symbol or document.title or document.path.rsplit("/", 1)[-1]
 
 
-def un_body(document: Document) -> str | None:
-    """'UN General Assembly', 'CSTD' or 'ECOSOC' when the document is one of their texts."""
-    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
-    for body, pattern in UN_BODY_RE:
-        if pattern.search(head):
-            return body
-    return None
-
-
-class Walk:
+class Walk(ActorReader):
     """One document's reading state; `run(segments)` returns the candidates in document order."""
 
     def __init__(self, document: Document, kb: KnowledgeBase):
         self.kb = kb
         self.doc_name = source_name(document)
         self.own_name = self.doc_name
-        self.body = un_body(document)
-        self.text = document.text
+        super().__init__(document)
         # Footnote markers in the text ("…Tunis Agenda¹", "[2]"): lines at the end that open with these numbers
         # are the footnotes, not items.
         self.footnotes = {str(SUPERSCRIPTS.index(c) % 10) for c in document.text if c in SUPERSCRIPTS} | set(
@@ -369,7 +329,7 @@ class Walk:
             return
         if seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section):
             # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
-            actor = _actor(self.target_scope or section, self.kb, default="All stakeholders")
+            actor = target_actor(self.target_scope or section, self.kb, default="All stakeholders")
             self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, label=seg.label,
                      clause_path=(self.doc_name, section, seg.label or ""),
                      statement=f"{section}, target {seg.label}: {text}")
@@ -386,7 +346,7 @@ class Walk:
             code = CODE_RE.match(text)
             start = code.end() if code else 0
             who = owner.group("who")
-            actor, printed = self.found(who) or self.head_actor(who) or (_printed_name(who), who)
+            actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
             self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
                      label=code.group("code") if code else seg.label,
                      clause_path=(self.doc_name, section or "body", code.group("code") if code else ""),
@@ -440,41 +400,10 @@ class Walk:
             return found
         if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
             return self.body or "", None  # "Decides, with a view to …": a decision addresses no one
-        name = _printed_name(addr)
+        name = printed_name(addr)
         if name:
             return name, addr.strip(" ,:")
         return "", None
-
-    def that_subject(self, text: str) -> tuple[str | None, str | None]:
-        """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
-        "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
-        a thing ("that the annual report shall contain …")."""
-        clause = text[THAT_ASIDE_RE.match(text).end():][:240]
-        parsed = english()(clause)
-        subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
-            subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
-        if subj is not None and subj.dep_ == "nsubjpass":
-            # "that the list shall be reviewed by the Council": the agent acts
-            agent = next((c for c in subj.head.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            subj = pobj
-        if subj is None or subj.lemma_.lower() in THINGS:
-            return self.opening_body(parsed)
-        subject = _name_span(parsed, subj)
-        found = self.found(subject)
-        if found:
-            return found
-        name = _printed_name(subject)
-        return (name, subject.strip()) if name else (None, None)
-
-    def opening_body(self, parsed) -> tuple[str | None, str | None]:
-        """A known body at the very start of a clause the parser misread ("the Group review, at its …")."""
-        found = self.found(parsed[:min(len(parsed), 6)].text)
-        head = parsed[:min(len(parsed), 6)].text
-        if found and head.lower().find(found[1].lower()) <= 4:
-            return found
-        return None, None
 
     def proposal_actor(self, text: str) -> tuple[str, str | None]:
         """Who a proposal asks to act: the subject after "proposes that", or of "X should …"; else the secretariat
@@ -515,81 +444,11 @@ class Walk:
                 return found
         return self.body or "ITU", None
 
-    def head_actor(self, phrase: str) -> tuple[str, str] | None:
-        """The body a subject phrase names by its head noun: "Each Member State of the Group" -> Member States,
-        "Operators, community networks and all other stakeholders" -> All stakeholders; "The ITU WSIS+20 report"
-        names a report, not ITU."""
-        phrase = RUN_IN_TITLE_RE.sub("", phrase.strip(" ,"))
-        if not phrase:
-            return None
-        parsed = english()(phrase)
-        root = next((t for t in parsed if t.dep_ == "ROOT"), None)
-        if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
-            root = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
-        if root is None or root.lemma_.lower() in THINGS:
-            return None
-        heads = {t.idx for t in (root, *root.conjuncts)}
-        found = self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
-        if found or root.pos_ not in ("NOUN", "PROPN"):
-            return found
-        # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
-        np = parsed[root.left_edge.i:root.right_edge.i + 1].text
-        if root.text[:1].isupper() or root.lemma_.lower() in BODY_WORDS:
-            name = _printed_name(np)
-            return (name, np) if name else None
-        return None
-
-    def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
-        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
-        for canonical, short, needs in SHORT_NAMES:
-            if short.match(text) and (canonical == self.body or (needs is not None and needs.search(self.text))):
-                return canonical, text.strip()
-        doc = blank()(text)
-        spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
-        if not spans:
-            return None
-        names = list(dict.fromkeys(span.label_ for span in spans))
-        combined = COMBINED_ACTORS.get(frozenset(names[:2]))
-        if combined:
-            pair = [s for s in spans if s.label_ in names[:2]]
-            return combined, text[pair[0].start_char:pair[-1].end_char]
-        first = spans[0]
-        canonical, printed = first.label_, first.text
-        if canonical == "Secretary-General" and self.body and not re.search(r"\bITU\b|Union", text):
-            canonical = UN_SECRETARY_GENERAL  # "Requests the Secretary-General" in a UN resolution
-        return canonical, printed
-
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:
         if kw.get("label") and not re.search(r"[0-9A-Za-z]", kw["label"]):
             kw["label"] = None  # a bullet is no label ("-", "•")
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
-
-
-def _actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
-    doc = blank()(text)
-    names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
-    return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
-
-
-def _name_span(parsed, token) -> str:
-    """The words of a subject, carried through a capitalised name ("the Partnership on Measuring ICT for
-    Development", which the parser may cut after "Partnership")."""
-    end = token.right_edge.i + 1
-    while end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and") and parsed[end + 1].text[:1].isupper():
-        end += 2
-        while end < len(parsed) and (parsed[end].text[:1].isupper() or parsed[end].lower_ in ("for", "of", "and")):
-            end += 1
-    return parsed[token.left_edge.i:end].text
-
-
-def _printed_name(phrase: str) -> str | None:
-    """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
-    name = re.sub(r"^\s*(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
-    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])", name, maxsplit=1)[0].strip()
-    if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
-        return None
-    return name
 
 
 def _section_title(text: str) -> bool:

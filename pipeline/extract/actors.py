@@ -1,0 +1,163 @@
+"""Who must act: bodies named in a phrase, the subject of a clause by the parser, and their printed names.
+
+The knowledge base gives canonical names ("Council Working Group on WSIS and the SDGs" for "the Working Group on
+WSIS"); bodies it does not list keep their printed name ("Governments"); in a UN text "the Secretary-General" is
+the UN's and "the Commission" the CSTD. A thing is never an actor ("The ITU WSIS+20 report shall …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kb import KnowledgeBase
+from ..model import Document
+from .nlp import blank, english
+
+UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
+COMBINED_ACTORS = {
+    frozenset({"Secretary-General", "Directors of the Bureaux"}): "Secretary-General and Directors of the Bureaux",
+    frozenset({"Member States", "Sector Members"}): "Member States and Sector Members",
+}
+# "that, as an outcome of the review, the Union …": the aside before the subject of a "that" clause.
+THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
+# A run-in title before an item's sentence: "Tasks: the Working Group …", "Working methods: the secretariat …".
+RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
+# Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
+THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
+          "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
+          "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
+# Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
+BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
+              "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
+              "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
+              "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network"}
+# Where a resolution's deciding body is named (UN resolutions decide for their own body).
+# (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
+UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
+              ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)", re.MULTILINE)),
+              ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
+                                    re.MULTILINE)))
+# A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
+# (ECOSOC in its own resolutions), "the Assembly".
+SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
+                re.compile(r"Commission on Science and Technology for Development|\bCSTD\b")),
+               ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
+               ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
+
+
+def un_body(document: Document) -> str | None:
+    """'UN General Assembly', 'CSTD' or 'ECOSOC' when the document is one of their texts."""
+    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
+    for body, pattern in UN_BODY_RE:
+        if pattern.search(head):
+            return body
+    return None
+
+
+class ActorReader:
+    """Actor look-ups for one document: its UN body (if any) and its text decide the short names."""
+
+    def __init__(self, document: Document):
+        self.body = un_body(document)
+        self.text = document.text
+
+    def that_subject(self, text: str) -> tuple[str | None, str | None]:
+        """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
+        "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
+        a thing ("that the annual report shall contain …")."""
+        clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        parsed = english()(clause)
+        subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
+            subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "that the list shall be reviewed by the Council": the agent acts
+            agent = next((c for c in subj.head.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            subj = pobj
+        if subj is None or subj.lemma_.lower() in THINGS:
+            return self.opening_body(parsed)
+        subject = _name_span(parsed, subj)
+        found = self.found(subject)
+        if found:
+            return found
+        name = printed_name(subject)
+        return (name, subject.strip()) if name else (None, None)
+
+    def opening_body(self, parsed) -> tuple[str | None, str | None]:
+        """A known body at the very start of a clause the parser misread ("the Group review, at its …")."""
+        found = self.found(parsed[:min(len(parsed), 6)].text)
+        head = parsed[:min(len(parsed), 6)].text
+        if found and head.lower().find(found[1].lower()) <= 4:
+            return found
+        return None, None
+
+    def head_actor(self, phrase: str) -> tuple[str, str] | None:
+        """The body a subject phrase names by its head noun: "Each Member State of the Group" -> Member States,
+        "Operators, community networks and all other stakeholders" -> All stakeholders; "The ITU WSIS+20 report"
+        names a report, not ITU."""
+        phrase = RUN_IN_TITLE_RE.sub("", phrase.strip(" ,"))
+        if not phrase:
+            return None
+        parsed = english()(phrase)
+        root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+        if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
+            root = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
+        if root is None or root.lemma_.lower() in THINGS:
+            return None
+        heads = {t.idx for t in (root, *root.conjuncts)}
+        found = self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
+        if found or root.pos_ not in ("NOUN", "PROPN"):
+            return found
+        # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
+        np = parsed[root.left_edge.i:root.right_edge.i + 1].text
+        if root.text[:1].isupper() or root.lemma_.lower() in BODY_WORDS:
+            name = printed_name(np)
+            return (name, np) if name else None
+        return None
+
+    def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
+        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
+        for canonical, short, needs in SHORT_NAMES:
+            if short.match(text) and (canonical == self.body or (needs is not None and needs.search(self.text))):
+                return canonical, text.strip()
+        doc = blank()(text)
+        spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
+        if not spans:
+            return None
+        names = list(dict.fromkeys(span.label_ for span in spans))
+        combined = COMBINED_ACTORS.get(frozenset(names[:2]))
+        if combined:
+            pair = [s for s in spans if s.label_ in names[:2]]
+            return combined, text[pair[0].start_char:pair[-1].end_char]
+        first = spans[0]
+        canonical, printed = first.label_, first.text
+        if canonical == "Secretary-General" and self.body and not re.search(r"\bITU\b|Union", text):
+            canonical = UN_SECRETARY_GENERAL  # "Requests the Secretary-General" in a UN resolution
+        return canonical, printed
+
+
+def target_actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
+    doc = blank()(text)
+    names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
+    return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
+
+
+def _name_span(parsed, token) -> str:
+    """The words of a subject, carried through a capitalised name ("the Partnership on Measuring ICT for
+    Development", which the parser may cut after "Partnership")."""
+    end = token.right_edge.i + 1
+    while end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and") and parsed[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(parsed) and (parsed[end].text[:1].isupper() or parsed[end].lower_ in ("for", "of", "and")):
+            end += 1
+    return parsed[token.left_edge.i:end].text
+
+
+def printed_name(phrase: str) -> str | None:
+    """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
+    name = re.sub(r"^\s*(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])", name, maxsplit=1)[0].strip()
+    if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
+        return None
+    return name
