@@ -116,7 +116,7 @@ def split_flattened(block: Block) -> list[Segment] | None:
     if len(marks) < 2 and chapeau_at is None and not lone_letter:
         return None
     segs: list[Segment] = []
-    own = cues_self_operative(text[:pre_end])
+    own = _opens_with_verb(text[:pre_end])
     if block.label is not None and text[:pre_end].strip() and (chapeau_at is None or own):
         # A numbered item whose sub-items run on inside it ("3. Requests the Union: (a) to …; (b) to …"): the
         # item keeps its number and the sub-items follow it.
@@ -147,7 +147,7 @@ def _quotes_instrument(text: str) -> bool:
     return bool(m and RESOLUTION_REF_RE.search(m.group("pre")))
 
 
-def cues_self_operative(text: str) -> bool:
+def _opens_with_verb(text: str) -> bool:
     """Does a numbered item open with its own operative verb ("3. Requests the Union: (a) …")?"""
     return bool(SELF_OPERATIVE_RE.match(text))
 
@@ -173,7 +173,7 @@ def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
     last_letter = ""
     for m in marks:
         label = _label(m)
-        before = text[:m.start()].split()
+        before = text[max(0, m.start() - 40):m.start()].split()
         if before and (before[-1].lower() in CITING_WORDS
                        or (len(before) > 1 and before[-1][:1].isdigit() and before[-2].lower() in CITING_WORDS)):
             continue  # "items a) and b)", "paragraph 3 (a)"
