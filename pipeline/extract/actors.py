@@ -25,7 +25,10 @@ RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
-          "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform"}
+          "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
+          "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
+          "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
+          "analysis", "annex", "section", "table", "page", "figure", "indicator", "value"}
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
@@ -42,6 +45,8 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General A
 SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
                 re.compile(r"Commission on Science and Technology for Development|\bCSTD\b")),
                ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
+               ("UNGIS", re.compile(r"^\s*(?:the\s+)?Group\s*$", re.IGNORECASE),
+                re.compile(r"United Nations Group on the Information Society|\bUNGIS\b")),
                ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
 
 
@@ -54,12 +59,24 @@ def un_body(document: Document) -> str | None:
     return None
 
 
+ITU_BODY_RE = (("Council", re.compile(r"^The (?:ITU )?Council\b", re.MULTILINE)),
+               ("Plenipotentiary Conference", re.compile(r"^The Plenipotentiary Conference\b", re.MULTILINE)))
+
+
+def itu_body(document: Document) -> str | None:
+    """'Council' or 'Plenipotentiary Conference' when the text opens as one of their resolutions ("The Council,")."""
+    head = "\n".join(b.text for b in document.blocks[:14])
+    return next((body for body, pattern in ITU_BODY_RE if pattern.search(head)), None)
+
+
 class ActorReader:
     """Actor look-ups for one document: its UN body (if any) and its text decide the short names."""
 
     def __init__(self, document: Document):
         self.body = un_body(document)
         self.text = document.text
+        # Who decides when a resolution "resolves to …" or "approves …": the UN body, the Council, the Conference.
+        self.decider = self.body or itu_body(document)
 
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
@@ -119,7 +136,8 @@ class ActorReader:
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
         for canonical, short, needs in SHORT_NAMES:
-            if short.match(text) and (canonical == self.body or (needs is not None and needs.search(self.text))):
+            un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group
+            if short.match(text) and un_text and (canonical == self.body or (needs is not None and needs.search(self.text))):
                 return canonical, text.strip()
         doc = blank()(text)
         spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
@@ -127,6 +145,10 @@ class ActorReader:
             return None
         names = list(dict.fromkeys(span.label_ for span in spans))
         combined = COMBINED_ACTORS.get(frozenset(names[:2]))
+        if combined:  # "the Secretary-General and the Directors …", not "Member States, with Sector Members"
+            first, second = (next(s for s in spans if s.label_ == n) for n in names[:2])
+            if not re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[first.end_char:second.start_char]):
+                combined = None
         if combined:
             pair = [s for s in spans if s.label_ in names[:2]]
             return combined, text[pair[0].start_char:pair[-1].end_char]

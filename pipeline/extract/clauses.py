@@ -26,9 +26,11 @@ ITEM_MARK_RE = re.compile(
     # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
-    rf"weeks?|days?|million|billion|countries|times|in|of|out)\b))")
+    rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
+# An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …".
+CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
@@ -75,7 +77,7 @@ def segment_block(block: Block) -> list[Segment]:
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         end = opening + lead.end()
         return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
-    named = NAMED_ITEM_RE.match(text) if block.label is None else None
+    named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text)) if block.label is None else None
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), named.group("n"))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):

@@ -17,6 +17,7 @@ OPERATIVE_KIND = {
     "endorses": RequirementKind.DECISION,
     "instructs": RequirementKind.INSTRUCTION, "requests": RequirementKind.INSTRUCTION,
     "calls upon": RequirementKind.INSTRUCTION, "calls on": RequirementKind.INSTRUCTION,
+    "calls also upon": RequirementKind.INSTRUCTION, "calls further upon": RequirementKind.INSTRUCTION,
     "urges": RequirementKind.INSTRUCTION, "asks": RequirementKind.INSTRUCTION,
     "directs": RequirementKind.INSTRUCTION, "charges": RequirementKind.INSTRUCTION,
     "entrusts": RequirementKind.INSTRUCTION,
@@ -69,8 +70,8 @@ DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
     r"|(?:is|are) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
-    r"|it is (?:important|necessary|essential|vital|crucial|critical|desirable|advisable) (?:to|that))\b",
-    re.IGNORECASE)
+    r"|it is (?:also |further |therefore )?(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
+    r" (?:to|that))\b", re.IGNORECASE)
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)

@@ -97,6 +97,7 @@ class Walk(ActorReader):
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
         self.prev: Segment | None = None
+        self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         for seg in segments:
@@ -119,6 +120,7 @@ class Walk(ActorReader):
     def heading(self, seg: Segment) -> None:
         self.section = seg.block.text
         self.proposals_that = False
+        self.lead_in = None
         self.ctx = None
         self.target_scope = None
         ref = cues.RESOLUTION_REF_RE.search(self.section)
@@ -136,6 +138,8 @@ class Walk(ActorReader):
         if ref is None and self.prev is not None and self.prev.block is seg.block:
             # "1.2 Council Resolution 1481 (Mod. 2027), on measuring …, instructs the Secretary-General: …"
             ref = cues.RESOLUTION_REF_RE.search(self.prev.text)
+        if ref is None and self.lead_in is not None:
+            ref, self.lead_in = self.lead_in, None  # "Resolution 239 (Rev. Doha, 2026) provides, for its part:"
         ctx = self.ctx
         inherit = ctx is not None and ctx.mode == "operative" and ctx.verb is not None
         # A quoted chapeau names its resolution; a bare one continues the resolution being read.
@@ -148,8 +152,9 @@ class Walk(ActorReader):
             actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
-        if re.search(r"\bto\s+[a-z]{3,}\s+\S", addr) or re.match(r"that(?:\s+\S+){4}", addr):
-            self.pending = seg
+        if (re.search(r"\bto\s+[a-z]{3,}\s+\S", addr) or re.match(r"that(?:\s+\S+){4}", addr)
+                or (len(addr.split()) >= 7 and not self.found(addr))):
+            self.pending = seg  # "approves the terms of reference set out in the Annex": a clause, if no item follows
 
     # --- everything else ---------------------------------------------------------------------------------------
 
@@ -161,6 +166,9 @@ class Walk(ActorReader):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text):
             return  # "- 4 -", "C28/12-E" page furniture left inside the text
+        if text.rstrip().endswith(":") and (ref := cues.RESOLUTION_REF_RE.search(text)) and not cues.OPERATIVE_ANY.search(text):
+            self.lead_in = ref
+            return
         if seg.kind == "item" and _section_title(text) or (
                 seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
@@ -370,7 +378,8 @@ class Walk(ActorReader):
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
                          statement=sentence)
-            elif cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence):
+            elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence)
+                  and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 subject = cues.DEONTIC_RE.split(sentence, 1)[0]
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
@@ -395,11 +404,13 @@ class Walk(ActorReader):
             if actor:
                 return actor, printed
         addr = bare
+        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            # "Decides, with a view to …", "approves the terms of reference of the Working Group": a decision
+            # addresses no one; the body that decides acts.
+            return self.decider or "", None
         found = self.found(addr)
         if found:
             return found
-        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
-            return self.body or "", None  # "Decides, with a view to …": a decision addresses no one
         name = printed_name(addr)
         if name:
             return name, addr.strip(" ,:")
@@ -442,6 +453,8 @@ class Walk(ActorReader):
             found = self.head_actor(m.group("subject"))
             if found:
                 return found
+        if re.match(r"to\s", text) and self.decider:
+            return self.decider, None  # "resolves a) to hold …": the Council (or Conference) that resolves
         return self.body or "ITU", None
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:

@@ -20,9 +20,13 @@ MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 BULLET_RE = re.compile(r"^\s*[\u2022\u25aa\u25cf\u2013\-*]\s+(.*)$")
 # A label at the start of a line: "2.1.", "6", "a)", "(iii)", "I", "IV." - followed by a tab or spaces.
 LABEL_RE = re.compile(
-    r"^\s*(?P<label>(?:\d{1,3}\.)*\d{1,3}\.?|[a-z]\)|\([a-z]{1,4}\)|[ivx]{1,5}\)|[IVX]{1,5}\.?)"
+    r"^\s*(?P<label>(?:\d{1,3}\.)*\d{1,3}\.?|\d{1,3}\)|\(\d{1,3}\)|[a-z]\)|\([a-z]{1,4}\)|[ivx]{1,5}\)|[IVX]{1,5}\.?"
+    # "a.", "ii." only before a tab or a word in lower case ("e.g. …" and "i.e. …" have no space after the letter).
+    r"|(?:[a-z]|[ivx]{2,5})\.(?=\t| [a-z]))"
     r"(?P<sep>\t+|\s+)(?P<rest>\S.*)$"
 )
+DATE_REST_RE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\b\s*\d{4}\b")
 ROMAN_RE = re.compile(r"^[IVX]{1,5}$")
 # Short lines a contribution or report opens sections with, even without a number.
 SECTION_WORDS = SECTION_NAMES | {"proposals", "conclusions", "recommendations", "references", "annex",
@@ -141,6 +145,8 @@ def _classify(line: str, number: int) -> RawBlock:
     if m:
         return RawBlock(kind=BlockKind.LIST_ITEM, text=m.group(1), level=1, locator=loc)
     m = LABEL_RE.match(line)
+    if m and DATE_REST_RE.match(m.group("rest")):
+        m = None  # "13 July 2012" is a date, not item 13
     if m:
         label, sep, rest = m.group("label"), m.group("sep"), m.group("rest")
         is_roman = bool(ROMAN_RE.match(label.rstrip(".")))
