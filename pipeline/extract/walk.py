@@ -146,6 +146,11 @@ class Walk(ActorReader):
         source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
         quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
         addr = text[m.end("verb"):].strip(" ,:")
+        inner = re.match(r"to\s+(instruct|invite|request|encourage|urge|call upon)\s+", addr)
+        if inner and cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            # "resolves to instruct the Director of BDT, in collaboration with …": an instruction to the Director
+            verb, addr = _verb_key(inner.group(1) + "s").replace("call uponss", "calls upon"), addr[inner.end():]
+            addr = re.split(r",", addr, maxsplit=1)[0]
         if re.match(r"that\b", addr):  # "The Commission recommends that Governments, in their strategies:"
             actor, printed = self.that_subject(addr)
         else:
@@ -405,9 +410,9 @@ class Walk(ActorReader):
                 return actor, printed
         addr = bare
         if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
-            # "Decides, with a view to …", "approves the terms of reference of the Working Group": a decision
-            # addresses no one; the body that decides acts.
-            return self.decider or "", None
+            # "Decides, with a view to …": a decision addresses no one. "approves the terms of reference of the
+            # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
+            return (self.decider if verb in ("approves", "adopts", "endorses") else self.body) or "", None
         found = self.found(addr)
         if found:
             return found
@@ -453,8 +458,6 @@ class Walk(ActorReader):
             found = self.head_actor(m.group("subject"))
             if found:
                 return found
-        if re.match(r"to\s", text) and self.decider:
-            return self.decider, None  # "resolves a) to hold …": the Council (or Conference) that resolves
         return self.body or "ITU", None
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:
