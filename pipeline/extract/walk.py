@@ -288,7 +288,7 @@ class Walk(ActorReader):
             path_label = f"{ctx.last_number} {ctx.last_letter} {label}"  # "(i)" under "(a)" under "1": "1 a i"
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
         elif _is_letter(label) and ctx.last_number:
-            ctx.last_letter = label.strip("()")
+            ctx.last_letter = label.strip("().")
             path_label = f"{ctx.last_number} {label}"
             # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
@@ -347,7 +347,7 @@ class Walk(ActorReader):
                      clause_path=(self.doc_name, section, seg.label or ""),
                      statement=f"{section}, target {seg.label}: {text}")
             return
-        if seg.kind == "item" and re.match(r"(?:to|that)\s", text) and not _is_letter(seg.label):
+        if seg.kind == "item" and re.match(r"(?:to|that)\s", text) and (not _is_letter(seg.label) or not self.out):
             # "7 to prepare …" at the top of an excerpt: its chapeau was on a page the text does not have.
             self.ctx = _Context(mode="operative", verb=None, actor=None, source=self.doc_name)
             self.operative_item(seg, self.ctx)
@@ -476,7 +476,7 @@ def _section_title(text: str) -> bool:
 
 def _is_roman(label: str | None, last_letter: str | None) -> bool:
     """"(ii)", "iii)", and "(i)" or "(v)" when they do not continue a letter list ("(h)" then "(i)" is a letter)."""
-    bare = (label or "").strip("()")
+    bare = (label or "").strip("().")
     if not bare or not re.fullmatch(r"[ivx]+", bare):
         return False
     if len(bare) > 1:
@@ -485,7 +485,7 @@ def _is_roman(label: str | None, last_letter: str | None) -> bool:
 
 
 def _is_letter(label: str | None) -> bool:
-    return bool(label) and re.fullmatch(r"[a-z]\)|\([a-z]+\)|[ivx]+\)|\([ivx]+\)", label) is not None
+    return bool(label) and re.fullmatch(r"[a-z]\)|\([a-z]+\)|[ivx]+\)|\([ivx]+\)|[a-z]\.|[ivx]+\.", label) is not None
 
 
 def _verb_key(verb: str) -> str:
