@@ -28,7 +28,7 @@ ITEM_MARK_RE = re.compile(
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …".
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)

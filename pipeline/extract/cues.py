@@ -31,10 +31,17 @@ OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
 # A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
 SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-# The same with its body named first: "The Commission recommends that Governments …", "The Council decides to …".
+# The same with its body named first: "The Commission recommends that Governments …", "The Council decides to …",
+# "We call upon Governments to …" (a declaration), "The Group requested the secretariat to …" (a meeting's
+# conclusions, in the past tense).
+PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "encourages", "urged": "urges",
+                  "called upon": "calls upon", "called on": "calls on", "asked": "asks", "agreed": "decides",
+                  "decided": "decides", "instructed": "instructs", "recommended": "recommends"}
+_PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
+_PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask"
 SUBJECT_OPERATIVE_RE = re.compile(
-    rf"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){{0,7}}?)\s+{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$",
-    re.DOTALL)
+    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We)\s+(?:(?:further|also|again|strongly)\s+)?"
+    rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
 # only in a second clause, if at all.
@@ -43,7 +50,7 @@ DECLARATIVE_RE = re.compile(
     r"stresses|recogni[sz]es|reaffirms|underlines|underscores|acknowledges|expresses|affirms|reiterates|commends|"
     r"appreciates|considers|believes|observes|deplores|regrets|looks forward|is convinced|is aware|bears in mind|"
     r"takes into account|draws attention)\b", re.IGNORECASE)
-SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*The\s+(?:Commission|Council|Assembly|Conference|Group|Meeting)\s+"
+SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembly|Conference|Group|Meeting)|We)\s+"
                                     + DECLARATIVE_RE.pattern.removeprefix(r"^\s*"), re.IGNORECASE)
 # The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …".
 SECOND_CLAUSE_RE = re.compile(
@@ -75,6 +82,13 @@ DEONTIC_RE = re.compile(
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
+# "Action: secretariat to send a reminder …" in a meeting report.
+ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+point)?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]", re.IGNORECASE)
+# A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
+IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"
+                           r"Review|Provide|Facilitate|Foster|Build|Create|Improve|Increase|Expand|Collect|Share|"
+                           r"Assist|Help|Mobilize|Mobilise|Monitor|Prepare|Undertake|Implement|Raise|Invest|Reduce|"
+                           r"Remove|Set|Include|Integrate|Make|Use|Update)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)

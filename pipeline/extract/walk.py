@@ -27,7 +27,7 @@ SENTENCE_SPLIT_RE = re.compile(
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
-    r"(?:invited|requested|expected|encouraged) to)\s*:?\s*$")
+    r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to)\s*:?\s*$")
 # A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
@@ -98,6 +98,7 @@ class Walk(ActorReader):
         self.pending: Segment | None = None
         self.prev: Segment | None = None
         self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
+        self.section_code: str | None = None
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         for seg in segments:
@@ -121,6 +122,9 @@ class Walk(ActorReader):
         self.section = seg.block.text
         self.proposals_that = False
         self.lead_in = None
+        # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
+        code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
+        self.section_code = code.group(1) if code else None
         self.ctx = None
         self.target_scope = None
         ref = cues.RESOLUTION_REF_RE.search(self.section)
@@ -174,6 +178,9 @@ class Walk(ActorReader):
         if text.rstrip().endswith(":") and (ref := cues.RESOLUTION_REF_RE.search(text)) and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
+        if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text):
+            self.heading(seg)  # "C1. The role of public governance authorities …": a plan's section
+            return
         if seg.kind == "item" and _section_title(text) or (
                 seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
@@ -209,18 +216,19 @@ class Walk(ActorReader):
         if m is None or seg.kind not in ("item", "para"):
             return False
         actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
-        self.add(seg, seg.start, seg.end, kind=RequirementKind.EXPECTATION, actor=actor, printed=printed,
-                 label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
-                 statement=seg.text)
+        kind = _modal_kind(m.group(0))
+        if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
+            self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
+                     clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
-                            source=self.doc_name, last_number=seg.label, last_text=seg.text,
-                            kind=RequirementKind.EXPECTATION, own_item=seg.label or "")
+                            source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
+                            own_item=seg.label)
         return True
 
     def footnote(self, seg: Segment) -> bool:
         """"1 Document WSIS-05/TUNIS/DOC/6(Rev.1)-E." after the text that carries the marker ¹: a footnote."""
-        if seg.block.kind is BlockKind.FOOTNOTE:
-            return True
+        if seg.block.kind is BlockKind.FOOTNOTE or re.match(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S", seg.block.text):
+            return True  # "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …"
         label = (seg.label or "").strip("().")
         if not label or label not in self.footnotes or seg.kind != "item":
             return False
@@ -243,7 +251,9 @@ class Walk(ActorReader):
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
-        if not actor and who:  # "The Commission decides to hold …": the body that decides acts
+        if not actor and who == "We":  # a declaration's "We resolve to …": the States that sign it
+            actor, printed = "Member States", "We"
+        elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
             actor, printed = self.found(who) or (None, None)
         actor = actor or self.body or "ITU"
         self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
@@ -354,6 +364,28 @@ class Walk(ActorReader):
             return
         if section.lower() == "purpose":
             return  # a contribution's purpose paragraph describes the document itself
+        action = cues.ACTION_LINE_RE.match(text)
+        if action:  # "Action: secretariat to send a reminder …" (a meeting report's action point)
+            who = action.group("who")
+            actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
+            start = text.index(who)
+            self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section or "body"), statement=text)
+            return
+        if seg.kind == "item" and cues.IMPERATIVE_RE.match(text):
+            # "c) Encourage the development of …" in a plan of action: everyone its section names is asked.
+            actor, printed = self.found(section) or ("All stakeholders", None)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                     statement=f"{section}: {text}" if section else text)
+            return
+        lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
+        if seg.kind == "item" and lead and (found := self.found(lead.group("who"))):
+            # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=found[0], printed=found[1],
+                     label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                     statement=f"{section}: {text}" if section else text)
+            return
         owner = OWNER_RE.search(text)
         if owner:  # "M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it
             code = CODE_RE.match(text)
@@ -461,10 +493,22 @@ class Walk(ActorReader):
         return self.body or "ITU", None
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:
-        if kw.get("label") and not re.search(r"[0-9A-Za-z]", kw["label"]):
+        label = kw.get("label")
+        if label and not re.search(r"[0-9A-Za-z]", label):
             kw["label"] = None  # a bullet is no label ("-", "•")
+        elif label and self.section_code and _is_letter(label) and (self.ctx is None or self.ctx.mode != "operative"):
+            kw["label"] = f"{self.section_code} {label}"  # "a)" under "C1. …" is "C1 a)"
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
+
+
+def _modal_kind(phrase: str) -> RequirementKind:
+    """'shall'/'will' -> expectation; 'are called upon to' -> instruction; 'are invited to' -> invitation."""
+    if re.search(r"\b(?:invited|encouraged)\b", phrase):
+        return RequirementKind.INVITATION
+    if re.search(r"\b(?:called upon|urged|requested|asked)\b", phrase):
+        return RequirementKind.INSTRUCTION
+    return RequirementKind.EXPECTATION
 
 
 def _section_title(text: str) -> bool:
@@ -489,7 +533,13 @@ def _is_letter(label: str | None) -> bool:
 
 
 def _verb_key(verb: str) -> str:
-    return re.sub(r"\s+", " ", verb.lower())
+    """'Requests' -> 'requests'; a meeting's 'requested' and a declaration's 'call upon' -> 'requests', 'calls upon'."""
+    key = re.sub(r"\s+", " ", verb.lower())
+    key = cues.PAST_OPERATIVE.get(key, key)
+    if key not in cues.OPERATIVE_KIND:  # "we resolve", "we call upon"
+        first, _, rest = key.partition(" ")
+        key = " ".join(filter(None, (first + "s", rest)))
+    return key if key in cues.OPERATIVE_KIND else "requests"
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
