@@ -8,6 +8,7 @@ the UN's and "the Commission" the CSTD. A thing is never an actor ("The ITU WSIS
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..kb import KnowledgeBase
 from ..model import Document
@@ -50,6 +51,18 @@ SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECA
                ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
 
 
+@lru_cache(maxsize=4096)
+def _parsed(text: str):
+    """The English parse of a short phrase, once per phrase (chapeaux and subjects repeat)."""
+    return english()(text)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str):
+    """The tokenizer-only pass with the actor matcher, once per phrase."""
+    return blank()(text)
+
+
 def un_body(document: Document) -> str | None:
     """'UN General Assembly', 'CSTD' or 'ECOSOC' when the document is one of their texts."""
     head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
@@ -83,7 +96,7 @@ class ActorReader:
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
-        parsed = english()(clause)
+        parsed = _parsed(clause)
         subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
             subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
@@ -116,7 +129,7 @@ class ActorReader:
         phrase = RUN_IN_TITLE_RE.sub("", phrase.strip(" ,"))
         if not phrase:
             return None
-        parsed = english()(phrase)
+        parsed = _parsed(phrase)
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
             root = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
@@ -139,7 +152,7 @@ class ActorReader:
             un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group
             if short.match(text) and un_text and (canonical == self.body or (needs is not None and needs.search(self.text))):
                 return canonical, text.strip()
-        doc = blank()(text)
+        doc = _tokens(text)
         spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
         if not spans:
             return None
