@@ -38,7 +38,8 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
-              ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)", re.MULTILINE)),
+              ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
+                                  re.MULTILINE)),
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
                                     re.MULTILINE)))
 # A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
@@ -150,7 +151,8 @@ class ActorReader:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
         for canonical, short, needs in SHORT_NAMES:
             un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group
-            if short.match(text) and un_text and (canonical == self.body or (needs is not None and needs.search(self.text))):
+            named = canonical == self.body or (needs is not None and needs.search(self.text))
+            if short.match(text) and un_text and named:
                 return canonical, text.strip()
         doc = _tokens(text)
         spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
@@ -182,7 +184,8 @@ def _name_span(parsed, token) -> str:
     """The words of a subject, carried through a capitalised name ("the Partnership on Measuring ICT for
     Development", which the parser may cut after "Partnership")."""
     end = token.right_edge.i + 1
-    while end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and") and parsed[end + 1].text[:1].isupper():
+    while (end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and")
+           and parsed[end + 1].text[:1].isupper()):
         end += 2
         while end < len(parsed) and (parsed[end].text[:1].isupper() or parsed[end].lower_ in ("for", "of", "and")):
             end += 1

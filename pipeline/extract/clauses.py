@@ -28,7 +28,8 @@ ITEM_MARK_RE = re.compile(
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+"
+                           r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …".
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -144,7 +145,7 @@ def split_flattened(block: Block) -> list[Segment] | None:
 
 
 def _quotes_instrument(text: str) -> bool:
-    """A numbered paragraph that ends by quoting a resolution's chapeau: "1.1 … Resolution 1332 … instructs …:"."""
+    """A numbered paragraph ending in a resolution's chapeau: "1.1 … Resolution 1332 … instructs …:"."""
     m = CHAPEAU_RE.match(text)
     return bool(m and RESOLUTION_REF_RE.search(m.group("pre")))
 

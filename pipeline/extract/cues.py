@@ -52,7 +52,7 @@ DECLARATIVE_RE = re.compile(
     r"takes into account|draws attention)\b", re.IGNORECASE)
 SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembly|Conference|Group|Meeting)|We)\s+"
                                     + DECLARATIVE_RE.pattern.removeprefix(r"^\s*"), re.IGNORECASE)
-# The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …".
+# The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …"
 SECOND_CLAUSE_RE = re.compile(
     r"[,;]\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
     rf"{OPERATIVE_VERB}\b", re.IGNORECASE)

@@ -28,6 +28,8 @@ SENTENCE_SPLIT_RE = re.compile(
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
     r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to)\s*:?\s*$")
+# A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
+FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 # A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
@@ -175,7 +177,8 @@ class Walk(ActorReader):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text):
             return  # "- 4 -", "C28/12-E" page furniture left inside the text
-        if text.rstrip().endswith(":") and (ref := cues.RESOLUTION_REF_RE.search(text)) and not cues.OPERATIVE_ANY.search(text):
+        ref = cues.RESOLUTION_REF_RE.search(text) if text.rstrip().endswith(":") else None
+        if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
         if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text):
@@ -210,8 +213,8 @@ class Walk(ActorReader):
         self.outside_resolutions(seg)
 
     def modal_chapeau(self, seg: Segment) -> bool:
-        """"3 Tasks: the Working Group on WSIS shall" before its lettered tasks: a requirement, and the chapeau of
-        the items below it (each an expectation of that body)."""
+        """"The Group shall:" or "3 Tasks: the Working Group on WSIS shall" before its tasks: the chapeau of the items
+        below it, each an expectation of that body (a numbered one is also a requirement of its own)."""
         m = MODAL_CHAPEAU_RE.match(seg.text)
         if m is None or seg.kind not in ("item", "para"):
             return False
@@ -227,7 +230,7 @@ class Walk(ActorReader):
 
     def footnote(self, seg: Segment) -> bool:
         """"1 Document WSIS-05/TUNIS/DOC/6(Rev.1)-E." after the text that carries the marker ¹: a footnote."""
-        if seg.block.kind is BlockKind.FOOTNOTE or re.match(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S", seg.block.text):
+        if seg.block.kind is BlockKind.FOOTNOTE or FOOTNOTE_LINE_RE.match(seg.block.text):
             return True  # "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …"
         label = (seg.label or "").strip("().")
         if not label or label not in self.footnotes or seg.kind != "item":
@@ -270,7 +273,8 @@ class Walk(ActorReader):
         A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
         """
         text = seg.text
-        if seg.kind not in ("item", "para") or not (cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)):
+        declares = cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
+        if seg.kind not in ("item", "para") or not declares:
             return False
         m = cues.SECOND_CLAUSE_RE.search(text)
         if m is None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
-COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_printed", "quoted_from", "checkability", "status",
-           "confidence", "facets", "evidence_locators", "evidence", "text")
+COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_printed", "quoted_from",
+           "checkability", "status", "confidence", "facets", "evidence_locators", "evidence", "text")
 
 
 def csv_rows(record: dict) -> list[dict]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._io import write_atomic
-from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, quoted_text, clause_reference, document_name, document_title,
-                       evidence_reference, parse_warnings, sha_short, shorten, source_groups, status_counts,
-                       status_label)
+from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_reference, document_name, document_title,
+                       evidence_reference, parse_warnings, quoted_text, sha_short, shorten, source_groups,
+                       status_counts, status_label)
 from .xlsx import FIXED_TIME, stable_zip
 
 # A4 with 2 cm margins, as ITU documents are printed: 17 cm of text width.

@@ -14,8 +14,8 @@ from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_
 
 SHEET = "Traceability"
 SUMMARY_SHEET = "Summary"
-COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status", "confidence",
-           "evidence", "locators", "reviewer decision", "reviewer note")
+COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status",
+           "confidence", "evidence", "locators", "reviewer decision", "reviewer note")
 # Widths in Excel character units: the requirement text is the column read most, evidence second; the total (about
 # 330) fits a landscape A4 page at the scale Excel chooses for "fit to one page wide".
 WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "quoted from": 18, "kind": 11,
