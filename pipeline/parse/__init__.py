@@ -15,7 +15,7 @@ from ..model import Document
 from .detect import detect_format
 
 # Bump a parser's version when its output changes; the cache key includes it.
-PARSER_VERSIONS = {"text": "text/1", "markdown": "text/1", "docx": "docx/1", "pdf": "pdf/1"}
+PARSER_VERSIONS = {"text": "text/2", "markdown": "text/2", "docx": "docx/1", "pdf": "pdf/2"}
 
 
 def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:

@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..model import BlockKind, Document, Locator
 from .base import RawBlock, build_document
 
-PARSER = "pdf/1"
+PARSER = "pdf/2"
 
 # --- thresholds -------------------------------------------------------------------------------
 # Running headers and footers sit in the top/bottom tenth of the page (ITU and UN templates put them
