@@ -103,6 +103,20 @@ def test_extract_example_table_and_json(tmp_path, example_path):
     assert [r["source"]["label"] for r in reqs if r["kind"] == "proposal"] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
 
 
+def test_extract_says_which_items_lost_their_chapeau_and_keeps_their_actor_unknown(tmp_path):
+    """An excerpt that starts on page 3: the user is told which items have no chapeau; no actor is guessed."""
+    text = tmp_path / "page3.txt"
+    text.write_text("Resolution 1601 (Mod. 2029)\n4 to publish the list of national focal points with Member States;\n"
+                    "5 to report to Council each year on its use;\ninvites Member States\n1 to name a focal point.\n",
+                    encoding="utf-8")
+    out = tmp_path / "req.json"
+    result = _run("extract", text, "--json", out)
+    assert result.exit_code == 0
+    assert "items 4, 5 have no chapeau in the text (a missing page?): actor unknown" in result.output
+    reqs = json.loads(out.read_text())["documents"][0]["requirements"]
+    assert [(r["source"]["label"], r["actor"]) for r in reqs] == [("4", None), ("5", None), ("1", "Member States")]
+
+
 def test_bad_config_is_one_line(tmp_path, example_path):
     cfg = tmp_path / "c.toml"
     cfg.write_text("max_size_mb = 10\nunknown_knob = 1\n")
