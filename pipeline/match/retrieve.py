@@ -172,7 +172,7 @@ class Retriever:
         return self
 
     def _block(self, b: int) -> dict:
-        """All signals for units [b*BLOCK, (b+1)*BLOCK), as passages x units arrays."""
+        """All signals for units [b*BLOCK, (b+1)*BLOCK), as units x passages arrays (one contiguous row per unit)."""
         if b not in self._blocks:
             lo, hi = b * self.BLOCK, min(len(self.units_), (b + 1) * self.BLOCK)
             n = len(self.passages_)
@@ -197,11 +197,13 @@ class Retriever:
             out["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T) / np.maximum(total, 1e-9), 0)
             bg = self.u_bg_size_[lo:hi]
             out["bigram"] = np.where(bg > 0, dense(self.p_bg_ @ self.u_bg_[lo:hi].T) / np.maximum(bg, 1), 0)
-            self._blocks = {b: out}  # keep one block: memory stays bounded on long reports
+            # Computed passages x units (the sparse products' own layout), kept units x passages: a unit's scores
+            # are then one contiguous row, read many times by the judge.
+            self._blocks = {b: {k: np.ascontiguousarray(v.T) for k, v in out.items()}}  # one block: bounded memory
         return self._blocks[b]
 
     def _column(self, name: str, index: int) -> np.ndarray:
-        return np.asarray(self._block(index // self.BLOCK)[name][:, index % self.BLOCK], dtype=float)
+        return np.asarray(self._block(index // self.BLOCK)[name][index % self.BLOCK], dtype=float)
 
     def score(self, index: int, off: tuple[str, ...] = ()) -> UnitScores:
         """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`."""
