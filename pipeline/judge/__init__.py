@@ -60,13 +60,13 @@ class RequirementView:
 
 
 def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, for_status: bool = False,
-                memo: dict | None = None) -> UnitScores:
+                memo: dict | None = None, like: UnitScores | None = None) -> UnitScores:
     """The unit's scores, with learned passage relevance when the model has it. `for_status`: the ranking the
-    status is read from, without the model's status_signals_off. `memo`: shared by the two rankings of one unit
-    (features.PairContext)."""
+    status is read from, without the model's status_signals_off. `memo` and `like` (the unit's scores on every
+    signal): what the two rankings of one unit share (features.PairContext, Retriever.score)."""
     status = for_status and model is not None and model.status_relevance is not None
     off = model.status_signals_off if status else ()
-    s = retriever.score(index, off=off)
+    s = retriever.score(index, off=off, like=like)
     relevance = model.status_relevance if status else (model.relevance if model is not None else None)
     if relevance is not None and len(retriever.passages_):
         unit = retriever.units_[index]
@@ -171,7 +171,8 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
     """One requirement's view: its units scored on both rankings, its feature rows, its evidence candidates."""
     memos = [{} for _ in idx]
     scores = [unit_scores(retriever, i, model, memo=m) for i, m in zip(idx, memos)]
-    status_scores = ([unit_scores(retriever, i, model, for_status=True, memo=m) for i, m in zip(idx, memos)]
+    status_scores = ([unit_scores(retriever, i, model, for_status=True, memo=m, like=s)
+                      for i, m, s in zip(idx, memos, scores)]
                      if model is not None and model.status_signals_off else scores)
     if STATUS_SKIPS_RESTATEMENTS:
         status_scores = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]

@@ -382,9 +382,22 @@ def _check_features(data: dict, expect: tuple[str, ...], location: str) -> None:
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    """Row-wise softmax. The row maximum and sum are taken column by column: numpy's reductions along a row of two
+    to four classes cost more than the exponentials (the relevance model runs once per unit over every passage),
+    and a row this short is summed left to right either way, so the values are the same."""
+    columns = [z[:, j] for j in range(z.shape[1])]
+    if not 0 < len(columns) < 8:  # numpy sums eight or more in pairs: keep its own reduction
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+    top = columns[0]
+    for c in columns[1:]:
+        top = np.maximum(top, c)
+    e = np.exp(z - top[:, None])
+    total = e[:, 0].copy()
+    for j in range(1, e.shape[1]):
+        total += e[:, j]
+    return e / total[:, None]
 
 
 def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:

@@ -18,7 +18,7 @@ from sklearn.preprocessing import normalize as l2
 
 from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
-from .signals import TextSignals, text_signals
+from .signals import TextSignals, text_signals, text_terms
 
 RETRIEVER_VERSION = "retrieve/3"
 SIGNALS = ("lexical", "fuzzy", "kb", "semantic")
@@ -115,8 +115,8 @@ class Retriever:
         self.passages_ = passages
         ptexts = [" ".join(p.heading_trail[-1:]) + " " + p.text for p in passages]
         self.passage_signals_: list[TextSignals] = text_signals(ptexts, kb_files)
-        self.unit_signals_ = text_signals([u.query for u in units], kb_files)
-        self.focus_signals_ = text_signals([u.focus for u in units], kb_files)
+        self.unit_signals_ = text_terms([u.query for u in units], kb_files)
+        self.focus_signals_ = text_terms([u.focus for u in units], kb_files)
         self.units_ = units
         docs = [s.lemmas for s in self.passage_signals_] + [s.lemmas for s in self.unit_signals_]
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
@@ -141,7 +141,10 @@ class Retriever:
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
         # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).
         self.log_words_ = np.array([np.log1p(s.words) / 6 for s in self.passage_signals_])
-        heads = text_signals([" ".join(p.heading_trail) for p in passages], kb_files)
+        # Every passage's heading trail and its last heading, read together: most trails are one heading long.
+        trails = text_terms([" ".join(p.heading_trail) for p in passages]
+                            + [" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
+        heads, last = trails[:len(passages)], trails[len(passages):]
         # Binary term matrices over one vocabulary: passage lemmas, heading lemmas, focus and query lemmas.
         vocab = self.vectorizer_.vocabulary_
         binary = CountVectorizer(analyzer=_identity, vocabulary=vocab, binary=True)
@@ -151,7 +154,6 @@ class Retriever:
         self.f_size_ = np.array([len(set(s.lemmas)) for s in self.focus_signals_], dtype=np.float32)
         q_bin = binary.transform([s.lemmas for s in self.unit_signals_]).astype(np.float32).tocsr()
         self.q_bin_ = q_bin
-        last = text_signals([" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
         self.hl_bin_ = binary.transform([h.lemmas for h in last]).astype(np.float32).tocsr()
         self.hl_size_ = np.asarray(self.hl_bin_.sum(axis=1)).ravel()
         self.q_idf_ = q_bin.multiply(self.vectorizer_.idf_.astype(np.float32)).tocsr()
@@ -205,12 +207,15 @@ class Retriever:
     def _column(self, name: str, index: int) -> np.ndarray:
         return np.asarray(self._block(index // self.BLOCK)[name][index % self.BLOCK], dtype=float)
 
-    def score(self, index: int, off: tuple[str, ...] = ()) -> UnitScores:
-        """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`."""
+    def score(self, index: int, off: tuple[str, ...] = (), *, like: UnitScores | None = None) -> UnitScores:
+        """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`.
+        `like`: the same unit's scores already computed with fewer signals off, whose columns are reused."""
         # A disabled signal is zero everywhere, so the ablation removes it from every feature built on it.
         disabled = set(self.disabled) | set(off)
-        by_signal = {name: (np.zeros(len(self.passages_)) if name in disabled else self._column(name, index))
-                     for name in SIGNALS}
+        if like is not None and like.unit is not self.units_[index]:
+            raise ValueError("`like` holds the scores of another unit")
+        column = (lambda name: like.by_signal[name]) if like is not None else (lambda name: self._column(name, index))
+        by_signal = {name: (np.zeros(len(self.passages_)) if name in disabled else column(name)) for name in SIGNALS}
         fused = np.zeros(len(self.passages_))
         total = 0.0
         for name, w in self.weights.items():
@@ -220,7 +225,7 @@ class Retriever:
             total += w
         fused = fused / total if total else fused
         return UnitScores(unit=self.units_[index], by_signal=by_signal, fused=fused,
-                          focus_coverage=self._column("coverage", index))
+                          focus_coverage=like.focus_coverage if like is not None else self._column("coverage", index))
 
     def profile_similarity(self, counts: dict[str, int] | None) -> np.ndarray:
         """Cosine, on this report's TF-IDF, between each passage and an evidence profile: the words that passages

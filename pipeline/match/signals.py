@@ -88,6 +88,15 @@ def bare_negation(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TextTerms:
+    """The words of a text as retrieval compares them."""
+
+    lemmas: tuple[str, ...]  # content lemmas, lower case
+    concepts: tuple[str, ...]  # knowledge-base concept ids found (codes, titles, topic words)
+    actors: tuple[str, ...]  # canonical actors named
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TextSignals:
     """What the judge needs to know about one text, computed once."""
 
@@ -128,7 +137,19 @@ def _lemma_table(nlp: Language):
 
 
 def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
-    """Signals for many texts in one pass. Each distinct text is read once: heading trails repeat over every
+    """Signals for many texts in one pass."""
+    return _read(texts, kb_files, _signals)
+
+
+def text_terms(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextTerms]:
+    """Only the words of many texts (lemmas, concepts, actors): what retrieval compares a requirement, a facet or a
+    heading by, without the substance counts that only a passage needs."""
+    return _read(texts, kb_files, lambda text, doc, lemma_of: TextTerms(
+        lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors")))
+
+
+def _read(texts: list[str], kb_files: tuple[str, ...], make):
+    """make(text, doc, lemmas) for each text, each distinct text read once: heading trails repeat over every
     passage of their section (180 distinct trails over 2,894 passages in the 286-page benchmark report)."""
     distinct = list(dict.fromkeys(texts))
     nlp = fast_nlp(kb_files)
@@ -138,8 +159,12 @@ def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextS
     # form (_LemmaMemo); the matchers read only LOWER.
     with nlp.select_pipes(disable=["lemmatizer"]):
         for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=256)):
-            computed[text] = _signals(text, doc, lemma_of)
+            computed[text] = make(text, doc, lemma_of)
     return [computed[t] for t in texts]
+
+
+def _labels(doc, key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.label_ for s in doc.spans[key]))
 
 
 class _LemmaMemo:
@@ -177,10 +202,9 @@ _UNSEEN = object()
 
 
 def _signals(text: str, doc, lemma_of: _LemmaMemo) -> TextSignals:
-    concepts = tuple(dict.fromkeys(s.label_ for s in doc.spans["concepts"]))
-    actors = tuple(dict.fromkeys(s.label_ for s in doc.spans["actors"]))
     return TextSignals(
-        lemmas=lemma_of.lemmas(doc), concepts=concepts, actors=actors, figures=len(FIGURE_RE.findall(text)),
+        lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors"),
+        figures=len(FIGURE_RE.findall(text)),
         measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
         outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
         events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),

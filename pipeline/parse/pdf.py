@@ -348,8 +348,7 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
     text = _page_text(textpage, n, c)
     rect = c.FS_RECTF()
     rect_p = ctypes.byref(rect)
-    get_box, get_object = c.FPDFText_GetLooseCharBox, c.FPDFText_GetTextObject
-    address = ctypes.c_void_p
+    get_box, get_object = c.FPDFText_GetLooseCharBox, _returning_address(c.FPDFText_GetTextObject)
     style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
     words: list[_Word] = []
     for m in _WORD_RE.finditer(text):
@@ -362,7 +361,7 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
             left, right = min(left, rect.left), max(right, rect.right)
             bottom, top = min(bottom, rect.bottom), max(top, rect.top)
         x0, y0, x1, y1 = to_display(left, bottom, right, top)
-        obj = ctypes.cast(get_object(handle, a), address).value
+        obj = get_object(handle, a)
         style = style_of.get(obj) if obj else None
         if style is None:
             style = _char_style(handle, a, c)
@@ -374,6 +373,15 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
         words.append(_Word(text=word, x0=min(x0, x1), x1=max(x0, x1), top=min(y0, y1), bottom=max(y0, y1),
                            size=size, bold=bold))
     return words
+
+
+def _returning_address(fn: Any) -> Any:
+    """A copy of a PDFium function that returns its pointer result as a plain int (an address, or None for NULL):
+    no ctypes.cast per call."""
+    copy = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    copy.argtypes = fn.argtypes
+    copy.restype = ctypes.c_void_p
+    return copy
 
 
 def _char_style(handle: Any, index: int, c: Any) -> tuple[float, bool]:
