@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from ..corpus import normalize
 from ..errors import ArtifactError
@@ -48,6 +47,8 @@ class LinearModel:
         if missing:
             raise ValueError(f"training labels lack {sorted(missing)}")
         self.mean_, self.scale_ = _standardiser(X)
+        from sklearn.linear_model import LogisticRegression  # only training fits: loading a model needs no sklearn
+
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
         coef, intercept = lr.coef_, lr.intercept_
@@ -117,6 +118,8 @@ class StagedModel:
         y = np.asarray(y)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
+        from sklearn.linear_model import LogisticRegression
+
         self.mean_, self.scale_ = _standardiser(X)
         Z = (X - self.mean_) / self.scale_
         self.coef_, self.intercept_ = {}, {}
@@ -414,9 +417,14 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
 MODEL_DIR = model_dir(f"{JUDGE_NAME}-v{JUDGE_VERSION}")
 
 
+def model_file(path: Path | str | None = None) -> Path:
+    """The model.json a judge is loaded from: the shipped one, one in the folder given, or the file given."""
+    return (Path(path or MODEL_DIR) / "model.json") if (path is None or Path(path).is_dir()) else Path(path)
+
+
 def load_model(path: Path | None = None) -> JudgeModel:
     """The shipped judge (models/wsis-judge-v1/model.json), version-checked."""
-    p = (path or MODEL_DIR) / "model.json" if (path is None or Path(path).is_dir()) else Path(path)
+    p = model_file(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:

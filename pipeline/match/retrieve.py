@@ -11,10 +11,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.preprocessing import normalize as l2
 
 from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
@@ -82,6 +78,16 @@ def units_for(req: Requirement, kb: KnowledgeBase) -> list[Unit]:
     return units
 
 
+def passage_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[str]:
+    """What each passage is read as: its own section heading, then its text."""
+    return [" ".join(p.heading_trail[-1:]) + " " + p.text for p in passages]
+
+
+def passage_signals(passages: tuple[Passage, ...] | list[Passage], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
+    """The signals Retriever.fit reads of each passage; computed apart, they can be kept and given to fit again."""
+    return text_signals(passage_texts(passages), kb_files)
+
+
 def _known(kb: KnowledgeBase, concept_id: str) -> bool:
     try:
         kb.concept(concept_id)
@@ -111,10 +117,21 @@ class Retriever:
         self.weights = weights or FUSION_WEIGHTS
         self.disabled = disabled
 
-    def fit(self, passages: tuple[Passage, ...], units: list[Unit], kb_files: tuple[str, ...] = ()) -> Retriever:
+    def fit(self, passages: tuple[Passage, ...], units: list[Unit], kb_files: tuple[str, ...] = (), *,
+            passage_signals: tuple[TextSignals, ...] | list[TextSignals] | None = None) -> Retriever:
+        """Read the passages and the units. `passage_signals`: what passage_signals() gave for these passages
+        earlier (a cached reading of the same report), else computed here."""
+        # scikit-learn is imported here, not with the module: an audit answered from the cache never needs it.
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+        from sklearn.preprocessing import normalize as l2
+
         self.passages_ = passages
-        ptexts = [" ".join(p.heading_trail[-1:]) + " " + p.text for p in passages]
-        self.passage_signals_: list[TextSignals] = text_signals(ptexts, kb_files)
+        ptexts = passage_texts(passages)
+        if passage_signals is not None and len(passage_signals) != len(passages):
+            raise ValueError(f"{len(passage_signals)} passage signals for {len(passages)} passages")
+        self.passage_signals_: list[TextSignals] = (list(passage_signals) if passage_signals is not None
+                                                    else text_signals(ptexts, kb_files))
         self.unit_signals_ = text_terms([u.query for u in units], kb_files)
         self.focus_signals_ = text_terms([u.focus for u in units], kb_files)
         self.units_ = units
@@ -284,6 +301,8 @@ FUZZY_CUTOFF = 88
 def _fuzzy_hits(texts: list[str], terms: list[str]) -> dict[str, np.ndarray]:
     """For each key term, which passages contain it (fuzzily). Only passages sharing the term's longest word
     (or its first four letters) are compared: the rest cannot reach the cut-off."""
+    from rapidfuzz import fuzz
+
     index: dict[str, set[int]] = {}
     for i, t in enumerate(texts):
         for w in set(re.findall(r"[\w&+\-/]+", t)):

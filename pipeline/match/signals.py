@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy
-from spacy.attrs import ORTH
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..errors import ArtifactError
+
+if TYPE_CHECKING:  # spaCy is imported where a text is read, not with the module
+    from spacy.language import Language
 
 # Words every requirement and report uses; they say nothing about which passage answers which requirement.
 BOILERPLATE = {
@@ -118,6 +119,8 @@ class TextSignals:
 @lru_cache(maxsize=2)
 def fast_nlp(kb_files: tuple[str, ...] = ()) -> Language:
     """Blank English with lookup lemmas and the concept matcher (topic words on): whole reports in seconds."""
+    import spacy
+
     from ..extract import nlp as _register  # noqa: F401  (registers the matcher factories)
 
     nlp = spacy.blank("en")
@@ -171,6 +174,9 @@ class _LemmaMemo:
     """Token form -> content lemma (None for stop words, one-letter and non-alphabetic tokens), once per form."""
 
     def __init__(self, nlp: Language):
+        from spacy.attrs import ORTH
+
+        self.ORTH = ORTH
         self.vocab = nlp.vocab
         self.table = _lemma_table(nlp)
         self.seen: dict[int, str | None] = {}
@@ -178,7 +184,7 @@ class _LemmaMemo:
     def lemmas(self, doc) -> tuple[str, ...]:
         seen = self.seen
         out = []
-        for orth in doc.to_array([ORTH]).tolist():
+        for orth in doc.to_array([self.ORTH]).tolist():
             lem = seen.get(orth, _UNSEEN)
             if lem is _UNSEEN:
                 lem = seen[orth] = self._lemma(orth)
