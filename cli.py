@@ -235,7 +235,8 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan"}
+STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan",
+                "not_applicable": "dim"}  # the last only from a reviewer decision
 # Relative to the bundled corpus (pipeline.resources.corpus_dir()), in a checkout and in a wheel alike.
 DEMO_REPORT = "reports/wsis20-draft.docx"
 DEMO_MANDATES = ("mandates/council-res-1390.txt", "mandates/contribution-ms-2026.txt", "mandates/targets-lists.txt")

@@ -232,6 +232,8 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
 
     rendered: dict[int, dict[str, bytes]] = {}
     needs_mandates = any(t.record is None for t in tasks)
+    if needs_mandates:
+        _model(None if model_path is None else str(model_path))  # a missing or wrong model stops the run once
     results = execute(tasks, mandate_set if needs_mandates else None, config,
                       None if model_path is None else str(model_path), jobs=jobs, scheduler=scheduler, on_done=done,
                       debug=debug)

@@ -31,10 +31,13 @@ def _session_cache_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _own_cache_folder(tmp_path_factory, monkeypatch):
+def _own_cache_folder(tmp_path_factory):
     """Each test starts with an empty cache folder (the default one, under XDG_CACHE_HOME): a result cached by
-    another test never answers for this one."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    another test never answers for this one. Its own MonkeyPatch: a test's monkeypatch.undo() keeps it."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    yield
+    mp.undo()
 
 
 def pytest_addoption(parser):
