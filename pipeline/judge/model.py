@@ -206,6 +206,7 @@ class JudgeModel:
         # ... and for their facets (by facet_key of the annotated facet), how many reports left each facet status.
         self.facet_priors = facet_priors or {}
         self._matches: dict[str, tuple[str, float] | None] = {}
+        self._keys_by_numbers: dict[tuple[str, ...], list[str]] | None = None
 
     def profile_match(self, text: str) -> tuple[str, float] | None:
         """The annotated requirement whose evidence profile this one is read with, as (its profile key, rapidfuzz
@@ -220,8 +221,11 @@ class JudgeModel:
         if key not in self._matches:
             from rapidfuzz import fuzz
 
-            numbers = _numbers(key)
-            scored = [(fuzz.ratio(key, k), k) for k in sorted(self.profiles) if _numbers(k) == numbers]
+            if self._keys_by_numbers is None:  # the profiles' numbers, once: each requirement compares with them
+                self._keys_by_numbers = {}
+                for k in sorted(self.profiles):
+                    self._keys_by_numbers.setdefault(_numbers(k), []).append(k)
+            scored = [(fuzz.ratio(key, k), k) for k in self._keys_by_numbers.get(_numbers(key), [])]
             best = max(scored, key=lambda sk: sk[0], default=None)  # ties: the first key in sorted order
             # Floored, so that other words never read as 100.
             self._matches[key] = ((best[1], math.floor(float(best[0]) * 10) / 10)

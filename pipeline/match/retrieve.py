@@ -196,29 +196,33 @@ class Retriever:
             lo, hi = b * self.BLOCK, min(len(self.units_), (b + 1) * self.BLOCK)
             n = len(self.passages_)
             dense = lambda m: np.asarray(m.todense(), dtype=np.float32) if hasattr(m, "todense") else m  # noqa: E731
-            out = {"lexical": np.clip(dense(self.p_tfidf_ @ self.u_tfidf_[lo:hi].T), 0, 1)}
-            out["semantic"] = (np.clip(self.p_sem_ @ self.u_sem_[lo:hi].T, 0, 1) if self.p_sem_ is not None
-                               else np.zeros((n, hi - lo), dtype=np.float32))
-            out["kb"] = dense(self.p_con_ @ self.u_con_[lo:hi].T) / np.maximum(self.u_con_size_[lo:hi], 1)
-            fuzzy = np.zeros((n, hi - lo), dtype=np.float32)
+            # Sums of real-valued weights keep the passages x units order they were measured in, then are turned
+            # (the order of a sum's terms can change its last bit); counts of shared terms are exact either way, and
+            # are computed units x passages at once.
+            by_passage = {"lexical": np.clip(dense(self.p_tfidf_ @ self.u_tfidf_[lo:hi].T), 0, 1)}
+            by_passage["semantic"] = (np.clip(self.p_sem_ @ self.u_sem_[lo:hi].T, 0, 1) if self.p_sem_ is not None
+                                      else np.zeros((n, hi - lo), dtype=np.float32))
+            total = self.q_idf_total_[lo:hi]
+            by_passage["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T)
+                                         / np.maximum(total, 1e-9), 0)
+            out = {k: np.ascontiguousarray(v.T) for k, v in by_passage.items()}
+            out["kb"] = dense(self.u_con_[lo:hi] @ self.p_con_.T) / np.maximum(self.u_con_size_[lo:hi], 1)[:, None]
+            fuzzy = np.zeros((hi - lo, n), dtype=np.float32)
             for j, u in enumerate(self.units_[lo:hi]):
                 terms = [t.lower() for t in u.key_terms]
                 if terms:
-                    fuzzy[:, j] = sum(self._fuzzy_hits[t] for t in terms) / len(terms)
+                    fuzzy[j] = sum(self._fuzzy_hits[t] for t in terms) / len(terms)
             out["fuzzy"] = fuzzy
-            f = self.f_bin_[lo:hi].T
-            size = np.maximum(self.f_size_[lo:hi], 1)
-            out["coverage"] = np.where(self.f_size_[lo:hi] > 0, dense(self.p_bin_ @ f) / size, 0)
-            out["heading"] = np.where(self.f_size_[lo:hi] > 0, dense(self.h_bin_ @ f) / size, 0)
-            hs = self.hl_size_[:, None]
-            out["heading_share"] = np.where(hs > 0, dense(self.hl_bin_ @ self.q_bin_[lo:hi].T) / np.maximum(hs, 1), 0)
-            total = self.q_idf_total_[lo:hi]
-            out["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T) / np.maximum(total, 1e-9), 0)
-            bg = self.u_bg_size_[lo:hi]
-            out["bigram"] = np.where(bg > 0, dense(self.p_bg_ @ self.u_bg_[lo:hi].T) / np.maximum(bg, 1), 0)
-            # Computed passages x units (the sparse products' own layout), kept units x passages: a unit's scores
-            # are then one contiguous row, read many times by the judge.
-            self._blocks = {b: {k: np.ascontiguousarray(v.T) for k, v in out.items()}}  # one block: bounded memory
+            f = self.f_bin_[lo:hi]
+            has_focus = (self.f_size_[lo:hi] > 0)[:, None]
+            size = np.maximum(self.f_size_[lo:hi], 1)[:, None]
+            out["coverage"] = np.where(has_focus, dense(f @ self.p_bin_.T) / size, 0)
+            out["heading"] = np.where(has_focus, dense(f @ self.h_bin_.T) / size, 0)
+            hs = self.hl_size_[None, :]
+            out["heading_share"] = np.where(hs > 0, dense(self.q_bin_[lo:hi] @ self.hl_bin_.T) / np.maximum(hs, 1), 0)
+            bg = self.u_bg_size_[lo:hi][:, None]
+            out["bigram"] = np.where(bg > 0, dense(self.u_bg_[lo:hi] @ self.p_bg_.T) / np.maximum(bg, 1), 0)
+            self._blocks = {b: out}  # keep one block: memory stays bounded on long reports
         return self._blocks[b]
 
     def _column(self, name: str, index: int) -> np.ndarray:
