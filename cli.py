@@ -394,6 +394,8 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
 
     with _progress() as progress:
         run = _guard(lambda: work(progress))
+    if not batch and run.members[0].error is not None:  # a single report's error is the one line, as always
+        _guard(lambda: _raise(run.members[0].error))
     for note in run.mandates.warnings:
         err.print(f"warning: {note}", markup=False)
     if not run.mandates.requirements:  # nothing to judge: say why, write nothing
@@ -402,8 +404,6 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
                                           or [InputError.no_requirements(str(mandates[0]))]))
     if not batch:
         member = run.members[0]
-        if member.error is not None:
-            _guard(lambda: _raise(member.error))
         record = member.shown
         if to_stdout:
             validate_coverage(record)

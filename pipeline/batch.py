@@ -129,6 +129,7 @@ class Member:
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    sha: str | None = None  # the hash of `shown` (_shown_sha)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -170,15 +171,12 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
                                                                                Path(out_dir)))
                for r, n in zip(reports, names)]
     data: dict[int, bytes] = {}
-    parsed: dict[int, object] = {}
     for i, m in enumerate(members):
+        step(f"reading {m.path.name}", 0)
         try:
             data[i] = read_bytes(m.path, max_bytes=_max_bytes(config))
-            if not batch:  # a single report is read before its mandates, as it always was: its error comes first
-                step(f"reading {m.path.name}", 0)
-                parsed[i] = parse_cached(data[i], path=str(m.path), cache=cache)
         except InputError as exc:
-            if not batch:
+            if not batch:  # a single report that cannot be read stops the audit, as it always did
                 raise
             m.error = exc
         step(f"reading {m.path.name}", 1)
@@ -186,6 +184,8 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
                                    on_document=lambda p: step(f"reading {Path(p).name}", 1))
     run = AuditRun(mandates=mandate_set, members=members)
     if not mandate_set.requirements:
+        if not batch:  # a single report's own error comes before its mandates'
+            parse_cached(data[0], path=str(members[0].path), cache=cache)
         return run  # nothing to judge: the mandates' failures say why, and nothing is written
     versions = component_versions(config)
     try:
@@ -210,18 +210,17 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
         record = _cached_record(cache, key)
         if record is not None:
             m.shown = record if chosen is None else apply_decisions(record, list(chosen))
-            missing = tuple(f for f in formats if f not in _current(m, formats, cache)) if m.folder else ()
+            current = _current(m, formats, cache) if m.folder else set()
+            missing = tuple(f for f in formats if f not in current) if m.folder else ()
             if missing:
                 tasks.append(MemberTask(path=str(m.path), record=record, decisions=chosen, formats=missing))
                 pending.append((i, None, None))
             else:
                 step(f"judged {m.path.name}", 1)
             continue
-        document = parsed.get(i)
         pkey = _passages_key(cache, data[i], config) if cache is not None else None
         signals = _cached_signals(cache, pkey)
-        if document is None and cache is not None:
-            document = _cached_document(cache, data[i], str(m.path))
+        document = _cached_document(cache, data[i], str(m.path)) if cache is not None else None
         tasks.append(MemberTask(path=str(m.path), data=None if document is not None else data[i], document=document,
                                 signals=signals, decisions=chosen,
                                 formats=formats if m.folder is not None else (), versions=versions))
@@ -321,18 +320,25 @@ def _render_key(shown_sha: str, fmt: str) -> str:
     return digest("render", shown_sha, fmt, _library_versions())
 
 
-def _current(m: Member, formats: Sequence[str], cache) -> set[str]:
+def _shown_sha(m: Member) -> str:
+    """The hash of the member's record as shown (decisions applied): what its renderings are recorded under. Compact
+    JSON: the indented text of coverage.json takes the pure-Python encoder, ten times slower on a large record."""
+    if m.sha is None:
+        text = json.dumps(m.shown, ensure_ascii=False, separators=(",", ":"))
+        m.sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return m.sha
+
+
+def _current(m: Member, formats: Sequence[str], cache, shown_sha: str | None = None) -> set[str]:
     """The formats whose file in the member's folder is already the rendering of its record as shown."""
-    if cache is None or m.folder is None:
+    if cache is None or m.folder is None or not formats:
         return set()
     from .report import OUTPUT_FILES
-    from .report.json_report import dumps
 
-    text = dumps(m.shown).encode("utf-8")
-    shown_sha = hashlib.sha256(text).hexdigest()
+    shown_sha = shown_sha or _shown_sha(m)
     out = set()
     for f in formats:
-        expected = hashlib.sha256(text).hexdigest() if f == "json" else cache.get("render", _render_key(shown_sha, f))
+        expected = cache.get("render", _render_key(shown_sha, f))
         target = m.folder / OUTPUT_FILES[f]
         try:
             if expected and target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == expected:
@@ -347,13 +353,13 @@ def _publish(m: Member, formats: tuple[str, ...], cache, files: dict[str, bytes]
     up to date kept (checked again under the lock; one changed since is rendered here)."""
     from .report import OUTPUT_FILES, write_formats
     from .report._io import publish, write_atomic
-    from .report.json_report import dumps
 
     by_name = {OUTPUT_FILES[f]: f for f in formats}
     keep = tuple(n for n in by_name if n not in files)
+    shown_sha = _shown_sha(m) if cache is not None else None
 
     def write(stage: Path) -> list[Path]:
-        still = _current(m, [by_name[n] for n in keep], cache)
+        still = _current(m, [by_name[n] for n in keep], cache, shown_sha)
         redo = tuple(by_name[n] for n in keep if by_name[n] not in still)
         out = [write_atomic(stage / name, content) for name, content in files.items()]
         out += write_formats(m.shown, stage, redo) if redo else []
@@ -363,10 +369,9 @@ def _publish(m: Member, formats: tuple[str, ...], cache, files: dict[str, bytes]
     m.written, m.removed = list(published.written), list(published.removed)
     m.kept = [m.folder / n for n in keep if m.folder / n not in published.written]
     if cache is not None:
-        shown_sha = hashlib.sha256(dumps(m.shown).encode("utf-8")).hexdigest()
         for path in published.written:
             fmt = by_name.get(path.name)
-            if fmt and fmt != "json":
+            if fmt:
                 cache.put("render", _render_key(shown_sha, fmt), hashlib.sha256(path.read_bytes()).hexdigest())
 
 

@@ -24,6 +24,7 @@ import sys
 import warnings
 from dataclasses import fields, is_dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -150,6 +151,12 @@ def from_plain(cls: Any, data: Any) -> Any:
     return _convert(cls, data)
 
 
+@lru_cache(maxsize=64)
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's field types and names, resolved once."""
+    return get_type_hints(cls), frozenset(f.name for f in fields(cls))
+
+
 def _convert(tp: Any, value: Any) -> Any:
     if tp is Any:
         return value
@@ -183,8 +190,7 @@ def _convert(tp: Any, value: Any) -> Any:
     if isinstance(tp, type) and is_dataclass(tp):
         if not isinstance(value, dict):
             raise TypeError(f"{type(value).__name__} for {tp.__name__}")
-        hints = get_type_hints(tp)
-        names = {f.name for f in fields(tp)}
+        hints, names = _fields_of(tp)
         unknown = set(value) - names
         if unknown:
             raise ValueError(f"{tp.__name__} has no field {sorted(unknown)[0]!r}")
