@@ -500,7 +500,7 @@ def _result_of(task: MemberTask, get, debug: bool = False) -> MemberResult:
 
 def _on_dask(tasks, mandates, config, model_path, scheduler, jobs, done, debug) -> list[MemberResult]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise ConfigError("--scheduler runs the audit on Dask, which is not installed",
                           hint='pip install -e ".[dask]" (or pip install "dask[distributed]")') from None

@@ -147,7 +147,7 @@ def test_batch_usage_errors_are_one_line(tmp_path, args, code, words):
 
 
 def test_jobs_and_a_two_worker_local_cluster_give_the_same_bytes(tmp_path):
-    pytest.importorskip("distributed", reason='the dask extra is not installed (pip install -e ".[dask]")')
+    pytest.importorskip("dask.distributed", reason='the dask extra is not installed (pip install -e ".[dask]")')
     folder = _folder(tmp_path, ("empty.txt", b""))
     runs = {"serial": ["--jobs", "1"], "processes": ["--jobs", "2"], "dask": ["--scheduler", "local", "--jobs", "2"]}
     files = {}
@@ -162,7 +162,7 @@ def test_jobs_and_a_two_worker_local_cluster_give_the_same_bytes(tmp_path):
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
-    pytest.importorskip("distributed", reason='the dask extra is not installed (pip install -e ".[dask]")')
+    pytest.importorskip("dask.distributed", reason='the dask extra is not installed (pip install -e ".[dask]")')
     import pipeline.batch
 
     monkeypatch.setattr(pipeline.batch, "CONNECT_TIMEOUT_S", 1)
@@ -176,7 +176,7 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
 def test_without_dask_the_hint_names_the_extra(tmp_path, monkeypatch):
     import sys
 
-    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if the extra were not installed
     result = _run("audit", "--report", _folder(tmp_path), "--mandate", MANDATE, "--out", tmp_path / "o",
                   "--scheduler", "local", "--no-cache")
     assert result.exit_code == ExitCode.CONFIG
