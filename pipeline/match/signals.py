@@ -208,10 +208,12 @@ _UNSEEN = object()
 
 
 def _signals(text: str, doc, lemma_of: _LemmaMemo) -> TextSignals:
+    negations = len(NEGATION_RE.findall(text))
     return TextSignals(
         lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors"),
         figures=len(FIGURE_RE.findall(text)),
         measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
         outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
         events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
-        negations=len(NEGATION_RE.findall(text)), bare_negation=bare_negation(text), words=max(1, len(text.split())))
+        # bare_negation needs a negation: a text with none is not looked at again.
+        negations=negations, bare_negation=negations > 0 and bare_negation(text), words=max(1, len(text.split())))

@@ -347,21 +347,22 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
         return []
     text = _page_text(textpage, n, c)
     rect = c.FS_RECTF()
-    rect_p = ctypes.byref(rect)
-    get_box, get_object = c.FPDFText_GetLooseCharBox, _returning_address(c.FPDFText_GetTextObject)
+    # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
+    page_at, rect_p = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(rect)
+    get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
     style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
     words: list[_Word] = []
     for m in _WORD_RE.finditer(text):
         a, b = m.span()
         word = m.group().replace("\ufffe", "-").translate(_WORD_TRANSLATE)
-        if not word or not get_box(handle, a, rect_p):
+        if not word or not get_box(page_at, a, rect_p):
             continue
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        if b - 1 > a and get_box(handle, b - 1, rect_p):
+        if b - 1 > a and get_box(page_at, b - 1, rect_p):
             left, right = min(left, rect.left), max(right, rect.right)
             bottom, top = min(bottom, rect.bottom), max(top, rect.top)
         x0, y0, x1, y1 = to_display(left, bottom, right, top)
-        obj = get_object(handle, a)
+        obj = get_object(page_at, a)
         style = style_of.get(obj) if obj else None
         if style is None:
             style = _char_style(handle, a, c)
@@ -375,12 +376,12 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
     return words
 
 
-def _returning_address(fn: Any) -> Any:
-    """A copy of a PDFium function that returns its pointer result as a plain int (an address, or None for NULL):
-    no ctypes.cast per call."""
+def _by_address(fn: Any, returns_address: bool = False) -> Any:
+    """A copy of a PDFium function whose pointer arguments are plain addresses (ints), and whose pointer result, if
+    `returns_address`, is one too (None for NULL)."""
     copy = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
-    copy.argtypes = fn.argtypes
-    copy.restype = ctypes.c_void_p
+    copy.argtypes = [ctypes.c_void_p if issubclass(t, ctypes._Pointer) else t for t in fn.argtypes]
+    copy.restype = ctypes.c_void_p if returns_address else fn.restype
     return copy
 
 
