@@ -226,22 +226,24 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
                                 formats=formats if m.folder is not None else (), versions=versions))
         pending.append((i, key, pkey))
 
-    def done(result: MemberResult) -> None:
-        step(f"judged {Path(result.path).name}", 1)
+    def write(m: Member, files: dict[str, bytes]) -> None:
+        if m.error is None and m.folder is not None and m.shown is not None:
+            step(f"writing {m.folder}", 0)
+            try:
+                _publish(m, formats, cache, files)
+            except WsisAuditError as exc:  # a folder in the way or locked: this report fails, the others go on
+                m.error, m.shown = exc, None
+            step(f"wrote {m.folder}", len(formats))
 
-    rendered: dict[int, dict[str, bytes]] = {}
-    needs_mandates = any(t.record is None for t in tasks)
-    if needs_mandates:
-        _model(None if model_path is None else str(model_path))  # a missing or wrong model stops the run once
-    results = execute(tasks, mandate_set if needs_mandates else None, config,
-                      None if model_path is None else str(model_path), jobs=jobs, scheduler=scheduler, on_done=done,
-                      debug=debug)
-    for (i, key, pkey), task, result in zip(pending, tasks, results):
+    def done(t: int, result: MemberResult) -> None:
+        """A task's result, as soon as it is there: cached, and its folder written (its files not kept)."""
+        i, key, pkey = pending[t]
         m = members[i]
+        step(f"judged {m.path.name}", 1)
         if result.error is not None:
             m.error = result.error
-            continue
-        m.shown, m.computed = result.shown, task.record is None
+            return
+        m.shown, m.computed = result.shown, tasks[t].record is None
         if m.computed and cache is not None:
             from .model import to_plain
 
@@ -250,12 +252,18 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
                 cache.put_document(result.document, _parser_version(result.document.format))
             if result.signals is not None and pkey is not None:
                 cache.put("passages", pkey, [to_plain(x) for x in result.signals])
-        rendered[i] = result.files
-    for i, m in enumerate(members):
-        if m.error is None and m.folder is not None and m.shown is not None:
-            step(f"writing {m.folder}", 0)
-            _publish(m, formats, cache, rendered.get(i, {}))
-            step(f"wrote {m.folder}", len(formats))
+        write(m, result.files)
+        result.files.clear()  # written: the bytes are not kept for the rest of the batch
+
+    needs_mandates = any(t.record is None for t in tasks)
+    if needs_mandates:
+        _model(None if model_path is None else str(model_path))  # a missing or wrong model stops the run once
+    dispatched = {i for i, _, _ in pending}
+    for i, m in enumerate(members):  # already up to date: nothing to compute or render
+        if m.shown is not None and i not in dispatched:
+            write(m, {})
+    execute(tasks, mandate_set if needs_mandates else None, config, None if model_path is None else str(model_path),
+            jobs=jobs, scheduler=scheduler, on_done=done, debug=debug)
     if batch and out_dir is not None:
         from .report.matrix import publish_matrix
 
@@ -440,11 +448,12 @@ def _max_bytes(config: Config) -> int:
 
 
 def execute(tasks: list[MemberTask], mandates, config: Config, model_path: str | None, *, jobs: int = 1,
-            scheduler: str | None = None, on_done: Callable[[MemberResult], None] | None = None,
+            scheduler: str | None = None, on_done: Callable[[int, MemberResult], None] | None = None,
             debug: bool = False) -> list[MemberResult]:
     """Every task's result, in the order of the tasks: here (jobs 1), in `jobs` worker processes, or on a Dask
-    cluster (`scheduler`: an address, or "local" for a LocalCluster of `jobs` workers)."""
-    done = on_done or (lambda result: None)
+    cluster (`scheduler`: an address, or "local" for a LocalCluster of `jobs` workers). `on_done(index, result)` is
+    called as each result arrives (in order, except on Dask)."""
+    done = on_done or (lambda index, result: None)
     if not tasks:
         return []
     if scheduler:
@@ -452,9 +461,9 @@ def execute(tasks: list[MemberTask], mandates, config: Config, model_path: str |
     if jobs > 1 and len(tasks) > 1:
         return _in_processes(tasks, mandates, config, model_path, jobs, done, debug)
     out = []
-    for t in tasks:
+    for i, t in enumerate(tasks):
         out.append(run_member(t, mandates, config, model_path, debug))
-        done(out[-1])
+        done(i, out[-1])
     return out
 
 
@@ -480,9 +489,9 @@ def _in_processes(tasks, mandates, config, model_path, jobs, done, debug) -> lis
                              initializer=_init_worker, initargs=(mandates, config, model_path, debug)) as pool:
         futures = [pool.submit(_run_in_worker, t) for t in tasks]
         out = []
-        for t, f in zip(tasks, futures):
+        for i, (t, f) in enumerate(zip(tasks, futures)):
             out.append(_result_of(t, f.result, debug))
-            done(out[-1])
+            done(i, out[-1])
     return out
 
 
@@ -528,7 +537,8 @@ def _on_dask(tasks, mandates, config, model_path, scheduler, jobs, done, debug) 
         for f in as_completed(futures):
             i = index[f.key]
             out[i] = _result_of(tasks[i], f.result, debug)
-            done(out[i])
+            f.release()  # the worker may forget it now
+            done(i, out[i])
         return out
     finally:
         client.close()

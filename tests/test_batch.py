@@ -181,3 +181,16 @@ def test_without_dask_the_hint_names_the_extra(tmp_path, monkeypatch):
                   "--scheduler", "local", "--no-cache")
     assert result.exit_code == ExitCode.CONFIG
     assert 'pip install -e ".[dask]"' in result.output
+
+
+def test_a_report_whose_folder_cannot_be_written_fails_alone(tmp_path):
+    folder = _folder(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "bdt-annual-2026").write_text("a file where the report's folder should go")
+    result = _run("audit", "--report", folder, "--mandate", MANDATE, "--out", out, "--format", "json")
+    assert result.exit_code == ExitCode.OUTPUT, result.output
+    assert f"error: {out / 'bdt-annual-2026'}: cannot write here" in result.output
+    assert (out / "sg-progress-2026" / "coverage.json").exists()
+    matrix = json.loads((out / "matrix.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in matrix["reports"] if not r["audited"]] == ["bdt-annual-2026"]
