@@ -14,7 +14,7 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -159,7 +159,6 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
     from .audit import component_versions, prepare_mandates
     from .judge.model import model_file
     from .parse import parse_cached, read_bytes
-    from .report import OUTPUT_FILES
     from .review import DECISIONS_FILE, apply_decisions, load_decisions
 
     step = on_step or (lambda description, advance: None)
