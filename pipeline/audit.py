@@ -39,24 +39,39 @@ class MandateSet:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditInputs:
-    """Everything an audit needs, already parsed and extracted: plain, picklable data."""
+    """Everything an audit needs, already parsed and extracted: a report and its mandates (plain, picklable)."""
 
     report: Document
-    mandates: tuple[Document, ...]
-    requirements: tuple[Requirement, ...]
-    mandate_warnings: tuple[tuple[str, tuple[str, ...]], ...]
-    failures: tuple[InputError, ...]
-    # Audit-level notes (a mandate given twice); every document's own warnings are with the document.
-    warnings: tuple[str, ...] = ()
-    # Mandates read without error that gave no requirement (each is an error line and exit 19).
-    empty_mandates: tuple[InputError, ...] = ()
+    mandate_set: MandateSet
 
     @classmethod
     def of(cls, report: Document, mandates: MandateSet) -> AuditInputs:
         """A report with its (already prepared) mandates."""
-        return cls(report=report, mandates=mandates.mandates, requirements=mandates.requirements,
-                   mandate_warnings=mandates.mandate_warnings, failures=mandates.failures,
-                   warnings=mandates.warnings, empty_mandates=mandates.empty_mandates)
+        return cls(report=report, mandate_set=mandates)
+
+    @property
+    def mandates(self) -> tuple[Document, ...]:
+        return self.mandate_set.mandates
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return self.mandate_set.requirements
+
+    @property
+    def mandate_warnings(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return self.mandate_set.mandate_warnings
+
+    @property
+    def failures(self) -> tuple[InputError, ...]:
+        return self.mandate_set.failures
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.mandate_set.warnings
+
+    @property
+    def empty_mandates(self) -> tuple[InputError, ...]:
+        return self.mandate_set.empty_mandates
 
 
 def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, on_document=None,
