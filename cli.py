@@ -371,9 +371,10 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
                fail_on: Optional[str], decisions: Optional[Path], *, jobs: int = 1, scheduler: Optional[str] = None,
                use_cache: bool = True) -> None:
     from pipeline.batch import expand_reports, run_audits
+    from pipeline.report import parse_formats
     from pipeline.report.json_report import dumps, validate_coverage
 
-    fmts = _guard(lambda: _formats(formats))
+    fmts = _guard(lambda: parse_formats(formats))
     to_stdout = _guard(lambda: _stdout_formats(out_dir, fmts))
     gate = _guard(lambda: _statuses(fail_on)) if fail_on else ()
     batch = len(reports) > 1 or any(r.is_dir() for r in reports)
@@ -435,12 +436,6 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
         err.print(f"{count} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
         code = ExitCode.GAPS_FOUND
     raise typer.Exit(code)
-
-
-def _formats(spec: str) -> tuple[str, ...]:
-    from pipeline.report import parse_formats
-
-    return parse_formats(spec)
 
 
 def _no_batch_to_stdout() -> None:
