@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -107,8 +108,9 @@ def _main(
                                                    help="TOML file with settings (see README).")] = None,
     max_size_mb: Annotated[Optional[float], typer.Option("--max-size-mb", metavar="MB",
                                                          help="Largest input file accepted.")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", metavar="DIR",
-                                                      help="Cache parsed documents here.")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", metavar="DIR", help="Cache folder for parsed "
+                                                      "documents and audit results (audit default: the user's cache "
+                                                      "folder).")] = None,
     kb: Annotated[Optional[list[Path]], typer.Option("--kb", metavar="FILE.json", help="Your own knowledge-base "
                                                       "file (same schema as corpora/kb); repeat for several.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
@@ -119,9 +121,23 @@ def _main(
     """Global options go before or after the command: wsis-audit --quiet parse FILE, wsis-audit parse FILE -q."""
     state.debug = debug
     state.quiet = quiet
+    warnings.showwarning = _show_warning
     state.config = _guard(lambda: load_config(config, max_size_mb=max_size_mb,
                                               cache_dir=str(cache_dir) if cache_dir else None,
                                               kb_files=tuple(str(k) for k in kb) if kb else None))
+
+
+_python_showwarning = warnings.showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Our own warnings (a damaged cache entry) as one line on standard error, like every other message."""
+    from pipeline.cache import CacheWarning
+
+    if issubclass(category, CacheWarning):
+        err.print(f"warning: {message}", markup=False)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
 
 
 def _guard(fn):
@@ -147,6 +163,7 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def _report_failures(failures) -> int:
+    """Print each failure's line and return the exit code of the first."""
     for f in failures:
         err.print(f.line(), markup=False)
     return failures[0].code if failures else ExitCode.OK
@@ -219,7 +236,8 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan"}
+STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan",
+                "not_applicable": "dim"}  # the last only from a reviewer decision
 # Relative to the bundled corpus (pipeline.resources.corpus_dir()), in a checkout and in a wheel alike.
 DEMO_REPORT = "reports/wsis20-draft.docx"
 DEMO_MANDATES = ("mandates/council-res-1390.txt", "mandates/contribution-ms-2026.txt", "mandates/targets-lists.txt")
@@ -257,12 +275,14 @@ STATUS_METAVAR = "STATUS[,STATUS…]"
 
 @app.command()
 def audit(
-    report: Annotated[Path, typer.Option("--report", "-r", metavar="FILE",
-                                         help="The report to check (DOCX, PDF or text).")],
+    report: Annotated[list[Path], typer.Option("--report", "-r", metavar="FILE|FOLDER", help="The report to check "
+                                               "(DOCX, PDF or text); repeat, or give a folder, to audit several "
+                                               "against the same mandates.")],
     mandate: Annotated[list[Path], typer.Option("--mandate", "-m", metavar="FILE",
                                                 help="A mandate document; repeat for several.")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for coverage.json and the "
-                                          "reports; - writes coverage.json to standard output (with --format json).")]
+                                          "reports (several reports: a folder each, and the coverage matrix); - writes "
+                                          "coverage.json to standard output (with --format json).")]
     = Path("audit-out"),
     formats: Annotated[str, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)] = "all",
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar=STATUS_METAVAR, help=FAIL_HELP)] = None,
@@ -274,17 +294,28 @@ def audit(
     profiles: Annotated[Optional[bool], typer.Option(
         "--profiles/--no-profiles", help="Use what the annotated corpus taught about the requirements it knows "
         "(default: on); --no-profiles judges every requirement as never seen before.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", min=1, help="Audit N reports at a time, in "
+                                      "worker processes (with --scheduler local: the number of Dask workers).")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run the reports on a "
+                                                     "Dask cluster (tcp://HOST:8786), or `local` for a LocalCluster; "
+                                                     "needs the dask extra.")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse unchanged results from the cache folder "
+                                        "(--cache-dir; default on); --no-cache computes everything again.")] = True,
     doc_meeting: DocMeeting = None, doc_number: DocNumber = None, doc_date: DocDate = None,
     doc_language: DocLanguage = None, doc_source: DocSource = None, doc_title: DocTitle = None,
 ) -> None:
     """Decide for every requirement whether the report addresses it, with evidence; writes OUT/coverage.json and
-    the reports (HTML, Word, Excel, Markdown, CSV).
+    the reports (HTML, Word, Excel, Markdown, CSV). Several reports (repeated --report, or a folder) each get
+    OUT/<report name>/, and OUT gets the coverage matrix (matrix.html, matrix.xlsx, matrix.json).
 
     Example: wsis-audit audit --report draft.docx --mandate res-1332.docx --mandate contribution.txt --out audit
+
+    Example: wsis-audit audit --report reports/ --mandate res-1332.docx --out audits --jobs 2
     """
     state.config = state.config.with_overrides(evidence_profiles=profiles, **_document_fields(
         doc_meeting, doc_number, doc_date, doc_language, doc_source, doc_title))
-    _run_audit(report, list(mandate), out_dir, model, formats, fail_on, decisions)
+    _run_audit(list(report), list(mandate), out_dir, model, formats, fail_on, decisions, jobs=jobs,
+               scheduler=scheduler, use_cache=cache)
 
 
 @app.command()
@@ -304,7 +335,7 @@ def demo(
     report = _display_path(root / DEMO_REPORT)
     if not report.exists():
         report = report.with_suffix(".txt")
-    _run_audit(report, [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None, formats, None, None)
+    _run_audit([report], [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None, formats, None, None)
 
 
 def _display_path(p: Path) -> Path:
@@ -337,61 +368,125 @@ def _progress():
                     disable=state.quiet or not err.is_terminal)
 
 
-def _run_audit(report: Path, mandates: list[Path], out_dir: Path, model_dir: Optional[Path], formats: str,
-               fail_on: Optional[str], decisions: Optional[Path]) -> None:
-    from pipeline.audit import audit as run, prepare
-    from pipeline.judge.model import load_model
-    from pipeline.report import parse_formats, publish_formats
+def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_dir: Optional[Path], formats: str,
+               fail_on: Optional[str], decisions: Optional[Path], *, jobs: int = 1, scheduler: Optional[str] = None,
+               use_cache: bool = True) -> None:
+    from pipeline.batch import expand_reports, run_audits
+    from pipeline.report import parse_formats
     from pipeline.report.json_report import dumps, validate_coverage
-    from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
     fmts = _guard(lambda: parse_formats(formats))
     to_stdout = _guard(lambda: _stdout_formats(out_dir, fmts))
     gate = _guard(lambda: _statuses(fail_on)) if fail_on else ()
-    decisions_path = decisions or (None if to_stdout else out_dir / DECISIONS_FILE)
+    batch = len(reports) > 1 or any(r.is_dir() for r in reports)
+    if batch and to_stdout:
+        _guard(_no_batch_to_stdout)
+    paths = _guard(lambda: expand_reports(reports)) if batch else reports
+    cache = None if not use_cache else _cache()
+    n = len(paths)
+    # Steps: each report and mandate read, each report judged, each report's formats written.
+    total = n + len(mandates) + n + (0 if to_stdout else n * len(fmts))
 
     def work(progress):
-        # Steps: each document read, the judging, each format written.
-        task = progress.add_task("reading", total=1 + len(mandates) + 1 + (0 if to_stdout else len(fmts)))
-        inputs = prepare(report, mandates, state.config,
-                         on_document=lambda p: progress.update(task, description=f"reading {Path(p).name}"))
-        if not inputs.requirements:  # nothing to judge: say why, write nothing
-            return inputs, None, None
-        progress.update(task, completed=1 + len(mandates),
-                        description=f"judging {len(inputs.requirements)} requirements")
-        record = run(inputs, state.config, load_model(model_dir))
-        if decisions_path is not None:
-            record = apply_decisions(record, load_decisions(decisions_path))
-        progress.advance(task)
-        if to_stdout:
-            return inputs, record, None
-        progress.update(task, description=f"writing {', '.join(fmts)}")
-        published = publish_formats(record, out_dir, fmts)  # one run, moved into place under the folder's lock
-        progress.advance(task, len(fmts))
-        return inputs, record, published
+        task = progress.add_task("reading", total=total)
+        return run_audits(paths, mandates, state.config, out_dir=None if to_stdout else out_dir, batch=batch,
+                          formats=() if to_stdout else fmts, decisions=decisions, model_path=model_dir, cache=cache,
+                          jobs=jobs, scheduler=scheduler, debug=state.debug,
+                          on_step=lambda what, k: progress.update(task, description=what, advance=k))
 
     with _progress() as progress:
-        inputs, record, published = _guard(lambda: work(progress))
-    for note in inputs.warnings:
+        run = _guard(lambda: work(progress))
+    if not batch and run.members[0].error is not None:  # a single report's error is the one line, as always
+        _guard(lambda: _raise(run.members[0].error))
+    for note in run.mandates.warnings:
         err.print(f"warning: {note}", markup=False)
-    if record is None:
-        raise typer.Exit(_report_failures([*inputs.failures, *inputs.empty_mandates]
+    if not run.mandates.requirements:  # nothing to judge: say why, write nothing
+        m = run.mandates
+        raise typer.Exit(_report_failures([*m.failures, *m.empty_mandates]
                                           or [InputError.no_requirements(str(mandates[0]))]))
-    if to_stdout:
-        validate_coverage(record)
-        sys.stdout.write(dumps(record))
-        sys.stdout.flush()
-    elif not state.quiet:
-        _print_coverage(record)
-    if published is not None:
-        _print_published(published)
-    _print_decision_warnings(record)
-    code = _report_failures([*inputs.failures, *inputs.empty_mandates])
-    if code == ExitCode.OK and gate and any(r["status"] in gate for r in record["requirements"]):
-        n = sum(r["status"] in gate for r in record["requirements"])
-        err.print(f"{n} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
+    if not batch:
+        member = run.members[0]
+        record = member.shown
+        if to_stdout:
+            validate_coverage(record)
+            sys.stdout.write(dumps(record))
+            sys.stdout.flush()
+        elif not state.quiet:
+            _print_coverage(record)
+        _print_member_files(member)
+        _print_decision_warnings(record)
+        records = [record]
+    else:
+        if not state.quiet:
+            _print_batch(run)
+        for member in run.members:
+            if member.error is not None:
+                err.print(member.error.line(), markup=False)
+            else:
+                _print_member_files(member, quiet_written=True)
+                _print_decision_warnings(member.shown, member.name)
+        if not state.quiet:
+            for p in run.matrix_written:
+                out.print(f"wrote {p}", markup=False)
+        records = [m.shown for m in run.members if m.shown is not None]
+    code = _report_failures([*run.mandates.failures, *run.mandates.empty_mandates])
+    if batch and code == ExitCode.OK:  # the first report that failed (each has had its line)
+        code = next((f.code for f in run.failures), ExitCode.OK)
+    if code == ExitCode.OK and gate and any(r["status"] in gate for rec in records for r in rec["requirements"]):
+        count = sum(r["status"] in gate for rec in records for r in rec["requirements"])
+        err.print(f"{count} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
         code = ExitCode.GAPS_FOUND
     raise typer.Exit(code)
+
+
+def _no_batch_to_stdout() -> None:
+    from pipeline.errors import ConfigError
+
+    raise ConfigError("--out - writes one coverage.json to standard output; several reports need a folder",
+                      hint="give --out DIR")
+
+
+def _raise(error) -> None:
+    raise error
+
+
+def _cache():
+    """The cache of this run: --cache-dir (or cache_dir in the config), else the user's cache folder."""
+    from pipeline.cache import Cache, default_cache_dir
+
+    return Cache(state.config.cache_dir or default_cache_dir())
+
+
+def _print_member_files(member, *, quiet_written: bool = False) -> None:
+    """The files a run wrote into a report's folder, those already up to date, and those of an earlier run it
+    removed."""
+    for p in member.removed:
+        err.print(f"removed {p} (from an earlier run)", markup=False)
+    if state.quiet or quiet_written:
+        return
+    for p in member.written:
+        out.print(f"wrote {p}", markup=False)
+    for p in member.kept:
+        out.print(f"up to date {p}", markup=False)
+
+
+def _print_batch(run) -> None:
+    """One row per report: its folder, its statuses, and whether it was computed, taken from the cache or failed."""
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("report", "folder", *STATUS_CHOICES, "result"):
+        table.add_column(col, overflow="fold", justify="right" if col in STATUS_CHOICES else "left")
+    for m in run.members:
+        if m.shown is None:
+            table.add_row(str(m.path), "", *("" for _ in STATUS_CHOICES), f"failed (exit {m.error.code})")
+            continue
+        s = m.shown["summary"]
+        result = ("audited" if m.computed else "from the cache") + (
+            f", {len(m.written)} file(s) written" if m.written else ", outputs up to date")
+        table.add_row(str(m.path), str(m.folder), *(str(s.get(k, 0)) for k in STATUS_CHOICES), result)
+    out.print(table)
+    total = len(run.members)
+    failed = sum(1 for m in run.members if m.shown is None)
+    out.print(f"{total - failed} of {total} reports audited" + (f"; {failed} failed" if failed else ""), markup=False)
 
 
 def _print_published(published) -> None:
@@ -403,12 +498,12 @@ def _print_published(published) -> None:
             out.print(f"wrote {p}", markup=False)
 
 
-def _print_decision_warnings(record: dict) -> None:
+def _print_decision_warnings(record: dict, name: str = "") -> None:
     from pipeline.review import UNMATCHED
 
     for w in record.get("warnings", []):
         if UNMATCHED in w:
-            err.print(f"warning: {w}", markup=False)
+            err.print(f"warning: {name + ': ' if name else ''}{w}", markup=False)
 
 
 def _statuses(spec: str) -> tuple[str, ...]:

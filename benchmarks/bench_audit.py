@@ -1,16 +1,28 @@
-"""Audit speed by stage: a 300-page report against 500 requirements. A plain script that prints figures.
+"""Audit speed on a long PDF: stage times, the ratio to pdfplumber's and pypdfium2's reading of the same file, peak
+memory, and a second, unchanged run. A plain script that prints figures; it is not a test.
 
-    python benchmarks/bench_audit.py [--pages 300] [--requirements 500]
+    python benchmarks/bench_audit.py [--pages 300] [--requirements 500] [--keep DIR]
 
-The report is built from the corpus reports' paragraphs (about 500 words a page) under numbered headings; the
-mandate holds the corpus resolutions' operative items, renumbered under several chapeaux, until it has the
-requested number of items. Timings are wall-clock on this machine, one run after a warm-up of the models.
+The report is a PDF built in code (tests/fixtures_pdf.py's A4 page, so fpdf2 from the test extra is needed): the
+corpus reports' paragraphs under numbered bold headings, about 500 words a page, with a running header (the
+document symbol) and a "Page N of M" footer on every page. The mandate holds the corpus resolutions' operative
+items, renumbered under several chapeaux, until it has the requested number of items.
+
+Figures, all from one run on this machine (wall-clock, so a busy machine makes them noisy; ratios within one run
+are what to compare):
+- pdfplumber: `extract_text()` of every page; pypdfium2: every page's text page and text;
+- the audit in this process, stage by stage, after a warm-up that loads the models, with no cache (cold);
+- the `wsis-audit audit` command on a fresh cache folder (cold: peak memory from the operating system), then the
+  same command again (unchanged: answered from the cache, nothing rewritten).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import platform
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.audit import audit, prepare  # noqa: E402
+from pipeline.audit import audit, prepare, report_signals  # noqa: E402
 from pipeline.config import Config  # noqa: E402
 from pipeline.extract import extract  # noqa: E402
 from pipeline.judge import assess_all  # noqa: E402
@@ -33,20 +45,42 @@ from pipeline.report import FORMATS, write_formats  # noqa: E402
 WORDS_PER_PAGE = 500
 CHAPEAUX = ("instructs the Secretary-General", "instructs the Directors of the Bureaux",
             "instructs the Secretary-General and the Directors of the Bureaux", "invites Member States")
+SYMBOL = "C26/99-E"
+# fpdf2's core fonts write Latin-1 only: typographic quotes and dashes as their plain forms.
+PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                       "\u00a0": " ", "\u2026": "..."})
 
 
-def build_report(pages: int) -> str:
-    paras = [ln.strip() for p in sorted((ROOT / "corpora" / "reports").glob("*.txt"))
-             for ln in p.read_text(encoding="utf-8").splitlines() if len(ln.split()) > 12]
-    out, words, i, section = ["Annual report on the Union's WSIS work (benchmark)"], 0, 0, 0
-    while words < pages * WORDS_PER_PAGE:
+def corpus_paragraphs() -> list[str]:
+    return [ln.strip() for p in sorted((ROOT / "corpora" / "reports").glob("*.txt"))
+            for ln in p.read_text(encoding="utf-8").splitlines() if len(ln.split()) > 12]
+
+
+def build_report_pdf(pages: int) -> bytes:
+    """A report of `pages` A4 pages: numbered bold headings every twelve paragraphs, running header and footer."""
+    from tests.fixtures_pdf import BODY_SIZE, LINE_H, _Report
+
+    paras = corpus_paragraphs()
+    pdf = _Report(f"{SYMBOL} (benchmark)")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 8, "Annual report on the Union's WSIS work (benchmark)", new_x="LMARGIN", new_y="NEXT")
+    i = section = 0
+    while True:
         if i % 12 == 0:
             section += 1
-            out.append(f"{section}\tImplementation area {section}")
-        out.append(paras[i % len(paras)])
-        words += len(paras[i % len(paras)].split())
+            pdf.ln(3)
+            pdf.set_font("Helvetica", "B", 14)
+            pdf.cell(0, 7, f"{section} Implementation area {section}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        text = paras[i % len(paras)].translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
+        pdf.set_font("Helvetica", "", BODY_SIZE)
+        pdf.multi_cell(0, LINE_H, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2.5)
         i += 1
-    return "\n".join(out) + "\n"
+        if pdf.page_no() >= pages and pdf.get_y() > pdf.h / 2:
+            break
+    return bytes(pdf.output())
 
 
 def build_mandate(n: int) -> str:
@@ -73,41 +107,96 @@ def timed(label: str, fn, rows: list):
     return value
 
 
+def pdfplumber_seconds(path: Path) -> float:
+    import pdfplumber
+
+    t = time.perf_counter()
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+    return time.perf_counter() - t
+
+
+def pypdfium2_seconds(path: Path) -> float:
+    import pypdfium2 as pdfium
+
+    t = time.perf_counter()
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    for i in range(len(pdf)):
+        page = pdf[i]
+        text = page.get_textpage()
+        text.get_text_range()
+        text.close()
+        page.close()
+    pdf.close()
+    return time.perf_counter() - t
+
+
+def command(args: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "-q", *args], check=True, cwd=ROOT)
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--requirements", type=int, default=500)
+    ap.add_argument("--keep", type=Path, help="build the report and mandate here (reused when present)")
     args = ap.parse_args()
     cfg = Config()
     kb = load_kb()
     model = load_model()
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        report, mandate = tmp / "report.txt", tmp / "mandate.txt"
-        report.write_text(build_report(args.pages), encoding="utf-8")
-        mandate.write_text(build_mandate(args.requirements), encoding="utf-8")
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        report = folder / f"report-{args.pages}p.pdf"
+        mandate = folder / f"mandate-{args.requirements}.txt"
+        t = time.perf_counter()
+        if not report.exists():
+            report.write_bytes(build_report_pdf(args.pages))
+        if not mandate.exists():
+            mandate.write_text(build_mandate(args.requirements), encoding="utf-8")
+        built = time.perf_counter() - t
+        plumber = pdfplumber_seconds(report)
+        pdfium = pypdfium2_seconds(report)
         audit(prepare(ROOT / "corpora/reports/wsis20-draft.txt", [ROOT / "corpora/mandates/pp-res-145.txt"], cfg),
-              cfg, model)  # warm-up: loads spaCy pipelines once
+              cfg, model)  # warm-up: loads the spaCy pipelines and the judge once
         rows: list = []
-        doc = timed("parse report", lambda: parse_file(report, cfg), rows)
+        doc = timed("parse report (PDF)", lambda: parse_file(report, cfg), rows)
         mdoc = timed("parse mandate", lambda: parse_file(mandate, cfg), rows)
         reqs = timed("extract requirements", lambda: list(extract(mdoc).requirements), rows)
         passages = timed("split passages", lambda: make_passages(doc), rows)
         units = [u for r in reqs for u in units_for(r, kb)]
-        retriever = timed("fit retrieval (lemmas, TF-IDF, LSA, concepts)",
-                          lambda: Retriever().fit(passages, units), rows)
+        signals = timed("read passages (lemmas, concepts, cues)", lambda: report_signals(doc, cfg), rows)
+        retriever = timed("fit retrieval (TF-IDF, LSA, requirements)",
+                          lambda: Retriever().fit(passages, units, passage_signals=signals), rows)
         assessments = timed("score and judge", lambda: assess_all(reqs, retriever, model, kb), rows)
-        inputs = prepare(report, [mandate], cfg)
-        record = audit(inputs, cfg, model)
-        timed("write all formats", lambda: write_formats(record, tmp / "out", FORMATS), rows)
-    words = len(doc.text.split())
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    print(f"report: {args.pages} pages at ~{WORDS_PER_PAGE} words ({words:,} words, {len(passages):,} passages); "
-          f"{len(reqs)} requirements, {len(units)} units (requirements + facets), {len(assessments)} assessed")
-    total = sum(t for _, t in rows)
+        cold = sum(t for _, t in rows)
+        record = audit(prepare(report, [mandate], cfg), cfg, model)
+        written = timed("write all formats", lambda: write_formats(record, folder / "out-inprocess", FORMATS), rows)
+        out, cache = folder / "out", folder / "cache"
+        audit_args = ["--cache-dir", str(cache), "audit", "--report", str(report), "--mandate", str(mandate),
+                      "--out", str(out)]
+        first = command(audit_args)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kilobytes on Linux
+        if sys.platform == "darwin":
+            peak_mb /= 1024  # bytes there
+        second = command(audit_args)
+    print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}")
+    print(f"report: {doc.pages} PDF pages ({report.stat().st_size / 1e6:.1f} MB, built in {built:.1f} s), "
+          f"{len(doc.text.split()):,} words, {len(passages):,} passages; {len(reqs)} requirements, {len(units)} units "
+          f"(requirements + facets), {len(assessments)} assessed; {len(written)} formats written")
+    print(f"  {'pdfplumber extract_text, every page':48s} {plumber:7.2f} s")
+    print(f"  {'pypdfium2 text of every page':48s} {pdfium:7.2f} s")
     for label, t in rows:
         print(f"  {label:48s} {t:7.2f} s")
-    print(f"  {'total':48s} {total:7.2f} s")
+    print(f"  {'cold audit in process (the stages above but writing)':48s} {cold:7.2f} s   "
+          f"{cold / plumber:.2f}x pdfplumber, {cold / pdfium:.1f}x pypdfium2")
+    print(f"  {'wsis-audit audit, cold cache (all formats)':48s} {first:7.2f} s   {first / plumber:.2f}x pdfplumber; "
+          f"peak memory {peak_mb:.0f} MB")
+    print(f"  {'wsis-audit audit again, unchanged':48s} {second:7.2f} s   {second / first:.3f}x the first run")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from .judge.reading import READING_VERSION
 from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
 from .kb import load_kb
 from .match.passages import make_passages
-from .match.retrieve import RETRIEVER_VERSION, Retriever, units_for
+from .match.retrieve import RETRIEVER_VERSION, Retriever, passage_signals, units_for
 from .model import Document, Requirement, content_id, to_plain
 from .parse import PARSER_VERSIONS, parse_file, parse_many
 
@@ -24,10 +24,9 @@ STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AuditInputs:
-    """Everything an audit needs, already parsed and extracted: plain, picklable data."""
+class MandateSet:
+    """The mandate documents of an audit, parsed and extracted once for any number of reports: plain, picklable."""
 
-    report: Document
     mandates: tuple[Document, ...]
     requirements: tuple[Requirement, ...]
     mandate_warnings: tuple[tuple[str, tuple[str, ...]], ...]
@@ -38,29 +37,95 @@ class AuditInputs:
     empty_mandates: tuple[InputError, ...] = ()
 
 
-def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, on_document=None) -> AuditInputs:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditInputs:
+    """Everything an audit needs, already parsed and extracted: a report and its mandates (plain, picklable)."""
+
+    report: Document
+    mandate_set: MandateSet
+
+    @classmethod
+    def of(cls, report: Document, mandates: MandateSet) -> AuditInputs:
+        """A report with its (already prepared) mandates."""
+        return cls(report=report, mandate_set=mandates)
+
+    @property
+    def mandates(self) -> tuple[Document, ...]:
+        return self.mandate_set.mandates
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return self.mandate_set.requirements
+
+    @property
+    def mandate_warnings(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return self.mandate_set.mandate_warnings
+
+    @property
+    def failures(self) -> tuple[InputError, ...]:
+        return self.mandate_set.failures
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.mandate_set.warnings
+
+    @property
+    def empty_mandates(self) -> tuple[InputError, ...]:
+        return self.mandate_set.empty_mandates
+
+
+def prepare(report: str | Path, mandates: list[str | Path], config: Config, *, on_document=None,
+            cache=None) -> AuditInputs:
     """Parse the report (an error stops the audit) and the mandates (failures are listed, the rest go on).
 
-    `on_document(path)` is called before each file, for progress display.
+    `on_document(path)` is called before each file, for progress display; `cache`: a pipeline.cache.Cache.
     """
     if on_document:
         on_document(str(report))
-    report_doc = parse_file(report, config)
-    parsed = parse_many(list(mandates), config, on_document=on_document)
+    report_doc = parse_file(report, config, cache=cache)
+    return AuditInputs.of(report_doc, prepare_mandates(mandates, config, on_document=on_document, cache=cache))
+
+
+def prepare_mandates(mandates: list[str | Path], config: Config, *, on_document=None, cache=None) -> MandateSet:
+    """Parse and extract the mandates once, whatever the number of reports; failures are listed, the rest go on."""
+    parsed = parse_many(list(mandates), config, on_document=on_document, cache=cache)
     docs, notes = _distinct(parsed.documents)
     reqs: list[Requirement] = []
     warnings = []
     empty = []
     for d in docs:
-        ex = extract(d, kb_files=config.kb_files)
-        reqs.extend(ex.requirements)
+        found, extracted_warnings = _extract(d, config, cache)
+        reqs.extend(found)
         # The parser's warnings (a missing numbering part loses labels) and the extractor's, together.
-        warnings.append((d.path, (*d.warnings, *ex.warnings)))
-        if not ex.requirements:
+        warnings.append((d.path, (*d.warnings, *extracted_warnings)))
+        if not found:
             empty.append(InputError.no_requirements(d.path))
-    return AuditInputs(report=report_doc, mandates=docs, requirements=tuple(reqs),
-                       mandate_warnings=tuple(warnings), failures=parsed.failures, warnings=tuple(notes),
-                       empty_mandates=tuple(empty))
+    return MandateSet(mandates=docs, requirements=tuple(reqs), mandate_warnings=tuple(warnings),
+                      failures=parsed.failures, warnings=tuple(notes), empty_mandates=tuple(empty))
+
+
+def _extract(doc: Document, config: Config, cache) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
+    """A mandate's requirements and the extractor's warnings, from the cache when this document was extracted
+    before with the same extractor and knowledge base."""
+    
+    key = None
+    if cache is not None:
+        from .cache import digest, from_plain
+
+        key = digest("extract", doc.sha256, doc.path, PARSER_VERSIONS.get(doc.format), EXTRACTOR_VERSION,
+                     load_kb(config.kb_files).sha256)
+        hit = cache.get("extract", key)
+        if hit is not None:
+            try:
+                return (tuple(from_plain(Requirement, r) for r in hit["requirements"]),
+                        tuple(from_plain(tuple[str, ...], hit["warnings"])))
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry of an older shape: extracted again and replaced
+    ex = extract(doc, kb_files=config.kb_files)
+    if key is not None:
+        cache.put("extract", key, {"requirements": [to_plain(r) for r in ex.requirements],
+                                   "warnings": list(ex.warnings)})
+    return ex.requirements, ex.warnings
 
 
 def _distinct(docs: tuple[Document, ...]) -> tuple[tuple[Document, ...], list[str]]:
@@ -102,25 +167,39 @@ def unreadable_note(doc: Document) -> str | None:
     return "; ".join(doc.missing) or None
 
 
-def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None) -> dict:
-    """Assess every requirement against the report; returns the coverage record (schema_version 1)."""
+def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None, *,
+          passage_signals: tuple | None = None) -> dict:
+    """Assess every requirement against the report; returns the coverage record (schema_version 1).
+    `passage_signals`: the report's passage signals computed earlier (report_signals), else computed here."""
     kb = load_kb(config.kb_files)
     model = model or load_model()
     if not config.evidence_profiles:
         model = model.with_profiles({})
-    passages = make_passages(inputs.report, max_words=config.passage_max_words, overlap=config.passage_overlap_words)
+    passages = report_passages(inputs.report, config)
     if not passages:  # nothing to read: every requirement would be a gap only because no text was seen
         raise InputError.no_passages(inputs.report.path)
     if not inputs.requirements:
         raise (inputs.empty_mandates or inputs.failures or (InputError.no_requirements("(no mandate)"),))[0]
     units = [u for r in inputs.requirements for u in units_for(r, kb)]
-    retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files)
+    retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files,
+                                                        passage_signals=passage_signals)
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
                              evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
     # Which requirements were read with what the annotated corpus taught about them (evidence profiles), and how
     # close their wording is to the annotated requirement's.
     profiled = {r.id: m for r in inputs.requirements if (m := model.profile_match(r.text)) is not None}
     return coverage_record(inputs, passages, assessments, config, profiled)
+
+
+def report_passages(report: Document, config: Config) -> tuple:
+    """The report's passages, as the audit cuts them."""
+    return make_passages(report, max_words=config.passage_max_words, overlap=config.passage_overlap_words)
+
+
+def report_signals(report: Document, config: Config) -> tuple:
+    """What retrieval reads of each passage of the report (match.signals.TextSignals): the report's side of an
+    audit, reused when only the mandates change."""
+    return tuple(passage_signals(report_passages(report, config), config.kb_files))
 
 
 def _profile_fields(match: tuple[str, float] | None) -> dict:
@@ -181,12 +260,15 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
         "warnings": [*inputs.warnings, *(e.line().removeprefix("error: ") for e in inputs.empty_mandates)],
         "requirements": reqs,
         "summary": {s: summary.get(s, 0) for s in STATUSES},
-        "run": {"config": config.resolved(), "versions": {
-            "parsers": PARSER_VERSIONS, "extractor": EXTRACTOR_VERSION, "retriever": RETRIEVER_VERSION,
-            "judge_model": f"{JUDGE_NAME}-v{JUDGE_VERSION}", "judge_rules": JUDGE_RULES_VERSION,
-            "reading": READING_VERSION,
-            "kb_sha256": load_kb(config.kb_files).sha256}},
+        "run": {"config": config.resolved(), "versions": component_versions(config)},
     }
+
+
+def component_versions(config: Config) -> dict:
+    """The version of every stage and the knowledge base's hash: `run.versions` of coverage.json."""
+    return {"parsers": PARSER_VERSIONS, "extractor": EXTRACTOR_VERSION, "retriever": RETRIEVER_VERSION,
+            "judge_model": f"{JUDGE_NAME}-v{JUDGE_VERSION}", "judge_rules": JUDGE_RULES_VERSION,
+            "reading": READING_VERSION, "kb_sha256": load_kb(config.kb_files).sha256}
 
 
 def _evidence(e) -> dict:
@@ -195,4 +277,4 @@ def _evidence(e) -> dict:
             "matched_terms": list(e.matched_terms), "heading_trail": list(e.heading_trail)}
 
 
-__all__ = ["AuditInputs", "audit", "prepare", "to_plain"]
+__all__ = ["AuditInputs", "MandateSet", "audit", "prepare", "prepare_mandates", "report_signals", "to_plain"]

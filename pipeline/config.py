@@ -20,7 +20,9 @@ class Config:
     """Every knob of the pipeline; `resolved()` goes into each output so results can be reproduced."""
 
     max_size_mb: float = DEFAULT_MAX_SIZE_MB
-    # Parsed documents are cached here by content hash; None disables the on-disk cache.
+    # The on-disk cache (pipeline/cache.py): parsed documents by content hash, and for `audit` extracted mandates,
+    # passage signals and whole results. None: `parse` and `extract` cache nothing and `audit` uses the user's cache
+    # folder (cache.default_cache_dir; `audit --no-cache` turns it off).
     cache_dir: str | None = None
     # Extra knowledge-base files (same schema as corpora/kb) merged over the bundled one.
     kb_files: tuple[str, ...] = ()

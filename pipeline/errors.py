@@ -91,6 +91,12 @@ class InputError(WsisAuditError):
                    code=ExitCode.UNKNOWN_FORMAT)
 
     @classmethod
+    def no_reports(cls, path: str) -> InputError:
+        return cls("no report in this folder (no .docx, .pdf, .txt or .md file directly inside it)",
+                   hint="give the folder that holds the reports, or the report files themselves", location=path,
+                   code=ExitCode.NOT_FOUND)
+
+    @classmethod
     def no_passages(cls, path: str) -> InputError:
         return cls("the report has no readable text to audit, so no requirement can be judged",
                    hint="check that it is the right file; a scanned report needs OCR first", location=path,

@@ -21,6 +21,25 @@ def require_example() -> Path:
     return EXAMPLE
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache_folder(tmp_path_factory):
+    """Audits run by module fixtures cache into a folder of this session, never the user's own cache folder."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory):
+    """Each test starts with an empty cache folder (the default one, under XDG_CACHE_HOME): a result cached by
+    another test never answers for this one. Its own MonkeyPatch: a test's monkeypatch.undo() keeps it."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    yield
+    mp.undo()
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..kb import KnowledgeBase
-from ..match.retrieve import Retriever, UnitScores
+from ..match.retrieve import Retriever, Unit, UnitScores
 from ..model import (Assessment, Checkability, Evidence, FacetAssessment, Passage, PassageVerdict, Requirement,
                      RequirementKind, Status)
 from . import reading
@@ -53,26 +53,49 @@ class RequirementView:
 
     requirement: Requirement
     unit_indices: list[int]
-    scores: list[UnitScores]  # on every signal: they rank the evidence
+    scores: list[Candidates]  # each unit's best passages on every signal: its evidence is chosen from them
+    ranking: Candidates  # the requirement's own evidence candidates (requirement_ranking)
     unit_X: np.ndarray  # one row per unit (whole requirement first, then facets)
     req_x: np.ndarray
     other_actor: bool
     actor_in_top: bool
 
 
-def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, for_status: bool = False) -> UnitScores:
+def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, for_status: bool = False,
+                memo: dict | None = None, like: UnitScores | None = None) -> UnitScores:
     """The unit's scores, with learned passage relevance when the model has it. `for_status`: the ranking the
-    status is read from, without the model's status_signals_off."""
+    status is read from, without the model's status_signals_off. `memo` and `like` (the unit's scores on every
+    signal): what the two rankings of one unit share (features.PairContext, Retriever.score)."""
     status = for_status and model is not None and model.status_relevance is not None
-    s = retriever.score(index, off=model.status_signals_off if status else ())
+    off = model.status_signals_off if status else ()
+    s = retriever.score(index, off=off, like=like)
     relevance = model.status_relevance if status else (model.relevance if model is not None else None)
     if relevance is not None and len(retriever.passages_):
         unit = retriever.units_[index]
         # Only the status reads the distractor profile: the evidence ranking loses hit@3 with it (0.978 -> 0.961).
         distractor = model.distractor_for(unit) if status else None
         s = replace(s, relevance=relevance.predict_proba(
-            pair_features(retriever, index, s, model.profile_for(unit), distractor))[:, 1])
+            pair_features(retriever, index, s, model.profile_for(unit), distractor, off=off, memo=memo))[:, 1])
     return s
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidates:
+    """A unit's best passages by its ranking, best first (ties by position), with their ranking and fused scores:
+    what its evidence is chosen from. Only these are kept once a requirement is scored, not the arrays over every
+    passage (those grow with passages x requirements: 1.19 GB at 594 pages x 2,000 requirements)."""
+
+    unit: Unit
+    passages: tuple[int, ...]
+    ranking: tuple[float, ...]
+    fused: tuple[float, ...]
+    learned: bool  # ranked by learned relevance (else by the fused score): the evidence floor depends on it
+
+    @classmethod
+    def of(cls, s: UnitScores, k: int) -> Candidates:
+        top = top_passages(s, k)
+        return cls(unit=s.unit, passages=tuple(top), ranking=tuple(float(s.ranking[i]) for i in top),
+                   fused=tuple(float(s.fused[i]) for i in top), learned=s.relevance is not None)
 
 
 # How many of a unit's best-ranked passages are read sentence by sentence (reading.read): the evidence shown is
@@ -129,31 +152,44 @@ def _without_restatements(s: UnitScores, unit_index: int, reader: PassageReader)
 
 def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBase,
           author_kinds: tuple[str, ...] = ("secretariat",), model: JudgeModel | None = None,
-          reader: PassageReader | None = None) -> list[RequirementView]:
-    """Score every unit once and build the feature rows of every requirement."""
+          reader: PassageReader | None = None, *, keep: int = READ_TOP) -> list[RequirementView]:
+    """Score every unit once and build the feature rows of every requirement; each unit keeps its `keep` best
+    passages as evidence candidates."""
     reader = reader or PassageReader(retriever)
+    units = _units_by_requirement(retriever)
+    return [_view(req, units[req.id], retriever, kb, author_kinds, model, reader, keep) for req in requirements]
+
+
+def _units_by_requirement(retriever: Retriever) -> dict[str, list[int]]:
+    """Each requirement's unit indices: the whole requirement first, then its facets."""
     by_req: dict[str, list[int]] = {}
     for i, u in enumerate(retriever.units_):
         by_req.setdefault(u.requirement_id, []).append(i)
-    out = []
-    for req in requirements:
-        idx = by_req[req.id]
-        scores = [unit_scores(retriever, i, model) for i in idx]
-        status_scores = ([unit_scores(retriever, i, model, for_status=True) for i in idx]
-                         if model is not None and model.status_signals_off else scores)
-        if STATUS_SKIPS_RESTATEMENTS:
-            status_scores = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]
-        fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
-        X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
-        other = may_be_manual(req, kb, author_kinds)
-        # An actor that includes the author ("all stakeholders") is answered by what the author did, named or not.
-        named = actor_named(retriever, status_scores[0], req.actor) or bool(
-            other and req.actor is not None and (a := kb.actor(req.actor)) is not None and a.includes_author)
-        rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
-                                  actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
-        out.append(RequirementView(requirement=req, unit_indices=idx, scores=scores, unit_X=X, req_x=rx,
-                                   other_actor=other, actor_in_top=named))
-    return out
+    return by_req
+
+
+def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeBase, author_kinds: tuple[str, ...],
+          model: JudgeModel | None, reader: PassageReader, keep: int) -> RequirementView:
+    """One requirement's view: its units scored on both rankings, its feature rows, its evidence candidates."""
+    memos = [{} for _ in idx]
+    scores = [unit_scores(retriever, i, model, memo=m) for i, m in zip(idx, memos)]
+    status_scores = ([unit_scores(retriever, i, model, for_status=True, memo=m, like=s)
+                      for i, m, s in zip(idx, memos, scores)]
+                     if model is not None and model.status_signals_off else scores)
+    if STATUS_SKIPS_RESTATEMENTS:
+        status_scores = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]
+    fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
+    X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
+    other = may_be_manual(req, kb, author_kinds)
+    # An actor that includes the author ("all stakeholders") is answered by what the author did, named or not.
+    named = actor_named(retriever, status_scores[0], req.actor) or bool(
+        other and req.actor is not None and (a := kb.actor(req.actor)) is not None and a.includes_author)
+    rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
+                              actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
+    keep = max(keep, READ_TOP)
+    return RequirementView(requirement=req, unit_indices=idx, scores=[Candidates.of(s, keep) for s in scores],
+                           ranking=Candidates.of(requirement_ranking(scores), keep), unit_X=X, req_x=rx,
+                           other_actor=other, actor_in_top=named)
 
 
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
@@ -165,12 +201,16 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
         return []
     judges = [model.judge_for(r.text) for r in requirements]
     reader = PassageReader(retriever)
+    units = _units_by_requirement(retriever)
+    # Scored in the order of the units, whichever judge reads each requirement: the retriever computes its
+    # signals in blocks of units, and each block once.
+    vs = [_view(r, units[r.id], retriever, kb, author_kinds, j, reader, evidence_per_facet)
+          for r, j in zip(requirements, judges)]
     by_id: dict[str, Assessment] = {}
     for judge in dict.fromkeys(judges):  # the main judge first, then the fallback: deterministic
-        group = [r for r, j in zip(requirements, judges) if j is judge]
-        vs = views(group, retriever, kb, author_kinds, judge, reader)
-        req_probs = judge.requirement.predict_proba(np.array([v.req_x for v in vs]))
-        for v, p in zip(vs, req_probs):
+        group = [v for v, j in zip(vs, judges) if j is judge]
+        req_probs = judge.requirement.predict_proba(np.array([v.req_x for v in group]))
+        for v, p in zip(group, req_probs):
             facet_probs = (judge.facet.predict_proba(v.unit_X[1:]) if judge.facet is not None and len(v.unit_X) > 1
                            else np.zeros((0, 3)))
             by_id[v.requirement.id] = _assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
@@ -268,7 +308,7 @@ def requirement_ranking(scores: list[UnitScores]) -> UnitScores:
     return replace(whole, relevance=np.max(np.vstack(parts), axis=0))
 
 
-def _evidence(retriever: Retriever, unit_index: int, s: UnitScores, k: int, reader: PassageReader,
+def _evidence(retriever: Retriever, unit_index: int, s: Candidates, k: int, reader: PassageReader,
               ) -> tuple[tuple[Evidence, ...], list[tuple[Passage, reading.PassageReading]]]:
     """The unit's evidence (at most k passages of substance or mention, best first) among its READ_TOP best
     passages above the relevance floor, and every reading made (deferrals and restatements included: the
@@ -278,10 +318,9 @@ def _evidence(retriever: Retriever, unit_index: int, s: UnitScores, k: int, read
     # few words (its best passages score 0.01-0.15 where the fused signals give 0.35-0.65): facets are ranked by
     # it but held to the fused floor.
     facet = retriever.units_[unit_index].facet is not None
-    floor = MIN_RELEVANCE if s.relevance is not None and not facet else MIN_FUSED
-    for i in top_passages(s, max(k, READ_TOP)):
-        score = float(s.ranking[i])
-        if facet and s.fused[i] < floor:
+    floor = MIN_RELEVANCE if s.learned and not facet else MIN_FUSED
+    for i, score, fused in list(zip(s.passages, s.ranking, s.fused))[:max(k, READ_TOP)]:
+        if facet and fused < floor:
             continue  # ranked by relevance, so a later passage may still pass the fused floor
         if not facet and score < floor:
             break
@@ -289,7 +328,7 @@ def _evidence(retriever: Retriever, unit_index: int, s: UnitScores, k: int, read
         r = reader.read(i, unit_index)
         read.append((p, r))
         if r.verdict in (PassageVerdict.SUBSTANCE, PassageVerdict.MENTION) and len(ev) < k:
-            shown = float(s.fused[i]) if facet else score  # a facet's passages are held to, and show, the fused score
+            shown = fused if facet else score  # a facet's passages are held to, and show, the fused score
             ev.append(Evidence(passage_id=p.id, text=p.text, locator=p.locator, score=round(min(1.0, shown), 4),
                                matched_terms=retriever.matched_terms(unit_index, i), heading_trail=p.heading_trail,
                                verdict=r.verdict, reading=r.why))
@@ -374,8 +413,7 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
                                       evidence=ev))
         if final is not Status.NOT_ADDRESSED:
             notes.append(f"{s.unit.label}: {_unit_rationale(final, ev, read)}")
-    ranking = requirement_ranking(v.scores)
-    evidence, read = _evidence(retriever, v.unit_indices[0], ranking, k, reader)
+    evidence, read = _evidence(retriever, v.unit_indices[0], v.ranking, k, reader)
     if req.checkability is Checkability.PROCEDURAL:
         status = Status.MANUAL_CHECK
         full = dict.fromkeys(REQ_CLASSES, 0.0) | {"manual_check": 1.0}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,12 +31,18 @@ PRIOR_WEIGHT = 1.0
 
 
 def _recip_rank(x: np.ndarray) -> np.ndarray:
-    order = np.argsort(-x, kind="stable")  # ties keep document order
-    ranks = np.empty(x.size)
-    ranks[order] = np.arange(1, x.size + 1)
-    # A passage the signal does not match at all has no rank (else a switched-off signal would rank passages by
-    # their position in the report, and the relevance model would learn that position).
-    return np.where(x > 0, 1.0 / ranks, 0.0)
+    """1/rank of each passage among the report's passages by x, best first, ties in document order; 0 where x is 0.
+
+    Only the passages the signal matches are sorted: every passage ranked above a matched one is matched too, so
+    their ranks are those of a sort of all passages."""
+    out = np.zeros(x.size)
+    matched = np.flatnonzero(x > 0)
+    if matched.size:
+        order = matched[np.argsort(-x[matched], kind="stable")]  # stable: ties keep document order
+        # A passage the signal does not match at all has no rank (else a switched-off signal would rank passages by
+        # their position in the report, and the relevance model would learn that position).
+        out[order] = 1.0 / np.arange(1, order.size + 1, dtype=float)
+    return out
 
 
 def _share(x: np.ndarray) -> np.ndarray:
@@ -49,24 +55,50 @@ def _margin(x: np.ndarray) -> np.ndarray:
     """How far each passage stands above (or below) the best of the others: a clear winner is evidence."""
     if x.size < 2:
         return x.copy()
-    order = np.sort(x)
-    best, second = order[-1], order[-2]
+    j = int(np.argmax(x))
+    best = x[j]
+    second = max(x[:j].max(initial=-np.inf), x[j + 1:].max(initial=-np.inf))  # the best of the others
     return np.where(x >= best, x - second, x - best)
 
 
 @dataclass(frozen=True, slots=True)
 class PairContext:
-    """What the pair features of one unit are computed from: its scores over every passage of the report."""
+    """What the pair features of one unit are computed from: its scores over every passage of the report.
+
+    `memo` holds what does not depend on the signals switched off (`off`): the evidence ranking and the status
+    ranking of one unit share it, so each of those columns is read and sorted once."""
 
     retriever: Retriever
     index: int
     scores: UnitScores
     profile: dict[str, int] | None
     distractor: dict[str, int] | None
+    off: frozenset = frozenset()
+    memo: dict = field(default_factory=dict)
 
     @property
     def sig(self) -> dict:
         return self.scores.by_signal
+
+    def once(self, key, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """compute(), remembered under key for this unit."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def rank(self, signal: str) -> np.ndarray:
+        """_recip_rank of one retrieval signal (zero when it is switched off)."""
+        if signal in self.off:
+            return np.zeros(self.sig[signal].size)
+        return self.once(("rank", signal), lambda: _recip_rank(self.sig[signal]))
+
+    def column(self, name: str) -> np.ndarray:
+        """A per-unit column of the retriever that no switched-off signal changes (idf, bigram, headings)."""
+        return self.once(name, lambda: getattr(self.retriever, name)(self.index))
+
+    def similarity(self, counts: dict[str, int] | None) -> np.ndarray:
+        """Retriever.profile_similarity, once per profile."""
+        return self.once(("profile", id(counts)), lambda: self.retriever.profile_similarity(counts))
 
 
 # Does this passage address this unit? One row per (unit, passage); the learned fusion of the signals. Each feature
@@ -78,36 +110,43 @@ PAIR_TABLE: tuple[tuple[str, Callable[[PairContext], np.ndarray], str], ...] = (
     ("kb", lambda c: c.sig["kb"], "knowledge-base concepts in common (Action Lines, targets, instruments)"),
     ("fuzzy", lambda c: c.sig["fuzzy"], "rapidfuzz on key terms: codes, names and titles despite spelling"),
     ("coverage", lambda c: c.scores.focus_coverage, "share of the facet's own lemmas in the passage"),
-    ("heading_overlap", lambda c: c.retriever.heading_overlap(c.index), "the passage's heading names the unit"),
-    ("lexical_rank", lambda c: _recip_rank(c.sig["lexical"]), "rank among the report's passages, not the raw cosine"),
-    ("semantic_rank", lambda c: _recip_rank(c.sig["semantic"]), "the same for the semantic signal"),
+    ("heading_overlap", lambda c: c.column("heading_overlap"), "the passage's heading names the unit"),
+    ("lexical_rank", lambda c: c.rank("lexical"), "rank among the report's passages, not the raw cosine"),
+    ("semantic_rank", lambda c: c.rank("semantic"), "the same for the semantic signal"),
     ("fused", lambda c: c.scores.fused, "the hand-set fusion of the four signals"),
     ("fused_rank", lambda c: _recip_rank(c.scores.fused), "rank of the fused score among the passages"),
     ("log_words", lambda c: c.retriever.log_words_, "passage length: long passages match everything a little"),
-    ("idf_coverage", lambda c: c.retriever.idf_coverage(c.index), "rare words of the unit found in the passage"),
-    ("bigram_coverage", lambda c: c.retriever.bigram_coverage(c.index), "the unit's word pairs kept together"),
-    ("idf_coverage_rank", lambda c: _recip_rank(c.retriever.idf_coverage(c.index)), "rank of the rare-word coverage"),
+    ("idf_coverage", lambda c: c.column("idf_coverage"), "rare words of the unit found in the passage"),
+    ("bigram_coverage", lambda c: c.column("bigram_coverage"), "the unit's word pairs kept together"),
+    ("idf_coverage_rank", lambda c: c.once("idf_rank", lambda: _recip_rank(c.column("idf_coverage"))),
+     "rank of the rare-word coverage"),
     ("fused_share", lambda c: _share(c.scores.fused), "relative to the best passage for the same unit"),
     ("fused_margin", lambda c: _margin(c.scores.fused), "a clear winner is evidence; one of many is not"),
-    ("idf_share", lambda c: _share(c.retriever.idf_coverage(c.index)), "rare-word coverage relative to the best"),
-    ("heading_share", lambda c: c.retriever.heading_share(c.index), "heading match relative to the best"),
-    ("profile", lambda c: c.retriever.profile_similarity(c.profile),
+    ("idf_share", lambda c: c.once("idf_share", lambda: _share(c.column("idf_coverage"))),
+     "rare-word coverage relative to the best"),
+    ("heading_share", lambda c: c.column("heading_share"), "heading match relative to the best"),
+    ("profile", lambda c: c.similarity(c.profile),
      "likeness to the words other reports answered this requirement with (known requirements only)"),
-    ("distractor_profile", lambda c: c.retriever.profile_similarity(c.distractor),
+    ("distractor_profile", lambda c: c.similarity(c.distractor),
      "likeness to passages that looked like answers elsewhere and were not"),
 )
 PAIR_FEATURES = tuple(name for name, _, _ in PAIR_TABLE)
 
 
 def pair_features(retriever: Retriever, index: int, scores: UnitScores, profile: dict[str, int] | None = None,
-                  distractor: dict[str, int] | None = None) -> np.ndarray:
+                  distractor: dict[str, int] | None = None, *, off: tuple[str, ...] = (),
+                  memo: dict | None = None) -> np.ndarray:
     """Rows of PAIR_FEATURES, one per passage of the report, built by name from PAIR_TABLE. `profile` and
     `distractor`: the unit's evidence and distractor profiles, if the judge has them (JudgeModel.profile_for,
-    distractor_for)."""
-    if len(retriever.passages_) == 0:
+    distractor_for). `off`: the signals `scores` was computed without; `memo`: shared by the calls for one unit."""
+    n = len(retriever.passages_)
+    if n == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
-    ctx = PairContext(retriever, index, scores, profile, distractor)
-    return np.column_stack([compute(ctx) for _, compute, _ in PAIR_TABLE])
+    ctx = PairContext(retriever, index, scores, profile, distractor, frozenset(off), {} if memo is None else memo)
+    X = np.empty((n, len(PAIR_TABLE)))
+    for j, (_, compute, _) in enumerate(PAIR_TABLE):
+        X[:, j] = compute(ctx)
+    return X
 
 
 def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from ..corpus import normalize
 from ..errors import ArtifactError
@@ -48,6 +47,8 @@ class LinearModel:
         if missing:
             raise ValueError(f"training labels lack {sorted(missing)}")
         self.mean_, self.scale_ = _standardiser(X)
+        from sklearn.linear_model import LogisticRegression  # only training fits: loading a model needs no sklearn
+
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
         coef, intercept = lr.coef_, lr.intercept_
@@ -61,7 +62,8 @@ class LinearModel:
         return self
 
     def logits(self, X: np.ndarray) -> np.ndarray:
-        Z = (np.asarray(X, dtype=float) - self.mean_) / self.scale_
+        Z = np.asarray(X, dtype=float) - self.mean_  # a new array: the division can be in place (one copy less)
+        Z /= self.scale_
         return Z @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
@@ -117,6 +119,8 @@ class StagedModel:
         y = np.asarray(y)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
+        from sklearn.linear_model import LogisticRegression
+
         self.mean_, self.scale_ = _standardiser(X)
         Z = (X - self.mean_) / self.scale_
         self.coef_, self.intercept_ = {}, {}
@@ -203,6 +207,7 @@ class JudgeModel:
         # ... and for their facets (by facet_key of the annotated facet), how many reports left each facet status.
         self.facet_priors = facet_priors or {}
         self._matches: dict[str, tuple[str, float] | None] = {}
+        self._keys_by_numbers: dict[tuple[str, ...], list[str]] | None = None
 
     def profile_match(self, text: str) -> tuple[str, float] | None:
         """The annotated requirement whose evidence profile this one is read with, as (its profile key, rapidfuzz
@@ -217,8 +222,11 @@ class JudgeModel:
         if key not in self._matches:
             from rapidfuzz import fuzz
 
-            numbers = _numbers(key)
-            scored = [(fuzz.ratio(key, k), k) for k in sorted(self.profiles) if _numbers(k) == numbers]
+            if self._keys_by_numbers is None:  # the profiles' numbers, once: each requirement compares with them
+                self._keys_by_numbers = {}
+                for k in sorted(self.profiles):
+                    self._keys_by_numbers.setdefault(_numbers(k), []).append(k)
+            scored = [(fuzz.ratio(key, k), k) for k in self._keys_by_numbers.get(_numbers(key), [])]
             best = max(scored, key=lambda sk: sk[0], default=None)  # ties: the first key in sorted order
             # Floored, so that other words never read as 100.
             self._matches[key] = ((best[1], math.floor(float(best[0]) * 10) / 10)
@@ -382,9 +390,22 @@ def _check_features(data: dict, expect: tuple[str, ...], location: str) -> None:
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    """Row-wise softmax. The row maximum and sum are taken column by column: numpy's reductions along a row of two
+    to four classes cost more than the exponentials (the relevance model runs once per unit over every passage),
+    and a row this short is summed left to right either way, so the values are the same."""
+    columns = [z[:, j] for j in range(z.shape[1])]
+    if not 0 < len(columns) < 8:  # numpy sums eight or more in pairs: keep its own reduction
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+    top = columns[0]
+    for c in columns[1:]:
+        top = np.maximum(top, c)
+    e = np.exp(z - top[:, None])
+    total = e[:, 0].copy()
+    for j in range(1, e.shape[1]):
+        total += e[:, j]
+    return e / total[:, None]
 
 
 def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
@@ -401,9 +422,14 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
 MODEL_DIR = model_dir(f"{JUDGE_NAME}-v{JUDGE_VERSION}")
 
 
+def model_file(path: Path | str | None = None) -> Path:
+    """The model.json a judge is loaded from: the shipped one, one in the folder given, or the file given."""
+    return (Path(path or MODEL_DIR) / "model.json") if (path is None or Path(path).is_dir()) else Path(path)
+
+
 def load_model(path: Path | None = None) -> JudgeModel:
     """The shipped judge (models/wsis-judge-v1/model.json), version-checked."""
-    p = (path or MODEL_DIR) / "model.json" if (path is None or Path(path).is_dir()) else Path(path)
+    p = model_file(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -11,14 +11,10 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.preprocessing import normalize as l2
 
 from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
-from .signals import TextSignals, text_signals
+from .signals import TextSignals, text_signals, text_terms
 
 RETRIEVER_VERSION = "retrieve/3"
 SIGNALS = ("lexical", "fuzzy", "kb", "semantic")
@@ -82,6 +78,16 @@ def units_for(req: Requirement, kb: KnowledgeBase) -> list[Unit]:
     return units
 
 
+def passage_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[str]:
+    """What each passage is read as: its own section heading, then its text."""
+    return [" ".join(p.heading_trail[-1:]) + " " + p.text for p in passages]
+
+
+def passage_signals(passages: tuple[Passage, ...] | list[Passage], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
+    """The signals Retriever.fit reads of each passage; computed apart, they can be kept and given to fit again."""
+    return text_signals(passage_texts(passages), kb_files)
+
+
 def _known(kb: KnowledgeBase, concept_id: str) -> bool:
     try:
         kb.concept(concept_id)
@@ -111,12 +117,23 @@ class Retriever:
         self.weights = weights or FUSION_WEIGHTS
         self.disabled = disabled
 
-    def fit(self, passages: tuple[Passage, ...], units: list[Unit], kb_files: tuple[str, ...] = ()) -> Retriever:
+    def fit(self, passages: tuple[Passage, ...], units: list[Unit], kb_files: tuple[str, ...] = (), *,
+            passage_signals: tuple[TextSignals, ...] | list[TextSignals] | None = None) -> Retriever:
+        """Read the passages and the units. `passage_signals`: what passage_signals() gave for these passages
+        earlier (a cached reading of the same report), else computed here."""
+        # scikit-learn is imported here, not with the module: an audit answered from the cache never needs it.
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+        from sklearn.preprocessing import normalize as l2
+
         self.passages_ = passages
-        ptexts = [" ".join(p.heading_trail[-1:]) + " " + p.text for p in passages]
-        self.passage_signals_: list[TextSignals] = text_signals(ptexts, kb_files)
-        self.unit_signals_ = text_signals([u.query for u in units], kb_files)
-        self.focus_signals_ = text_signals([u.focus for u in units], kb_files)
+        ptexts = passage_texts(passages)
+        if passage_signals is not None and len(passage_signals) != len(passages):
+            raise ValueError(f"{len(passage_signals)} passage signals for {len(passages)} passages")
+        self.passage_signals_: list[TextSignals] = (list(passage_signals) if passage_signals is not None
+                                                    else text_signals(ptexts, kb_files))
+        self.unit_signals_ = text_terms([u.query for u in units], kb_files)
+        self.focus_signals_ = text_terms([u.focus for u in units], kb_files)
         self.units_ = units
         docs = [s.lemmas for s in self.passage_signals_] + [s.lemmas for s in self.unit_signals_]
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
@@ -141,7 +158,10 @@ class Retriever:
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
         # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).
         self.log_words_ = np.array([np.log1p(s.words) / 6 for s in self.passage_signals_])
-        heads = text_signals([" ".join(p.heading_trail) for p in passages], kb_files)
+        # Every passage's heading trail and its last heading, read together: most trails are one heading long.
+        trails = text_terms([" ".join(p.heading_trail) for p in passages]
+                            + [" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
+        heads, last = trails[:len(passages)], trails[len(passages):]
         # Binary term matrices over one vocabulary: passage lemmas, heading lemmas, focus and query lemmas.
         vocab = self.vectorizer_.vocabulary_
         binary = CountVectorizer(analyzer=_identity, vocabulary=vocab, binary=True)
@@ -151,7 +171,6 @@ class Retriever:
         self.f_size_ = np.array([len(set(s.lemmas)) for s in self.focus_signals_], dtype=np.float32)
         q_bin = binary.transform([s.lemmas for s in self.unit_signals_]).astype(np.float32).tocsr()
         self.q_bin_ = q_bin
-        last = text_signals([" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
         self.hl_bin_ = binary.transform([h.lemmas for h in last]).astype(np.float32).tocsr()
         self.hl_size_ = np.asarray(self.hl_bin_.sum(axis=1)).ravel()
         self.q_idf_ = q_bin.multiply(self.vectorizer_.idf_.astype(np.float32)).tocsr()
@@ -172,43 +191,52 @@ class Retriever:
         return self
 
     def _block(self, b: int) -> dict:
-        """All signals for units [b*BLOCK, (b+1)*BLOCK), as passages x units arrays."""
+        """All signals for units [b*BLOCK, (b+1)*BLOCK), as units x passages arrays (one contiguous row per unit)."""
         if b not in self._blocks:
             lo, hi = b * self.BLOCK, min(len(self.units_), (b + 1) * self.BLOCK)
             n = len(self.passages_)
             dense = lambda m: np.asarray(m.todense(), dtype=np.float32) if hasattr(m, "todense") else m  # noqa: E731
-            out = {"lexical": np.clip(dense(self.p_tfidf_ @ self.u_tfidf_[lo:hi].T), 0, 1)}
-            out["semantic"] = (np.clip(self.p_sem_ @ self.u_sem_[lo:hi].T, 0, 1) if self.p_sem_ is not None
-                               else np.zeros((n, hi - lo), dtype=np.float32))
-            out["kb"] = dense(self.p_con_ @ self.u_con_[lo:hi].T) / np.maximum(self.u_con_size_[lo:hi], 1)
-            fuzzy = np.zeros((n, hi - lo), dtype=np.float32)
+            # Sums of real-valued weights keep the passages x units order they were measured in, then are turned
+            # (the order of a sum's terms can change its last bit); counts of shared terms are exact either way, and
+            # are computed units x passages at once.
+            by_passage = {"lexical": np.clip(dense(self.p_tfidf_ @ self.u_tfidf_[lo:hi].T), 0, 1)}
+            by_passage["semantic"] = (np.clip(self.p_sem_ @ self.u_sem_[lo:hi].T, 0, 1) if self.p_sem_ is not None
+                                      else np.zeros((n, hi - lo), dtype=np.float32))
+            total = self.q_idf_total_[lo:hi]
+            by_passage["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T)
+                                         / np.maximum(total, 1e-9), 0)
+            out = {k: np.ascontiguousarray(v.T) for k, v in by_passage.items()}
+            out["kb"] = dense(self.u_con_[lo:hi] @ self.p_con_.T) / np.maximum(self.u_con_size_[lo:hi], 1)[:, None]
+            fuzzy = np.zeros((hi - lo, n), dtype=np.float32)
             for j, u in enumerate(self.units_[lo:hi]):
                 terms = [t.lower() for t in u.key_terms]
                 if terms:
-                    fuzzy[:, j] = sum(self._fuzzy_hits[t] for t in terms) / len(terms)
+                    fuzzy[j] = sum(self._fuzzy_hits[t] for t in terms) / len(terms)
             out["fuzzy"] = fuzzy
-            f = self.f_bin_[lo:hi].T
-            size = np.maximum(self.f_size_[lo:hi], 1)
-            out["coverage"] = np.where(self.f_size_[lo:hi] > 0, dense(self.p_bin_ @ f) / size, 0)
-            out["heading"] = np.where(self.f_size_[lo:hi] > 0, dense(self.h_bin_ @ f) / size, 0)
-            hs = self.hl_size_[:, None]
-            out["heading_share"] = np.where(hs > 0, dense(self.hl_bin_ @ self.q_bin_[lo:hi].T) / np.maximum(hs, 1), 0)
-            total = self.q_idf_total_[lo:hi]
-            out["idf"] = np.where(total > 0, dense(self.p_bin_ @ self.q_idf_[lo:hi].T) / np.maximum(total, 1e-9), 0)
-            bg = self.u_bg_size_[lo:hi]
-            out["bigram"] = np.where(bg > 0, dense(self.p_bg_ @ self.u_bg_[lo:hi].T) / np.maximum(bg, 1), 0)
+            f = self.f_bin_[lo:hi]
+            has_focus = (self.f_size_[lo:hi] > 0)[:, None]
+            size = np.maximum(self.f_size_[lo:hi], 1)[:, None]
+            out["coverage"] = np.where(has_focus, dense(f @ self.p_bin_.T) / size, 0)
+            out["heading"] = np.where(has_focus, dense(f @ self.h_bin_.T) / size, 0)
+            hs = self.hl_size_[None, :]
+            out["heading_share"] = np.where(hs > 0, dense(self.q_bin_[lo:hi] @ self.hl_bin_.T) / np.maximum(hs, 1), 0)
+            bg = self.u_bg_size_[lo:hi][:, None]
+            out["bigram"] = np.where(bg > 0, dense(self.u_bg_[lo:hi] @ self.p_bg_.T) / np.maximum(bg, 1), 0)
             self._blocks = {b: out}  # keep one block: memory stays bounded on long reports
         return self._blocks[b]
 
     def _column(self, name: str, index: int) -> np.ndarray:
-        return np.asarray(self._block(index // self.BLOCK)[name][:, index % self.BLOCK], dtype=float)
+        return np.asarray(self._block(index // self.BLOCK)[name][index % self.BLOCK], dtype=float)
 
-    def score(self, index: int, off: tuple[str, ...] = ()) -> UnitScores:
-        """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`."""
+    def score(self, index: int, off: tuple[str, ...] = (), *, like: UnitScores | None = None) -> UnitScores:
+        """Scores of every passage for unit number `index` (the order given to fit), without the signals `off`.
+        `like`: the same unit's scores already computed with fewer signals off, whose columns are reused."""
         # A disabled signal is zero everywhere, so the ablation removes it from every feature built on it.
         disabled = set(self.disabled) | set(off)
-        by_signal = {name: (np.zeros(len(self.passages_)) if name in disabled else self._column(name, index))
-                     for name in SIGNALS}
+        if like is not None and like.unit is not self.units_[index]:
+            raise ValueError("`like` holds the scores of another unit")
+        column = (lambda name: like.by_signal[name]) if like is not None else (lambda name: self._column(name, index))
+        by_signal = {name: (np.zeros(len(self.passages_)) if name in disabled else column(name)) for name in SIGNALS}
         fused = np.zeros(len(self.passages_))
         total = 0.0
         for name, w in self.weights.items():
@@ -218,7 +246,7 @@ class Retriever:
             total += w
         fused = fused / total if total else fused
         return UnitScores(unit=self.units_[index], by_signal=by_signal, fused=fused,
-                          focus_coverage=self._column("coverage", index))
+                          focus_coverage=like.focus_coverage if like is not None else self._column("coverage", index))
 
     def profile_similarity(self, counts: dict[str, int] | None) -> np.ndarray:
         """Cosine, on this report's TF-IDF, between each passage and an evidence profile: the words that passages
@@ -277,6 +305,8 @@ FUZZY_CUTOFF = 88
 def _fuzzy_hits(texts: list[str], terms: list[str]) -> dict[str, np.ndarray]:
     """For each key term, which passages contain it (fuzzily). Only passages sharing the term's longest word
     (or its first four letters) are compared: the rest cannot reach the cut-off."""
+    from rapidfuzz import fuzz
+
     index: dict[str, set[int]] = {}
     for i, t in enumerate(texts):
         for w in set(re.findall(r"[\w&+\-/]+", t)):

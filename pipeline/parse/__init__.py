@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from dataclasses import dataclass
@@ -88,19 +87,33 @@ def parse_bytes(data: bytes, *, path: str) -> Document:
         raise InputError.corrupt(path, kind, type(exc).__name__) from exc
 
 
-def parse_file(path: str | Path, config: Config | None = None) -> Document:
-    """Parse one file, using the on-disk cache when the config names one."""
+def parse_file(path: str | Path, config: Config | None = None, *, cache=None) -> Document:
+    """Parse one file, using the on-disk cache (`cache`, a pipeline.cache.Cache, else the config's cache_dir)."""
     cfg = config or Config()
     data = read_bytes(path, max_bytes=int(cfg.max_size_mb * 1_000_000))
-    if cfg.cache_dir:
-        sha = hashlib.sha256(data).hexdigest()
-        cached = _cache_get(cfg.cache_dir, sha, str(path))
-        if cached is not None:
-            return cached
-    doc = parse_bytes(data, path=str(path))
-    if cfg.cache_dir:
-        _cache_put(cfg.cache_dir, doc)
+    return parse_cached(data, path=str(path), cache=cache if cache is not None else _config_cache(cfg))
+
+
+def parse_cached(data: bytes, *, path: str, cache=None) -> Document:
+    """parse_bytes, through the cache when one is given: by content hash and parser version."""
+    version = PARSER_VERSIONS.get(detect_format(data)) if cache is not None and data.strip() else None
+    if version is None:  # no cache, or a format that is refused anyway
+        return parse_bytes(data, path=path)
+    sha = hashlib.sha256(data).hexdigest()
+    cached = cache.get_document(sha, version, path)
+    if cached is not None:
+        return cached
+    doc = parse_bytes(data, path=path)
+    cache.put_document(doc, version)
     return doc
+
+
+def _config_cache(cfg: Config):
+    if not cfg.cache_dir:
+        return None
+    from ..cache import Cache
+
+    return Cache(cfg.cache_dir)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,41 +124,19 @@ class ParseResult:
     failures: tuple[InputError, ...]
 
 
-def parse_many(paths: list[str | Path], config: Config | None = None, *, on_document=None) -> ParseResult:
+def parse_many(paths: list[str | Path], config: Config | None = None, *, on_document=None,
+               cache=None) -> ParseResult:
     """Parse every file; one bad file never stops the others."""
+    cache = cache if cache is not None else _config_cache(config or Config())
     docs, failures = [], []
     for p in paths:
         if on_document:
             on_document(str(p))
         try:
-            docs.append(parse_file(p, config))
+            docs.append(parse_file(p, config, cache=cache))
         except InputError as exc:
             failures.append(exc)
     return ParseResult(documents=tuple(docs), failures=tuple(failures))
 
 
-def _cache_key(sha: str, fmt_version: str) -> str:
-    return f"{sha}-{fmt_version.replace('/', '_')}.json"
-
-
-def _cache_get(cache_dir: str, sha: str, path: str) -> Document | None:
-    for version in sorted(set(PARSER_VERSIONS.values())):
-        f = Path(cache_dir) / _cache_key(sha, version)
-        if f.exists():
-            try:
-                data = json.loads(f.read_text(encoding="utf-8"))
-                data["path"] = path  # same content under another name
-                return Document.from_dict(data)
-            except (ValueError, KeyError, TypeError):
-                return None  # a damaged cache entry is simply re-parsed
-    return None
-
-
-def _cache_put(cache_dir: str, doc: Document) -> None:
-    from ..report._io import write_atomic
-
-    target = Path(cache_dir) / _cache_key(doc.sha256, PARSER_VERSIONS.get(doc.format, doc.format))
-    write_atomic(target, json.dumps(doc.to_dict(), ensure_ascii=False))
-
-
-__all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_many", "detect_format"]
+__all__ = ["ParseResult", "parse_bytes", "parse_cached", "parse_file", "parse_many", "detect_format"]

@@ -340,54 +340,71 @@ def _page_text(textpage: Any, n: int, c: Any) -> str:
 def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
     """Words from PDFium: a box from the first and last char, size and weight from the first char.
 
-    Reading per word rather than per char keeps ctypes calls to a few per word (~200 pages/s here).
+    Reading per word rather than per char keeps ctypes calls to a few per word; size and weight are properties of
+    the text object a char belongs to (its font, font size and matrix), so they are read once per text object.
+    Calls go to the raw handle, not through the wrapper's attribute lookup on every call.
     """
-    n = c.FPDFText_CountChars(textpage)
+    handle = textpage.raw
+    n = c.FPDFText_CountChars(handle)
     if n <= 0:
         return []
     text = _page_text(textpage, n, c)
     rect = c.FS_RECTF()
-    rect_p = ctypes.byref(rect)
-    matrix = c.FS_MATRIX()
-    matrix_p = ctypes.byref(matrix)
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    flags_p = ctypes.byref(flags)
-    get_box, get_size, get_matrix = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize, c.FPDFText_GetMatrix
-    get_font, get_weight = c.FPDFText_GetFontInfo, c.FPDFText_GetFontWeight
-    bold_cache: dict[tuple[bytes, int], bool] = {}
+    # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
+    page_at, rect_p = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(rect)
+    get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
+    style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
     words: list[_Word] = []
     for m in _WORD_RE.finditer(text):
         a, b = m.span()
         word = m.group().replace("\ufffe", "-").translate(_WORD_TRANSLATE)
-        if not word or not get_box(textpage, a, rect_p):
+        if not word or not get_box(page_at, a, rect_p):
             continue
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        if b - 1 > a and get_box(textpage, b - 1, rect_p):
+        if b - 1 > a and get_box(page_at, b - 1, rect_p):
             left, right = min(left, rect.left), max(right, rect.right)
             bottom, top = min(bottom, rect.bottom), max(top, rect.top)
         x0, y0, x1, y1 = to_display(left, bottom, right, top)
-        # The font size in Tf times the text matrix scale: generators that write "1 Tf" and scale
-        # the matrix (Skia, some converters) would otherwise all read as 1 pt.
-        size = get_size(textpage, a)
-        if get_matrix(textpage, a, matrix_p):
-            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-            if scale > 0:
-                size *= scale
+        obj = get_object(page_at, a)
+        style = style_of.get(obj) if obj else None
+        if style is None:
+            style = _char_style(handle, a, c)
+            if obj:
+                style_of[obj] = style
+        size, bold = style
         if not 0.5 < size < 500:
             size = (y1 - y0) / 1.15  # loose boxes span ascent to descent, ~1.15 em in common fonts
-        get_font(textpage, a, name, 128, flags_p)
-        key = (name.value, flags.value)
-        bold = bold_cache.get(key)
-        if bold is None:
-            font = key[0].decode("latin-1")
-            bold = bool(_BOLD_FONT_RE.search(font) or flags.value & _FORCE_BOLD)
-            bold_cache[key] = bold
-        if not bold and get_weight(textpage, a) >= 600:  # weight from the font descriptor, if any
-            bold = True
         words.append(_Word(text=word, x0=min(x0, x1), x1=max(x0, x1), top=min(y0, y1), bottom=max(y0, y1),
                            size=size, bold=bold))
     return words
+
+
+def _by_address(fn: Any, returns_address: bool = False) -> Any:
+    """A copy of a PDFium function whose pointer arguments are plain addresses (ints), and whose pointer result, if
+    `returns_address`, is one too (None for NULL)."""
+    copy = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    copy.argtypes = [ctypes.c_void_p if issubclass(t, ctypes._Pointer) else t for t in fn.argtypes]
+    copy.restype = ctypes.c_void_p if returns_address else fn.restype
+    return copy
+
+
+def _char_style(handle: Any, index: int, c: Any) -> tuple[float, bool]:
+    """(font size as drawn, bold) of one char, from its font, font size and text matrix."""
+    # The font size in Tf times the text matrix scale: generators that write "1 Tf" and scale
+    # the matrix (Skia, some converters) would otherwise all read as 1 pt.
+    size = c.FPDFText_GetFontSize(handle, index)
+    matrix = c.FS_MATRIX()
+    if c.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        if scale > 0:
+            size *= scale
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    c.FPDFText_GetFontInfo(handle, index, name, 128, ctypes.byref(flags))
+    bold = bool(_BOLD_FONT_RE.search(name.value.decode("latin-1")) or flags.value & _FORCE_BOLD)
+    if not bold and c.FPDFText_GetFontWeight(handle, index) >= 600:  # weight from the font descriptor, if any
+        bold = True
+    return size, bold
 
 
 def _page_graphics(page: Any, c: Any, to_display: Transform, width: float) -> tuple[bool, list[float]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -261,6 +262,28 @@ def _fix_widths(table, widths_cm: tuple[float, ...]) -> None:
         col.set(qn("w:w"), str(Cm(width).twips))
 
 
+def _style_id(doc, name: str) -> str | None:
+    """The id python-docx writes for a paragraph style (None for the default style), looked up once per document:
+    python-docx searches every style on each lookup and again on each assignment, three seconds of a report of
+    500 requirements."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    ids = _STYLE_IDS.setdefault(doc.part, {})
+    if name not in ids:
+        style = doc.styles[name]
+        ids[name] = None if style == doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) else style.style_id
+    return ids[name]
+
+
+def _styled(p, doc, name: str):
+    """Paragraph p in the named style, as `p.style = name` would set it."""
+    p._p.style = _style_id(doc, name)
+    return p
+
+
+_STYLE_IDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _table(doc, headers: list[str], widths_cm: tuple[float, ...]):
     """A 'Table Grid' table with a bold, repeated header row and fixed column widths in grid and cells."""
     from docx.shared import Cm
@@ -271,8 +294,7 @@ def _table(doc, headers: list[str], widths_cm: tuple[float, ...]):
     _fix_widths(table, widths_cm)
     for cell, text, width in zip(table.rows[0].cells, headers, widths_cm):
         cell.width = Cm(width)
-        p = cell.paragraphs[0]
-        p.style = doc.styles["Table Text"]
+        p = _styled(cell.paragraphs[0], doc, "Table Text")
         p.add_run(text).bold = True
         _shade(cell, "F2F2F2")
     _repeat_header(table.rows[0])
@@ -285,8 +307,7 @@ def _add_row(doc, table, values: list[str], widths_cm: tuple[float, ...]):
     cells = table.add_row().cells
     for cell, value, width in zip(cells, values, widths_cm):
         cell.width = Cm(width)
-        p = cell.paragraphs[0]
-        p.style = doc.styles["Table Text"]
+        p = _styled(cell.paragraphs[0], doc, "Table Text")
         if value:
             p.add_run(value)
     return cells
@@ -387,16 +408,15 @@ def _summary(doc, record: dict, groups) -> None:
             run.bold = True
 
 
-def _requirement_cell(cell, r: dict) -> None:
+def _requirement_cell(doc, cell, r: dict) -> None:
     p = cell.paragraphs[0]
     p.add_run(f"{clause_reference(r)}: ").bold = True
     p.add_run(r["text"])
-    style = p.style
-    actor = cell.add_paragraph(style=style)
+    actor = _styled(cell.add_paragraph(), doc, "Table Text")  # the style of the cell's first paragraph
     actor.add_run(f"Actor: {actor_text(r)}" + (f"; {quoted_text(r)}" if r.get("quoted_from") else "")).italic = True
     if r.get("facets"):
         parts = "; ".join(f"{f['label']}: {status_label(f['status']).lower()}" for f in r["facets"])
-        cell.add_paragraph(style=style).add_run(f"Parts: {parts}").italic = True
+        _styled(cell.add_paragraph(), doc, "Table Text").add_run(f"Parts: {parts}").italic = True
 
 
 def _evidence_text(r: dict) -> str:
@@ -415,7 +435,7 @@ def _document_section(doc, doc_path: str, reqs: list[dict]) -> None:
     table = _table(doc, ["Requirement", "Status", "Evidence in the report", "Confidence"], REQUIREMENT_WIDTHS)
     for r in reqs:
         cells = _add_row(doc, table, ["", "", _evidence_text(r), f"{r['confidence']:.2f}"], REQUIREMENT_WIDTHS)
-        _requirement_cell(cells[0], r)
+        _requirement_cell(doc, cells[0], r)
         _status_cell(cells[1], r["status"])
 
 
@@ -428,7 +448,7 @@ def _annex(doc, groups) -> None:
         if not gaps:
             doc.add_paragraph("None.")
         for r in gaps:
-            p = doc.add_paragraph(style="List Number" if status == "not_addressed" else "List Bullet")
+            p = _styled(doc.add_paragraph(), doc, "List Number" if status == "not_addressed" else "List Bullet")
             p.add_run(f"{clause_reference(r)}: ").bold = True
             p.add_run(r["text"].rstrip() + ("" if r["text"].rstrip().endswith((".", ";", ":")) else "."))
             if status == "partial":
@@ -450,8 +470,8 @@ def _method_annex(doc, record: dict) -> None:
                       f"{sha_short(rep['sha256'])}) was read as {rep.get('passages', 0)} passages. Mandate "
                       "documents read:")
     for m in record.get("mandates", []):
-        doc.add_paragraph(f"{document_name(m['path'])} (sha256 {sha_short(m['sha256'])}): "
-                          f"{m.get('requirements', 0)} requirements", style="List Bullet")
+        _styled(doc.add_paragraph(f"{document_name(m['path'])} (sha256 {sha_short(m['sha256'])}): "
+                                  f"{m.get('requirements', 0)} requirements"), doc, "List Bullet")
     versions = (record.get("run") or {}).get("versions") or {}
     if versions:
         flat = []

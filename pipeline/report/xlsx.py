@@ -114,10 +114,12 @@ def build_workbook(record: dict):
     fills = {s: PatternFill("solid", fgColor=c) for s, c in STATUS_FILLS.items()}
     col = {name: i + 1 for i, name in enumerate(COLUMNS)}
     facet_font = Font(italic=True, color="595959")
+    # One alignment object per kind of column, not one per cell: openpyxl hashes each to find its style.
+    aligned = {wrap: Alignment(vertical="top", wrap_text=wrap) for wrap in (False, True)}
     for n, row in enumerate(traceability_rows(record), start=2):
         for name in COLUMNS:
             cell = _put(ws, n, col[name], row[name])
-            cell.alignment = Alignment(vertical="top", wrap_text=name in WRAPPED)
+            cell.alignment = aligned[name in WRAPPED]
             if row["_facet"]:
                 cell.font = facet_font
         ws.cell(n, col["confidence"]).number_format = "0.00"
