@@ -152,7 +152,7 @@ def build_matrix_workbook(matrix: dict):
             cell.font, cell.fill = bold, header_fill
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         for i, row in enumerate(matrix["requirements"], start=2):
-            for j, v in enumerate((Path(row["document"]).name, row["label"] or "", row["actor"], row["kind"],
+            for j, v in enumerate((Path(row["document"]).name, row["label"] or "", row["actor"] or "unknown", row["kind"],
                                    row["text"]), start=1):
                 _put(ws, i, j, v).alignment = Alignment(vertical="top", wrap_text=j == len(fixed))
             for j, cell_data in enumerate(row["cells"], start=len(fixed) + 1):
