@@ -30,6 +30,10 @@ ITEM_MARK_RE = re.compile(
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+"
                            r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
+# A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
+# label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
+BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
+                            r"countries|times|of|out|in)\b)")
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …".
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -78,7 +82,8 @@ def segment_block(block: Block) -> list[Segment]:
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         end = opening + lead.end()
         return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
-    named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text)) if block.label is None else None
+    named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text) or BARE_NUMBER_RE.match(text)
+             if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), named.group("n"))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):

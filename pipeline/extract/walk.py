@@ -184,7 +184,8 @@ class Walk(ActorReader):
         if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text):
             self.heading(seg)  # "C1. The role of public governance authorities …": a plan's section
             return
-        if seg.kind == "item" and _section_title(text) or (
+        if (seg.kind == "item" and _section_title(text)) or (seg.kind == "para" and _section_title(text)
+                                                              and _title_case(text) and not self.out_of_preamble(seg)) or (
                 seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
             # "3 Proposals" typed in a Word paragraph or set in body type in a PDF: a section heading all the same.
@@ -211,6 +212,11 @@ class Walk(ActorReader):
             return  # the rest of an item broken across a page: the chapeau still holds
         self.ctx = None
         self.outside_resolutions(seg)
+
+    def out_of_preamble(self, seg: Segment) -> bool:
+        """A title-like line inside a resolution's head ("The ITU Council", "Economic and Social Council") is no
+        section: only lines after an operative part began, or outside resolutions, open sections."""
+        return self.ctx is not None and self.ctx.mode == "preamble"
 
     def modal_chapeau(self, seg: Segment) -> bool:
         """"The Group shall:" or "3 Tasks: the Working Group on WSIS shall" before its tasks: the chapeau of the items
@@ -504,6 +510,12 @@ class Walk(ActorReader):
             kw["label"] = f"{self.section_code} {label}"  # "a)" under "C1. …" is "C1 a)"
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
+
+
+def _title_case(text: str) -> bool:
+    """Headings capitalise most content words ("Targets for 2030", "Calls to Action"); sentences do not."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _modal_kind(phrase: str) -> RequirementKind:
