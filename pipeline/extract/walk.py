@@ -27,7 +27,9 @@ SENTENCE_SPLIT_RE = re.compile(
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
-    r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to)\s*:?\s*$")
+    r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
+    # "The Commission may wish to consider the following actions:" before its lettered actions
+    r"|may wish to (?:consider|take|adopt)[^.;:]{0,60})\s*:?\s*$")
 # A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 # A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
@@ -88,7 +90,8 @@ class Walk(ActorReader):
         # Footnote markers in the text ("…Tunis Agenda¹", "[2]"): lines at the end that open with these numbers
         # are the footnotes, not items.
         self.footnotes = {str(SUPERSCRIPTS.index(c) % 10) for c in document.text if c in SUPERSCRIPTS} | set(
-            re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text))
+            re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text)) | set(
+            re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
         self.section = ""
         self.ctx: _Context | None = None
@@ -101,6 +104,7 @@ class Walk(ActorReader):
         self.prev: Segment | None = None
         self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
         self.section_code: str | None = None
+        self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         for seg in segments:
@@ -127,6 +131,7 @@ class Walk(ActorReader):
         # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
         code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
         self.section_code = code.group(1) if code else None
+        self.last_number = None
         self.ctx = None
         self.target_scope = None
         ref = cues.RESOLUTION_REF_RE.search(self.section)
@@ -173,6 +178,8 @@ class Walk(ActorReader):
         text = seg.text
         if self.footnote(seg):
             return
+        if seg.label and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", seg.label.rstrip(".")):
+            self.last_number = seg.label.rstrip(".")  # the parent of lettered items that follow outside resolutions
         if re.fullmatch(r"[\s.…\[\]]+", text):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text):
@@ -265,8 +272,18 @@ class Walk(ActorReader):
         elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
             actor, printed = self.found(who) or (None, None)
         actor = actor or self.body or "ITU"
-        self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+        # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
+        second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))
+        end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
+        self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        if end != seg.end:
+            v2 = _verb_key(second.group("verb"))
+            rest2 = text[second.end("verb"):]
+            actor2, printed2 = self.addressee(re.split(r"\bto\b|\bthat\b", rest2, maxsplit=1)[0], v2, clause=rest2)
+            self.add(seg, seg.start + second.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[v2],
+                     actor=actor2 or self.body or "ITU", printed=printed2, label=seg.label,
+                     clause_path=(self.doc_name, seg.label or "", "2"), statement=f"{self.doc_name}: {text}")
         # Its sub-items, if any ("3. Requests the Union: (a) to …"), follow under it.
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
@@ -506,8 +523,12 @@ class Walk(ActorReader):
         label = kw.get("label")
         if label and not re.search(r"[0-9A-Za-z]", label):
             kw["label"] = None  # a bullet is no label ("-", "•")
-        elif label and self.section_code and _is_letter(label) and (self.ctx is None or self.ctx.mode != "operative"):
-            kw["label"] = f"{self.section_code} {label}"  # "a)" under "C1. …" is "C1 a)"
+        elif label and _is_letter(label) and (self.ctx is None or self.ctx.mode != "operative"):
+            parent = self.section_code or self.last_number
+            if parent:  # "a)" under "C1. …" is "C1 a)"; "(c)" under paragraph 97 is "97 (c)"
+                kw["label"] = f"{parent} {label}"
+        elif label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
+            self.last_number = label
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
 
@@ -520,7 +541,7 @@ def _title_case(text: str) -> bool:
 
 def _modal_kind(phrase: str) -> RequirementKind:
     """'shall'/'will' -> expectation; 'are called upon to' -> instruction; 'are invited to' -> invitation."""
-    if re.search(r"\b(?:invited|encouraged)\b", phrase):
+    if re.search(r"\b(?:invited|encouraged|may wish)\b", phrase):
         return RequirementKind.INVITATION
     if re.search(r"\b(?:called upon|urged|requested|asked)\b", phrase):
         return RequirementKind.INSTRUCTION
