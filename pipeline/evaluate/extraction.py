@@ -112,18 +112,7 @@ def evaluate_extraction(config: Config | None = None, *, corpus_dir: Path | None
             continue
         gold = json.loads(cd.gold.read_text(encoding="utf-8"))["requirements"]
         for fmt, path in cd.renderings().items():
-            try:
-                reqs = list(extract(parse_file(path, cfg), kb_files=cfg.kb_files).requirements)
-            except InputError as exc:
-                errors.append({"document": cd.id, "format": fmt, "error": exc.line()})
-                by_format[fmt].gold += len(gold)
-                continue
-            a = align(gold, reqs)
-            by_format[fmt].add(a, len(gold), len(reqs))
-            c = Counts()
-            c.add(a, len(gold), len(reqs))
-            per_document.append({"document": cd.id, "format": fmt, **c.metrics()})
-            errors += _errors(cd.id, fmt, a)
+            _score(cd.id, fmt, path, gold, cfg, by_format, per_document, errors)
     overall = _sum(by_format.values())
     return {"overall": overall.metrics(), "by_format": {f: c.metrics() for f, c in sorted(by_format.items())},
             "per_document": per_document, "errors": errors}
@@ -165,18 +154,9 @@ def evaluate_blind(config: Config | None = None, *, blind_dir: Path = BLIND_DIR)
             path = txt.with_suffix(f".{fmt}")
             if not path.exists():
                 continue
-            try:
-                reqs = list(extract(parse_file(path, cfg), kb_files=cfg.kb_files).requirements)
-            except InputError as exc:
-                errors.append({"document": txt.stem, "format": fmt, "error": exc.line()})
-                by_format[fmt].gold += len(gold)
+            a = _score(txt.stem, fmt, path, gold, cfg, by_format, per_document, errors, forms=meta.get("forms", []))
+            if a is None:
                 continue
-            a = align(gold, reqs)
-            by_format[fmt].add(a, len(gold), len(reqs))
-            c = Counts()
-            c.add(a, len(gold), len(reqs))
-            per_document.append({"document": txt.stem, "format": fmt, "forms": meta.get("forms", []), **c.metrics()})
-            errors += _errors(txt.stem, fmt, a)
             for form in sorted({g.get("form") or "plain" for g in gold} | set(meta.get("forms", []))):
                 mine = [g for g in gold if (g.get("form") or "plain") == form]
                 sub = Alignment(pairs=tuple(p for p in a.pairs if (p[0].get("form") or "plain") == form),
@@ -202,6 +182,25 @@ def evaluate_blind(config: Config | None = None, *, blind_dir: Path = BLIND_DIR)
             "by_form": {f: c.metrics() for f, c in sorted(by_form.items())},
             "documents": len({d["document"] for d in per_document}),
             "per_document": per_document, "errors": errors}
+
+
+def _score(doc_id: str, fmt: str, path: Path, gold: list[dict], cfg: Config, by_format: dict[str, Counts],
+           per_document: list[dict], errors: list[dict], *, forms: list[str] | None = None) -> Alignment | None:
+    """Extract one rendering, align it with the gold, add its counts and errors; None when it could not be read."""
+    try:
+        reqs = list(extract(parse_file(path, cfg), kb_files=cfg.kb_files).requirements)
+    except InputError as exc:
+        errors.append({"document": doc_id, "format": fmt, "error": exc.line()})
+        by_format[fmt].gold += len(gold)
+        return None
+    a = align(gold, reqs)
+    by_format[fmt].add(a, len(gold), len(reqs))
+    c = Counts()
+    c.add(a, len(gold), len(reqs))
+    per_document.append({"document": doc_id, "format": fmt, **({"forms": forms} if forms is not None else {}),
+                         **c.metrics()})
+    errors += _errors(doc_id, fmt, a)
+    return a
 
 
 def _same_instrument(gold: str | None, got: str | None) -> bool:

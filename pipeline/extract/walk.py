@@ -160,7 +160,7 @@ class Walk(ActorReader):
         inner = re.match(r"to\s+(instruct|invite|request|encourage|urge|call upon)\s+", addr)
         if inner and cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
             # "resolves to instruct the Director of BDT, in collaboration with …": an instruction to the Director
-            verb, addr = _verb_key(inner.group(1) + "s").replace("call uponss", "calls upon"), addr[inner.end():]
+            verb, addr = _verb_key(inner.group(1)), addr[inner.end():]
             addr = re.split(r",", addr, maxsplit=1)[0]
         if re.match(r"that\b", addr):  # "The Commission recommends that Governments, in their strategies:"
             actor, printed = self.that_subject(addr)
