@@ -18,6 +18,7 @@ from .match.passages import make_passages
 from .match.retrieve import RETRIEVER_VERSION, Retriever, passage_signals, units_for
 from .model import Document, Requirement, content_id, to_plain
 from .parse import PARSER_VERSIONS, parse_file, parse_many
+from .reflect import REFLECTION_VERSION, reflect_requirements, reflection_record
 
 SCHEMA_VERSION = "1"
 STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
@@ -188,7 +189,8 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None, 
     # Which requirements were read with what the annotated corpus taught about them (evidence profiles), and how
     # close their wording is to the annotated requirement's.
     profiled = {r.id: m for r in inputs.requirements if (m := model.profile_match(r.text)) is not None}
-    return coverage_record(inputs, passages, assessments, config, profiled)
+    reflections = reflect_requirements(inputs.requirements, inputs.report, config.reflection)
+    return coverage_record(inputs, passages, assessments, config, profiled, reflections)
 
 
 def report_passages(report: Document, config: Config) -> tuple:
@@ -215,11 +217,12 @@ def _profile_fields(match: tuple[str, float] | None) -> dict:
 
 
 def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
-                    profiled: dict[str, tuple[str, float]] | None = None) -> dict:
+                    profiled: dict[str, tuple[str, float]] | None = None, reflections: dict | None = None) -> dict:
     """The coverage.json structure; deterministic (no timestamps, ids from content). `profiled`: for the
     requirements judged with an evidence profile, the annotated requirement's text (comparison form) and the
-    similarity of the two wordings (JudgeModel.profile_match)."""
-    profiled = profiled or {}
+    similarity of the two wordings (JudgeModel.profile_match). `reflections`: how much of each measured
+    requirement's wording the report takes over (reflect.reflect_requirements), by requirement id."""
+    profiled, reflections = profiled or {}, reflections or {}
     reqs = []
     per_doc = Counter(r.source.document for r in inputs.requirements)
     identity = {d.path: document_identity(d) for d in inputs.mandates}
@@ -243,6 +246,7 @@ def coverage_record(inputs: AuditInputs, passages, assessments, config: Config,
             "probabilities": dict(a.probabilities), "rationale": a.rationale,
             **_profile_fields(profiled.get(r.id)),
             "evidence": [_evidence(e) for e in a.evidence],
+            "reflection": reflection_record(reflections.get(r.id)),
             "facets": [{"label": f.label, "text": rf.text, "origin": rf.origin, "concept": rf.concept,
                         "status": f.status.value, "confidence": f.confidence,
                         "evidence": [_evidence(e) for e in f.evidence]}
@@ -268,7 +272,7 @@ def component_versions(config: Config) -> dict:
     """The version of every stage and the knowledge base's hash: `run.versions` of coverage.json."""
     return {"parsers": PARSER_VERSIONS, "extractor": EXTRACTOR_VERSION, "retriever": RETRIEVER_VERSION,
             "judge_model": f"{JUDGE_NAME}-v{JUDGE_VERSION}", "judge_rules": JUDGE_RULES_VERSION,
-            "reading": READING_VERSION, "kb_sha256": load_kb(config.kb_files).sha256}
+            "reading": READING_VERSION, "reflection": REFLECTION_VERSION, "kb_sha256": load_kb(config.kb_files).sha256}
 
 
 def _evidence(e) -> dict:

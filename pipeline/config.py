@@ -13,6 +13,7 @@ from .errors import ConfigError
 SEMANTIC_BACKENDS = ("lsa", "minilm", "wordllama", "none")
 # Largest ITU documents seen (collected reports with annexes) stay under 30 MB; 50 leaves room.
 DEFAULT_MAX_SIZE_MB = 50.0
+REFLECTION_CHOICES = ("proposals", "all", "none")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,6 +38,9 @@ class Config:
     # Use what the annotated corpus taught about requirements it knows (evidence profiles: the words other reports
     # answered them with). False judges every requirement as one never seen before (the judge's fallback).
     evidence_profiles: bool = True
+    # Which requirements get a reflection (how much of their wording the report takes over, issue 21): "proposals"
+    # (proposals and expectations), "all", or "none".
+    reflection: str = "proposals"
     # The header block of report.docx, as ITU documents open (meeting, document number, date, original language,
     # source, title). Empty: the report names what it can (title from the report's file name) and leaves a blank
     # for the rest; the defaults suit a report to the Council Working Group on WSIS and the SDGs.
@@ -115,6 +119,8 @@ def _check(cfg: Config) -> None:
         raise bad("passage_overlap_words", "a whole number of words, 0 or more and below passage_max_words")
     if not whole(cfg.evidence_per_facet) or cfg.evidence_per_facet < 1:
         raise bad("evidence_per_facet", "a whole number, 1 or more")
+    if cfg.reflection not in REFLECTION_CHOICES:
+        raise bad("reflection", "one of " + ", ".join(f'"{c}"' for c in REFLECTION_CHOICES))
     if cfg.semantic not in SEMANTIC_BACKENDS:
         raise bad("semantic", "one of " + ", ".join(f'"{b}"' for b in SEMANTIC_BACKENDS))
     if not isinstance(cfg.evidence_profiles, bool):

@@ -292,6 +292,66 @@ class Assessment:
                                  f"{self.status.value}")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    """A run of words of a text marked alike: kept, changed, dropped (the proposal's side) or added (the report's)."""
+
+    op: str  # kept | changed | dropped | added
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.op not in SEGMENT_OPS:
+            raise ValueError(f"segment op {self.op!r} is not one of {', '.join(SEGMENT_OPS)}")
+
+
+SEGMENT_OPS = ("kept", "changed", "dropped", "added")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReflectionSpan:
+    """A span of a document that takes over part of a proposal's wording, with its words marked."""
+
+    block_id: str
+    locator: Locator
+    start: int
+    end: int
+    text: str  # exactly the document's text [start:end]
+    source_start: int  # the part of the proposal it takes over, as offsets in the proposal's text
+    source_end: int
+    kept: int  # the proposal's content words it carries over unchanged
+    view: tuple[Segment, ...]  # the span's words: kept, changed or added
+    heading_trail: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.text) != self.end - self.start:
+            raise ValueError("reflection span text does not fit its span")
+        if "".join(s.text for s in self.view) != self.text:
+            raise ValueError("reflection span view does not spell its text")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reflection:
+    """How much of a proposal's wording a document takes over (issue 21): separate from whether it is addressed.
+
+    `score` is the share of the proposal's content words carried over unchanged in aligned spans."""
+
+    score: float
+    content_words: int
+    kept: int
+    changed: int
+    dropped: int
+    spans: tuple[ReflectionSpan, ...]
+    source_view: tuple[Segment, ...]  # the proposal's words: kept, changed or dropped
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"reflection score {self.score} outside [0, 1]")
+        if self.kept + self.changed + self.dropped != self.content_words:
+            raise ValueError("reflection word counts do not add up")
+        if self.kept and not self.spans:
+            raise ValueError("words carried over without a span that shows them")
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses, enums and tuples to JSON-ready values, keeping field order."""
     if hasattr(obj, "__dataclass_fields__"):
@@ -305,5 +365,5 @@ def to_plain(obj: Any) -> Any:
     return obj
 
 
-__all__ = ["Block", "BlockKind", "Checkability", "Document", "Facet", "Locator", "Requirement", "RequirementKind",
-           "Source", "content_id", "to_plain"]
+__all__ = ["Block", "BlockKind", "Checkability", "Document", "Facet", "Locator", "Reflection", "ReflectionSpan",
+           "Requirement", "RequirementKind", "Segment", "Source", "content_id", "to_plain"]

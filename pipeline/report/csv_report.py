@@ -10,7 +10,8 @@ from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
 COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_printed", "quoted_from",
-           "checkability", "status", "confidence", "facets", "evidence_locators", "evidence", "text")
+           "checkability", "status", "confidence", "facets", "evidence_locators", "evidence", "reflection",
+           "reflection_locators", "text")
 
 
 def csv_rows(record: dict) -> list[dict]:
@@ -26,7 +27,10 @@ def csv_rows(record: dict) -> list[dict]:
             "checkability": r["checkability"], "status": r["status"], "confidence": f"{r['confidence']:.2f}",
             "facets": f"{done}/{len(facets)}" if facets else "",
             "evidence_locators": "; ".join(locators(evidence)),
-            "evidence": evidence[0]["text"] if evidence else "", "text": r["text"],
+            "evidence": evidence[0]["text"] if evidence else "",
+            "reflection": f"{rf['score']:.2f}" if (rf := r.get("reflection")) else "",
+            "reflection_locators": "; ".join(dict.fromkeys(s["locator"] for s in rf["spans"])) if rf else "",
+            "text": r["text"],
         })
     return rows
 

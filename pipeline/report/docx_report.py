@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ._io import write_atomic
 from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_reference, document_name, document_title,
-                       evidence_reference, parse_warnings, quoted_text, sha_short, shorten, source_groups,
-                       status_counts, status_label)
+                       evidence_reference, parse_warnings, quoted_text, reflection_text, sha_short, shorten,
+                       source_groups, status_counts, status_label)
 from .xlsx import FIXED_TIME, stable_zip
 
 # A4 with 2 cm margins, as ITU documents are printed: 17 cm of text width.
@@ -44,7 +44,7 @@ PURPOSE = ("This document checks, for each instruction, decision, proposal, invi
            "all of it, partial when it covers some of its parts, not addressed when no passage covers it, and "
            "manual check when the report's text cannot show it (a procedural step such as a submission or a "
            "meeting) or the judgement is uncertain. The judgement is automatic; confidence is the judge's "
-           "probability for the status given. Annex 2 says how the audit was run.")
+           "probability for the status given. The last annex says how the audit was run.")
 ACTION = ("The secretariat is invited to review the requirements listed in Annex 1 and those marked manual "
           "check, to record its decisions in the traceability workbook (traceability.xlsx) that accompanies "
           "this document, and to complete the report where a requirement is not addressed.")
@@ -417,6 +417,9 @@ def _requirement_cell(doc, cell, r: dict) -> None:
     if r.get("facets"):
         parts = "; ".join(f"{f['label']}: {status_label(f['status']).lower()}" for f in r["facets"])
         _styled(cell.add_paragraph(), doc, "Table Text").add_run(f"Parts: {parts}").italic = True
+    if r.get("reflection"):
+        words = reflection_text(r)
+        _styled(cell.add_paragraph(), doc, "Table Text").add_run(words[:1].upper() + words[1:]).italic = True
 
 
 def _evidence_text(r: dict) -> str:
@@ -462,9 +465,43 @@ def _annex(doc, groups) -> None:
                 p.add_run(f" ({r['rationale']})").italic = True
 
 
-def _method_annex(doc, record: dict) -> None:
-    """Annex 2: what was read and with which versions; the hashes identify the exact files audited."""
-    doc.add_heading("Annex 2: how the audit was run", level=1)
+# How each kind of aligned word is set in Word: bold, italic, struck through, underlined.
+WORDING_RUNS = {"kept": (True, False, False, False), "changed": (False, True, False, False),
+                "dropped": (False, False, True, False), "added": (False, False, False, True)}
+
+
+def _marked_words(p, words: list[dict]) -> None:
+    """Aligned words as runs of one paragraph, each set as WORDING_RUNS says."""
+    for w in words:
+        run = p.add_run(w["text"])
+        run.bold, run.italic, run.font.strike, run.underline = (v or None for v in WORDING_RUNS[w["op"]])
+
+
+def _wording_annex(doc, groups, number: int) -> None:
+    """Annex: each measured proposal's words beside the report spans that take them over."""
+    measured = [r for _, reqs in groups for r in reqs if r.get("reflection")]
+    doc.add_heading(f"Annex {number}: wording taken over", level=1)
+    doc.add_paragraph("How much of each proposal's wording the report carries over: in bold the words taken over "
+                      "unchanged, in italics those changed, struck through those not taken over, underlined the "
+                      "report's own words inside a span. This is not the status: a proposal can be addressed in "
+                      "other words, or copied without substance.")
+    for r in measured:
+        rf = r["reflection"]
+        head = _styled(doc.add_paragraph(), doc, "List Bullet")
+        head.add_run(f"{clause_reference(r)}: ").bold = True
+        head.add_run(reflection_text(r)[:1].upper() + reflection_text(r)[1:] + ".")
+        p = doc.add_paragraph()
+        p.add_run(f"{r['kind'].capitalize()}: ").italic = True
+        _marked_words(p, rf["words"])
+        for span in rf["spans"]:
+            p = doc.add_paragraph()
+            p.add_run(f"Report, {span['locator']}: ").italic = True
+            _marked_words(p, span["words"])
+
+
+def _method_annex(doc, record: dict, number: int = 2) -> None:
+    """Annex: what was read and with which versions; the hashes identify the exact files audited."""
+    doc.add_heading(f"Annex {number}: how the audit was run", level=1)
     rep = record["report"]
     doc.add_paragraph(f"The report {document_name(rep['path'])} ({str(rep.get('format', '')).upper()}, sha256 "
                       f"{sha_short(rep['sha256'])}) was read as {rep.get('passages', 0)} passages. Mandate "
@@ -517,7 +554,10 @@ def build_document(record: dict, header: DocumentHeader | None = None):
     for doc_path, reqs in groups:
         _document_section(doc, doc_path, reqs)
     _annex(doc, groups)
-    _method_annex(doc, record)
+    reflected = any(r.get("reflection") for _, reqs in groups for r in reqs)
+    if reflected:
+        _wording_annex(doc, groups, 2)
+    _method_annex(doc, record, 3 if reflected else 2)
     return doc
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..resources import asset
-from .markdown import UNKNOWN_ACTOR, actor_text, quoted_text
+from .markdown import UNKNOWN_ACTOR, actor_text, quoted_text, reflection_text
 
 HTML_REPORT_VERSION = "html/2"
 
@@ -97,7 +97,8 @@ def _environment():
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters.update(file_name=_file_name, num=_num, highlight=lambda text, terms: Markup(highlight(str(text), terms)),
                        source_name=_source_name, clause_label=clause_label, search_text=_search_text,
-                       actor_text=actor_text, quoted_text=quoted_text)
+                       actor_text=actor_text, quoted_text=quoted_text,
+                       reflection_text=reflection_text)
     env.globals.update(STATUSES=STATUSES, STATUS_WORDS=STATUS_WORDS, STATUS_SYMBOLS=STATUS_SYMBOLS,
                        STATUS_COLOURS=STATUS_COLOURS, GAP_RANK=GAP_RANK, SHA_SHORT=SHA_SHORT,
                        CHANGE_KINDS=CHANGE_KINDS, CHANGE_WORDS=CHANGE_WORDS, UNKNOWN_ACTOR=UNKNOWN_ACTOR,

@@ -103,6 +103,29 @@ def quoted_text(r: dict) -> str:
     return f"quoted from {r['quoted_from']}" if r.get("quoted_from") else ""
 
 
+def reflection_share(r: dict) -> str:
+    """'93%' for a requirement whose reflection was measured; '' otherwise."""
+    rf = r.get("reflection")
+    return f"{rf['score']:.0%}" if rf else ""
+
+
+def reflection_text(r: dict) -> str:
+    """'wording taken over: 93% (14 of 15 content words, 1 changed), at para. 12'; '' when not measured."""
+    rf = r.get("reflection")
+    if not rf:
+        return ""
+    words = f"{rf['kept']} of {rf['content_words']} content words" + (f", {rf['changed']} changed"
+                                                                       if rf["changed"] else "")
+    where = "; ".join(dict.fromkeys(s["locator"] for s in rf["spans"]))
+    return f"wording taken over: {reflection_share(r)} ({words})" + (f", at {where}" if where else ", nowhere")
+
+
+# How each kind of aligned word is shown in the text formats (HTML and Word style them instead).
+REFLECTION_MARKS = {"kept": "**", "changed": "*", "dropped": "~~", "added": ""}
+REFLECTION_KEY = ("**bold**: taken over unchanged; *italic*: changed; ~~struck~~: not taken over; plain (in the "
+                  "report's words): added")
+
+
 def reference(r: dict) -> str:
     """How a requirement is cited in text: 'council-res-1390.txt, 5 a)' (the line when it has no label)."""
     src = r["source"]
@@ -192,6 +215,38 @@ def _row(cells: list[object]) -> str:
     return "| " + " | ".join(escape_cell(c) for c in cells) + " |"
 
 
+def _marked(words: list[dict]) -> str:
+    """Aligned words as Markdown: each run wrapped in its mark, the spaces around it left outside."""
+    out = []
+    for w in words:
+        raw = w["text"]
+        core = re.sub(r"([*_~`])", r"\\\1", _inline(raw))
+        if not core:
+            out.append(" ")
+            continue
+        mark = REFLECTION_MARKS.get(w["op"], "")
+        lead, tail = " " * (raw[:1].isspace()), " " * (raw[-1:].isspace())
+        out.append(f"{lead}{mark}{core}{mark}{tail}")
+    return re.sub(" +", " ", "".join(out)).strip()
+
+
+def reflection_lines(reqs: list[dict]) -> list[str]:
+    """The 'Wording taken over' section: each measured requirement's words beside the report spans that carry
+    them."""
+    measured = [r for r in reqs if r.get("reflection")]
+    if not measured:
+        return []
+    lines = ["## Wording taken over", "", f"How much of each proposal's wording the report carries over ({REFLECTION_KEY}). "
+             "This is not the status: a proposal can be addressed in other words, or copied without substance.", ""]
+    for r in measured:
+        rf = r["reflection"]
+        lines.append(f"- **{_inline(reference(r))}**: {_inline(reflection_text(r))}")
+        lines.append(f"  - {r['kind'].capitalize()}: {_marked(rf['words'])}")
+        for span in rf["spans"]:
+            lines.append(f"  - Report, {_inline(span['locator'])}: {_marked(span['words'])}")
+    return [*lines, ""]
+
+
 def render_markdown(record: dict) -> str:
     """The coverage record as Markdown: summary counts, a table per source document, then the gaps."""
     rep = record["report"]
@@ -229,14 +284,18 @@ def render_markdown(record: dict) -> str:
         lines.append("")
 
     for doc, reqs in groups:
+        reflected = any(r.get("reflection") for r in reqs)  # the column only where a reflection was measured
         lines += [f"## {_inline(document_title(doc, reqs))}", "",
-                  _row(["Label", "Actor", "Status", "Confidence", "Evidence"]), "|---|---|---|---:|---|"]
+                  _row(["Label", "Actor", "Status", "Confidence", "Evidence", *(["Wording taken over"] * reflected)]),
+                  "|---|---|---|---:|---|" + "---:|" * reflected]
         for r in reqs:
             label = r["source"].get("label") or f"({r['source']['locator']})"
             label += f" ({quoted_text(r)})" if r.get("quoted_from") else ""
             lines.append(_row([label, actor_text(r), status_label(r["status"]), f"{r['confidence']:.2f}",
-                               "; ".join(locators(all_evidence(r))) or "—"]))
+                               "; ".join(locators(all_evidence(r))) or "—",
+                               *([reflection_share(r) or "—"] * reflected)]))
         lines.append("")
+    lines += reflection_lines([r for _, reqs in groups for r in reqs])
 
     lines += ["## Gaps", ""]
     for status, title in (("not_addressed", "Not addressed"), ("partial", "Addressed only in part")):

@@ -14,14 +14,21 @@ from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_
 
 SHEET = "Traceability"
 SUMMARY_SHEET = "Summary"
+WORDING_SHEET = "Wording taken over"
+# How each kind of aligned word is written in the Wording sheet: colour (RGB) and bold / italic / struck.
+WORDING_FONTS = {"kept": ("1A7F37", True, False, False), "changed": ("9A6700", False, True, False),
+                 "dropped": ("CF222E", False, False, True), "added": ("000000", False, False, False)}
 COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status",
-           "confidence", "evidence", "locators", "reviewer decision", "reviewer note")
+           "confidence", "evidence", "locators", "wording taken over", "taken over at", "reviewer decision",
+           "reviewer note")
 # Widths in Excel character units: the requirement text is the column read most, evidence second; the total (about
 # 330) fits a landscape A4 page at the scale Excel chooses for "fit to one page wide".
 WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "quoted from": 18, "kind": 11,
-          "text": 60, "status": 14, "confidence": 11, "evidence": 50, "locators": 16, "reviewer decision": 17,
+          "text": 56, "status": 14, "confidence": 11, "evidence": 44, "locators": 16, "wording taken over": 10,
+          "taken over at": 12, "reviewer decision": 17,
           "reviewer note": 30}
-WRAPPED = {"source", "document title", "clause", "actor", "quoted from", "text", "evidence", "locators", "reviewer note"}
+WRAPPED = {"source", "document title", "clause", "actor", "quoted from", "text", "evidence", "locators", "taken over at",
+           "reviewer note"}
 # Row heights: Excel does not size rows to wrapped text written by a program, so the height is estimated as lines
 # of 15 pt (Calibri 11) with about 1.1 characters per unit of column width; 409 pt is Excel's largest row height.
 LINE_PT, CHARS_PER_WIDTH, MAX_ROW_PT = 15.0, 1.1, 409.0
@@ -61,6 +68,8 @@ def traceability_rows(record: dict) -> list[dict]:
                          "confidence": r["confidence"],
                          "evidence": evidence[0]["text"] if evidence else "",
                          "locators": "; ".join(locators(evidence)),
+                         "wording taken over": rf["score"] if (rf := r.get("reflection")) else "",
+                         "taken over at": "; ".join(dict.fromkeys(s["locator"] for s in rf["spans"])) if rf else "",
                          "reviewer decision": review.get("decision") or "",
                          "reviewer note": review.get("reason") or "",
                          "_facet": False, "_stale": review.get("stale_reason") if review.get("stale") else None})
@@ -71,6 +80,7 @@ def traceability_rows(record: dict) -> list[dict]:
                              "status": f["status"], "confidence": f["confidence"],
                              "evidence": f["evidence"][0]["text"] if f["evidence"] else "",
                              "locators": "; ".join(locators(f["evidence"])),
+                             "wording taken over": "", "taken over at": "",
                              "reviewer decision": "", "reviewer note": "", "_facet": True, "_stale": None})
     return rows
 
@@ -123,6 +133,7 @@ def build_workbook(record: dict):
             if row["_facet"]:
                 cell.font = facet_font
         ws.cell(n, col["confidence"]).number_format = "0.00"
+        ws.cell(n, col["wording taken over"]).number_format = "0%"
         ws.row_dimensions[n].height = row_height(row)
         if row["_facet"]:
             ws.row_dimensions[n].outline_level = 1  # facets fold under their requirement
@@ -157,6 +168,8 @@ def build_workbook(record: dict):
     _print_setup(ws)
 
     _summary_sheet(wb.create_sheet(SUMMARY_SHEET), record, fills)
+    if any(r.get("reflection") for r in record["requirements"]):
+        _wording_sheet(wb.create_sheet(WORDING_SHEET), record)
     return wb
 
 
@@ -216,6 +229,49 @@ def _summary_sheet(ws, record: dict, fills: dict) -> None:
     ws.column_dimensions["A"].width = 40
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 15
+
+
+def _rich(words: list[dict]):
+    """Aligned words as one cell of rich text, each run in its WORDING_FONTS style."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    return CellRichText(*[TextBlock(InlineFont(color=c, b=b or None, i=i or None, strike=x or None),
+                                    ILLEGAL_CHARACTERS_RE.sub("", w["text"]))
+                          for w in words for c, b, i, x in (WORDING_FONTS[w["op"]],)])
+
+
+def _wording_sheet(ws, record: dict) -> None:
+    """Each measured requirement beside each report span that takes its wording over: words kept in bold green,
+    changed in italic, not taken over struck through in red."""
+    from openpyxl.styles import Alignment, Font
+
+    ws.append(["id", "source", "label", "kind", "wording taken over", "requirement (kept, changed, dropped)",
+               "taken over at", "report text (kept, changed, added)"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    top = Alignment(vertical="top", wrap_text=True)
+    for r in record["requirements"]:
+        rf = r.get("reflection")
+        if not rf:
+            continue
+        for span in rf["spans"] or [None]:
+            n = ws.max_row + 1
+            for c, value in enumerate((r["id"], document_name(r["source"]["document"]),
+                                       r["source"].get("label") or r["source"]["locator"], r["kind"], rf["score"]),
+                                      start=1):
+                _put(ws, n, c, value)
+            ws.cell(n, 6).value = _rich(rf["words"])
+            _put(ws, n, 7, span["locator"] if span else "nowhere")
+            if span:
+                ws.cell(n, 8).value = _rich(span["words"])
+            ws.cell(n, 5).number_format = "0%"
+            for c in range(1, 9):
+                ws.cell(n, c).alignment = top
+    for letter, width in zip("ABCDEFGH", (20, 22, 8, 11, 10, 60, 14, 60)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
 
 
 def write_xlsx(record: dict, out_dir: Path) -> Path:
