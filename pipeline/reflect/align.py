@@ -136,6 +136,13 @@ def _kept(a: tuple[Token, ...], b: tuple[Token, ...], span: _Span) -> int:
 def reflect(text: str, index: Index) -> Reflection:
     """Where the document takes over the wording of `text`, and the share of its content words carried over."""
     source = tokens(text)
+    found = align_spans(source, index)
+    return _reflection(text, source, sum(t.content for t in source), index, found)
+
+
+def align_spans(source: tuple[Token, ...], index: Index, units: list[int] | None = None) -> list[tuple[int, _Span]]:
+    """The spans of the document (or of the given units only) that take the source's words over, best first, each
+    over words no earlier span used."""
     content = sum(t.content for t in source)
     free = np.ones(len(source), dtype=bool)
     used = {u: np.ones(len(index.units[u].tokens), dtype=bool) for u in range(len(index.units))}
@@ -143,7 +150,7 @@ def reflect(text: str, index: Index) -> Reflection:
     found: list[tuple[int, _Span]] = []
     for _ in range(MAX_SPANS):
         best: tuple[float, int, _Span] | None = None
-        for u in index.candidates(source, free):
+        for u in (index.candidates(source, free) if units is None else units):
             span = local_alignment(source, index.units[u].tokens, free, used[u])
             if span and _kept(source, index.units[u].tokens, span) >= need and (best is None or span.score > best[0]):
                 best = (span.score, u, span)
@@ -156,20 +163,26 @@ def reflect(text: str, index: Index) -> Reflection:
                 free[i] = False
             if j is not None:
                 used[u][j] = False
-    return _reflection(text, source, content, index, found)
+    return found
+
+
+def word_ops(source: tuple[Token, ...], index: Index, found: list[tuple[int, _Span]]) -> list[str]:
+    """Each source word as the spans left it: kept, changed or dropped."""
+    op = ["dropped"] * len(source)
+    for u, span in found:
+        target = index.units[u].tokens
+        for i, j in span.pairs:
+            if i is not None and j is not None:
+                op[i] = "kept" if source[i].key == target[j].key else "changed"
+    return op
 
 
 def _reflection(text: str, source: tuple[Token, ...], content: int, index: Index,
                 found: list[tuple[int, _Span]]) -> Reflection:
     """The spans in the document's order, the text's words marked kept, changed or dropped, and the score."""
-    op = ["dropped"] * len(source)
-    spans = []
-    for u, span in sorted(found, key=lambda f: (f[0], f[1].pairs[0][1] or 0)):
-        target = index.units[u].tokens
-        for i, j in span.pairs:
-            if i is not None and j is not None:
-                op[i] = "kept" if source[i].key == target[j].key else "changed"
-        spans.append(_span_record(text, source, index, u, span))
+    op = word_ops(source, index, found)
+    spans = [_span_record(text, source, index, u, span)
+             for u, span in sorted(found, key=lambda f: (f[0], min(j for _, j in f[1].pairs if j is not None)))]
     kept = sum(1 for t, o in zip(source, op) if t.content and o == "kept")
     changed = sum(1 for t, o in zip(source, op) if t.content and o == "changed")
     return Reflection(score=round(kept / content, 3) if content else 0.0, content_words=content, kept=kept,
@@ -211,4 +224,4 @@ def segments(text: str, words, ops: list[str], start: int, end: int) -> tuple[Se
     return tuple(out)
 
 
-__all__ = ["Index", "local_alignment", "reflect", "segments"]
+__all__ = ["Index", "align_spans", "local_alignment", "reflect", "segments", "word_ops"]

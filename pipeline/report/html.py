@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..resources import asset
-from .markdown import UNKNOWN_ACTOR, actor_text, quoted_text, reflection_text
+from .markdown import REFLECTION_TREND_WORDS, UNKNOWN_ACTOR, actor_text, quoted_text, reflection_text
 
 HTML_REPORT_VERSION = "html/2"
 
@@ -82,7 +82,7 @@ def render_diff_html(diff: dict) -> str:
     order = {k: i for i, k in enumerate(CHANGE_KINDS)}
     changes = sorted(diff.get("changes", []), key=lambda c: order.get(c.get("change"), len(order)))
     return _render("diff.html.j2", script="", title=title, old=old, new=new, summary=diff.get("summary", {}),
-                   changes=changes)
+                   changes=changes, reflections=diff.get("reflections") or [])
 
 
 # ---------------------------------------------------------------- templates
@@ -102,6 +102,7 @@ def _environment():
     env.globals.update(STATUSES=STATUSES, STATUS_WORDS=STATUS_WORDS, STATUS_SYMBOLS=STATUS_SYMBOLS,
                        STATUS_COLOURS=STATUS_COLOURS, GAP_RANK=GAP_RANK, SHA_SHORT=SHA_SHORT,
                        CHANGE_KINDS=CHANGE_KINDS, CHANGE_WORDS=CHANGE_WORDS, UNKNOWN_ACTOR=UNKNOWN_ACTOR,
+                       TREND_WORDS=REFLECTION_TREND_WORDS,
                        version=HTML_REPORT_VERSION)
     return env
 

@@ -362,4 +362,26 @@ def render_diff_markdown(diff: dict) -> str:
                                "; ".join(c.get("old_evidence") or []) or "—",
                                "; ".join(c.get("new_evidence") or []) or "—"]))
         lines.append("")
+    lines += _reflection_diff_lines(diff.get("reflections") or [])
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+REFLECTION_TREND_WORDS = {"grew": "more taken over", "shrank": "less taken over", "same": "unchanged",
+                          "new": "new requirement", "dropped": "dropped requirement"}
+
+
+def _reflection_diff_lines(rows: list[dict]) -> list[str]:
+    """The diff's 'Wording taken over' table: each measured proposal's share in both drafts."""
+    if not rows:
+        return []
+
+    def share(v):
+        return "—" if v is None else f"{v:.0%}"
+
+    lines = ["## Wording taken over", "", _row(["Source", "Label", "Requirement", "Old", "New", "Change"]),
+             "|---|---|---|---:|---:|---|"]
+    for c in rows:
+        lines.append(_row([document_name(c.get("source_document") or ""), c.get("label") or "",
+                           shorten(c.get("text") or "", 160), share(c.get("old_reflection")),
+                           share(c.get("new_reflection")), REFLECTION_TREND_WORDS.get(c["trend"], c["trend"])]))
+    return [*lines, ""]

@@ -19,12 +19,12 @@ WORDING_SHEET = "Wording taken over"
 WORDING_FONTS = {"kept": ("1A7F37", True, False, False), "changed": ("9A6700", False, True, False),
                  "dropped": ("CF222E", False, False, True), "added": ("000000", False, False, False)}
 COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status",
-           "confidence", "evidence", "locators", "wording taken over", "taken over at", "reviewer decision",
-           "reviewer note")
+           "confidence", "evidence", "locators", "reviewer decision", "reviewer note", "wording taken over",
+           "taken over at")
 # Widths in Excel character units: the requirement text is the column read most, evidence second; the total (about
 # 330) fits a landscape A4 page at the scale Excel chooses for "fit to one page wide".
 WIDTHS = {"id": 20, "source": 18, "document title": 22, "clause": 24, "label": 7, "actor": 18, "quoted from": 18, "kind": 11,
-          "text": 56, "status": 14, "confidence": 11, "evidence": 44, "locators": 16, "wording taken over": 10,
+          "text": 60, "status": 14, "confidence": 11, "evidence": 50, "locators": 16, "wording taken over": 10,
           "taken over at": 12, "reviewer decision": 17,
           "reviewer note": 30}
 WRAPPED = {"source", "document title", "clause", "actor", "quoted from", "text", "evidence", "locators", "taken over at",

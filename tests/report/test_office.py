@@ -304,7 +304,7 @@ def _conditional_fills(ws) -> dict[str, dict[str, str]]:
 
 def test_xlsx_is_filterable_frozen_coloured_and_validated(record, tmp_path):
     ws = _sheet(write_xlsx(record, tmp_path))
-    assert ws.auto_filter.ref == "A1:O7"
+    assert ws.auto_filter.ref == "A1:Q7"
     assert ws.freeze_panes == "A2"
     col = {c.value: c.column for c in ws[1]}
     colours = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}

@@ -1,0 +1,196 @@
+"""Proposed amendments read from a contribution: ITU's ADD / MOD / SUP marks, prose instructions ("In paragraph 5,
+replace "X" with "Y"", "Insert after paragraph 12 …", "Delete paragraph 8", "Add at the end of paragraph 4 …")
+and changes marked in the text ({+inserted+} and {-deleted-}, as wdiff writes them; a Word file's own tracked
+changes are read by tracked.py).
+
+Each amendment says what words it takes out (`old`) and puts in (`new`) and which paragraph of the draft it
+changes (`target`, as printed). outcome.py decides what became of it in the final text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import BlockKind, Document, Locator, content_id
+
+FORMS = ("add", "insert", "modify", "replace", "delete")
+
+# "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
+MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?\d+[A-Za-z.]*(?:[ \t]*(?:bis|ter|quater))?"
+                     r"(?:[ \t]*\([a-z]\))?)?[ \t]*[:.\-\u2013]?[ \t]*")
+MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
+# Where an amendment's reasons start: its text has ended.
+REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]", re.I)
+
+_Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
+QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
+PARA = r"(?:(?:operative|preambular)\s+)?(?:paragraph|para\.?)\s+(?P<{name}>\d+[A-Za-z]*(?:\s*\([a-z]\))?)"
+IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
+# The prose instructions, each a regular expression over a block's text and the form it gives.
+PROSE = (
+    ("replace", re.compile(
+        IN_PARA + r"(?:replace|substitute)\s+(?:the\s+words?\s+)?" + QUOTED.format(name="old")
+        + r"\s+(?:with|by)\s+" + QUOTED.format(name="new")
+        + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
+    ("insert", re.compile(
+        IN_PARA + r"after\s+" + QUOTED.format(name="anchor") + r"\s*,?\s*(?:insert|add)\s+" + QUOTED.format(name="new"),
+        re.I)),
+    ("delete", re.compile(
+        IN_PARA + r"delete\s+(?:the\s+words?\s+)?" + QUOTED.format(name="old")
+        + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
+    ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
+    ("insert", re.compile(
+        r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph\s+)?after\s+" + PARA.format(name="n")
+        + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph|the\s+following(?:\s+(?:new\s+)?"
+        r"paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
+        + QUOTED.format(name="new") + r")?", re.I)),
+    ("insert", re.compile(
+        r"add\s+at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
+        re.I)),
+)
+TRACKED_RE = re.compile(r"\{\+(?P<ins>.*?)\+\}|\{-(?P<del>.*?)-\}", re.S)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Amendment:
+    """One proposed change to a draft: its form, the draft paragraph it changes, the words out and in."""
+
+    id: str
+    label: str  # as printed: "MOD 7", "ADD 7bis", "In paragraph 5, replace"
+    form: str  # add | insert | modify | replace | delete
+    target: str | None  # the draft paragraph it changes or follows, as printed ("7", "7bis")
+    text: str  # the amendment as printed in the contribution (exactly its text [start:end])
+    old: str  # the words it takes out; "" when the draft must say (a deletion by number, a MOD)
+    new: str  # the words it puts in ("" for a deletion)
+    locator: Locator
+    start: int
+    end: int
+    whole_paragraph: bool  # old/new are a whole paragraph (ADD, MOD, SUP, "delete paragraph 8")
+
+    def __post_init__(self) -> None:
+        if self.form not in FORMS:
+            raise ValueError(f"amendment form {self.form!r} is not one of {', '.join(FORMS)}")
+
+
+def read_amendments(doc: Document) -> tuple[Amendment, ...]:
+    """Every amendment the contribution proposes, in reading order."""
+    blocks = [b for b in doc.blocks if b.kind is not BlockKind.FOOTNOTE]
+    out: list[Amendment] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        mark = MARK_RE.match(b.text)
+        if mark and (mark.group("ref") or len(b.text.split()) <= 2 or b.text[mark.end():mark.end() + 1].isupper()):
+            body, i = _marked_body(blocks, i, mark)
+            out.append(_marked(doc, b, mark, body))
+            continue
+        found = _prose(doc, b, blocks[i + 1] if i + 1 < len(blocks) else None)
+        out.extend(a for a, _ in found)
+        i += 2 if any(took_next for _, took_next in found) else 1
+    return tuple(out)
+
+
+def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
+    """The blocks an ADD / MOD / SUP mark governs: its own rest of line, then the paragraphs up to the next mark,
+    a heading, the reasons or a prose instruction. Returns them and the index of the next block to read."""
+    b = blocks[i]
+    body = [(b, mark.end())] if b.text[mark.end():].strip() else []
+    j = i + 1
+    while j < len(blocks):
+        nxt = blocks[j]
+        if MARK_RE.match(nxt.text) or REASONS_RE.match(nxt.text) or any(rx.match(nxt.text) for _, rx in PROSE):
+            break
+        if body and nxt.kind is BlockKind.HEADING:
+            break
+        body.append((nxt, 0))
+        j += 1
+        if mark.group("mark") == "SUP" and body:
+            break  # a suppression names one paragraph
+    while j < len(blocks) and REASONS_RE.match(blocks[j].text):
+        j += 1  # the reasons belong to the amendment, not to what follows
+    return body, j
+
+
+def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
+    """An amendment under an ADD / MOD / SUP mark."""
+    form = MARK_FORMS[mark.group("mark")]
+    ref = (mark.group("ref") or "").strip() or None
+    printed = "\n\n".join(blk.text[skip:].strip() for blk, skip in body)
+    start = b.start
+    end = max([b.end, *(blk.end for blk, _ in body)])
+    old, new = "", printed
+    if TRACKED_RE.search(printed):
+        old, new = untracked(printed)
+        form = "modify"
+    elif form == "delete":
+        old, new = printed, ""
+    target = _number(ref) if ref else _leading_number(printed)
+    label = f"{mark.group('mark')} {ref}" if ref else mark.group("mark")
+    return Amendment(id=content_id("amd", doc.sha256, start, end), label=label, form=form, target=target,
+                     text=doc.text[start:end], old=_strip_number(old), new=_strip_number(new), locator=b.locator, start=start,
+                     end=end, whole_paragraph=True)
+
+
+def untracked(text: str) -> tuple[str, str]:
+    """The paragraph before and after its marked changes: ({-deleted-} kept, {+inserted+} left out) and the
+    reverse."""
+    before = TRACKED_RE.sub(lambda m: m.group("del") or "", text)
+    after = TRACKED_RE.sub(lambda m: m.group("ins") or "", text)
+    return " ".join(before.split()), " ".join(after.split())
+
+
+def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
+    """The prose instructions in one block; an instruction ending in ':' takes the next block as its new text."""
+    out, taken = [], []
+    for form, rx in PROSE:
+        for m in rx.finditer(b.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            new, took_next, end = groups.get("new", ""), False, b.start + m.end()
+            if form == "insert" and not new and nxt is not None and b.text[m.end():].strip() in ("", ":", "."):
+                new, took_next, end = _unquote(nxt.text), True, nxt.end
+            if form == "insert" and not new:
+                continue
+            taken.append((m.start(), m.end()))
+            target = groups.get("n") or groups.get("n2")
+            whole = form == "delete" and "old" not in groups or (form == "insert" and "anchor" not in groups)
+            label = " ".join(b.text[m.start():m.start() + 40].split()[:5]).rstrip(",:")
+            out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
+                                  target=_number(target) if target else None, text=doc.text[b.start + m.start():end],
+                                  old=groups.get("old", ""), new=new, locator=b.locator, start=b.start + m.start(),
+                                  end=end, whole_paragraph=whole), took_next))
+    return sorted(out, key=lambda a: a[0].start)
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text[0] in _Q_OPEN and text[-1] in _Q_CLOSE:
+        return text[1:-1].strip()
+    return text
+
+
+_NUMBER_RE = re.compile(r"\d+[A-Za-z]*")
+_LEADING_NUMBER_RE = re.compile(r"^\s*(\d+[A-Za-z]*)[.)]?\s+(?=\S)")
+
+
+def _number(ref: str) -> str:
+    """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)'."""
+    ref = " ".join(ref.split())
+    ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
+    m = re.search(r"\d+[A-Za-z]*(?:\s*\([a-z]\))?", ref)
+    return m.group() if m else ref
+
+
+def _leading_number(text: str) -> str | None:
+    m = _LEADING_NUMBER_RE.match(text)
+    return m.group(1) if m else None
+
+
+def _strip_number(text: str) -> str:
+    """A paragraph's text without the number it is printed with (the final text may number it differently)."""
+    return _LEADING_NUMBER_RE.sub("", text, count=1).strip()
+
+
+__all__ = ["FORMS", "Amendment", "read_amendments", "untracked"]
