@@ -604,6 +604,13 @@ def diff_cmd(
             table.add_row(c["change"], Path(c["source_document"]).name, c["label"] or "", _clip(c["actor"], 24),
                           c["old_status"] or "-", c["new_status"] or "-", _clip(c["text"], 70))
         out.print(table)
+        moved = [c for c in result["reflections"] if c["trend"] in ("grew", "shrank")]
+        if result["reflections"]:
+            out.print("wording taken over: " + ", ".join(f"{k} {v}" for k, v in result["reflection_summary"].items()),
+                      markup=False)
+        for c in moved:
+            out.print(f"  {c['trend']}: {Path(c['source_document']).name} {c['label'] or ''} "
+                      f"{c['old_reflection']:.0%} -> {c['new_reflection']:.0%}", markup=False)
     if out_dir:
         from pipeline.report.html import render_diff_html
         from pipeline.report.markdown import render_diff_markdown
@@ -615,6 +622,54 @@ def diff_cmd(
         _write_json(out_dir / "diff.json", result)
         if not state.quiet:
             out.print(f"wrote {out_dir}/diff.html, diff.md, diff.json", markup=False)
+
+
+@app.command("amendments")
+def amendments_cmd(
+    contribution: Annotated[Path, typer.Option("--contribution", "-c", metavar="FILE", help="The contribution that "
+                                               "proposes amendments and text (DOCX, PDF or text).")],
+    final: Annotated[Path, typer.Option("--final", metavar="FILE", help="The final text (as adopted or "
+                                        "published).")],
+    draft: Annotated[Optional[Path], typer.Option("--draft", metavar="FILE", help="The draft the contribution "
+                                                  "amends: needed to tell what a MOD or a deletion by paragraph "
+                                                  "number changes.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for amendments.json and its "
+                                          "renderings; - writes amendments.json to standard output.")]
+    = Path("amendments-out"),
+    formats: Annotated[str, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)] = "all",
+) -> None:
+    """Was our text taken over? For each amendment of a contribution (ADD / MOD / SUP, "replace … with …", "insert
+    after paragraph …", "delete …", Word's tracked changes): adopted, adopted with changes or not adopted, and
+    where; for each proposal, how much of its wording the final text carries over.
+
+    Example: wsis-audit amendments --contribution our-amendments.docx --draft draft-res.docx --final res.pdf --out amd
+    """
+    from pipeline.amendments import run_amendments
+    from pipeline.report import parse_formats
+    from pipeline.report._io import publish
+    from pipeline.report.amendments import OUTPUT_FILES, write_amendments
+
+    fmts = _guard(lambda: parse_formats(formats))
+    record = _guard(lambda: run_amendments(contribution, final, draft, state.config))
+    for w in record["warnings"]:
+        err.print(f"warning: {w}", markup=False)
+    if str(out_dir) == STDOUT:
+        _write_json(out_dir, record)
+        return
+    if not state.quiet:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        for col in ("amendment", "form", "outcome", "where", "why"):
+            table.add_column(col, overflow="fold")
+        for a in record["amendments"]:
+            table.add_row(a["label"], a["form"], a["outcome"].replace("_", " "),
+                          "; ".join(w["locator"] for w in a["where"]) or "-", _clip(a["rationale"], 60))
+        out.print(table)
+        for p in record["proposals"]:
+            out.print(f"{p['label'] or p['locator']}: {p['final']['score']:.0%} of its wording taken over", markup=False)
+    published = _guard(lambda: publish(out_dir, lambda folder: write_amendments(record, folder, fmts),
+                                       owned=tuple(OUTPUT_FILES.values())))
+    if not state.quiet:
+        out.print("wrote " + ", ".join(str(p) for p in published.written), markup=False)
 
 
 review_app = typer.Typer(no_args_is_help=True, help="Record reviewer decisions that persist across re-runs.\n\n"
@@ -728,8 +783,9 @@ def train(
 
 @app.command("eval")
 def evaluate(
-    what: Annotated[str, typer.Argument(metavar="[extraction|judgement|all]",
-                                        help="What to measure; choices: extraction, judgement, all.")] = "all",
+    what: Annotated[str, typer.Argument(metavar="[extraction|judgement|reflection|all]",
+                                        help="What to measure; choices: extraction, judgement, reflection, all.")]
+    = "all",
     json_out: Annotated[Optional[Path], typer.Option("--json", metavar="OUT.json", help="Write all figures and "
                                                      "errors here (- for standard output).")] = None,
     ablation: Annotated[bool, typer.Option("--ablation/--no-ablation", help="Also measure each retrieval signal.")]
@@ -741,8 +797,8 @@ def evaluate(
     """
     from pipeline.evaluate import run_evaluation
 
-    if what not in ("extraction", "judgement", "all"):
-        err.print(f"error: unknown evaluation {what!r} (use extraction, judgement or all)", markup=False)
+    if what not in ("extraction", "judgement", "reflection", "all"):
+        err.print(f"error: unknown evaluation {what!r} (use extraction, judgement, reflection or all)", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     result = _guard(lambda: run_evaluation(what, state.config, ablation=ablation))
     from pipeline.evaluate.printing import print_evaluation

@@ -22,6 +22,14 @@ def run_evaluation(what: str, config: Config, *, ablation: bool = False) -> dict
         if any(EXCERPTS_DEV_DIR.glob("*.json")):
             # Earlier blind sets: measured once blind, then used to improve the rules (development figures).
             result["extraction_excerpts_dev"] = evaluate_blind(config, blind_dir=EXCERPTS_DEV_DIR)
+    if what in ("reflection", "all"):
+        from .reflection import REFLECTION_BLIND_DIR, REFLECTION_DEV_DIR, evaluate_reflection, pair_dirs
+
+        if pair_dirs(REFLECTION_BLIND_DIR):
+            # Pairs written apart from the rules, never read while they were written: the headline.
+            result["reflection_blind"] = evaluate_reflection(config, REFLECTION_BLIND_DIR)
+        if pair_dirs(REFLECTION_DEV_DIR):
+            result["reflection_dev"] = evaluate_reflection(config, REFLECTION_DEV_DIR)
     if what in ("judgement", "all"):
         from ..learn.training import cross_validate, cross_validate_by_mandate, prepare_corpus
         from .judgement import by_mandate, calibration_table, judgement_metrics, unseen_figures

@@ -12,6 +12,10 @@ BLIND_COLUMNS = ("gold", "predicted", "matched", "recall", "precision", "label_a
 
 
 def print_evaluation(result: dict, console: Console) -> None:
+    for key, title in (("reflection_blind", "blind pairs, never read while the rules were written"),
+                       ("reflection_dev", "development pairs, read while the rules were written")):
+        if result.get(key):
+            _print_reflection(result[key], console, f"Amendments and wording taken over: {title}")
     bl = result.get("extraction_blind")
     if bl:
         _print_blind(bl, console, f"Extraction on the blind excerpts ({bl['documents']} documents no rule was tuned on)")
@@ -98,6 +102,29 @@ def print_evaluation(result: dict, console: Console) -> None:
             for name, m in ju["ablation"].items():
                 t.add_row(name, str(m["accuracy"]), str(m["macro_f1"]), str(m["evidence_hit_at_3"]))
             console.print(t)
+
+
+def _print_reflection(r: dict, console: Console, title: str) -> None:
+    """Amendment outcomes (accuracy, per outcome) and each gold class's reflection scores."""
+    a = r["amendments"]
+    console.print(f"{title} ({r['pairs']} pairs)", style="bold", markup=False)
+    console.print(f"amendments: {a['amendments']}, read {a['read']}, spurious {a['spurious']}; outcome right "
+                  f"{a['accuracy']}", markup=False)
+    t = Table(box=None, header_style="bold")
+    for c in ("outcome", "gold", "predicted", "precision", "recall"):
+        t.add_column(c, justify="left" if c == "outcome" else "right")
+    for name, m in a["per_outcome"].items():
+        t.add_row(name, str(m["gold"]), str(m["predicted"]), str(m["precision"]), str(m["recall"]))
+    console.print(t)
+    p = r["proposals"]
+    t = Table(title=f"Reflection of {p['proposals']} proposals ({p['extracted']} extracted as proposals)", box=None,
+              header_style="bold")
+    for c in ("gold class", "n", "mean", "min", "max", "in band"):
+        t.add_column(c, justify="left" if c == "gold class" else "right")
+    for name, m in p["by_class"].items():
+        t.add_row(name, str(m["n"]), str(m["mean"]), str(m["min"]), str(m["max"]),
+                  f"{m['in_band']} ({m['band'][0]}-{m['band'][1]})")
+    console.print(t)
 
 
 def _print_blind(bl: dict, console: Console, title: str) -> None:

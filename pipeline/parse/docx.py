@@ -229,6 +229,11 @@ class _Package:
         return found
 
 
+def document_root(data: bytes, path: str) -> etree._Element:
+    """The main document part of a DOCX package, read with the same limits as the parser (ZIP bombs, entities)."""
+    return _Package(data, path).document()
+
+
 def _xml_parser() -> etree.XMLParser:
     # No entity expansion, no network, libxml2's default depth and size limits (no huge_tree).
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True,

@@ -25,7 +25,8 @@ REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]"
 
 _Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
 QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
-PARA = r"(?:(?:operative|preambular)\s+)?(?:paragraph|para\.?)\s+(?P<{name}>\d+[A-Za-z]*(?:\s*\([a-z]\))?)"
+PARA = (r"(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?)\s+"
+        r"(?P<{name}>(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?)")
 IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
 # The prose instructions, each a regular expression over a block's text and the form it gives.
 PROSE = (
@@ -101,7 +102,7 @@ def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
         nxt = blocks[j]
         if MARK_RE.match(nxt.text) or REASONS_RE.match(nxt.text) or any(rx.match(nxt.text) for _, rx in PROSE):
             break
-        if body and nxt.kind is BlockKind.HEADING:
+        if body and (nxt.kind is BlockKind.HEADING or _title_like(nxt.text)):
             break
         body.append((nxt, 0))
         j += 1
@@ -110,6 +111,13 @@ def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
     while j < len(blocks) and REASONS_RE.match(blocks[j].text):
         j += 1  # the reasons belong to the amendment, not to what follows
     return body, j
+
+
+def _title_like(text: str) -> bool:
+    """A short line that does not end a sentence or a clause: the next amendment's title ("Amendment 3
+    (paragraph 11)"), not more of this one's text."""
+    words = text.split()
+    return len(words) <= 10 and not text.rstrip().endswith((".", ";", ":", ","))
 
 
 def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
@@ -155,6 +163,8 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
                 continue
             taken.append((m.start(), m.end()))
             target = groups.get("n") or groups.get("n2")
+            if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
+                target = "PP" + target  # how UN drafts number preambular paragraphs
             whole = form == "delete" and "old" not in groups or (form == "insert" and "anchor" not in groups)
             label = " ".join(b.text[m.start():m.start() + 40].split()[:5]).rstrip(",:")
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
@@ -179,7 +189,7 @@ def _number(ref: str) -> str:
     """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)'."""
     ref = " ".join(ref.split())
     ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
-    m = re.search(r"\d+[A-Za-z]*(?:\s*\([a-z]\))?", ref)
+    m = re.search(r"(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?", ref)
     return m.group() if m else ref
 
 

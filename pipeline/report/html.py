@@ -102,9 +102,15 @@ def _environment():
     env.globals.update(STATUSES=STATUSES, STATUS_WORDS=STATUS_WORDS, STATUS_SYMBOLS=STATUS_SYMBOLS,
                        STATUS_COLOURS=STATUS_COLOURS, GAP_RANK=GAP_RANK, SHA_SHORT=SHA_SHORT,
                        CHANGE_KINDS=CHANGE_KINDS, CHANGE_WORDS=CHANGE_WORDS, UNKNOWN_ACTOR=UNKNOWN_ACTOR,
-                       TREND_WORDS=REFLECTION_TREND_WORDS,
+                       TREND_WORDS=REFLECTION_TREND_WORDS, OUTCOME_WORDS=_outcome_words(),
                        version=HTML_REPORT_VERSION)
     return env
+
+
+def _outcome_words() -> dict[str, str]:
+    from .amendments import OUTCOME_WORDS
+
+    return OUTCOME_WORDS
 
 
 def _render(template: str, *, script: str, **values) -> str:
