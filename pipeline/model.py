@@ -294,9 +294,10 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Segment:
-    """A run of words of a text marked alike: kept, changed, dropped (the proposal's side) or added (the report's)."""
+    """A run of words of a text marked alike: kept, changed, dropped (the proposal's side) or added (the report's);
+    framing: a proposal's drafting instruction ("To include in the report"), neither aligned nor counted."""
 
-    op: str  # kept | changed | dropped | added
+    op: str  # kept | changed | dropped | added | framing
     text: str
 
     def __post_init__(self) -> None:
@@ -304,7 +305,7 @@ class Segment:
             raise ValueError(f"segment op {self.op!r} is not one of {', '.join(SEGMENT_OPS)}")
 
 
-SEGMENT_OPS = ("kept", "changed", "dropped", "added")
+SEGMENT_OPS = ("kept", "changed", "dropped", "added", "framing")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import BlockKind, Document, Reflection, ReflectionSpan, Segment
-from .tokens import Token, tokens
+from .tokens import Token, framing_length, tokens
 
 # Scores of one aligned pair of words, and of a word dropped or added. A content word counts three times a function
 # word, so "of the" alone never makes a span; a changed figure costs less than a changed word, so "10 targets" ->
@@ -136,10 +136,12 @@ def _kept(a: tuple[Token, ...], b: tuple[Token, ...], span: _Span) -> int:
 
 
 def reflect(text: str, index: Index) -> Reflection:
-    """Where the document takes over the wording of `text`, and the share of its content words carried over."""
-    source = tokens(text)
+    """Where the document takes over the wording of `text`, and the share of its content words carried over (a
+    leading drafting instruction, "To include in the report …", is neither aligned nor counted)."""
+    skip = framing_length(text)
+    source = tokens(text[skip:], offset=skip)
     found = align_spans(source, index)
-    return _reflection(text, source, sum(t.content for t in source), index, found)
+    return _reflection(text, source, skip, index, found)
 
 
 def align_spans(source: tuple[Token, ...], index: Index, units: list[int] | None = None) -> list[tuple[int, _Span]]:
@@ -179,9 +181,11 @@ def word_ops(source: tuple[Token, ...], index: Index, found: list[tuple[int, _Sp
     return op
 
 
-def _reflection(text: str, source: tuple[Token, ...], content: int, index: Index,
+def _reflection(text: str, source: tuple[Token, ...], skip: int, index: Index,
                 found: list[tuple[int, _Span]]) -> Reflection:
-    """The spans in the document's order, the text's words marked kept, changed or dropped, and the score."""
+    """The spans in the document's order, the text's words marked kept, changed or dropped (the drafting
+    instruction before `skip` as framing), and the score."""
+    content = sum(t.content for t in source)
     op = word_ops(source, index, found)
     spans = [_span_record(text, source, index, u, span)
              for u, span in sorted(found, key=lambda f: (f[0], min(j for _, j in f[1].pairs if j is not None)))]
@@ -189,7 +193,8 @@ def _reflection(text: str, source: tuple[Token, ...], content: int, index: Index
     changed = sum(1 for t, o in zip(source, op) if t.content and o == "changed")
     return Reflection(score=round(kept / content, 3) if content else 0.0, content_words=content, kept=kept,
                       changed=changed, dropped=content - kept - changed, spans=tuple(spans),
-                      source_view=segments(text, source, op, 0, len(text)))
+                      source_view=((Segment(op="framing", text=text[:skip]),) if skip else ())
+                      + segments(text, source, op, skip, len(text)))
 
 
 def _span_record(text: str, source: tuple[Token, ...], index: Index, u: int, span: _Span) -> ReflectionSpan:

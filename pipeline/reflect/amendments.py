@@ -17,8 +17,8 @@ from ..model import BlockKind, Document, Locator, content_id
 FORMS = ("add", "insert", "modify", "replace", "delete")
 
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
-MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?\d+[A-Za-z.]*(?:[ \t]*(?:bis|ter|quater))?"
-                     r"(?:[ \t]*\([a-z]\))?)?[ \t]*[:.\-\u2013]?[ \t]*")
+MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:\d+[A-Za-z.]*(?:[ \t]*(?:bis|ter|quater))?"
+                     r"(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
 # Where an amendment's reasons start: its text has ended.
 REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]", re.I)
@@ -189,7 +189,7 @@ def _number(ref: str) -> str:
     """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)'."""
     ref = " ".join(ref.split())
     ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
-    m = re.search(r"(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?", ref)
+    m = re.search(r"(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
     return m.group() if m else ref
 
 

@@ -10,6 +10,7 @@ an inserted paragraph renumbers the ones after it.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from ..model import Document, Segment, to_plain
@@ -23,6 +24,8 @@ OUTCOMES = ("adopted", "adopted_with_changes", "not_adopted", "manual_check")
 # annotated set was read (issue 21); docs/reflection.md gives what they score.
 ADOPTED = 0.95
 NOT_ADOPTED = 0.35
+# A paragraph deleted whole survives only where one paragraph of the final text keeps at least this share of it.
+SURVIVES = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,23 +42,34 @@ class Outcome:
     rationale: str
 
 
-def draft_paragraph(draft: Document | None, target: str | None) -> str | None:
-    """The draft's paragraph numbered `target` (its label, or the number it is printed with), without the number."""
+def draft_paragraph(draft: Document | None, target: str | None, like: str = "") -> str | None:
+    """The draft's paragraph numbered `target` (its label, or the number it is printed with), without the number.
+    Where numbers restart under each heading ("resolves 1", "instructs … 1"), the one whose words are most like
+    `like` (the amendment's own text)."""
     if draft is None or not target:
         return None
-    want = target.replace(" ", "").lower()
+    want = _bare_label(target)
+    found = []
     for b in draft.blocks:
-        label = (b.label or "").strip().rstrip(".)").replace(" ", "").lower()
+        label = _bare_label(b.label or "")
         head = b.text.split(None, 1)
-        printed = head[0].rstrip(".)").lower() if head else ""
+        printed = _bare_label(head[0]) if head else ""
         if want in (label, printed) and len(head) > 1:
-            return head[1].strip() if printed == want else b.text.strip()
-    return None
+            found.append(head[1].strip() if printed == want else b.text.strip())
+    if len(found) > 1 and like:
+        words = {t.key for t in tokens(like) if t.content}
+        return max(found, key=lambda text: len(words & {t.key for t in tokens(text) if t.content}))
+    return found[0] if found else None
+
+
+def _bare_label(label: str) -> str:
+    """'7 bis', '(c)', 'c)', '7.' -> '7bis', 'c', 'c', '7': labels compared without brackets, dots and spaces."""
+    return re.sub(r"[\s().]", "", label).lower()
 
 
 def before_after(a: Amendment, draft: Document | None) -> tuple[str | None, str]:
     """The paragraph (or words) before and after the amendment; before is None when only the draft could say."""
-    para = draft_paragraph(draft, a.target)
+    para = draft_paragraph(draft, a.target, a.new or a.old)
     if a.form in ("add", "insert"):
         return "", a.new
     if a.form == "modify":
@@ -108,12 +122,17 @@ def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
     found = align_spans(ta, final) if after else []
     ops = word_ops(ta, final, found)
     kept = _share([ops[j] == "kept" for j in inserted])
-    # The deleted words are looked for where the paragraph now is (or, for a whole deletion, anywhere).
+    # The deleted words are looked for where the paragraph now is; a paragraph deleted whole is gone unless one
+    # paragraph of the final text still carries most of it (its terms may well recur elsewhere).
     units = sorted({u for u, _ in found}) or None
-    gone_ops = word_ops(tb, final, align_spans(tb, final, units)) if before else []
-    gone = _share([gone_ops[i] != "kept" for i in deleted])
-    outcome = _verdict(kept, gone)
-    where = _where(final, ta if after else tb, found if after else align_spans(tb, final))
+    found_b = align_spans(tb, final, units) if before else []
+    if after:
+        gone_ops = word_ops(tb, final, found_b)
+        gone = _share([gone_ops[i] != "kept" for i in deleted])
+    else:
+        gone = _share_gone_whole(tb, final, found_b, deleted)
+    outcome = _verdict(kept, gone, unchanged=_unchanged(tb, final, found_b))
+    where = _where(final, ta if after else tb, found if after else found_b)
     return Outcome(outcome=outcome, inserted_kept=kept, deleted_gone=gone, where=where,
                    differences=segments(after, ta, ops, 0, len(after)) if after else (),
                    before=before, after=after, rationale=_rationale(outcome, kept, gone, len(inserted), len(deleted)))
@@ -123,8 +142,38 @@ def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 3) if flags else None
 
 
-def _verdict(kept: float | None, gone: float | None) -> str:
-    """The outcome from the two shares: the inserted words decide when there are any, the deleted ones otherwise."""
+def _share_gone_whole(tb: tuple[Token, ...], final: Index, found_b, deleted: set[int]) -> float | None:
+    """For a paragraph deleted whole: the share of its words that no single paragraph of the final text keeps."""
+    if not deleted:
+        return None
+    best = 0
+    for u in {u for u, _ in found_b}:
+        ops = word_ops(tb, final, [(v, span) for v, span in found_b if v == u])
+        best = max(best, sum(ops[i] == "kept" for i in deleted))
+    survives = best / len(deleted)
+    # Less than half of it in one place: what remains are phrases the text uses anyway, the paragraph is gone.
+    return 1.0 if survives < SURVIVES else round(1 - survives, 3)
+
+
+def _unchanged(tb: tuple[Token, ...], final: Index, found_b) -> bool:
+    """Whether the final text still reads as the draft there: every content word of `before` kept, none added or
+    changed among them."""
+    if not tb or not found_b:
+        return False
+    ops = word_ops(tb, final, found_b)
+    if any(t.content and o != "kept" for t, o in zip(tb, ops)):
+        return False
+    for u, span in found_b:
+        target = final.units[u].tokens
+        if any(i is None and target[j].content for i, j in span.pairs if j is not None):
+            return False
+    return True
+
+
+def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False) -> str:
+    """The outcome from the two shares: the inserted words decide when there are any, the deleted ones otherwise.
+    Below NOT_ADOPTED, a final text that changed the paragraph at all, some of it the amendment's way, took the
+    amendment over in part; one that still reads as the draft did not."""
     parts = [p for p in (kept, gone) if p is not None]
     if not parts:
         return "adopted"  # an amendment that changes nothing is trivially in the final text
@@ -132,7 +181,7 @@ def _verdict(kept: float | None, gone: float | None) -> str:
     if all(p >= ADOPTED for p in parts):
         return "adopted"
     if primary < NOT_ADOPTED:
-        return "not_adopted"
+        return "adopted_with_changes" if primary > 0 and not unchanged else "not_adopted"
     return "adopted_with_changes"
 
 

@@ -31,6 +31,24 @@ _SUFFIXES = ("ations", "ation", "ingly", "ities", "ments", "ment", "ings", "ing"
              "ly", "s")
 
 
+# A drafting instruction leading a proposal ("To include, in the section on Action Line C2, …", "To include to
+# the report …", "The revised resolution should recognize that …"): words addressed to the drafters, not words
+# meant for the final text, so a reflection does not count them.
+FRAMING_RE = re.compile(
+    r"^\s*(?:to|we\s+propose(?:\s+that)?(?:\s+the\s+\w+(?:\s+\w+)?\s+(?:should|shall))?(?:\s+to)?|"
+    r"(?:the|this|our)\s+(?:revised\s+|final\s+|draft\s+)?(?:report|resolution|declaration|outcome\s+document|document"
+    r"|text|conclusions|decision)\s+(?:should|shall|must|could|would|is\s+to)(?:\s+also)?)\s+"
+    r"(?:(?:include|add|insert|mention|reflect|list|contain)\b(?:\s*,\s*(?:in|as|under|within|at)\b[^,]{0,80},)?"
+    r"(?:\s+(?:in|to|into)\s+(?:the|its|this|an|a)\s+(?:report|resolution|text|document|annex|declaration)\b)?"
+    r"|(?:recognize|note|state|stress|emphasize|underline|acknowledge)\s+that\b)", re.I)
+
+
+def framing_length(text: str) -> int:
+    """How many leading characters of a proposal are a drafting instruction (FRAMING_RE); 0 when none."""
+    m = FRAMING_RE.match(text)
+    return m.end() if m and m.end() < len(text.rstrip()) else 0
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of a text: its characters' span, its comparison form and whether it carries content."""
@@ -74,4 +92,4 @@ def tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     return tuple(out)
 
 
-__all__ = ["STOPWORDS", "Token", "fold", "stem", "tokens"]
+__all__ = ["FRAMING_RE", "STOPWORDS", "Token", "fold", "framing_length", "stem", "tokens"]

@@ -467,7 +467,8 @@ def _annex(doc, groups) -> None:
 
 # How each kind of aligned word is set in Word: bold, italic, struck through, underlined.
 WORDING_RUNS = {"kept": (True, False, False, False), "changed": (False, True, False, False),
-                "dropped": (False, False, True, False), "added": (False, False, False, True)}
+                "dropped": (False, False, True, False), "added": (False, False, False, True),
+                "framing": (False, False, False, False)}
 
 
 def _marked_words(p, words: list[dict]) -> None:

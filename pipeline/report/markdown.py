@@ -121,7 +121,7 @@ def reflection_text(r: dict) -> str:
 
 
 # How each kind of aligned word is shown in the text formats (HTML and Word style them instead).
-REFLECTION_MARKS = {"kept": "**", "changed": "*", "dropped": "~~", "added": ""}
+REFLECTION_MARKS = {"kept": "**", "changed": "*", "dropped": "~~", "added": "", "framing": ""}
 REFLECTION_KEY = ("**bold**: taken over unchanged; *italic*: changed; ~~struck~~: not taken over; plain (in the "
                   "report's words): added")
 

@@ -17,7 +17,8 @@ SUMMARY_SHEET = "Summary"
 WORDING_SHEET = "Wording taken over"
 # How each kind of aligned word is written in the Wording sheet: colour (RGB) and bold / italic / struck.
 WORDING_FONTS = {"kept": ("1A7F37", True, False, False), "changed": ("9A6700", False, True, False),
-                 "dropped": ("CF222E", False, False, True), "added": ("000000", False, False, False)}
+                 "dropped": ("CF222E", False, False, True), "added": ("000000", False, False, False),
+                 "framing": ("595959", False, False, False)}
 COLUMNS = ("id", "source", "document title", "clause", "label", "actor", "quoted from", "kind", "text", "status",
            "confidence", "evidence", "locators", "reviewer decision", "reviewer note", "wording taken over",
            "taken over at")
