@@ -1,0 +1,240 @@
+"""Proposed amendments and what became of them: `wsis-audit amendments`, and reflection in `wsis-audit diff`."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from pipeline.errors import ExitCode
+from pipeline.parse import parse_bytes
+from pipeline.reflect import Index
+from pipeline.reflect.amendments import read_amendments
+from pipeline.reflect.outcome import judge
+from pipeline.reflect.tracked import tracked_amendments
+
+CONTRIBUTION = """Contribution from the Republic of Examplestan
+
+Proposed amendments to the draft revision of Resolution 1390
+
+MOD 3
+3 to report each year to the Council on the activities of the Union in support of the WSIS Action Lines, including figures on capacity building in least developed countries;
+
+Reasons: the Council needs figures, not lists of events.
+
+ADD 4bis
+4bis to establish focal points on digital inclusion in each regional office, and to report on their work to the Working Group;
+
+SUP 6
+
+In paragraph 5, replace "encourage" with "call upon".
+
+Delete the words "where appropriate" in paragraph 2.
+
+Insert after paragraph 7 a new paragraph:
+
+"to publish an annual summary of the national ICT strategies received from Member States;"
+
+MOD 8
+8 to {-consider-}{+prepare+} a report on the {+gender+} digital divide {-by 2027-}{+every two years+};
+"""
+
+DRAFT = """instructs the Secretary-General
+
+1 to coordinate the Union's work on WSIS with other United Nations agencies;
+
+2 to support Member States, where appropriate, in developing national broadband plans;
+
+3 to report each year to the Council on the activities of the Union in support of the WSIS Action Lines;
+
+4 to continue the WSIS Stocktaking and the WSIS Prizes;
+
+5 to encourage Member States to contribute to the WSIS Forum;
+
+6 to organize a global conference on e-waste statistics in 2027;
+
+7 to maintain the WSIS Stocktaking database;
+
+8 to consider a report on the digital divide by 2027;
+"""
+
+# Paragraph numbers shift (the new 8 renumbers the old 8 as 9): the outcome must not rely on them.
+FINAL = """instructs the Secretary-General
+
+1 to coordinate the Union's work on WSIS with other United Nations agencies;
+
+2 to support Member States in developing national broadband plans;
+
+3 to report each year to the Council on the activities of the Union in support of the WSIS Action Lines, including figures on capacity building in least developed countries and small island developing States;
+
+4 to continue the WSIS Stocktaking and the WSIS Prizes;
+
+5 to encourage Member States to contribute to the WSIS Forum;
+
+6 to organize a global conference on e-waste statistics in 2027;
+
+7 to maintain the WSIS Stocktaking database;
+
+8 to publish an annual summary of the national ICT strategies received from Member States;
+
+9 to prepare a report on the gender digital divide every two years;
+"""
+
+
+def _doc(text: str, name: str):
+    return parse_bytes(text.encode(), path=name)
+
+
+def _outcomes(contribution=CONTRIBUTION, draft=DRAFT, final=FINAL):
+    found = read_amendments(_doc(contribution, "contribution.txt"))
+    index = Index.of(_doc(final, "final.txt"))
+    draft_doc = _doc(draft, "draft.txt") if draft else None
+    return {a.label: (a, judge(a, index, draft_doc)) for a in found}
+
+
+def test_every_form_of_amendment_is_read_with_its_target_and_words():
+    got = {a.label: (a.form, a.target, a.old, a.new) for a, _ in _outcomes().values()}
+    assert list(got) == ["MOD 3", "ADD 4bis", "SUP 6", "In paragraph 5, replace", "Delete the words",
+                         "Insert after paragraph 7 a new paragraph", "MOD 8"]
+    assert got["MOD 3"][:2] == ("modify", "3") and got["MOD 3"][3].endswith("least developed countries;")
+    assert "Reasons" not in got["MOD 3"][3]  # the reasons are not part of the amended text
+    assert got["ADD 4bis"][:2] == ("add", "4bis") and got["ADD 4bis"][3].startswith("to establish focal points")
+    assert got["SUP 6"][:3] == ("delete", "6", "")
+    assert got["In paragraph 5, replace"] == ("replace", "5", "encourage", "call upon")
+    assert got["Delete the words"] == ("delete", "2", "where appropriate", "")
+    assert got["Insert after paragraph 7 a new paragraph"][:2] == ("insert", "7")
+    assert got["Insert after paragraph 7 a new paragraph"][3].startswith("to publish an annual summary")
+    assert got["MOD 8"] == ("modify", "8", "to consider a report on the digital divide by 2027;",
+                            "to prepare a report on the gender digital divide every two years;")
+
+
+def test_outcomes_follow_the_final_text_not_its_paragraph_numbers():
+    got = {label: o.outcome for label, (_, o) in _outcomes().items()}
+    assert got == {"MOD 3": "adopted", "ADD 4bis": "not_adopted", "SUP 6": "not_adopted",
+                   "In paragraph 5, replace": "not_adopted", "Delete the words": "adopted",
+                   "Insert after paragraph 7 a new paragraph": "adopted", "MOD 8": "adopted"}
+    _, mod8 = _outcomes()["MOD 8"]
+    assert [w["locator"] for w in mod8.where] == ["line 19"]  # printed as 9 in the final text
+    assert mod8.rationale == "adopted: 5 of its 5 new words are in the final text; 2 of the 2 words it removes are gone"
+
+
+def test_an_amendment_taken_over_with_other_words_is_adopted_with_changes():
+    final = FINAL.replace("an annual summary", "a summary every two years").replace(
+        "the gender digital divide every two years", "the gender digital divide by 2028")
+    got = {label: (o.outcome, o.differences) for label, (_, o) in _outcomes(final=final).items()}
+    outcome, differences = got["Insert after paragraph 7 a new paragraph"]
+    assert outcome == "adopted_with_changes"
+    assert ("changed", "annual ") in {(s.op, s.text) for s in differences} or \
+        ("dropped", "annual ") in {(s.op, s.text) for s in differences}
+    assert got["MOD 8"][0] == "adopted_with_changes"
+
+
+def test_without_the_draft_a_modification_is_a_manual_check_that_says_why():
+    got = _outcomes(draft=None)
+    assert got["MOD 3"][1].outcome == "manual_check" and "--draft" in got["MOD 3"][1].rationale
+    assert got["In paragraph 5, replace"][1].outcome == "not_adopted"  # its own words say enough
+
+
+def _tracked_docx() -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("Proposal of Examplestan")
+    p = ("<w:p {ns}><w:r><w:t xml:space=\"preserve\">8 to </w:t></w:r>"
+         "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>consider</w:delText></w:r></w:del>"
+         "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t>prepare</w:t></w:r></w:ins>"
+         "<w:r><w:t xml:space=\"preserve\"> a report on the digital divide </w:t></w:r>"
+         "<w:ins w:id=\"3\" w:author=\"A\"><w:r><w:t>every two years</w:t></w:r></w:ins>"
+         "<w:del w:id=\"4\" w:author=\"A\"><w:r><w:delText>by 2027</w:delText></w:r></w:del>"
+         "<w:r><w:t>;</w:t></w:r></w:p>").format(ns=nsdecls("w"))
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(p))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_tracked_changes_in_a_word_contribution_are_amendments():
+    data = _tracked_docx()
+    doc = parse_bytes(data, path="contribution.docx")
+    (a,) = tracked_amendments(data, doc)
+    assert (a.form, a.target) == ("modify", "8")
+    assert a.old == "to consider a report on the digital divide by 2027;"
+    assert a.new == "to prepare a report on the digital divide every two years;"
+    # The final text also adds "gender": more than the amendment asked, but all that it asked.
+    assert judge(a, Index.of(_doc(FINAL, "final.txt"))).outcome == "adopted"
+
+
+runner = CliRunner()
+
+
+def _files(tmp_path):
+    for name, text in (("contribution.txt", CONTRIBUTION), ("draft.txt", DRAFT), ("final.txt", FINAL)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / "contribution.txt", tmp_path / "draft.txt", tmp_path / "final.txt"
+
+
+def test_the_amendments_command_writes_every_format_and_lists_each_outcome(tmp_path):
+    c, d, f = _files(tmp_path)
+    out = tmp_path / "amd"
+    result = runner.invoke(app, ["amendments", "--contribution", str(c), "--draft", str(d), "--final", str(f),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ADD 4bis" in result.output and "not adopted" in result.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "amendments.csv", "amendments.docx", "amendments.html", "amendments.json", "amendments.md",
+        "amendments.xlsx"]
+    record = json.loads((out / "amendments.json").read_text(encoding="utf-8"))
+    assert record["summary"] == {"adopted": 4, "adopted_with_changes": 0, "not_adopted": 3, "manual_check": 0}
+    assert "## MOD 8: adopted" in (out / "amendments.md").read_text(encoding="utf-8")
+    assert 'data-outcome="not_adopted"' in (out / "amendments.html").read_text(encoding="utf-8")
+    again = tmp_path / "again"
+    runner.invoke(app, ["amendments", "-c", str(c), "--draft", str(d), "--final", str(f), "--out", str(again)])
+    assert (again / "amendments.json").read_bytes() == (out / "amendments.json").read_bytes()
+
+
+def test_the_amendments_command_names_an_unreadable_file_and_exits_with_its_code(tmp_path):
+    c, _, _ = _files(tmp_path)
+    empty = tmp_path / "final.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["amendments", "-c", str(c), "--final", str(empty), "--out", str(tmp_path / "o")])
+    assert result.exit_code == ExitCode.EMPTY
+    assert "final.txt" in result.output and not (tmp_path / "o").exists()
+
+
+def test_a_contribution_without_amendments_says_so(tmp_path):
+    c, _, f = _files(tmp_path)
+    c.write_text("We propose that the report include a table of the Action Line roadmaps.\n", encoding="utf-8")
+    result = runner.invoke(app, ["amendments", "-c", str(c), "--final", str(f), "--out", "-", "--format", "json"])
+    assert result.exit_code == 0
+    assert "no amendment" in result.output
+
+
+@pytest.mark.parametrize("final_words, trend", [("a report on the broadband plans adopted in each region since 2025 "
+                                                 "and the schools connected", "grew"), ("", "shrank")])
+def test_diff_says_whether_a_proposals_wording_grew_or_shrank(tmp_path, final_words, trend):
+    mandate = tmp_path / "contribution.txt"
+    mandate.write_text("Proposals\n\n1. To include in the report a report on the broadband plans adopted in each "
+                       "region since 2025 and the schools connected.\n", encoding="utf-8")
+    middle = "The Bureau supported broadband plans in twelve countries and connected 400 schools in 2026."
+    drafts = {"old": [middle, "It published a report on the broadband plans adopted in each region since 2025."],
+              "new": [middle, final_words or "It published a report on regional plans."]}
+    if trend == "grew":
+        drafts["old"][1] = "It published a report on regional plans."
+    for name, paras in drafts.items():
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(p for p in paras if p) + "\n", encoding="utf-8")
+        assert runner.invoke(app, ["audit", "--report", str(tmp_path / f"{name}.txt"), "--mandate", str(mandate),
+                                   "--out", str(tmp_path / name), "--format", "json", "--no-cache"]).exit_code == 0
+    result = runner.invoke(app, ["diff", str(tmp_path / "old/coverage.json"), str(tmp_path / "new/coverage.json"),
+                                 "--out", str(tmp_path / "diff")])
+    assert result.exit_code == 0, result.output
+    diff = json.loads((tmp_path / "diff/diff.json").read_text(encoding="utf-8"))
+    (row,) = [r for r in diff["reflections"] if r["label"] == "1"]
+    assert row["trend"] == trend and diff["reflection_summary"][trend] >= 1
+    assert f"{trend}:" in result.output
+    assert "## Wording taken over" in (tmp_path / "diff/diff.md").read_text(encoding="utf-8")
