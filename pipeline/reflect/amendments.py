@@ -17,16 +17,17 @@ from ..model import BlockKind, Document, Locator, content_id
 FORMS = ("add", "insert", "modify", "replace", "delete")
 
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
-MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:\d+[A-Za-z.]*(?:[ \t]*(?:bis|ter|quater))?"
-                     r"(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?[ \t]*[:.\-\u2013]?[ \t]*")
+MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:(?:PP|OP)[ \t]*)?(?:\d+[A-Za-z.]*"
+                     r"(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
 # Where an amendment's reasons start: its text has ended.
 REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]", re.I)
 
 _Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
 QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
-PARA = (r"(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?)\s+"
-        r"(?P<{name}>(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?)")
+# "paragraph 5", "operative paragraph 5", "preambular paragraph 4", and the UN negotiators' "OP5", "PP 4".
+PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?)\s+|(?=(?:PP|OP)\s*\d))"
+        r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+[A-Za-z]*(?:\s*\([a-z]\))?)")
 IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
 # The prose instructions, each a regular expression over a block's text and the form it gives.
 PROSE = (
@@ -42,7 +43,8 @@ PROSE = (
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
     ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
     ("insert", re.compile(
-        r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph\s+)?after\s+" + PARA.format(name="n")
+        r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|OP|PP)\s+)?after\s+"
+        + PARA.format(name="n")
         + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph|the\s+following(?:\s+(?:new\s+)?"
         r"paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
@@ -166,12 +168,19 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
                 target = "PP" + target  # how UN drafts number preambular paragraphs
             whole = form == "delete" and "old" not in groups or (form == "insert" and "anchor" not in groups)
-            label = " ".join(b.text[m.start():m.start() + 40].split()[:5]).rstrip(",:")
+            label = _prose_label(m.group())
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
                                   target=_number(target) if target else None, text=doc.text[b.start + m.start():end],
                                   old=groups.get("old", ""), new=new, locator=b.locator, start=b.start + m.start(),
                                   end=end, whole_paragraph=whole), took_next))
     return sorted(out, key=lambda a: a[0].start)
+
+
+def _prose_label(instruction: str) -> str:
+    """An instruction's words before its quoted text: "In paragraph 5, replace", "Insert after paragraph 7 a new
+    paragraph", "Delete paragraph 8"."""
+    head = re.split(rf"[{_Q_OPEN}:]", instruction, maxsplit=1)[0]
+    return " ".join(head.split()).rstrip(" ,.;")[:80]
 
 
 def _unquote(text: str) -> str:
@@ -189,6 +198,7 @@ def _number(ref: str) -> str:
     """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)'."""
     ref = " ".join(ref.split())
     ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
+    ref = re.sub(r"\b(PP|OP)\s+(?=\d)", r"\1", ref)
     m = re.search(r"(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
     return m.group() if m else ref
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Segment, to_plain
@@ -48,14 +49,16 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "") 
     `like` (the amendment's own text)."""
     if draft is None or not target:
         return None
-    want = _bare_label(target)
+    want = {_bare_label(target)}
+    if target.upper().startswith("OP"):
+        want.add(_bare_label(target[2:]))  # operative paragraphs are often printed with their number alone
     found = []
     for b in draft.blocks:
         label = _bare_label(b.label or "")
         head = b.text.split(None, 1)
         printed = _bare_label(head[0]) if head else ""
-        if want in (label, printed) and len(head) > 1:
-            found.append(head[1].strip() if printed == want else b.text.strip())
+        if (label in want or printed in want) and len(head) > 1:
+            found.append(head[1].strip() if printed in want else b.text.strip())
     if len(found) > 1 and like:
         words = {t.key for t in tokens(like) if t.content}
         return max(found, key=lambda text: len(words & {t.key for t in tokens(text) if t.content}))
@@ -127,8 +130,7 @@ def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
     units = sorted({u for u, _ in found}) or None
     found_b = align_spans(tb, final, units) if before else []
     if after:
-        gone_ops = word_ops(tb, final, found_b)
-        gone = _share([gone_ops[i] != "kept" for i in deleted])
+        gone = _share_gone_in_place(tb, ta, deleted, final, found)
     else:
         gone = _share_gone_whole(tb, final, found_b, deleted)
     outcome = _verdict(kept, gone, unchanged=_unchanged(tb, final, found_b))
@@ -140,6 +142,20 @@ def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
 
 def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 3) if flags else None
+
+
+def _share_gone_in_place(tb: tuple[Token, ...], ta: tuple[Token, ...], deleted: set[int], final: Index,
+                         found) -> float | None:
+    """For words deleted from a paragraph that stays: the share of them the final paragraph no longer has, counting
+    each word in the whole paragraph (a deleted "reporting" is gone when the final paragraph has no more "report"
+    than the amended one; an alignment could pair it with another "report")."""
+    if not deleted:
+        return None
+    have: Counter = Counter()
+    for u in sorted({u for u, _ in found}):
+        have.update(t.key for t in final.units[u].tokens)
+    need = Counter(t.key for t in ta)
+    return _share([have[tb[i].key] <= need[tb[i].key] for i in deleted])
 
 
 def _share_gone_whole(tb: tuple[Token, ...], final: Index, found_b, deleted: set[int]) -> float | None:

@@ -43,9 +43,15 @@ FRAMING_RE = re.compile(
     r"|(?:recognize|note|state|stress|emphasize|underline|acknowledge)\s+that\b)", re.I)
 
 
+# A proposal that quotes the text it proposes ("To add to section 4 the following text: "…"", "We propose a new OP
+# after OP6: "…""): the quotation is its wording, what leads to it is framing.
+QUOTED_WORDING_RE = re.compile(r"^[^\"\u201c]{3,300}?[:,]\s*[\"\u201c](?=\S)(?=[^\"\u201c\u201d]{20,}[\"\u201d]?\W*$)", re.S)
+
+
 def framing_length(text: str) -> int:
-    """How many leading characters of a proposal are a drafting instruction (FRAMING_RE); 0 when none."""
-    m = FRAMING_RE.match(text)
+    """How many leading characters of a proposal are a drafting instruction (QUOTED_WORDING_RE, FRAMING_RE); 0 when
+    none."""
+    m = QUOTED_WORDING_RE.match(text) or FRAMING_RE.match(text)
     return m.end() if m and m.end() < len(text.rstrip()) else 0
 
 
@@ -92,4 +98,4 @@ def tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     return tuple(out)
 
 
-__all__ = ["FRAMING_RE", "STOPWORDS", "Token", "fold", "framing_length", "stem", "tokens"]
+__all__ = ["FRAMING_RE", "QUOTED_WORDING_RE", "STOPWORDS", "Token", "fold", "framing_length", "stem", "tokens"]
