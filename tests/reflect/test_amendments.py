@@ -238,3 +238,28 @@ def test_diff_says_whether_a_proposals_wording_grew_or_shrank(tmp_path, final_wo
     assert row["trend"] == trend and diff["reflection_summary"][trend] >= 1
     assert f"{trend}:" in result.output
     assert "## Wording taken over" in (tmp_path / "diff/diff.md").read_text(encoding="utf-8")
+
+
+def test_eval_reflection_scores_a_pair_against_its_gold(tmp_path):
+    from pipeline.config import Config
+    from pipeline.evaluate.reflection import evaluate_reflection
+
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    contribution = CONTRIBUTION + ("\nProposals\n\n1. To include in the report the number of schools connected in "
+                                   "each region since 2025 and the obstacles met by national regulators.\n")
+    for name, text in (("contribution.txt", contribution), ("draft.txt", DRAFT), ("final.txt", FINAL)):
+        (pair / name).write_text(text, encoding="utf-8")
+    gold = {"pair": "pair", "proposals": [{"label": "1", "reflection": "absent", "final": None,
+                                           "text": contribution.split("1. ")[-1].strip()}],
+            "amendments": [{"label": "ADD 4bis", "form": "add", "outcome": "not_adopted", "text": "ADD 4bis"},
+                           {"label": "MOD 8", "form": "modify", "outcome": "adopted_with_changes",
+                            "text": "to {-consider-}{+prepare+} a report"}]}
+    (pair / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = evaluate_reflection(Config(), tmp_path)
+    a = result["amendments"]
+    assert (a["amendments"], a["read"], a["spurious"]) == (2, 2, 5)  # five amendments have no gold here
+    assert a["accuracy"] == 0.5 and a["confusion"] == {"adopted_with_changes -> adopted": 1,
+                                                        "not_adopted -> not_adopted": 1}
+    assert result["proposals"]["by_class"]["absent"] == {"n": 1, "mean": 0.0, "min": 0.0, "max": 0.0, "in_band": 1,
+                                                         "band": [0.0, 0.1]}
