@@ -665,7 +665,8 @@ def amendments_cmd(
                           "; ".join(w["locator"] for w in a["where"]) or "-", _clip(a["rationale"], 60))
         out.print(table)
         for p in record["proposals"]:
-            out.print(f"{p['label'] or p['locator']}: {p['final']['score']:.0%} of its wording taken over", markup=False)
+            out.print(f"{p['label'] or p['locator']}: {p['final']['score']:.0%} of its wording taken over",
+                      markup=False)
     published = _guard(lambda: publish(out_dir, lambda folder: write_amendments(record, folder, fmts),
                                        owned=tuple(OUTPUT_FILES.values())))
     if not state.quiet:

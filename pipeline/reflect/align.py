@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import BlockKind, Document, Reflection, ReflectionSpan, Segment
+from ..model import Document, Reflection, ReflectionSpan, Segment
 from .tokens import Token, framing_length, tokens
 
 # Scores of one aligned pair of words, and of a word dropped or added. A content word counts three times a function
@@ -201,19 +201,22 @@ def _span_record(text: str, source: tuple[Token, ...], index: Index, u: int, spa
     """One span: where it is in the document, its words marked kept, changed or added, and the source part."""
     doc, unit = index.document, index.units[u]
     block = doc.blocks[unit.index]
-    target = unit.tokens
-    paired = [(i, j) for i, j in span.pairs if j is not None]
-    start, end = target[paired[0][1]].start, target[paired[-1][1]].end
-    op = {}
-    for i, j in paired:
-        op[j] = "added" if i is None else ("kept" if source[i].key == target[j].key else "changed")
-    inner = [k for k in range(len(target)) if start <= target[k].start < end]
+    start, end, view = span_view(doc.text, source, unit.tokens, span)
     sources = [i for i, _ in span.pairs if i is not None]
     return ReflectionSpan(
         block_id=block.id, locator=block.locator, heading_trail=block.heading_trail, start=start, end=end,
         text=doc.text[start:end], source_start=source[sources[0]].start, source_end=source[sources[-1]].end,
-        kept=_kept(source, target, span),
-        view=segments(doc.text, [target[k] for k in inner], [op.get(k, "added") for k in inner], start, end))
+        kept=_kept(source, unit.tokens, span), view=view)
+
+
+def span_view(text: str, source: tuple[Token, ...], target: tuple[Token, ...],
+              span: _Span) -> tuple[int, int, tuple[Segment, ...]]:
+    """A span's place in the target text and its words there: kept, changed, or added (the target's own)."""
+    paired = [(i, j) for i, j in span.pairs if j is not None]
+    start, end = target[paired[0][1]].start, target[paired[-1][1]].end
+    op = {j: "added" if i is None else ("kept" if source[i].key == target[j].key else "changed") for i, j in paired}
+    inner = [k for k in range(len(target)) if start <= target[k].start < end]
+    return start, end, segments(text, [target[k] for k in inner], [op.get(k, "added") for k in inner], start, end)
 
 
 def segments(text: str, words, ops: list[str], start: int, end: int) -> tuple[Segment, ...]:
@@ -231,4 +234,4 @@ def segments(text: str, words, ops: list[str], start: int, end: int) -> tuple[Se
     return tuple(out)
 
 
-__all__ = ["Index", "align_spans", "local_alignment", "reflect", "segments", "word_ops"]
+__all__ = ["Index", "align_spans", "local_alignment", "reflect", "segments", "span_view", "word_ops"]

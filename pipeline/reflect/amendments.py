@@ -18,7 +18,8 @@ FORMS = ("add", "insert", "modify", "replace", "delete")
 
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
 MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:(?:PP|OP)[ \t]*)?(?:\d+[A-Za-z.]*"
-                     r"(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?[ \t]*[:.\-\u2013]?[ \t]*")
+                     r"(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
+                     r"[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
 # Where an amendment's reasons start: its text has ended.
 REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]", re.I)
@@ -138,7 +139,8 @@ def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
     target = _number(ref) if ref else _leading_number(printed)
     label = f"{mark.group('mark')} {ref}" if ref else mark.group("mark")
     return Amendment(id=content_id("amd", doc.sha256, start, end), label=label, form=form, target=target,
-                     text=doc.text[start:end], old=_strip_number(old), new=_strip_number(new), locator=b.locator, start=start,
+                     text=doc.text[start:end], old=_strip_number(old), new=_strip_number(new), locator=b.locator,
+                     start=start,
                      end=end, whole_paragraph=True)
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Segment, to_plain
-from .align import Index, align_spans, segments, word_ops
+from .align import Index, align_spans, segments, span_view, word_ops
 from .amendments import Amendment
 from .tokens import Token, tokens
 
@@ -216,16 +216,10 @@ def _where(final: Index, source: tuple[Token, ...], found) -> tuple[dict, ...]:
     doc = final.document
     out = []
     for u, span in sorted(found, key=lambda f: f[0]):
-        target = final.units[u].tokens
-        pairs = [(i, j) for i, j in span.pairs if j is not None]
-        start, end = target[pairs[0][1]].start, target[pairs[-1][1]].end
-        ops = {j: "added" if i is None else ("kept" if source[i].key == target[j].key else "changed") for i, j in pairs}
-        inner = [k for k in range(len(target)) if start <= target[k].start < end]
+        start, end, view = span_view(doc.text, source, final.units[u].tokens, span)
         block = doc.blocks[final.units[u].index]
         out.append({"locator": str(block.locator), "block_id": block.id, "span": [start, end],
-                    "text": doc.text[start:end],
-                    "words": to_plain(segments(doc.text, [target[k] for k in inner],
-                                               [ops.get(k, "added") for k in inner], start, end))})
+                    "text": doc.text[start:end], "words": to_plain(view)})
     return tuple(out)
 
 

@@ -45,7 +45,8 @@ FRAMING_RE = re.compile(
 
 # A proposal that quotes the text it proposes ("To add to section 4 the following text: "…"", "We propose a new OP
 # after OP6: "…""): the quotation is its wording, what leads to it is framing.
-QUOTED_WORDING_RE = re.compile(r"^[^\"\u201c]{3,300}?[:,]\s*[\"\u201c](?=\S)(?=[^\"\u201c\u201d]{20,}[\"\u201d]?\W*$)", re.S)
+QUOTED_WORDING_RE = re.compile(r"^[^\"\u201c]{3,300}?[:,]\s*[\"\u201c](?=\S)(?=[^\"\u201c\u201d]{20,}[\"\u201d]?\W*$)",
+                               re.S)
 
 
 def framing_length(text: str) -> int:
