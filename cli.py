@@ -564,19 +564,9 @@ def report_cmd(
 
 
 def _load_coverage(path: Path) -> dict:
-    from pipeline.errors import InputError
-    from pipeline.report.json_report import validate_coverage
+    from pipeline.api import load_coverage
 
-    from pipeline.parse import read_bytes
-
-    data = read_bytes(path, max_bytes=int(state.config.max_size_mb * 1_000_000))
-    try:
-        record = json.loads(data.decode("utf-8"))
-        validate_coverage(record)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"not a coverage.json: {str(exc).splitlines()[0][:160]}",
-                         hint="give a coverage.json written by `wsis-audit audit`", location=str(path)) from None
-    return record
+    return load_coverage(path, max_size_mb=state.config.max_size_mb)
 
 
 @app.command("diff")
@@ -591,9 +581,9 @@ def diff_cmd(
 
     Example: wsis-audit diff draft-audit/coverage.json rev1-audit/coverage.json --out diff
     """
-    from pipeline.diff import diff_records
+    from pipeline import api
 
-    result = _guard(lambda: diff_records(_load_coverage(old), _load_coverage(new)))
+    result = _guard(lambda: api.diff(_load_coverage(old), _load_coverage(new)))
     if not state.quiet:
         s = result["summary"]
         out.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s.items()), markup=False)
@@ -612,14 +602,7 @@ def diff_cmd(
             out.print(f"  {c['trend']}: {Path(c['source_document']).name} {c['label'] or ''} "
                       f"{c['old_reflection']:.0%} -> {c['new_reflection']:.0%}", markup=False)
     if out_dir:
-        from pipeline.report.html import render_diff_html
-        from pipeline.report.markdown import render_diff_markdown
-
-        from pipeline.report._io import write_atomic
-
-        _guard(lambda: write_atomic(out_dir / "diff.html", render_diff_html(result)))
-        _guard(lambda: write_atomic(out_dir / "diff.md", render_diff_markdown(result)))
-        _write_json(out_dir / "diff.json", result)
+        _guard(lambda: api.write_diff(result, out_dir))
         if not state.quiet:
             out.print(f"wrote {out_dir}/diff.html, diff.md, diff.json", markup=False)
 
@@ -644,13 +627,13 @@ def amendments_cmd(
 
     Example: wsis-audit amendments --contribution our-amendments.docx --draft draft-res.docx --final res.pdf --out amd
     """
-    from pipeline.amendments import run_amendments
+    from pipeline import api
     from pipeline.report import parse_formats
     from pipeline.report._io import publish
     from pipeline.report.amendments import OUTPUT_FILES, write_amendments
 
     fmts = _guard(lambda: parse_formats(formats))
-    record = _guard(lambda: run_amendments(contribution, final, draft, state.config))
+    record = _guard(lambda: api.amendments(contribution, final, draft, state.config))
     for w in record["warnings"]:
         err.print(f"warning: {w}", markup=False)
     if str(out_dir) == STDOUT:
@@ -692,16 +675,10 @@ def review_set(
 
     Example: wsis-audit review set audit/coverage.json req-1a2b3c4d5e6f not_applicable --reason "deferred by Council"
     """
-    from pipeline.review import DECISIONS_FILE, make_decision, update_decisions
+    from pipeline import api
 
-    def work():
-        record = _load_coverage(coverage)
-        path = coverage.parent / DECISIONS_FILE
-        d = make_decision(record, requirement, decision, reason, facet=facet, reviewer=reviewer)
-        update_decisions(path, [d])
-        return path
-
-    path = _guard(work)
+    path = _guard(lambda: api.review(coverage, requirement, decision, reason, facet=facet, reviewer=reviewer,
+                                     config=state.config))
     if not state.quiet:
         out.print(f"recorded in {path}; re-run the audit or `wsis-audit report` to apply it", markup=False)
 

@@ -177,3 +177,20 @@ def test_installed_entry_point_exits_with_the_documented_code(tmp_path):
     usage = subprocess.run([sys.executable, str(ROOT / "cli.py"), "parse", "--no-such-option"], capture_output=True,
                            text=True)
     assert usage.returncode == ExitCode.USAGE
+
+
+def test_the_readme_python_example_runs_an_audit_in_five_lines(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) == 5
+    (tmp_path / "draft.docx").write_bytes((ROOT / "corpora/reports/wsis20-draft.docx").read_bytes())
+    (tmp_path / "council-res-1332.docx").write_bytes((ROOT / "corpora/mandates/council-res-1390.docx").read_bytes())
+    (tmp_path / "our-contribution.txt").write_bytes((ROOT / "corpora/mandates/contribution-ms-2026.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    printed = io.StringIO()
+    monkeypatch.setattr("sys.stdout", printed)
+    exec(compile(code, "README.md", "exec"), {})
+    assert sorted(p.name for p in (tmp_path / "audit-out").iterdir() if not p.name.startswith(".")) == [
+        "report.html", "traceability.xlsx"]
+    lines = printed.getvalue().splitlines()
+    assert len(lines) > 20 and any(" addressed [" in line or " partial [" in line for line in lines)
