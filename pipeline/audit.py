@@ -16,12 +16,11 @@ from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
 from .kb import load_kb
 from .match.passages import make_passages
 from .match.retrieve import RETRIEVER_VERSION, Retriever, passage_signals, units_for
-from .model import Document, Requirement, content_id, to_plain
+from .model import STATUSES, Document, Requirement, content_id, to_plain
 from .parse import PARSER_VERSIONS, parse_file, parse_many
 from .reflect import REFLECTION_VERSION, reflect_requirements, reflection_record
 
 SCHEMA_VERSION = "1"
-STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

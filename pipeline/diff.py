@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .model import CHANGE_KINDS
+
 # Worse to better; manual_check sits outside the order (a change to or from it is a plain status change).
 RANK = {"not_addressed": 0, "partial": 1, "addressed": 2}
-CHANGE_ORDER = ("regressed", "dropped", "newly_addressed", "changed_status", "evidence_changed", "new")
+CHANGE_ORDER = tuple(CHANGE_KINDS)
 # How a requirement's reflection (the share of its wording taken over) moved between two drafts; a move smaller
 # than REFLECTION_STEP is "same" (one content word of a 40-word proposal is 0.025).
 REFLECTION_TRENDS = ("shrank", "grew", "same", "new", "dropped")

@@ -177,3 +177,11 @@ class ArtifactError(WsisAuditError):
     """A shipped artifact (model, knowledge base) is missing, corrupt or of the wrong version."""
 
     default_code = ExitCode.ARTIFACT
+
+    @classmethod
+    def judge(cls, message: str, location: str | None = None) -> ArtifactError:
+        """The judge model cannot be used as it is: retraining writes one this version reads."""
+        return cls(message, hint=RETRAIN, location=location)
+
+
+RETRAIN = "retrain with `wsis-audit train`"

@@ -7,7 +7,7 @@ Ids are derived from content (sha1 of stable fields), never random.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -238,6 +238,18 @@ class Status(StrEnum):
     PARTIAL = "partial"
     NOT_ADDRESSED = "not_addressed"
     MANUAL_CHECK = "manual_check"
+
+
+# The one vocabulary of statuses every output uses: their order (done first, then the gaps, then a look) and the
+# words a reader sees. A reviewer may also decide that a requirement does not apply.
+STATUSES = tuple(s.value for s in Status)
+STATUS_LABELS = {"addressed": "Addressed", "partial": "Partial", "not_addressed": "Not addressed",
+                 "manual_check": "Manual check", "not_applicable": "Not applicable"}
+DECISIONS = (*STATUSES, "not_applicable")
+# The kinds of change `diff` reports, worst news first (a reader of a diff looks for what got worse), with their
+# headings; "unchanged" is counted, never listed.
+CHANGE_KINDS = {"regressed": "Regressed", "dropped": "Dropped requirements", "newly_addressed": "Newly addressed",
+                "changed_status": "Status changed", "evidence_changed": "Evidence changed", "new": "New requirements"}
 
 
 # Rationale wordings that contradict a status (issue 16, point 2): a status is never shown beside them.

@@ -7,9 +7,11 @@ is in docs/history.md.
 
 from __future__ import annotations
 
+from .model import STATUSES
+
 # The project's quality targets (issue tracker and README, "Figures"): what the judge is measured against.
 TARGETS = {"accuracy": 0.85, "macro_f1": 0.80, "evidence_hit_at_3": 0.90}
-STATUS_ORDER = ("addressed", "partial", "not_addressed", "manual_check")
+STATUS_ORDER = STATUSES
 HARD_CASE_WORDS = {"distractor": "passages that share the words but say something else",
                    "duplicate": "the same requirement in two mandates", "events_links": "events and links only",
                    "negation": "negated or deferred answers", "other_actor": "addressed to another actor",

@@ -15,10 +15,10 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .errors import InputError
+from .model import DECISIONS
 
 DECISIONS_FILE = "decisions.csv"
 UNMATCHED = "reviewer decision(s) match no requirement of this audit"
-DECISIONS = ("addressed", "partial", "not_addressed", "manual_check", "not_applicable")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,7 +170,7 @@ def apply_decisions(record: dict, decisions: list[Decision]) -> dict:
         r["facets"] = facets
         reqs.append(r)
     out["requirements"] = reqs
-    statuses = ("addressed", "partial", "not_addressed", "manual_check", "not_applicable")
+    statuses = DECISIONS
     counts = {s: sum(1 for r in reqs if r["status"] == s) for s in statuses}
     out["summary"] = {k: v for k, v in counts.items() if k != "not_applicable" or v}
     out["reviewed"] = sum(1 for r in reqs if "review" in r)

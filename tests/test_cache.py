@@ -82,7 +82,7 @@ def test_a_reviewer_decision_renders_again_without_judging_again(tmp_path, monke
     _audit(out, "--format", "json,md")
     shown = json.loads((out / "coverage.json").read_text())
     assert shown["requirements"][0]["status"] == "not_applicable"
-    assert "not_applicable" in (out / "report.md").read_text()
+    assert "Not applicable" in (out / "report.md").read_text()
 
 
 def test_a_changed_report_reuses_the_mandates_extraction(tmp_path, monkeypatch):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
+from ..model import STATUSES
+
 
 
 def judgement_metrics(pairs: list[dict]) -> dict:

@@ -163,8 +163,7 @@ class StagedModel:
         _check_features(data, expect_features, location)
         m = cls(classes=tuple(data["classes"]), features=tuple(data["features"]), C=data["params"]["C"])
         if set(data.get("stages", {})) != set(m.stages):
-            raise ArtifactError("judge model has other stages than this version", hint="retrain with `wsis-audit train`",
-                                location=location)
+            raise ArtifactError.judge("judge model has other stages than this version", location)
         m.mean_, m.scale_ = np.array(data["mean"]), np.array(data["scale"])
         m.coef_ = {k: np.array(v["coef"]) for k, v in data["stages"].items()}
         m.intercept_ = {k: float(v["intercept"]) for k, v in data["stages"].items()}
@@ -285,12 +284,10 @@ class JudgeModel:
     @classmethod
     def from_json(cls, data: dict, *, location: str = "") -> JudgeModel:
         if not isinstance(data, dict):  # the file, or its fallback judge, is not a JSON object
-            raise ArtifactError("judge model is malformed (not a JSON object)", hint="retrain with `wsis-audit train`",
-                                location=location)
+            raise ArtifactError.judge("judge model is malformed (not a JSON object)", location)
         if data.get("name") != JUDGE_NAME or str(data.get("version")) != JUDGE_VERSION:
-            raise ArtifactError(f"judge model {data.get('name')} v{data.get('version')}, expected "
-                                f"{JUDGE_NAME} v{JUDGE_VERSION}", hint="retrain with `wsis-audit train`",
-                                location=location)
+            raise ArtifactError.judge(f"judge model {data.get('name')} v{data.get('version')}, expected "
+                                      f"{JUDGE_NAME} v{JUDGE_VERSION}", location)
         parts = {}
         for key, feats in (("requirement", REQ_FEATURES), ("facet", FEATURES), ("relevance", PAIR_FEATURES),
                            ("status_relevance", PAIR_FEATURES)):
@@ -299,15 +296,12 @@ class JudgeModel:
                 kind = StagedModel if part and part.get("kind") == "staged" else LinearModel
                 parts[key] = kind.from_json(part, expect_features=feats, location=location) if part else None
             except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a part cut short or edited by hand
-                raise ArtifactError(f"judge model is malformed ({key}: {exc!r})",
-                                    hint="retrain with `wsis-audit train`", location=location) from None
+                raise ArtifactError.judge(f"judge model is malformed ({key}: {exc!r})", location) from None
         if parts["requirement"] is None:
-            raise ArtifactError("judge model has no requirement-level weights", hint="retrain with `wsis-audit train`",
-                                location=location)
+            raise ArtifactError.judge("judge model has no requirement-level weights", location)
         off = data.get("status_signals_off") or []
         if not isinstance(off, list) or not set(off) <= set(SIGNALS):
-            raise ArtifactError(f"judge model names unknown signals {off}", hint="retrain with `wsis-audit train`",
-                                location=location)
+            raise ArtifactError.judge(f"judge model names unknown signals {off}", location)
         profiles = data.get("evidence_profiles") or {}
         distractors = data.get("distractor_profiles") or {}
         priors = data.get("status_priors") or {}
@@ -318,11 +312,9 @@ class JudgeModel:
                                          ("status priors", priors, 1, None),
                                          ("facet status priors", facet_priors, 2, CLASSES)):
             if not _is_counts(value, depth + 1, keys):
-                raise ArtifactError(f"judge model has malformed {name}",
-                                    hint="retrain with `wsis-audit train`", location=location)
+                raise ArtifactError.judge(f"judge model has malformed {name}", location)
         if any(set(v) - set(REQ_CLASSES) for v in priors.values()):
-            raise ArtifactError("judge model has status priors with unknown statuses",
-                                hint="retrain with `wsis-audit train`", location=location)
+            raise ArtifactError.judge("judge model has status priors with unknown statuses", location)
         fallback = cls.from_json(data["fallback"], location=location) if data.get("fallback") else None
         return cls(**parts, status_signals_off=tuple(off), profiles=profiles, fallback=fallback,
                    distractors=distractors, priors=priors, facet_priors=facet_priors)
@@ -385,8 +377,7 @@ def _standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _check_features(data: dict, expect: tuple[str, ...], location: str) -> None:
     if tuple(data.get("features", ())) != tuple(expect):
-        raise ArtifactError("judge model was trained on other features", hint="retrain with `wsis-audit train`",
-                            location=location)
+        raise ArtifactError.judge("judge model was trained on other features", location)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -525,16 +525,16 @@ def _facet_pairs(req: Requirement, a, g: dict) -> list[dict]:
 def save_model(model: JudgeModel, directory: Path, *, metrics: dict, corpus_sha: str) -> None:
     """models/<name>-v<version>/: model.json (weights), meta.json (provenance and metrics)."""
     import platform
+    from importlib.metadata import version
 
     import sklearn
-    import spacy
 
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "model.json").write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     meta = {"name": "wsis-judge", "version": "1", "requirement_features": list(REQ_FEATURES),
             "requirement_classes": list(REQ_CLASSES), "facet_features": list(FEATURES), "facet_classes": list(CLASSES),
             "training_corpus_sha256": corpus_sha,
-            "libraries": {"scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
+            "libraries": {"scikit-learn": sklearn.__version__, "spacy": version("spacy"),
                           "numpy": np.__version__, "python": platform.python_version()},
             "metrics": metrics}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -16,15 +16,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..model import CHANGE_KINDS, STATUS_LABELS, STATUSES
 from ..resources import asset
 from .markdown import REFLECTION_TREND_WORDS, UNKNOWN_ACTOR, actor_text, quoted_text, reflection_text
 
 HTML_REPORT_VERSION = "html/2"
 
-STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
 GAP_STATUSES = ("not_addressed", "partial")
-STATUS_WORDS = {"addressed": "Addressed", "partial": "Partial", "not_addressed": "Not addressed",
-                "manual_check": "Manual check"}
+STATUS_WORDS = STATUS_LABELS
 # A symbol beside each word so the badges still differ when printed in black and white.
 STATUS_SYMBOLS = {"addressed": "\u2713", "partial": "\u25d0", "not_addressed": "\u2717", "manual_check": "?"}
 # Bar colours of the SVG chart; the same hues as the badges (assets/report.css).
@@ -33,9 +32,7 @@ STATUS_COLOURS = {"addressed": "#1a7f37", "partial": "#bf8700", "not_addressed":
 GAP_RANK = {"not_addressed": 0, "partial": 1, "manual_check": 2, "addressed": 3}
 KINDS = ("instruction", "decision", "proposal", "expectation", "invitation", "target")
 
-CHANGE_KINDS = ("regressed", "dropped", "changed_status", "evidence_changed", "newly_addressed", "new")
-CHANGE_WORDS = {"newly_addressed": "Newly addressed", "regressed": "Regressed", "changed_status": "Changed status",
-                "evidence_changed": "Evidence changed", "new": "New requirement", "dropped": "Dropped requirement"}
+CHANGE_WORDS = CHANGE_KINDS
 
 SHA_SHORT = 12  # enough to tell files apart by eye; the full hash is in the tooltip
 # The requirements table: (key, heading, sort key used by assets/report.js, right-aligned).

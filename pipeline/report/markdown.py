@@ -12,9 +12,7 @@ from pathlib import Path
 
 # Shared vocabulary of the writers -------------------------------------------------------------------
 
-STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
-STATUS_LABELS = {"addressed": "Addressed", "partial": "Partial", "not_addressed": "Not addressed",
-                 "manual_check": "Manual check"}
+from ..model import CHANGE_KINDS, STATUS_LABELS, STATUSES
 # The conventional Excel "good / neutral / bad" fills, plus a light blue for "a person must look".
 STATUS_FILLS = {"addressed": "C6EFCE", "partial": "FFEB9C", "not_addressed": "FFC7CE", "manual_check": "DDEBF7"}
 EVIDENCE_CHARS = 300  # a quote long enough to judge, short enough to keep a table row under a page
@@ -324,10 +322,6 @@ def write_markdown(record: dict, out_dir: Path) -> Path:
 
 # Diff -----------------------------------------------------------------------------------------------------
 
-# Worst news first: a reader of a diff looks for what got worse.
-CHANGE_KINDS = (("regressed", "Regressed"), ("newly_addressed", "Newly addressed"),
-                ("changed_status", "Status changed"), ("evidence_changed", "Evidence changed"),
-                ("new", "New requirements"), ("dropped", "Dropped requirements"), ("unchanged", "Unchanged"))
 
 
 def render_diff_markdown(diff: dict) -> str:
@@ -337,7 +331,7 @@ def render_diff_markdown(diff: dict) -> str:
              f"Old: `{document_name(old['path'])}` (sha256 `{sha_short(old['sha256'])}`); "
              f"new: `{document_name(new['path'])}` (sha256 `{sha_short(new['sha256'])}`).", ""]
     summary = diff.get("summary", {})
-    known = dict(CHANGE_KINDS)
+    known = {**CHANGE_KINDS, "unchanged": "Unchanged"}
     parts = [f"{summary[k]} {known.get(k, k).lower()}" for k in [*known, *sorted(set(summary) - set(known))]
              if k in summary]
     lines += ["Summary: " + (", ".join(parts) or "no requirements") + ".", ""]
@@ -345,7 +339,7 @@ def render_diff_markdown(diff: dict) -> str:
     by_kind: dict[str, list[dict]] = {}
     for c in diff.get("changes", []):
         by_kind.setdefault(c["change"], []).append(c)
-    order = [k for k, _ in CHANGE_KINDS if k in by_kind] + sorted(set(by_kind) - set(known))
+    order = [k for k in CHANGE_KINDS if k in by_kind] + sorted(set(by_kind) - set(known))
     if not order:
         lines += ["No changes.", ""]
     for kind in order:

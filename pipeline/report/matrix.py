@@ -16,12 +16,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from ..model import STATUSES
 from ._io import write_atomic
 
 MATRIX_SCHEMA_VERSION = "1"
 # The file each format writes beside the reports' folders; matrix.json is always written.
 MATRIX_FILES = {"json": "matrix.json", "html": "matrix.html", "xlsx": "matrix.xlsx"}
-STATUSES = ("addressed", "partial", "not_addressed", "manual_check")
 
 
 def build_matrix(run, formats: tuple[str, ...]) -> dict:

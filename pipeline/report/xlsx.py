@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import DECISIONS
 from ._io import write_atomic
 from .markdown import (STATUS_FILLS, STATUSES, actor_text, all_evidence, clause_reference, document_name, document_title,
                        locators, sha_short, source_groups, status_counts)
@@ -34,7 +35,6 @@ WRAPPED = {"source", "document title", "clause", "actor", "quoted from", "text",
 # of 15 pt (Calibri 11) with about 1.1 characters per unit of column width; 409 pt is Excel's largest row height.
 LINE_PT, CHARS_PER_WIDTH, MAX_ROW_PT = 15.0, 1.1, 409.0
 NOT_APPLICABLE_FILL = "E7E6E6"  # a reviewer's "does not apply": grey, neither a gap nor done
-DECISIONS = (*STATUSES, "not_applicable")
 FACET_SEPARATOR = "#"  # requirement ids are "req-<hex>", so the first '#' always starts the facet label
 FIXED_TIME = datetime(2000, 1, 1)  # documents carry no wall-clock time, so equal records give equal files
 HEADER_FILL = "D9D9D9"
