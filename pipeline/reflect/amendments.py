@@ -28,7 +28,9 @@ _Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
 QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
 # "paragraph 5", "operative paragraph 5", "preambular paragraph 4", and the UN negotiators' "OP5", "PP 4".
 PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?)\s+|(?=(?:PP|OP)\s*\d))"
-        r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+[A-Za-z]*(?:\s*\([a-z]\))?)")
+        r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?(?:\s*\([a-z]\))?)"
+        r"(?:\s+of\s+(?:the\s+)?(?:section\s+\S+|annex|decides|resolves|instructs(?:\s+the\s+[\w-]+)?|"
+        r"(?:draft\s+)?(?:text|report|resolution|decision|declaration)))?")
 IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
 # The prose instructions, each a regular expression over a block's text and the form it gives.
 PROSE = (
@@ -49,6 +51,9 @@ PROSE = (
         + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph|the\s+following(?:\s+(?:new\s+)?"
         r"paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
+    ("add", re.compile(
+        r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
+        r"(?:\s*(?:bis|ter|quater)\b)?)\s*[:.,]?\s*" + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(
         r"add\s+at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
         re.I)),
@@ -169,7 +174,8 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             target = groups.get("n") or groups.get("n2")
             if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
                 target = "PP" + target  # how UN drafts number preambular paragraphs
-            whole = form == "delete" and "old" not in groups or (form == "insert" and "anchor" not in groups)
+            whole = (form == "add" or (form == "delete" and "old" not in groups)
+                     or (form == "insert" and "anchor" not in groups))
             label = _prose_label(m.group())
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
                                   target=_number(target) if target else None, text=doc.text[b.start + m.start():end],

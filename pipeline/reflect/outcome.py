@@ -49,16 +49,19 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "") 
     `like` (the amendment's own text)."""
     if draft is None or not target:
         return None
-    want = {_bare_label(target)}
+    wants = [_bare_label(target)]
     if target.upper().startswith("OP"):
-        want.add(_bare_label(target[2:]))  # operative paragraphs are often printed with their number alone
-    found = []
-    for b in draft.blocks:
-        label = _bare_label(b.label or "")
-        head = b.text.split(None, 1)
-        printed = _bare_label(head[0]) if head else ""
-        if (label in want or printed in want) and len(head) > 1:
-            found.append(head[1].strip() if printed in want else b.text.strip())
+        wants.append(_bare_label(target[2:]))  # operative paragraphs are often printed with their number alone
+    found: list[str] = []
+    for want in wants:  # "OP9" as printed before a bare "9" (which may be a date: "9 April 2027")
+        for b in draft.blocks:
+            label = _bare_label(b.label or "")
+            head = b.text.split(None, 1)
+            printed = _bare_label(head[0]) if head else ""
+            if want in (label, printed) and len(head) > 1:
+                found.append(head[1].strip() if printed == want else b.text.strip())
+        if found:
+            break
     if len(found) > 1 and like:
         words = {t.key for t in tokens(like) if t.content}
         return max(found, key=lambda text: len(words & {t.key for t in tokens(text) if t.content}))
