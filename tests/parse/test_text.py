@@ -37,9 +37,10 @@ def test_real_contribution_golden(example_path, update_golden):
     doc = parse_bytes(example_path.read_bytes(), path=example_path.name)
     golden = ROOT / "tests" / "golden" / "parse-contribution" / "expected.json"
     got = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if update_golden or not golden.exists():
-        golden.parent.mkdir(parents=True, exist_ok=True)
+    if update_golden:
         golden.write_text(got, encoding="utf-8")
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing: run `python -m pytest --update-golden` and review it")
     assert got == golden.read_text(encoding="utf-8")
 
 
