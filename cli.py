@@ -2,98 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-import typer.core
-from rich.console import Console
-from rich.table import Table
 
-from pipeline.config import Config, load_config
-from pipeline.errors import ExitCode, InputError, WsisAuditError
-
-# Global options: (names, takes a value). Accepted before the command and after it (`audit … -q`).
-GLOBAL_OPTIONS = ((("--config",), True), (("--max-size-mb",), True), (("--cache-dir",), True), (("--kb",), True),
-                  (("--quiet", "-q"), False), (("--debug",), False), (("--version",), False))
-STDOUT = "-"  # `--json -` and `--out -`: write to standard output, as most command-line tools do
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """The arguments with every global option moved in front of the command, in the order given.
-
-    Click reads a group's options only before the command name; users type `wsis-audit audit … -q` as well.
-    Nothing after a `--` is moved.
-    """
-    takes_value = {name: value for names, value in GLOBAL_OPTIONS for name in names}
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a == "--":
-            rest.extend(args[i:])
-            break
-        name = a.split("=", 1)[0]
-        if name in takes_value:
-            front.append(a)
-            if takes_value[name] and "=" not in a and i + 1 < len(args):
-                front.append(args[i + 1])
-                i += 1
-        else:
-            rest.append(a)
-        i += 1
-    return front + rest
-
-
-def _argument_type(self, ctx) -> None:
-    """No type beside an argument in --help: its metavar (FILE..., COVERAGE.json) already says what to give."""
-    return None
-
-
-# typer 0.2x prints the Python annotation beside every argument ("files... <list[Path]>"), which means nothing to a
-# user; options are covered by their metavar, arguments need this.
-typer.core.TyperArgument.display_type_rich = _argument_type
-
-
-class _Group(typer.core.TyperGroup):
-    """The top-level command group: global options may also follow the command."""
-
-    def parse_args(self, ctx, args):
-        return super().parse_args(ctx, hoist_global_options(list(args)))
-
+from pipeline import console
+from pipeline.cli_support import (DEMO_MANDATES, DEMO_REPORT, FAIL_HELP, FORMAT_HELP, FORMAT_METAVAR, STATUS_METAVAR,
+                                  STDOUT, DocDate, DocLanguage, DocMeeting, DocNumber, DocSource, DocTitle, Group,
+                                  display_path, document_fields, err, guard, load_coverage, member_files,
+                                  no_batch_to_stdout, out, print_decision_warnings, progress_bar, raise_,
+                                  report_failures, run_cache, show_warning, state, statuses, stdout_formats,
+                                  version_line, write_json)
+from pipeline.cli_support import hoist_global_options  # noqa: F401  (named in __all__: tests import it from here)
+from pipeline.config import load_config
+from pipeline.errors import ExitCode, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
-                  cls=_Group,
+                  cls=Group,
                   help="Check a report against the instructions, proposals and expectations of its mandate documents.")
-# Piped output gets a wide fixed width so tables stay readable in files and logs.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class State:
-    config: Config = Config()
-    quiet: bool = False
-    debug: bool = False
-
-
-state = State()
-
-
-def version_line() -> str:
-    """'wsis-audit 0.1.0 (judge wsis-judge-v1)': the installed package and the judge it ships."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from pipeline.judge.model import JUDGE_NAME, JUDGE_VERSION
-
-    try:
-        number = version("wsis-audit")
-    except PackageNotFoundError:  # run as `python cli.py` from a checkout that was never installed
-        number = "(not installed)"
-    return f"wsis-audit {number} (judge {JUDGE_NAME}-v{JUDGE_VERSION})"
 
 
 def _show_version(value: bool) -> None:
@@ -121,52 +50,10 @@ def _main(
     """Global options go before or after the command: wsis-audit --quiet parse FILE, wsis-audit parse FILE -q."""
     state.debug = debug
     state.quiet = quiet
-    warnings.showwarning = _show_warning
-    state.config = _guard(lambda: load_config(config, max_size_mb=max_size_mb,
+    warnings.showwarning = show_warning
+    state.config = guard(lambda: load_config(config, max_size_mb=max_size_mb,
                                               cache_dir=str(cache_dir) if cache_dir else None,
                                               kb_files=tuple(str(k) for k in kb) if kb else None))
-
-
-_python_showwarning = warnings.showwarning
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """Our own warnings (a damaged cache entry) as one line on standard error, like every other message."""
-    from pipeline.cache import CacheWarning
-
-    if issubclass(category, CacheWarning):
-        err.print(f"warning: {message}", markup=False)
-    else:
-        _python_showwarning(message, category, filename, lineno, file, line)
-
-
-def _guard(fn):
-    """Run fn; turn project errors into one line and the documented exit code."""
-    try:
-        return fn()
-    except WsisAuditError as exc:
-        if state.debug:
-            raise
-        err.print(exc.line(), markup=False)
-        raise typer.Exit(exc.code) from None
-
-
-def _write_json(path: Path, data: dict) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if str(path) == STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from pipeline.report._io import write_atomic
-
-    _guard(lambda: write_atomic(path, text))
-
-
-def _report_failures(failures) -> int:
-    """Print each failure's line and return the exit code of the first."""
-    for f in failures:
-        err.print(f.line(), markup=False)
-    return failures[0].code if failures else ExitCode.OK
 
 
 @app.command()
@@ -182,14 +69,14 @@ def parse(
     from pipeline.parse import parse_many
     from pipeline.summary import document_summary
 
-    result = _guard(lambda: parse_many(list(files), state.config))
+    result = guard(lambda: parse_many(list(files), state.config))
     if not state.quiet and str(json_out) != STDOUT:
         for doc in result.documents:
-            _print_summary(document_summary(doc))
+            console.print_document(out, document_summary(doc))
     if json_out:
-        _write_json(json_out, {"schema_version": "1", "documents": [d.to_dict() for d in result.documents],
+        write_json(json_out, {"schema_version": "1", "documents": [d.to_dict() for d in result.documents],
                                "failures": [f.to_dict() for f in result.failures]})
-    raise typer.Exit(_report_failures(result.failures))
+    raise typer.Exit(report_failures(result.failures))
 
 
 @app.command()
@@ -205,72 +92,13 @@ def extract(
     """
     from pipeline.extract import extract_many
 
-    result = _guard(lambda: extract_many(list(files), state.config))
+    result = guard(lambda: extract_many(list(files), state.config))
     if not state.quiet and str(json_out) != STDOUT:
         for ex in result.extractions:
-            _print_requirements(ex)
+            console.print_requirements(out, ex)
     if json_out:
-        _write_json(json_out, result.to_dict())
-    raise typer.Exit(_report_failures(result.failures))
-
-
-def _print_requirements(ex) -> None:
-    out.print(f"[bold]{ex.document}[/bold]  {len(ex.requirements)} requirements")
-    for w in ex.warnings:
-        out.print(f"  warning: {w}", markup=False)
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("source", "label", "actor", "kind", "text"):
-        table.add_column(col, overflow="fold")
-    for r in ex.requirements:
-        facets = f" [{len(r.facets)} facets]" if r.facets else ""
-        source = r.quoted_from or (r.source.clause_path[0] if r.source.clause_path else "")
-        table.add_row(source, r.source.label or "", r.actor or "unknown",
-                      r.kind.value + ("*" if r.checkability.value == "procedural" else ""),
-                      _clip(r.text, 90) + facets)
-    out.print(table)
-    if any(r.checkability.value == "procedural" for r in ex.requirements):
-        out.print("  * procedural: a report's text cannot show it", markup=False)
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-STATUS_STYLE = {"addressed": "green", "partial": "yellow", "not_addressed": "red", "manual_check": "cyan",
-                "not_applicable": "dim"}  # the last only from a reviewer decision
-# Relative to the bundled corpus (pipeline.resources.corpus_dir()), in a checkout and in a wheel alike.
-DEMO_REPORT = "reports/wsis20-draft.docx"
-DEMO_MANDATES = ("mandates/council-res-1390.txt", "mandates/contribution-ms-2026.txt", "mandates/targets-lists.txt")
-
-
-# The header block of report.docx (config document_*): options of `audit` and `report`.
-DocMeeting = Annotated[Optional[str], typer.Option("--doc-meeting", metavar="TEXT", help="report.docx header: the "
-                                                   "meeting (default: Council Working Group on WSIS and the SDGs).")]
-DocNumber = Annotated[Optional[str], typer.Option("--doc-number", metavar="TEXT",
-                                                  help="report.docx header: the document number.")]
-DocDate = Annotated[Optional[str], typer.Option("--doc-date", metavar="TEXT",
-                                                help="report.docx header: the date, as it should read.")]
-DocLanguage = Annotated[Optional[str], typer.Option("--doc-language", metavar="TEXT",
-                                                    help="report.docx header: original language (default: English).")]
-DocSource = Annotated[Optional[str], typer.Option("--doc-source", metavar="TEXT",
-                                                  help="report.docx header: the source (default: Secretariat).")]
-DocTitle = Annotated[Optional[str], typer.Option("--doc-title", metavar="TEXT", help="report.docx header: the "
-                                                 "title (default: Coverage of mandates in REPORT).")]
-
-
-def _document_fields(meeting, number, date, language, source, title) -> dict:
-    """The header options given, as config overrides (None: keep the config's value)."""
-    return {"document_meeting": meeting, "document_number": number, "document_date": date,
-            "document_language": language, "document_source": source, "document_title": title}
-
-
-FORMAT_CHOICES = ("json", "html", "docx", "xlsx", "md", "csv", "all")
-STATUS_CHOICES = ("addressed", "partial", "not_addressed", "manual_check")
-FORMAT_HELP = f"Output formats, comma-separated; choices: {', '.join(FORMAT_CHOICES)}."
-FAIL_HELP = (f"Exit 1 when any requirement has one of these statuses, comma-separated; choices: "
-             f"{', '.join(STATUS_CHOICES)}.")
-FORMAT_METAVAR = "FORMAT[,FORMAT…]"
-STATUS_METAVAR = "STATUS[,STATUS…]"
+        write_json(json_out, result.to_dict())
+    raise typer.Exit(report_failures(result.failures))
 
 
 @app.command()
@@ -312,7 +140,7 @@ def audit(
 
     Example: wsis-audit audit --report reports/ --mandate res-1332.docx --out audits --jobs 2
     """
-    state.config = state.config.with_overrides(evidence_profiles=profiles, **_document_fields(
+    state.config = state.config.with_overrides(evidence_profiles=profiles, **document_fields(
         doc_meeting, doc_number, doc_date, doc_language, doc_source, doc_title))
     _run_audit(list(report), list(mandate), out_dir, model, formats, fail_on, decisions, jobs=jobs,
                scheduler=scheduler, use_cache=cache)
@@ -332,40 +160,10 @@ def demo(
     from pipeline.resources import corpus_dir
 
     root = corpus_dir()
-    report = _display_path(root / DEMO_REPORT)
+    report = display_path(root / DEMO_REPORT)
     if not report.exists():
         report = report.with_suffix(".txt")
-    _run_audit([report], [_display_path(root / m) for m in DEMO_MANDATES], out_dir, None, formats, None, None)
-
-
-def _display_path(p: Path) -> Path:
-    """Relative to the working directory when inside it: outputs should not depend on where the repo lies."""
-    try:
-        return p.relative_to(Path.cwd())
-    except ValueError:
-        return p
-
-
-def _stdout_formats(out_dir: Path, fmts: tuple[str, ...]) -> bool:
-    """True when the record goes to standard output (`--out -`), which only JSON can do."""
-    from pipeline.errors import ConfigError
-
-    if str(out_dir) != STDOUT:
-        return False
-    if fmts != ("json",):
-        raise ConfigError("--out - writes coverage.json to standard output, the other formats need a folder",
-                          hint="add --format json, or give --out DIR")
-    return True
-
-
-def _progress():
-    """A progress bar with counts and the time left, on standard error when it is a terminal."""
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
-                    disable=state.quiet or not err.is_terminal)
+    _run_audit([report], [display_path(root / m) for m in DEMO_MANDATES], out_dir, None, formats, None, None)
 
 
 def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_dir: Optional[Path], formats: str,
@@ -373,16 +171,15 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
                use_cache: bool = True) -> None:
     from pipeline.batch import expand_reports, run_audits
     from pipeline.report import parse_formats
-    from pipeline.report.json_report import dumps, validate_coverage
 
-    fmts = _guard(lambda: parse_formats(formats))
-    to_stdout = _guard(lambda: _stdout_formats(out_dir, fmts))
-    gate = _guard(lambda: _statuses(fail_on)) if fail_on else ()
+    fmts = guard(lambda: parse_formats(formats))
+    to_stdout = guard(lambda: stdout_formats(out_dir, fmts))
+    gate = guard(lambda: statuses(fail_on)) if fail_on else ()
     batch = len(reports) > 1 or any(r.is_dir() for r in reports)
     if batch and to_stdout:
-        _guard(_no_batch_to_stdout)
-    paths = _guard(lambda: expand_reports(reports)) if batch else reports
-    cache = None if not use_cache else _cache()
+        guard(no_batch_to_stdout)
+    paths = guard(lambda: expand_reports(reports)) if batch else reports
+    cache = None if not use_cache else run_cache()
     n = len(paths)
     # Steps: each report and mandate read, each report judged, each report's formats written.
     total = n + len(mandates) + n + (0 if to_stdout else n * len(fmts))
@@ -394,128 +191,62 @@ def _run_audit(reports: list[Path], mandates: list[Path], out_dir: Path, model_d
                           jobs=jobs, scheduler=scheduler, debug=state.debug,
                           on_step=lambda what, k: progress.update(task, description=what, advance=k))
 
-    with _progress() as progress:
-        run = _guard(lambda: work(progress))
+    with progress_bar() as progress:
+        run = guard(lambda: work(progress))
     if not batch and run.members[0].error is not None:  # a single report's error is the one line, as always
-        _guard(lambda: _raise(run.members[0].error))
+        guard(lambda: raise_(run.members[0].error))
     for note in run.mandates.warnings:
         err.print(f"warning: {note}", markup=False)
     if not run.mandates.requirements:  # nothing to judge: say why, write nothing
         m = run.mandates
-        raise typer.Exit(_report_failures([*m.failures, *m.empty_mandates]
+        raise typer.Exit(report_failures([*m.failures, *m.empty_mandates]
                                           or [InputError.no_requirements(str(mandates[0]))]))
-    if not batch:
-        member = run.members[0]
-        record = member.shown
-        if to_stdout:
-            validate_coverage(record)
-            sys.stdout.write(dumps(record))
-            sys.stdout.flush()
-        elif not state.quiet:
-            _print_coverage(record)
-        _print_member_files(member)
-        _print_decision_warnings(record)
-        records = [record]
-    else:
-        if not state.quiet:
-            _print_batch(run)
-        for member in run.members:
-            if member.error is not None:
-                err.print(member.error.line(), markup=False)
-            else:
-                _print_member_files(member, quiet_written=True)
-                _print_decision_warnings(member.shown, member.name)
-        if not state.quiet:
-            for p in run.matrix_written:
-                out.print(f"wrote {p}", markup=False)
-        records = [m.shown for m in run.members if m.shown is not None]
-    code = _report_failures([*run.mandates.failures, *run.mandates.empty_mandates])
+    records = _show_batch(run) if batch else [_show_single(run.members[0], to_stdout)]
+    raise typer.Exit(_audit_exit_code(run, records, gate, batch))
+
+
+def _show_single(member, to_stdout: bool) -> dict:
+    """One report's audit: its record on standard output (`--out -`) or its table, then the files written."""
+    from pipeline.report.json_report import dumps, validate_coverage
+
+    record = member.shown
+    if to_stdout:
+        validate_coverage(record)
+        sys.stdout.write(dumps(record))
+        sys.stdout.flush()
+    elif not state.quiet:
+        console.print_coverage(out, record)
+    member_files(member)
+    print_decision_warnings(record)
+    return record
+
+
+def _show_batch(run) -> list[dict]:
+    """Several reports: a row each, each failure's line, the files written, the matrix."""
+    if not state.quiet:
+        console.print_batch(out, run)
+    for member in run.members:
+        if member.error is not None:
+            err.print(member.error.line(), markup=False)
+        else:
+            member_files(member, quiet_written=True)
+            print_decision_warnings(member.shown, member.name)
+    if not state.quiet:
+        for p in run.matrix_written:
+            out.print(f"wrote {p}", markup=False)
+    return [m.shown for m in run.members if m.shown is not None]
+
+
+def _audit_exit_code(run, records: list[dict], gate: tuple[str, ...], batch: bool) -> int:
+    """The first unreadable mandate's code, then (several reports) the first failed report's, then --fail-on."""
+    code = report_failures([*run.mandates.failures, *run.mandates.empty_mandates])
     if batch and code == ExitCode.OK:  # the first report that failed (each has had its line)
         code = next((f.code for f in run.failures), ExitCode.OK)
     if code == ExitCode.OK and gate and any(r["status"] in gate for rec in records for r in rec["requirements"]):
         count = sum(r["status"] in gate for rec in records for r in rec["requirements"])
         err.print(f"{count} requirement(s) are {' or '.join(gate)} (--fail-on)", markup=False)
         code = ExitCode.GAPS_FOUND
-    raise typer.Exit(code)
-
-
-def _no_batch_to_stdout() -> None:
-    from pipeline.errors import ConfigError
-
-    raise ConfigError("--out - writes one coverage.json to standard output; several reports need a folder",
-                      hint="give --out DIR")
-
-
-def _raise(error) -> None:
-    raise error
-
-
-def _cache():
-    """The cache of this run: --cache-dir (or cache_dir in the config), else the user's cache folder."""
-    from pipeline.cache import Cache, default_cache_dir
-
-    return Cache(state.config.cache_dir or default_cache_dir())
-
-
-def _print_member_files(member, *, quiet_written: bool = False) -> None:
-    """The files a run wrote into a report's folder, those already up to date, and those of an earlier run it
-    removed."""
-    for p in member.removed:
-        err.print(f"removed {p} (from an earlier run)", markup=False)
-    if state.quiet or quiet_written:
-        return
-    for p in member.written:
-        out.print(f"wrote {p}", markup=False)
-    for p in member.kept:
-        out.print(f"up to date {p}", markup=False)
-
-
-def _print_batch(run) -> None:
-    """One row per report: its folder, its statuses, and whether it was computed, taken from the cache or failed."""
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("report", "folder", *STATUS_CHOICES, "result"):
-        table.add_column(col, overflow="fold", justify="right" if col in STATUS_CHOICES else "left")
-    for m in run.members:
-        if m.shown is None:
-            table.add_row(str(m.path), "", *("" for _ in STATUS_CHOICES), f"failed (exit {m.error.code})")
-            continue
-        s = m.shown["summary"]
-        result = ("audited" if m.computed else "from the cache") + (
-            f", {len(m.written)} file(s) written" if m.written else ", outputs up to date")
-        table.add_row(str(m.path), str(m.folder), *(str(s.get(k, 0)) for k in STATUS_CHOICES), result)
-    out.print(table)
-    total = len(run.members)
-    failed = sum(1 for m in run.members if m.shown is None)
-    out.print(f"{total - failed} of {total} reports audited" + (f"; {failed} failed" if failed else ""), markup=False)
-
-
-def _print_published(published) -> None:
-    """The files a run wrote, and those of an earlier run it removed from the folder."""
-    for p in published.removed:
-        err.print(f"removed {p} (from an earlier run)", markup=False)
-    if not state.quiet:
-        for p in published.written:
-            out.print(f"wrote {p}", markup=False)
-
-
-def _print_decision_warnings(record: dict, name: str = "") -> None:
-    from pipeline.review import UNMATCHED
-
-    for w in record.get("warnings", []):
-        if UNMATCHED in w:
-            err.print(f"warning: {name + ': ' if name else ''}{w}", markup=False)
-
-
-def _statuses(spec: str) -> tuple[str, ...]:
-    from pipeline.errors import ConfigError
-
-    allowed = STATUS_CHOICES
-    names = tuple(s.strip() for s in spec.split(",") if s.strip())
-    bad = [n for n in names if n not in allowed]
-    if bad or not names:
-        raise ConfigError(f"unknown status(es) for --fail-on: {', '.join(bad) or spec!r}",
-                          hint=f"use {', '.join(allowed)}")
-    return names
+    return code
 
 
 @app.command("report")
@@ -540,15 +271,15 @@ def report_cmd(
     from pipeline.report.json_report import dumps
     from pipeline.review import DECISIONS_FILE, apply_decisions, load_decisions
 
-    header = {k: v for k, v in _document_fields(doc_meeting, doc_number, doc_date, doc_language, doc_source,
+    header = {k: v for k, v in document_fields(doc_meeting, doc_number, doc_date, doc_language, doc_source,
                                                  doc_title).items() if v is not None}
 
     def work():
-        record = _load_coverage(coverage)
+        record = load_coverage(coverage)
         if header:  # the header given now replaces the one the audit was run with
             record["run"] = {**record.get("run", {}), "config": {**record.get("run", {}).get("config", {}), **header}}
         fmts = parse_formats(formats)
-        if _stdout_formats(out_dir or coverage.parent, fmts):
+        if stdout_formats(out_dir or coverage.parent, fmts):
             record = apply_decisions(record, load_decisions(decisions or coverage.parent / DECISIONS_FILE))
             sys.stdout.write(dumps(record))
             return record, None
@@ -557,16 +288,11 @@ def report_cmd(
         # The coverage.json read here is this folder's record, not a leftover: it stays unless rewritten.
         return record, publish_formats(record, folder, fmts, keep=("coverage.json",))
 
-    record, published = _guard(work)
+    record, published = guard(work)
     if published is not None:
-        _print_published(published)
-    _print_decision_warnings(record)
-
-
-def _load_coverage(path: Path) -> dict:
-    from pipeline.api import load_coverage
-
-    return load_coverage(path, max_size_mb=state.config.max_size_mb)
+        console.print_files(out, err, written=published.written, removed=published.removed,
+                            quiet=state.quiet)
+    print_decision_warnings(record)
 
 
 @app.command("diff")
@@ -583,26 +309,11 @@ def diff_cmd(
     """
     from pipeline import api
 
-    result = _guard(lambda: api.diff(_load_coverage(old), _load_coverage(new)))
+    result = guard(lambda: api.diff(load_coverage(old), load_coverage(new)))
     if not state.quiet:
-        s = result["summary"]
-        out.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s.items()), markup=False)
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        for col in ("change", "source", "label", "actor", "old", "new", "requirement"):
-            table.add_column(col, overflow="fold")
-        for c in result["changes"]:
-            table.add_row(c["change"], Path(c["source_document"]).name, c["label"] or "", _clip(c["actor"], 24),
-                          c["old_status"] or "-", c["new_status"] or "-", _clip(c["text"], 70))
-        out.print(table)
-        moved = [c for c in result["reflections"] if c["trend"] in ("grew", "shrank")]
-        if result["reflections"]:
-            out.print("wording taken over: " + ", ".join(f"{k} {v}" for k, v in result["reflection_summary"].items()),
-                      markup=False)
-        for c in moved:
-            out.print(f"  {c['trend']}: {Path(c['source_document']).name} {c['label'] or ''} "
-                      f"{c['old_reflection']:.0%} -> {c['new_reflection']:.0%}", markup=False)
+        console.print_diff(out, result)
     if out_dir:
-        _guard(lambda: api.write_diff(result, out_dir))
+        guard(lambda: api.write_diff(result, out_dir))
         if not state.quiet:
             out.print(f"wrote {out_dir}/diff.html, diff.md, diff.json", markup=False)
 
@@ -632,25 +343,16 @@ def amendments_cmd(
     from pipeline.report._io import publish
     from pipeline.report.amendments import OUTPUT_FILES, write_amendments
 
-    fmts = _guard(lambda: parse_formats(formats))
-    record = _guard(lambda: api.amendments(contribution, final, draft, state.config))
+    fmts = guard(lambda: parse_formats(formats))
+    record = guard(lambda: api.amendments(contribution, final, draft, state.config))
     for w in record["warnings"]:
         err.print(f"warning: {w}", markup=False)
     if str(out_dir) == STDOUT:
-        _write_json(out_dir, record)
+        write_json(out_dir, record)
         return
     if not state.quiet:
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        for col in ("amendment", "form", "outcome", "where", "why"):
-            table.add_column(col, overflow="fold")
-        for a in record["amendments"]:
-            table.add_row(a["label"], a["form"], a["outcome"].replace("_", " "),
-                          "; ".join(w["locator"] for w in a["where"]) or "-", _clip(a["rationale"], 60))
-        out.print(table)
-        for p in record["proposals"]:
-            out.print(f"{p['label'] or p['locator']}: {p['final']['score']:.0%} of its wording taken over",
-                      markup=False)
-    published = _guard(lambda: publish(out_dir, lambda folder: write_amendments(record, folder, fmts),
+        console.print_amendments(out, record)
+    published = guard(lambda: publish(out_dir, lambda folder: write_amendments(record, folder, fmts),
                                        owned=tuple(OUTPUT_FILES.values())))
     if not state.quiet:
         out.print("wrote " + ", ".join(str(p) for p in published.written), markup=False)
@@ -677,7 +379,7 @@ def review_set(
     """
     from pipeline import api
 
-    path = _guard(lambda: api.review(coverage, requirement, decision, reason, facet=facet, reviewer=reviewer,
+    path = guard(lambda: api.review(coverage, requirement, decision, reason, facet=facet, reviewer=reviewer,
                                      config=state.config))
     if not state.quiet:
         out.print(f"recorded in {path}; re-run the audit or `wsis-audit report` to apply it", markup=False)
@@ -700,32 +402,15 @@ def review_import(
     cov = coverage or workbook.parent / "coverage.json"
 
     def work():
-        record = _load_coverage(cov)
+        record = load_coverage(cov)
         new = decisions_from_xlsx(record, workbook, reviewer=reviewer)
         path = cov.parent / DECISIONS_FILE
         update_decisions(path, new)
         return path, len(new)
 
-    path, n = _guard(work)
+    path, n = guard(work)
     if not state.quiet:
         out.print(f"imported {n} decision(s) into {path}", markup=False)
-
-
-def _print_coverage(record: dict) -> None:
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("source", "label", "actor", "status", "conf.", "evidence"):
-        table.add_column(col, overflow="fold")
-    for r in record["requirements"]:
-        ev = r["evidence"][0]["locator"] if r["evidence"] else ""
-        src = r["source"]["clause_path"][0] if r["source"]["clause_path"] else r["source"]["document"]
-        style = STATUS_STYLE[r["status"]]
-        table.add_row(_clip(src, 30), r["source"]["label"] or "", _clip(r["actor"], 28),
-                      f"[{style}]{r['status']}[/{style}]", f"{r['confidence']:.2f}", ev)
-    out.print(table)
-    s = record["summary"]
-    out.print("summary: " + ", ".join(f"{k} {v}" for k, v in s.items()), markup=False)
-    if record["report"].get("incomplete"):
-        out.print("warning: part of the report could not be read; see report.warnings", markup=False)
 
 
 @app.command()
@@ -746,7 +431,7 @@ def train(
     from pipeline.learn.training import train_judge
 
     target = out_dir or MODEL_DIR
-    metrics = _guard(lambda: train_judge(state.config, target, family_cv=family_cv))
+    metrics = guard(lambda: train_judge(state.config, target, family_cv=family_cv))
     rows = metrics["training_rows"]
     if state.quiet:
         return
@@ -778,31 +463,12 @@ def evaluate(
     if what not in ("extraction", "judgement", "reflection", "all"):
         err.print(f"error: unknown evaluation {what!r} (use extraction, judgement, reflection or all)", markup=False)
         raise typer.Exit(ExitCode.USAGE)
-    result = _guard(lambda: run_evaluation(what, state.config, ablation=ablation))
+    result = guard(lambda: run_evaluation(what, state.config, ablation=ablation))
     from pipeline.evaluate.printing import print_evaluation
     if not state.quiet and str(json_out) != STDOUT:
         print_evaluation(result, out)
     if json_out:
-        _write_json(json_out, result)
-
-
-def _print_summary(s: dict) -> None:
-    out.print(f"[bold]{s['path']}[/bold]  {s['format']}, {s['blocks']} blocks"
-              + (f", {s['pages']} pages" if s.get("pages") else "")
-              + (f"  symbol {s['symbol']}" if s.get("symbol") else ""))
-    if s.get("title"):
-        out.print(f"  title: {s['title']}", markup=False)
-    counts = ", ".join(f"{k} {v}" for k, v in s["kinds"].items())
-    out.print(f"  {counts}", markup=False)
-    for w in s["warnings"]:
-        out.print(f"  warning: {w}", markup=False)
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("section")
-    table.add_column("blocks", justify="right")
-    table.add_column("first list items")
-    for sec in s["sections"]:
-        table.add_row(sec["heading"], str(sec["blocks"]), ", ".join(sec["labels"][:8]))
-    out.print(table)
+        write_json(json_out, result)
 
 
 def main() -> None:
@@ -827,6 +493,8 @@ def main() -> None:
         err.print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)", markup=False)
         sys.exit(ExitCode.INTERNAL)
 
+
+__all__ = ["app", "hoist_global_options", "main"]
 
 if __name__ == "__main__":
     main()

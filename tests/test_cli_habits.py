@@ -12,7 +12,7 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner
 
-import cli
+from pipeline import cli_support
 from cli import app, hoist_global_options
 from pipeline.errors import ExitCode
 from tests.conftest import ROOT
@@ -126,7 +126,7 @@ def test_eval_and_train_honour_quiet(monkeypatch, tmp_path):
 
 def test_progress_bar_shows_counts_on_a_terminal(tmp_path, monkeypatch):
     stream = io.StringIO()
-    monkeypatch.setattr(cli, "err", Console(file=stream, force_terminal=True, width=120))
+    monkeypatch.setattr(cli_support, "err", Console(file=stream, force_terminal=True, width=120))
     result = _run("audit", "--report", REPORT, "--mandate", MANDATE, "--out", tmp_path / "a", "--format", "json,md")
     assert result.exit_code == 0, result.output
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stream.getvalue())
@@ -137,7 +137,7 @@ def test_progress_bar_shows_counts_on_a_terminal(tmp_path, monkeypatch):
 
 def test_progress_bar_stays_off_when_standard_error_is_not_a_terminal(tmp_path, monkeypatch):
     stream = io.StringIO()
-    monkeypatch.setattr(cli, "err", Console(file=stream, force_terminal=False))
+    monkeypatch.setattr(cli_support, "err", Console(file=stream, force_terminal=False))
     result = _run("audit", "--report", REPORT, "--mandate", MANDATE, "--out", tmp_path / "a", "--format", "json")
     assert result.exit_code == 0
     assert stream.getvalue() == ""
