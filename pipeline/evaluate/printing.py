@@ -109,7 +109,7 @@ def _print_reflection(r: dict, console: Console, title: str) -> None:
     a = r["amendments"]
     console.print(f"{title} ({r['pairs']} pairs)", style="bold", markup=False)
     console.print(f"amendments: {a['amendments']}, read {a['read']}, spurious {a['spurious']}; outcome right "
-                  f"{a['accuracy']}", markup=False)
+                  f"{a['accuracy']} (of those read: {a['accuracy_of_read']})", markup=False)
     t = Table(box=None, header_style="bold")
     for c in ("outcome", "gold", "predicted", "precision", "recall"):
         t.add_column(c, justify="left" if c == "outcome" else "right")

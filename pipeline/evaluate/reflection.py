@@ -106,8 +106,10 @@ def _amendment_figures(rows: list[dict]) -> dict:
         per[c] = {"precision": round(tp / pred, 3) if pred else None, "recall": round(tp / gold, 3) if gold else None,
                   "gold": gold, "predicted": pred}
     confusion = Counter(f"{r['gold']} -> {r['predicted']}" for r in rows)
+    read = [r for r in rows if r["predicted"] != "missed"]
     return {"amendments": n, "accuracy": round(sum(r["gold"] == r["predicted"] for r in rows) / n, 3) if n else None,
-            "read": sum(r["predicted"] != "missed" for r in rows), "spurious": spurious, "per_outcome": per,
+            "read": len(read), "spurious": spurious, "per_outcome": per,
+            "accuracy_of_read": round(sum(r["gold"] == r["predicted"] for r in read) / len(read), 3) if read else None,
             "confusion": dict(sorted(confusion.items()))}
 
 

@@ -17,8 +17,8 @@ from ..model import BlockKind, Document, Locator, content_id
 FORMS = ("add", "insert", "modify", "replace", "delete")
 
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
-MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:(?:PP|OP)[ \t]*)?(?:\d+[A-Za-z.]*"
-                     r"(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
+MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:(?:PP|OP)[ \t]*)?"
+                     r"(?:\d+(?:\.\d+)*[A-Za-z]*(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
                      r"[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
 # Where an amendment's reasons start: its text has ended.
@@ -27,8 +27,9 @@ REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]"
 _Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
 QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
 # "paragraph 5", "operative paragraph 5", "preambular paragraph 4", and the UN negotiators' "OP5", "PP 4".
-PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?)\s+|(?=(?:PP|OP)\s*\d))"
-        r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?(?:\s*\([a-z]\))?)"
+PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?|activity|item|point)\s+"
+        r"|(?=(?:PP|OP)\s*\d))"
+        r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?(?:\s*\([a-z]\))?)"
         r"(?:\s+of\s+(?:the\s+)?(?:section\s+\S+|annex|decides|resolves|instructs(?:\s+the\s+[\w-]+)?|"
         r"(?:draft\s+)?(?:text|report|resolution|decision|declaration)))?")
 IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
@@ -46,10 +47,11 @@ PROSE = (
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
     ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
     ("insert", re.compile(
-        r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|OP|PP)\s+)?after\s+"
+        r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|OP|PP|activity|item)\s+)?"
+        r"after\s+"
         + PARA.format(name="n")
-        + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:operative|preambular)\s+)?paragraph|the\s+following(?:\s+(?:new\s+)?"
-        r"paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
+        + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|activity|item)"
+        r"|the\s+following(?:\s+(?:new\s+)?paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
     ("add", re.compile(
         r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
@@ -84,8 +86,11 @@ class Amendment:
 
 def read_amendments(doc: Document) -> tuple[Amendment, ...]:
     """Every amendment the contribution proposes, in reading order."""
+    from .forms import ref_led, table_rows
+
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.FOOTNOTE]
-    out: list[Amendment] = []
+    out, used = table_rows(doc, blocks)
+    blocks = [b for b in blocks if b.id not in used]
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -94,10 +99,14 @@ def read_amendments(doc: Document) -> tuple[Amendment, ...]:
             body, i = _marked_body(blocks, i, mark)
             out.append(_marked(doc, b, mark, body))
             continue
+        if led := ref_led(doc, b):
+            out.extend(led)
+            i += 1
+            continue
         found = _prose(doc, b, blocks[i + 1] if i + 1 < len(blocks) else None)
         out.extend(a for a, _ in found)
         i += 2 if any(took_next for _, took_next in found) else 1
-    return tuple(out)
+    return tuple(sorted(out, key=lambda a: (a.start, a.end)))
 
 
 def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
@@ -207,7 +216,7 @@ def _number(ref: str) -> str:
     ref = " ".join(ref.split())
     ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
     ref = re.sub(r"\b(PP|OP)\s+(?=\d)", r"\1", ref)
-    m = re.search(r"(?:PP|OP)?\d+[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
+    m = re.search(r"(?:PP|OP)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
     return m.group() if m else ref
 
 

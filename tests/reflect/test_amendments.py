@@ -263,3 +263,63 @@ def test_eval_reflection_scores_a_pair_against_its_gold(tmp_path):
                                                         "not_adopted -> not_adopted": 1}
     assert result["proposals"]["by_class"]["absent"] == {"n": 1, "mean": 0.0, "min": 0.0, "max": 0.0, "in_band": 1,
                                                          "band": [0.0, 0.1]}
+
+
+UN_LINES = """Amendments of the Group to the zero draft
+
+PP 3 alt: We recall the Global Digital Compact and the Programme of Action for Landlocked Developing Countries.
+
+OP 5: replace "digital divides" with "digital divides between and within countries"
+
+OP 9: add at the end: ", and we call on transit countries to keep cross-border capacity affordable"
+
+new OP 14 bis: We call on development partners to finance regional backbone networks in landlocked countries.
+
+OP 20: delete
+
+Insert after activity 3.6 a new activity: "Pair each new CIRT with an experienced one."
+
+ADD 3.4bis
+Publish a yearly summary of the cyber drills held in each region.
+"""
+
+
+def test_un_negotiators_lines_and_dotted_activities_are_read():
+    got = {a.label: (a.form, a.target, a.old, a.new[:30]) for a in read_amendments(_doc(UN_LINES, "c.txt"))}
+    assert got == {
+        "PP 3 alt": ("modify", "PP3", "", "We recall the Global Digital C"),
+        "OP 5": ("replace", "OP5", "digital divides", "digital divides between and wi"),
+        "OP 9": ("insert", "OP9", "", ", and we call on transit countr"[:30]),
+        "new OP 14 bis": ("add", "OP14bis", "", "We call on development partner"),
+        "OP 20": ("delete", "OP20", "", ""),
+        "Insert after activity 3.6 a new activity": ("insert", "3.6", "", "Pair each new CIRT with an exp"),
+        "ADD 3.4bis": ("add", "3.4bis", "", "Publish a yearly summary of th"),
+    }
+
+
+def _comments_table_docx() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Comments of Examplestan on the draft report")
+    rows = [("Paragraph", "Draft text", "Proposed text", "Reason"),
+            ("5", "to encourage Member States to contribute to the WSIS Forum;",
+             "to call upon Member States to contribute to the WSIS Forum;", "stronger"),
+            ("6", "to organize a global conference on e-waste statistics in 2027;", "Delete.", "no budget"),
+            ("after 7 (new)", "\u2013", "to publish an annual summary of the national ICT strategies received;", "")]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_word_comments_table_gives_one_amendment_per_row():
+    doc = parse_bytes(_comments_table_docx(), path="comments.docx")
+    found = read_amendments(doc)
+    assert [(a.label, a.form, a.target) for a in found] == [("5", "modify", "5"), ("6", "delete", "6"),
+                                                            ("after 7 (new)", "add", "7")]
+    index, draft = Index.of(_doc(FINAL, "final.txt")), _doc(DRAFT, "draft.txt")
+    assert [judge(a, index, draft).outcome for a in found] == ["not_adopted", "not_adopted", "adopted"]

@@ -1,7 +1,8 @@
-"""Render a reflection pair's contribution.txt that marks changes ({+inserted+}, {-deleted-}) as contribution.docx
-with Word's own tracked changes (w:ins, w:del), as a delegation's Word file carries them.
+"""Render a reflection pair's contribution.txt as contribution.docx the way a delegation's Word file carries it:
+changes marked {+inserted+} and {-deleted-} as Word's own tracked changes (w:ins, w:del), and a comments table
+written as TAB-separated lines as a Word table (plain text loses a table's columns; Word keeps them).
 
-    python corpora/render_tracked.py corpora/reflection-blind/ra-wtdc-tracked [...]
+    python corpora/render_contribution.py corpora/reflection-dev/ra-wtdc-tracked [...]
 
 Paragraphs are the text's blank-line separated blocks, their lines joined. The same text gives the same bytes.
 """
@@ -53,6 +54,14 @@ def paragraph_xml(text: str, ids: list[int]) -> str:
     return f"<w:p {W}>{''.join(parts)}</w:p>"
 
 
+def _table(d, rows: list[list[str]]) -> None:
+    """A Word table, one row per line, placed before the section properties like the paragraphs."""
+    table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text.strip()
+
+
 def render(pair: Path) -> Path:
     text = (pair / "contribution.txt").read_text(encoding="utf-8")
     d = docx.Document()
@@ -62,7 +71,11 @@ def render(pair: Path) -> Path:
     body = d.element.body
     ids = [0]
     for para in re.split(r"\n\s*\n", text.strip()):
-        joined = " ".join(line.strip() for line in para.splitlines())
+        lines = para.splitlines()
+        if all(line.count("\t") >= 2 for line in lines):
+            _table(d, [line.split("\t") for line in lines])
+            continue
+        joined = " ".join(line.strip() for line in lines)
         body.insert(len(body) - 1, parse_xml(paragraph_xml(joined, ids)))  # before the section properties
     buf = io.BytesIO()
     d.save(buf)
