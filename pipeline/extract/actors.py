@@ -29,7 +29,7 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
           "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
-          "analysis", "annex", "section", "table", "page", "figure", "indicator", "value"}
+          "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above"}
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
@@ -149,13 +149,16 @@ class ActorReader:
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
+        head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
         for canonical, short, needs in SHORT_NAMES:
             un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group
             named = canonical == self.body or (needs is not None and needs.search(self.text))
-            if short.match(text) and un_text and named:
-                return canonical, text.strip()
+            if short.match(head) and un_text and named:
+                return canonical, head.strip()
         doc = _tokens(text)
-        spans = [s for s in doc.spans["actors"] if keep is None or keep(s)]
+        # "ITU-D Sector Members" are Sector Members: the "ITU" of a Sector's name is not the Union.
+        spans = [s for s in doc.spans["actors"] if (keep is None or keep(s))
+                 and not (s.text == "ITU" and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))]
         if not spans:
             return None
         names = list(dict.fromkeys(span.label_ for span in spans))
