@@ -1,5 +1,7 @@
-"""Audits of one or many reports against the same mandates: each report's work as a pure function, run in this
-process, in worker processes (`jobs`) or on a Dask cluster (`scheduler`), with the result cache in front.
+"""Audits of one or many reports against the same mandates, here, in worker processes or on a Dask cluster.
+
+Each report's work is a pure function, run in this process, in worker processes (`jobs`) or on a Dask cluster
+(`scheduler`), with the result cache in front.
 
 The mandates are parsed and extracted once; every report is then one task: `run_member(task, mandates, config,
 model)` takes plain, picklable data (the report's bytes or its cached parse, the cached record if there is one,

@@ -1,5 +1,7 @@
-"""The cache in front of the audits: the keys of a record, a report's passage signals and a rendering, and the
-lookups that turn a cached value back into what a task needs."""
+"""The cache in front of the audits: the keys of records, passage signals and renderings, and their lookups.
+
+A lookup turns a cached value back into what a task needs; a value of the wrong shape counts as a miss.
+"""
 
 from __future__ import annotations
 

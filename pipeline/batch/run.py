@@ -1,5 +1,7 @@
-"""An audit run: the reports read, the mandates prepared once, each report's task planned from the cache, the tasks
-run, each member's folder written as its result arrives, and in a batch the coverage matrix."""
+"""An audit run: reports read, mandates prepared once, tasks planned from the cache and run, folders written.
+
+Each member's folder is written as its result arrives; in a batch the coverage matrix follows.
+"""
 
 from __future__ import annotations
 

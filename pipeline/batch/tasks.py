@@ -1,5 +1,7 @@
-"""One report's work as a pure function of plain, picklable data: the task sent to a worker, the result it gives
-back, and the rendering of the record in each format."""
+"""One report's work as a pure function of picklable data: the task, its result, its renderings.
+
+A task goes to this process, a worker process or a Dask worker, and never raises: an error is its result.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Segments that set the walk's state: headings (the section), preambles, and chapeaux (the verb, actor and quoted
-instrument that the items below inherit)."""
+"""Segments that set the walk's state: headings, preambles, and the chapeaux whose items inherit them.
+
+A chapeau sets the verb, actor and quoted instrument that the items below it inherit.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Operative text: UN paragraphs that carry their own verb or ask in a second clause, modal chapeaux ("The Group
-shall:"), and the items a chapeau governs."""
+"""Operative text: UN paragraphs with their own verb or a second clause, modal chapeaux, and items.
+
+"Requests the Secretary-General to …", "Emphasizes …, and calls upon …", "The Group shall:" and its items.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Text outside resolutions: proposals, targets, action points, plan items, milestones with an owner, items whose
-chapeau is missing, and deontic sentences ("X should …", "X will …", "X is invited to …")."""
+"""Text outside resolutions: proposals, targets, action points, plan items, milestones, deontic sentences.
+
+Items whose chapeau is missing ("7 to prepare …") too. The first rule that reads a segment wins.
+"""
 
 from __future__ import annotations
 

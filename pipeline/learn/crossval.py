@@ -1,5 +1,7 @@
-"""Cross-validation of the judge: leave one report family out, leave one mandate out, and the gold pairs
-predicted with their evidence hit and the TF-IDF baseline's."""
+"""Cross-validation of the judge: leave one report family out, leave one mandate out, pairs predicted.
+
+Each gold pair is predicted with its evidence hit and the plain TF-IDF baseline's.
+"""
 
 from __future__ import annotations
 

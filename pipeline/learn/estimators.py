@@ -1,5 +1,7 @@
-"""The estimators of the judge fitted with grouped inner cross-validation: folds by report family, the temperature
-and the regularisation chosen on held-out families."""
+"""The judge's estimators fitted with grouped inner cross-validation (temperature, regularisation).
+
+Folds hold out whole report families; the temperature and C are chosen on the held-out families.
+"""
 
 from __future__ import annotations
 

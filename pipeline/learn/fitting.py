@@ -1,5 +1,7 @@
-"""The final fit of the judge: passage relevance first, then the requirement and facet models on features that use
-it, each training report read with the profiles of the other families only."""
+"""The final fit of the judge: passage relevance first, then the requirement and facet models.
+
+Each training report is read with the profiles of the other families only, as an audited report is.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The annotated corpus made ready for learning: each report parsed, its requirements aligned to gold, its
-retriever fitted."""
+"""The annotated corpus made ready for learning: reports parsed, requirements aligned to gold, retrievers fitted."""
 
 from __future__ import annotations
 

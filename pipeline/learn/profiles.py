@@ -1,5 +1,4 @@
-"""What the annotations say about each requirement, counted per report and merged across families: evidence and
-distractor profiles, status and facet priors."""
+"""Evidence and distractor profiles, status and facet priors: the annotations counted per report and merged."""
 
 from __future__ import annotations
 

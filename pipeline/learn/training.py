@@ -1,6 +1,7 @@
-"""The training run: cross-validate the judge, fit it on the whole corpus, and save it with its metrics and model
-card. The steps live in prepare (the corpus), profiles, estimators, fitting and crossval; their names stay
-importable from here, where notebooks and tests find them.
+"""The training run: cross-validate the judge, fit it on the whole corpus, save it with its metrics and card.
+
+The steps live in prepare, profiles, estimators, fitting and crossval; their names stay importable from
+here, where notebooks and tests find them.
 
 Reports are grouped by family (a draft and its revision are one group) so that no test report has a sibling
 in training. Calibration (temperature) is fitted on out-of-fold logits inside the training groups only.

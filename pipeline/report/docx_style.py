@@ -1,5 +1,7 @@
-"""Word styling for the reports: the A4 page and every style defined once, fonts for every script, the page-number
-footer, shaded cells, repeated header rows, and tables whose column widths hold in Word and LibreOffice."""
+"""Word styling: the A4 template and its styles, fonts, footer fields, shaded cells, tables whose widths hold.
+
+Column widths are written to the grid and to every cell, so Word and LibreOffice draw the same columns.
+"""
 
 from __future__ import annotations
 
