@@ -81,8 +81,8 @@ def docx_bytes(paragraphs: int) -> bytes:
 
 
 def bench_docx(paragraphs: int, repeat: int) -> None:
-    if not (ROOT / "pipeline" / "parse" / "docx.py").exists():
-        print("DOCX skipped: pipeline/parse/docx.py is not there yet")
+    if not (ROOT / "pipeline" / "parse" / "docx").exists():
+        print("DOCX skipped: pipeline/parse/docx/ is not there yet")
         return
     data = docx_bytes(paragraphs)
     doc = parse_bytes(data, path="bench.docx")

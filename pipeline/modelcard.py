@@ -77,72 +77,90 @@ def render_model_card(meta: dict) -> str:
              "Generated from `meta.json` by `pipeline/modelcard.py` (`render_model_card`); do not edit by hand. "
              "How the figures moved from release to release: `docs/history.md`.", "",
              "## What it does", "", WHAT_IT_DOES, ""]
-
-    reports = m.get("reports") or []
-    rows = m.get("training_rows") or {}
-    lines += ["## Training data", "",
-              f"The annotated corpus in `corpora/`: {len(reports)} reports, {m.get('pairs', 'n/a')} "
-              f"requirement-report pairs; {rows.get('requirements', 'n/a')} requirement, {rows.get('facets', 'n/a')} "
-              f"facet and {rows.get('passage_pairs', 'n/a')} passage rows. Corpus sha256 "
-              f"`{meta.get('training_corpus_sha256', 'n/a')}`. Trained with "
-              + ", ".join(f"{k} {v}" for k, v in (meta.get("libraries") or {}).items()) + ".",
-              "", "Reports: " + ", ".join(f"`{r}`" for r in reports) + ".", "",
-              f"Features: {len(meta.get('requirement_features') or [])} for the requirement model, "
-              f"{len(meta.get('facet_features') or [])} for the facet model (names in `meta.json`). Loading checks "
-              "the name, the version and the feature lists.", ""]
-
+    lines += _training_data(meta, m)
     if not m:
         lines += ["## Measured quality", "", "Not measured: run `wsis-audit train`.", "", "## Limits", "", LIMITS]
         return "\n".join(lines) + "\n"
-    ci = m.get("accuracy_ci95") or [None, None]
-    unseen = m.get("unseen_requirements") or {}
-    stages = m.get("stages") or {}
-    facets = m.get("facets") or {}
-    hit_pairs = m.get("evidence_pairs")
-    hits = round(m["evidence_hit_at_3"] * hit_pairs) if hit_pairs and m.get("evidence_hit_at_3") is not None else None
     lines += _headline(m.get("by_mandate"))
     if m.get("family_cv_measured") is False:
         lines += ["## Development figures", "", "Cross-validation by report family was not run for this release "
                   "(`wsis-audit train --no-family-cv`); `wsis-audit eval judgement` measures it.", "",
                   "## Limits", "", LIMITS]
         return "\n".join(lines) + "\n"
-    lines += ["## Development figures", "",
-              "Cross-validated by report family (`wsis-audit eval judgement`): each family is scored by a judge "
-              "trained on the others, which has seen the same requirements in other reports: not the figure to "
-              "expect of a new mandate.", "",
-              "| what | figure |", "|---|---|",
-              f"| status accuracy ({m.get('pairs', 'n/a')} pairs) | {_f(m.get('accuracy'))} (95% interval over "
-              f"report families {_f(ci[0], 2)}-{_f(ci[1], 2)}) |",
-              f"| macro-F1 | {_f(m.get('macro_f1'), 4)} |",
-              f"| Brier score (4 statuses) | {_f(m.get('brier'))} |",
-              f"| evidence hit@3 | {_f(m.get('evidence_hit_at_3'))}"
-              + (f" ({hits} of {hit_pairs} pairs)" if hits is not None else "") + " |",
-              f"| requirements the corpus has never annotated (fallback): accuracy / macro-F1 / hit@3 | "
-              f"{_f(unseen.get('accuracy'))} / {_f(unseen.get('macro_f1'))} / {_f(unseen.get('evidence_hit_at_3'))} |",
-              f"| touched at all ({stages.get('touched_pairs', 'n/a')} pairs) | {_f(stages.get('touched_accuracy'))} "
-              f"(always answering touched: {_f(stages.get('touched_majority'))}) |",
-              f"| addressed vs partial when touched ({stages.get('substance_pairs', 'n/a')} pairs) | "
-              f"{_f(stages.get('substance_accuracy'))} |",
-              f"| facet status ({facets.get('pairs', 'n/a')} facets) | {_f(facets.get('accuracy'))} |", "",
-              _target_line(m), ""]
-
-    lines += _per_class(m)
-    confusion = m.get("confusion") or {}
-    if confusion:
-        cols = [s for s in STATUS_ORDER if any(s in row for row in confusion.values())]
-        lines += ["Confusion (rows: the annotators' status; columns: the judge's):", "",
-                  "| gold \\ judged | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
-        lines += [f"| {g} | " + " | ".join(str(confusion[g].get(s, 0)) for s in cols) + " |"
-                  for g in STATUS_ORDER if g in confusion]
-        lines.append("")
-    hard = m.get("hard_cases") or {}
-    if hard:
-        lines += ["Hard cases (annotated kinds of pair):", "", "| case | pairs | accuracy |", "|---|---:|---:|"]
-        lines += [f"| {HARD_CASE_WORDS.get(k, k)} | {v.get('n')} | {_f(v.get('accuracy'))} |"
-                  for k, v in sorted(hard.items(), key=lambda kv: kv[1].get("accuracy") or 0)]
-        lines.append("")
+    lines += _development(m) + _per_class(m) + _confusion(m) + _hard_cases(m)
     lines += ["## Limits", "", LIMITS]
     return "\n".join(lines) + "\n"
+
+
+def _training_data(meta: dict, m: dict) -> list[str]:
+    """The corpus the model was trained on, the rows of each model, the libraries and the features."""
+    reports = m.get("reports") or []
+    rows = m.get("training_rows") or {}
+    return ["## Training data", "",
+            f"The annotated corpus in `corpora/`: {len(reports)} reports, {m.get('pairs', 'n/a')} "
+            f"requirement-report pairs; {rows.get('requirements', 'n/a')} requirement, {rows.get('facets', 'n/a')} "
+            f"facet and {rows.get('passage_pairs', 'n/a')} passage rows. Corpus sha256 "
+            f"`{meta.get('training_corpus_sha256', 'n/a')}`. Trained with "
+            + ", ".join(f"{k} {v}" for k, v in (meta.get("libraries") or {}).items()) + ".",
+            "", "Reports: " + ", ".join(f"`{r}`" for r in reports) + ".", "",
+            f"Features: {len(meta.get('requirement_features') or [])} for the requirement model, "
+            f"{len(meta.get('facet_features') or [])} for the facet model (names in `meta.json`). Loading checks "
+            "the name, the version and the feature lists.", ""]
+
+
+def _development(m: dict) -> list[str]:
+    """The figures cross-validated by report family, as a table, and the line on the targets."""
+    ci = m.get("accuracy_ci95") or [None, None]
+    unseen = m.get("unseen_requirements") or {}
+    stages = m.get("stages") or {}
+    facets = m.get("facets") or {}
+    hit_pairs = m.get("evidence_pairs")
+    hits = round(m["evidence_hit_at_3"] * hit_pairs) if hit_pairs and m.get("evidence_hit_at_3") is not None else None
+    return ["## Development figures", "",
+            "Cross-validated by report family (`wsis-audit eval judgement`): each family is scored by a judge "
+            "trained on the others, which has seen the same requirements in other reports: not the figure to "
+            "expect of a new mandate.", "",
+            "| what | figure |", "|---|---|",
+            f"| status accuracy ({m.get('pairs', 'n/a')} pairs) | {_f(m.get('accuracy'))} (95% interval over "
+            f"report families {_f(ci[0], 2)}-{_f(ci[1], 2)}) |",
+            f"| macro-F1 | {_f(m.get('macro_f1'), 4)} |",
+            f"| Brier score (4 statuses) | {_f(m.get('brier'))} |",
+            f"| evidence hit@3 | {_f(m.get('evidence_hit_at_3'))}"
+            + (f" ({hits} of {hit_pairs} pairs)" if hits is not None else "") + " |",
+            f"| requirements the corpus has never annotated (fallback): accuracy / macro-F1 / hit@3 | "
+            f"{_f(unseen.get('accuracy'))} / {_f(unseen.get('macro_f1'))} / {_f(unseen.get('evidence_hit_at_3'))} |",
+            f"| touched at all ({stages.get('touched_pairs', 'n/a')} pairs) | {_f(stages.get('touched_accuracy'))} "
+            f"(always answering touched: {_f(stages.get('touched_majority'))}) |",
+            f"| addressed vs partial when touched ({stages.get('substance_pairs', 'n/a')} pairs) | "
+            f"{_f(stages.get('substance_accuracy'))} |",
+            f"| facet status ({facets.get('pairs', 'n/a')} facets) | {_f(facets.get('accuracy'))} |", "",
+            _target_line(m), ""]
+
+
+def _confusion(m: dict) -> list[str]:
+    """The confusion table, rows the annotators' status, columns the judge's (nothing when not measured)."""
+    confusion = m.get("confusion") or {}
+    if not confusion:
+        return []
+    cols = [s for s in STATUS_ORDER if any(s in row for row in confusion.values())]
+    lines = ["Confusion (rows: the annotators' status; columns: the judge's):", "",
+             "| gold \\ judged | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+    lines += [f"| {g} | " + " | ".join(str(confusion[g].get(s, 0)) for s in cols) + " |"
+              for g in STATUS_ORDER if g in confusion]
+    lines.append("")
+    return lines
+
+
+def _hard_cases(m: dict) -> list[str]:
+    """The accuracy on each annotated kind of hard pair, the hardest first (nothing when none)."""
+    hard = m.get("hard_cases") or {}
+    if not hard:
+        return []
+    lines = ["Hard cases (annotated kinds of pair):", "", "| case | pairs | accuracy |", "|---|---:|---:|"]
+    lines += [f"| {HARD_CASE_WORDS.get(k, k)} | {v.get('n')} | {_f(v.get('accuracy'))} |"
+              for k, v in sorted(hard.items(), key=lambda kv: kv[1].get("accuracy") or 0)]
+    lines.append("")
+    return lines
 
 
 def _at_most(value: float | None, limit: float) -> bool:

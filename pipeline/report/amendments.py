@@ -153,7 +153,8 @@ def _xlsx(record: dict) -> bytes:
 
 def _docx(record: dict) -> bytes:
     """A Word document: the summary table, then each amendment with its words marked, then the proposals."""
-    from .docx_report import _marked_words, _table, _add_row, _template
+    from .docx_report import _marked_words
+    from .docx_style import _add_row, _table, _template
     from .xlsx import FIXED_TIME, stable_zip
 
     doc = _template()

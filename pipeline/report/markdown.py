@@ -247,6 +247,17 @@ def reflection_lines(reqs: list[dict]) -> list[str]:
 
 def render_markdown(record: dict) -> str:
     """The coverage record as Markdown: summary counts, a table per source document, then the gaps."""
+    groups = source_groups(record)
+    lines = _head_lines(record) + _summary_lines(record, groups)
+    for doc, reqs in groups:
+        lines += _source_table(doc, reqs)
+    lines += reflection_lines([r for _, reqs in groups for r in reqs])
+    lines += _gap_lines(groups)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _head_lines(record: dict) -> list[str]:
+    """The title, the report and the mandate documents with their hashes, and what could not be read or audited."""
     rep = record["report"]
     lines = [f"# Coverage of mandates in {document_name(rep['path'])}", ""]
     lines.append(f"Report: `{document_name(rep['path'])}` (sha256 `{sha_short(rep['sha256'])}`), "
@@ -267,9 +278,12 @@ def render_markdown(record: dict) -> str:
         lines += [f"> **Not audited:** {_inline(f.get('location'))}: {_inline(f.get('message'))}", ""]
     for w in parse_warnings(record, with_report=not rep.get("incomplete")):
         lines += [f"> **Warning:** {_inline(w)}", ""]
+    return lines
 
-    groups = source_groups(record)
-    lines += ["## Summary", "", _row(["Status", "Count"]), "|---|---:|"]
+
+def _summary_lines(record: dict, groups) -> list[str]:
+    """The count of each status, and per source document when there are several."""
+    lines = ["## Summary", "", _row(["Status", "Count"]), "|---|---:|"]
     total = status_counts(record["requirements"])
     lines += [_row([status_label(s), total[s]]) for s in STATUSES]
     lines += [_row(["**Total**", f"**{len(record['requirements'])}**"]), ""]
@@ -280,22 +294,28 @@ def render_markdown(record: dict) -> str:
             c = status_counts(reqs)
             lines.append(_row([document_name(doc), *[c[s] for s in STATUSES], len(reqs)]))
         lines.append("")
+    return lines
 
-    for doc, reqs in groups:
-        reflected = any(r.get("reflection") for r in reqs)  # the column only where a reflection was measured
-        lines += [f"## {_inline(document_title(doc, reqs))}", "",
-                  _row(["Label", "Actor", "Status", "Confidence", "Evidence", *(["Wording taken over"] * reflected)]),
-                  "|---|---|---|---:|---|" + "---:|" * reflected]
-        for r in reqs:
-            label = r["source"].get("label") or f"({r['source']['locator']})"
-            label += f" ({quoted_text(r)})" if r.get("quoted_from") else ""
-            lines.append(_row([label, actor_text(r), status_label(r["status"]), f"{r['confidence']:.2f}",
-                               "; ".join(locators(all_evidence(r))) or "—",
-                               *([reflection_share(r) or "—"] * reflected)]))
-        lines.append("")
-    lines += reflection_lines([r for _, reqs in groups for r in reqs])
 
-    lines += ["## Gaps", ""]
+def _source_table(doc: str, reqs: list[dict]) -> list[str]:
+    """One source document's requirements: label, actor, status, confidence, evidence (and wording taken over)."""
+    reflected = any(r.get("reflection") for r in reqs)  # the column only where a reflection was measured
+    lines = [f"## {_inline(document_title(doc, reqs))}", "",
+             _row(["Label", "Actor", "Status", "Confidence", "Evidence", *(["Wording taken over"] * reflected)]),
+             "|---|---|---|---:|---|" + "---:|" * reflected]
+    for r in reqs:
+        label = r["source"].get("label") or f"({r['source']['locator']})"
+        label += f" ({quoted_text(r)})" if r.get("quoted_from") else ""
+        lines.append(_row([label, actor_text(r), status_label(r["status"]), f"{r['confidence']:.2f}",
+                           "; ".join(locators(all_evidence(r))) or "—",
+                           *([reflection_share(r) or "—"] * reflected)]))
+    lines.append("")
+    return lines
+
+
+def _gap_lines(groups) -> list[str]:
+    """The requirements not addressed, then those addressed only in part, with why and what is missing."""
+    lines = ["## Gaps", ""]
     for status, title in (("not_addressed", "Not addressed"), ("partial", "Addressed only in part")):
         gaps = [r for _, reqs in groups for r in reqs if r["status"] == status]
         lines += [f"### {title} ({len(gaps)})", ""]
@@ -310,7 +330,7 @@ def render_markdown(record: dict) -> str:
             lines.append(f"- **{_inline(reference(r))}** ({_inline(actor_text(r) + quoted)}): {_inline(r['statement'])}"
                          f"{why}{lacks}")
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
 
 
 def write_markdown(record: dict, out_dir: Path) -> Path:

@@ -102,11 +102,7 @@ def _put(ws, row: int, column: int, value):
 def build_workbook(record: dict):
     """The openpyxl Workbook for a record (not saved)."""
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.styles import PatternFill
 
     wb = Workbook()
     props = wb.properties
@@ -116,14 +112,30 @@ def build_workbook(record: dict):
 
     ws = wb.active
     ws.title = SHEET
+    col = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    _traceability_rows(ws, record, col)
+    _review_controls(ws, col)
+    _print_setup(ws)
+
+    fills = {s: PatternFill("solid", fgColor=c) for s, c in STATUS_FILLS.items()}
+    _summary_sheet(wb.create_sheet(SUMMARY_SHEET), record, fills)
+    if any(r.get("reflection") for r in record["requirements"]):
+        _wording_sheet(wb.create_sheet(WORDING_SHEET), record)
+    return wb
+
+
+def _traceability_rows(ws, record: dict, col: dict[str, int]) -> None:
+    """The header and one row per requirement and facet (facets folded under it); a decision made on an earlier
+    version of the report is marked stale."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     ws.append(list(COLUMNS))
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    fills = {s: PatternFill("solid", fgColor=c) for s, c in STATUS_FILLS.items()}
-    col = {name: i + 1 for i, name in enumerate(COLUMNS)}
     facet_font = Font(italic=True, color="595959")
     # One alignment object per kind of column, not one per cell: openpyxl hashes each to find its style.
     aligned = {wrap: Alignment(vertical="top", wrap_text=wrap) for wrap in (False, True)}
@@ -143,6 +155,16 @@ def build_workbook(record: dict):
             cell.fill = PatternFill("solid", fgColor=STALE_FILL)
             cell.comment = Comment("Decided on an earlier version of the report; check it again. "
                                    + (row["_stale"] or ""), "wsis-audit")
+
+
+def _review_controls(ws, col: dict[str, int]) -> None:
+    """What a reviewer works with: filters, the frozen header, column widths, the list of decisions, and colours
+    that follow the status or decision typed in."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     last_row, last_col = ws.max_row, get_column_letter(len(COLUMNS))
     ws.auto_filter.ref = f"A1:{last_col}{last_row}"
     ws.freeze_panes = "A2"
@@ -166,12 +188,6 @@ def build_workbook(record: dict):
             ws.conditional_formatting.add(f"{letter}2:{letter}{max(last_row, 2)}",
                                           CellIsRule(operator="equal", formula=[f'"{value}"'],
                                                      fill=decision_fills[value]))
-    _print_setup(ws)
-
-    _summary_sheet(wb.create_sheet(SUMMARY_SHEET), record, fills)
-    if any(r.get("reflection") for r in record["requirements"]):
-        _wording_sheet(wb.create_sheet(WORDING_SHEET), record)
-    return wb
 
 
 def row_height(row: dict) -> float:

@@ -1,0 +1,75 @@
+"""Who a chapeau, a proposal or an item addresses, read from its words with the actor reader's help."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RequirementKind
+from . import cues
+from .actors import printed_name
+from .walk_state import SECRETARIAT
+
+
+class AddresseeReader:
+    """The walk's readers of addressees (mixed into `Walk`, beside `ActorReader`)."""
+
+    def addressee(self, addr: str, verb: str, *, clause: str = "") -> tuple[str | None, str | None]:
+        """Who a chapeau or UN paragraph addresses: a known body, the printed name of another, or, when no one is
+        addressed ("Recommends further that the Union …", "Decides that …"), the subject of the clause."""
+        bare = re.sub(r"^\s*(?:further|also|again|strongly|moreover)\b", "", addr, flags=re.IGNORECASE).strip(" ,")
+        after = clause[len(addr):] if clause.startswith(addr) else ""
+        if not bare and re.match(r"\s*that\b", after):
+            actor, printed = self.that_subject(after)
+            if actor:
+                return actor, printed
+        addr = bare
+        if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            # "Decides, with a view to …": a decision addresses no one. "approves the terms of reference of the
+            # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
+            return (self.decider if verb in ("approves", "adopts", "endorses") else self.body) or "", None
+        found = self.found(addr)
+        if found:
+            return found
+        name = printed_name(addr)
+        if name:
+            return name, addr.strip(" ,:")
+        return "", None
+
+    def proposal_actor(self, text: str) -> tuple[str, str | None]:
+        """Who a proposal asks to act: the subject after "proposes that", or of "X should …"; else the secretariat
+        (a contribution's proposals are, by default, for the secretariat that drafts the report)."""
+        m = cues.PROPOSES_RE.search(text)
+        if m and m.group(0).lower().endswith("that"):
+            actor, printed = self.that_subject(text[m.end() - 4:])
+            if actor:
+                return actor, printed
+        if self.proposals_that or re.match(r"that\b", text, re.IGNORECASE):
+            # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"; "That the Group …"
+            actor, printed = self.that_subject(text if re.match(r"that\b", text, re.I) else f"that {text}")
+            if actor:
+                return actor, printed
+        d = cues.DEONTIC_RE.search(text)
+        if d:
+            found = self.head_actor(text[:d.start()])
+            if found:
+                return found
+        return SECRETARIAT, None
+
+    def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
+        """An item under a chapeau that names nobody ("resolves", "The Commission recommends that", "The
+        Commission encourages"): who the item itself names, else the deciding body."""
+        if text.startswith("that") or re.search(r"\bthat$", chapeau):
+            actor, printed = self.that_subject(text if text.startswith("that") else f"that {text}")
+            if actor:
+                return actor, printed
+        lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)\s+to\s+[a-z]", text)
+        if lead:  # "(c) Member States to share their experience …", "(d) development partners to …"
+            found = self.found(lead.group("subject")) or self.head_actor(lead.group("subject"))
+            if found:
+                return found
+        m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
+        if m:
+            found = self.head_actor(m.group("subject"))
+            if found:
+                return found
+        return self.body or "ITU", None

@@ -1,0 +1,69 @@
+"""Segments that set the walk's state: headings, preambles, and the chapeaux whose items inherit them.
+
+A chapeau sets the verb, actor and quoted instrument that the items below it inherit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RequirementKind
+from . import cues
+from .clauses import Segment
+from .walk_state import _Context
+from .walk_words import _verb_key
+
+
+class ChapeauHandlers:
+    """The walk's handlers of headings, preambles and chapeaux (mixed into `Walk`)."""
+
+    def heading(self, seg: Segment) -> None:
+        """A heading opens a section: the chapeau in force and the plan's section code end with the one before."""
+        self.section = seg.block.text
+        self.proposals_that = False
+        self.lead_in = None
+        # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
+        code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
+        self.section_code = code.group(1) if code else None
+        self.last_number = None
+        self.ctx = None
+        self.target_scope = None
+        ref = cues.RESOLUTION_REF_RE.search(self.section)
+        if ref:  # "Part two: Council Resolution 1391 (2026), operative part"
+            self.doc_name = ref.group(0).strip()
+
+    def preamble(self, seg: Segment) -> None:
+        """A preamble ("Recalling …", "Considering …"): its items ask nothing."""
+        self.ctx = _Context(mode="preamble")
+
+    def chapeau(self, seg: Segment) -> None:
+        """A chapeau ("instructs the Secretary-General:"): the verb, actor and source its items inherit."""
+        text = seg.text
+        m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
+        verb = _verb_key(m.group("verb"))
+        ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")
+        if ref is None and self.prev is not None and self.prev.block is seg.block:
+            # "1.2 Council Resolution 1481 (Mod. 2027), on measuring …, instructs the Secretary-General: …"
+            ref = cues.RESOLUTION_REF_RE.search(self.prev.text)
+        if ref is None and self.lead_in is not None:
+            ref, self.lead_in = self.lead_in, None  # "Resolution 239 (Rev. Doha, 2026) provides, for its part:"
+        ctx = self.ctx
+        inherit = ctx is not None and ctx.mode == "operative" and ctx.verb is not None
+        # A quoted chapeau names its resolution; a bare one continues the resolution being read.
+        source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
+        quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
+        addr = text[m.end("verb"):].strip(" ,:")
+        inner = re.match(r"to\s+(instruct|invite|request|encourage|urge|call upon)\s+", addr)
+        if inner and cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
+            # "resolves to instruct the Director of BDT, in collaboration with …": an instruction to the Director
+            verb, addr = _verb_key(inner.group(1)), addr[inner.end():]
+            addr = re.split(r",", addr, maxsplit=1)[0]
+        if re.match(r"that\b", addr):  # "The Commission recommends that Governments, in their strategies:"
+            actor, printed = self.that_subject(addr)
+        else:
+            actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
+        self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
+                            chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
+        if (re.search(r"\bto\s+[a-z]{3,}\s+\S", addr) or re.match(r"that(?:\s+\S+){4}", addr)
+                or (len(addr.split()) >= 7 and not self.found(addr))):
+            self.pending = seg  # "approves the terms of reference set out in the Annex": a clause, if no item follows

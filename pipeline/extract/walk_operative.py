@@ -1,0 +1,143 @@
+"""Operative text: UN paragraphs with their own verb or a second clause, modal chapeaux, and items.
+
+"Requests the Secretary-General to …", "Emphasizes …, and calls upon …", "The Group shall:" and its items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RequirementKind
+from . import cues
+from .clauses import Segment
+from .walk_state import SECRETARIAT, _Context
+from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
+
+# A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
+MODAL_CHAPEAU_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
+    r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
+    # "The Commission may wish to consider the following actions:" before its lettered actions
+    r"|may wish to (?:consider|take|adopt)[^.;:]{0,60})\s*:?\s*$")
+
+
+class OperativeHandlers:
+    """The walk's handlers of operative paragraphs and items (mixed into `Walk`)."""
+
+    def modal_chapeau(self, seg: Segment) -> bool:
+        """"The Group shall:" or "3 Tasks: the Working Group on WSIS shall" before its tasks: the chapeau of the items
+        below it, each an expectation of that body (a numbered one is also a requirement of its own)."""
+        m = MODAL_CHAPEAU_RE.match(seg.text)
+        if m is None or seg.kind not in ("item", "para"):
+            return False
+        actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
+        kind = _modal_kind(m.group(0))
+        if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
+            self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
+                     clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
+        self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
+                            source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
+                            own_item=seg.label)
+        return True
+
+    def own_operative(self, seg: Segment) -> bool:
+        """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
+        text = seg.text
+        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text)
+        if not m or seg.kind not in ("item", "para", "chapeau"):
+            return False
+        who = m.groupdict().get("who")
+        rest = m.group("rest")
+        if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
+            return False
+        if re.match(r"to\s+(?:the|all|its|our)\b", rest):
+            return False  # "Requests to the secretariat": a section title, not a request
+        verb = _verb_key(m.group("verb"))
+        addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
+        actor, printed = self.addressee(addressee, verb, clause=rest)
+        if not actor and who == "We":  # a declaration's "We resolve to …": the States that sign it
+            actor, printed = "Member States", "We"
+        elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
+            actor, printed = self.found(who) or (None, None)
+        actor = actor or self.body or "ITU"
+        # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
+        second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))
+        end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
+        self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        if end != seg.end:
+            v2 = _verb_key(second.group("verb"))
+            rest2 = text[second.end("verb"):]
+            actor2, printed2 = self.addressee(re.split(r"\bto\b|\bthat\b", rest2, maxsplit=1)[0], v2, clause=rest2)
+            self.add(seg, seg.start + second.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[v2],
+                     actor=actor2 or self.body or "ITU", printed=printed2, label=seg.label,
+                     clause_path=(self.doc_name, seg.label or "", "2"), statement=f"{self.doc_name}: {text}")
+        # Its sub-items, if any ("3. Requests the Union: (a) to …"), follow under it.
+        self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
+                            chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
+                            source=self.doc_name, last_number=seg.label, last_text=text, own_item=seg.label or "")
+        return True
+
+    def second_clause(self, seg: Segment) -> bool:
+        """UN style: "Emphasizes …, and calls upon all stakeholders to …": the second clause is the requirement.
+
+        A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
+        """
+        text = seg.text
+        declares = cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
+        if seg.kind not in ("item", "para") or not declares:
+            return False
+        m = cues.SECOND_CLAUSE_RE.search(text)
+        if m is None:
+            if seg.kind == "item":
+                self.ctx = None
+                return True
+            return False
+        start = m.start("verb")
+        rest = text[m.end("verb"):]
+        verb = _verb_key(m.group("verb"))
+        addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
+        actor, printed = self.addressee(addressee, verb, clause=rest)
+        actor = actor or self.body or "ITU"
+        self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        self.ctx = None
+        return True
+
+    def operative_item(self, seg: Segment, ctx: _Context) -> None:
+        """An item under the chapeau in force: its kind and actor inherited, its label cited under its parents."""
+        text = seg.text
+        label = seg.label
+        path_label = label or ""
+        statement = f"{ctx.source} {ctx.chapeau} {text}"
+        if _is_roman(label, ctx.last_letter) and ctx.last_number and ctx.last_letter:
+            path_label = f"{ctx.last_number} {ctx.last_letter} {label}"  # "(i)" under "(a)" under "1": "1 a i"
+            statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif _is_letter(label) and ctx.last_number:
+            ctx.last_letter = label.strip("().")
+            path_label = f"{ctx.last_number} {label}"
+            # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
+            statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif label and label[:1].isdigit():
+            ctx.last_number = label
+            ctx.last_text = text
+        if ctx.verb is None:  # no chapeau: the item's own words say what kind it is, and nobody is guessed
+            kind = RequirementKind.DECISION if text.startswith("that") else RequirementKind.INSTRUCTION
+            actor, printed = self.that_subject(text) if text.startswith("that") else (None, None)
+            if not _is_letter(label):
+                self.orphans.append(label or text[:30])
+        else:
+            kind = ctx.kind or cues.OPERATIVE_KIND[ctx.verb]
+            actor, printed = ctx.actor, ctx.printed
+            if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
+                # "(a) That the Commission … shall hold …": each decision names who acts
+                actor, printed = self.that_subject(text)
+                if _is_letter(label) and not _is_roman(label, ctx.last_letter):
+                    ctx.letter_actor = (actor, printed)
+            elif _is_roman(label, ctx.last_letter) and ctx.letter_actor and ctx.letter_actor[0]:
+                actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
+            if not actor:
+                actor, printed = self.item_subject(text, ctx.chapeau)
+        self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
+                 clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
+                 quoted_from=ctx.source if ctx.quoted else None)

@@ -1,0 +1,166 @@
+"""Text outside resolutions: proposals, targets, action points, plan items, milestones, deontic sentences.
+
+Items whose chapeau is missing ("7 to prepare …") too. The first rule that reads a segment wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BlockKind, RequirementKind
+from . import cues
+from .actors import printed_name, target_actor
+from .clauses import Segment, is_chapeau
+from .walk_state import SECRETARIAT, _Context
+from .walk_words import _is_letter, _sentences
+
+# A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
+OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
+                      re.IGNORECASE)
+CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
+
+
+class OutsideHandlers:
+    """The walk's handlers of segments outside any resolution (mixed into `Walk`)."""
+
+    def outside_resolutions(self, seg: Segment) -> None:
+        """Proposals, targets, invitations and deontic sentences; items whose chapeau is missing. The first rule that
+        reads the segment wins; what none reads is read sentence by sentence."""
+        if (self._lead_in_line(seg) or self._proposal(seg) or self._target(seg) or self._orphan_item(seg)
+                or self.section.lower() == "purpose"  # a contribution's purpose paragraph describes the document
+                or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg)):
+            return
+        self.sentences(seg)
+
+    def _lead_in_line(self, seg: Segment) -> bool:
+        """A line that opens what follows: the scope of the targets below, or "APATF proposes that:"."""
+        text, section = seg.text, self.section
+        if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
+            self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
+            return True
+        if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
+            self.proposals_that = True  # "APATF proposes that:": the lead-in of the proposals below
+            return True
+        return False
+
+    def _proposal(self, seg: Segment) -> bool:
+        """A proposal: listed under a Proposals heading, or "… proposes that …" anywhere."""
+        text, section = seg.text, self.section
+        listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
+        if cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text)):
+            # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
+            actor, printed = self.proposal_actor(text)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section, seg.label or ""),
+                     statement=f"Proposal {seg.label or ''} ({self.doc_name}): {text}".replace("  ", " "))
+            return True
+        if cues.PROPOSES_RE.search(text) and not seg.kind == "heading":
+            # "The Administration proposes that the secretariat …" anywhere else in a contribution.
+            actor, printed = self.proposal_actor(text)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                     statement=f"Proposal ({self.doc_name}): {text}")
+            return True
+        return False
+
+    def _target(self, seg: Segment) -> bool:
+        """An item under a Targets heading."""
+        section = self.section
+        if not (seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section)):
+            return False
+        # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
+        actor = target_actor(self.target_scope or section, self.kb, default="All stakeholders")
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, label=seg.label,
+                 clause_path=(self.doc_name, section, seg.label or ""),
+                 statement=f"{section}, target {seg.label}: {seg.text}")
+        return True
+
+    def _orphan_item(self, seg: Segment) -> bool:
+        """"7 to prepare …" at the top of an excerpt: its chapeau was on a page the text does not have."""
+        if not (seg.kind == "item" and re.match(r"(?:to|that)\s", seg.text)
+                and (not _is_letter(seg.label) or not self.out)):
+            return False
+        self.ctx = _Context(mode="operative", verb=None, actor=None, source=self.doc_name)
+        self.operative_item(seg, self.ctx)
+        return True
+
+    def _action_point(self, seg: Segment) -> bool:
+        """"Action: secretariat to send a reminder …" (a meeting report's action point)."""
+        text = seg.text
+        action = cues.ACTION_LINE_RE.match(text)
+        if not action:
+            return False
+        who = action.group("who")
+        actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
+        start = text.index(who)
+        self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, self.section or "body"), statement=text)
+        return True
+
+    def _plan_item(self, seg: Segment) -> bool:
+        """An item of a plan of action that asks someone to act: in the imperative, or naming who acts."""
+        text, section = seg.text, self.section
+        if seg.kind != "item":
+            return False
+        if cues.IMPERATIVE_RE.match(text):
+            # "c) Encourage the development of …" in a plan of action: everyone its section names is asked.
+            actor, printed = self.found(section) or ("All stakeholders", None)
+        else:
+            lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
+            # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"
+            found = self.found(lead.group("who")) if lead else None
+            if not found:
+                return False
+            actor, printed = found
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                 label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                 statement=f"{section}: {text}" if section else text)
+        return True
+
+    def _milestone(self, seg: Segment) -> bool:
+        """"M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it."""
+        text, section = seg.text, self.section
+        owner = OWNER_RE.search(text)
+        if not owner:
+            return False
+        code = CODE_RE.match(text)
+        start = code.end() if code else 0
+        who = owner.group("who")
+        actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
+        self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                 label=code.group("code") if code else seg.label,
+                 clause_path=(self.doc_name, section or "body", code.group("code") if code else ""),
+                 statement=f"{section}: {text[start:]}" if section else text[start:])
+        return True
+
+    def sentences(self, seg: Segment) -> None:
+        """Sentence by sentence: invitations under an Action heading, a body's commitments ("BDT will …") and
+        deontic sentences ("X should …"), each a requirement of its own."""
+        text, section = seg.text, self.section
+        for s0, s1 in _sentences(text):
+            sentence = text[s0:s1]
+            if cues.ACTION_HEADING_RE.match(section) and cues.INVITED_RE.search(sentence):
+                subject = cues.INVITED_RE.split(sentence, 1)[0]
+                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
+                         printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
+            elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
+                  and len(sentence[:w.start()].split()) <= 8 and not re.search(r"[(,;:]", sentence[:w.start()])
+                  and (found := self.head_actor(sentence[:w.start()]))):
+                # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
+                self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
+                         printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
+                         statement=sentence)
+            elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence)
+                  and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
+                subject = cues.DEONTIC_RE.split(sentence, 1)[0]
+                statement = sentence
+                if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
+                    statement = self.last_subject + sentence[2:]
+                elif subject.strip() and not subject.strip().lower().startswith("it"):
+                    self.last_subject = subject.strip()
+                kind = (RequirementKind.INVITATION if cues.INVITED_RE.search(sentence)
+                        else RequirementKind.EXPECTATION)
+                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
+                         label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)

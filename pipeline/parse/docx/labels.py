@@ -1,0 +1,61 @@
+"""Labels typed by hand before a paragraph's text ("2.1." and a TAB, "(a)", "II"): found, cleaned, given a depth."""
+
+from __future__ import annotations
+
+import re
+
+# A manual label and a TAB, as ITU and UN drafts type them: "1\t", "2.1.\t", "a)\t", "(iii)\t", "II\t",
+# and WSIS Action Line codes "C2.\t" (Geneva Plan of Action, section C).
+_LABEL = (r"\d{1,3}(?:\.\d{1,3}){0,5}\.?|\(?\d{1,3}\)|\(?[a-zA-Z]{1,2}\)|\(?[ivxlcdm]{1,7}\)"
+          r"|\(?[IVXLCDM]{1,7}\)|[IVXLCDM]{1,7}\.?|[a-zA-Z]\.|[A-Z]\d{1,2}\.?")
+TAB_LABEL_RE = re.compile(rf"^[ \t\u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)$", re.S)
+# Without a TAB only unmistakable forms count: "1.", "2.1.", "(a)", "a)", "(iv)" (at most three numeric
+# components), or "2.4 To ..." where a capital follows (so "3.5 million people" stays a sentence and
+# "2024 was a year" never matches).
+SPACE_LABEL_RE = re.compile(
+    r"^[ \t\u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
+    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z]))[ \u00a0]+(?P<rest>\S.*)$", re.S)
+# Headings also take "I. Introduction" and "A. Background" (UN section numbering).
+HEADING_SPACE_LABEL_RE = re.compile(r"^[ \t\u00a0]*(?P<label>[IVXLCDM]{1,7}\.|[A-Z]\.)[ \u00a0]+(?P<rest>\S.*)$", re.S)
+# Manual bullets typed as a dash or bullet and a TAB (ITU "enumlev1" items start with "–\t").
+BULLET_TAB_RE = re.compile(r"^[ \t\u00a0]*[\u2013\u2014\u2022\u00b7\u25aa\u25cf\-*]\t+(?P<rest>.*\S.*)$", re.S)
+UPPER_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+LOWER_ROMAN_RE = re.compile(r"^(?:i|[ivx]{2,})$")
+
+
+def _split_label(text: str, *, heading: bool) -> tuple[str | None, str]:
+    """A typed label at the start of a paragraph and the text after it, or (None, text)."""
+    m = TAB_LABEL_RE.match(text)
+    if m:
+        return _manual_label(m.group("label")), m.group("rest")
+    m = SPACE_LABEL_RE.match(text)
+    if m:
+        return _manual_label(m.group("label") or m.group("dotted")), m.group("rest")
+    if heading:
+        m = HEADING_SPACE_LABEL_RE.match(text)
+        if m:
+            return _manual_label(m.group("label")), m.group("rest")
+    return None, text
+
+
+def _heading_like(text: str) -> bool:
+    """Short, capitalised, without closing punctuation: reads as a section title, not an item."""
+    text = " ".join(text.split())
+    return 0 < len(text.split()) <= 10 and text[:1].isupper() and text[-1:] not in ".;:,"
+
+
+def _manual_label(label: str) -> str:
+    """'2.1.' -> '2.1', 'IV.' -> 'IV'; parenthesised labels are kept as printed ('a)', '(ii)')."""
+    return label if label.endswith(")") else label.rstrip(".")
+
+
+def _label_level(label: str) -> int:
+    """Depth of a typed label, by ITU/UN drafting convention: 1, 1.1 ... then a) then i)."""
+    core = label.strip("().")
+    if core[:1].isdigit():
+        return core.count(".") + 1
+    if UPPER_ROMAN_RE.match(core) or core.isupper():
+        return 1
+    if LOWER_ROMAN_RE.match(core):
+        return 3
+    return 2
