@@ -23,6 +23,10 @@ COMBINED_ACTORS = {
 THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
 # A run-in title before an item's sentence: "Tasks: the Working Group …", "Working methods: the secretariat …".
 RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
+# What may stand before the subject of a sentence without being it: "In the light of these findings, Governments
+# may wish to …", "At its next session, the Commission …", "that the drafting group shall …".
+LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within|Through|After|Before|As)\b[^,]{1,80},"
+                     r"\s*|that\s+(?=the\b|[A-Z]))")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -127,7 +131,7 @@ class ActorReader:
         """The body a subject phrase names by its head noun: "Each Member State of the Group" -> Member States,
         "Operators, community networks and all other stakeholders" -> All stakeholders; "The ITU WSIS+20 report"
         names a report, not ITU."""
-        phrase = RUN_IN_TITLE_RE.sub("", phrase.strip(" ,"))
+        phrase = LEAD_RE.sub("", RUN_IN_TITLE_RE.sub("", phrase.strip(" ,")))
         if not phrase:
             return None
         parsed = _parsed(phrase)
@@ -197,7 +201,7 @@ def _name_span(parsed, token) -> str:
 
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
-    name = re.sub(r"^\s*(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
+    name = re.sub(r"^\s*(?:that\s+)?(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
     name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])", name, maxsplit=1)[0].strip()
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
