@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..blas import one_thread
 from ..kb import KnowledgeBase
 from ..match.retrieve import Retriever, Unit, UnitScores
 from ..model import (Assessment, Checkability, Evidence, FacetAssessment, Passage, PassageVerdict, Requirement,
@@ -192,6 +193,7 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
                            other_actor=other, actor_in_top=named)
 
 
+@one_thread()  # each unit's products are small: one BLAS thread (pipeline/blas.py)
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
                evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
                unreadable: str | None = None) -> list[Assessment]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..blas import one_thread
 from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
 from .signals import TextSignals, text_signals, text_terms
@@ -153,7 +154,8 @@ class Retriever:
             k = min(self.lsa_components, matrix.shape[0] - 1, matrix.shape[1] - 1)
             if k >= 2:
                 svd = TruncatedSVD(n_components=k, random_state=0, algorithm="arpack")
-                reduced = l2(svd.fit_transform(matrix))
+                with one_thread():  # a small decomposition: more threads only wait for each other
+                    reduced = l2(svd.fit_transform(matrix))
                 self.p_sem_, self.u_sem_ = reduced[:n_p], reduced[n_p:]
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
         # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).
