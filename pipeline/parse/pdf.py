@@ -74,7 +74,8 @@ _CONTROL = {c: None for c in range(32)} | {0xFEFF: None, 0x200B: None}
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
 # Symbol/Wingdings bullets land in the Private Use Area when the font has no Unicode map.
 _PUA_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF076: "❖", 0xF0D8: "➢", 0xF0FC: "✓", 0xF06E: "■", 0xF0A8: "□"}
-_WORD_TRANSLATE = str.maketrans({**_CONTROL, **_LIGATURES, **_PUA_BULLETS})
+# PDFium marks a hyphen at a line end as U+FFFE: read as the hyphen it is.
+_WORD_TRANSLATE = str.maketrans({**_CONTROL, **_LIGATURES, **_PUA_BULLETS, 0xFFFE: "-"})
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|semibd|[-,]bd\b", re.IGNORECASE)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag 19
 _HYPHENS = ("-", "\u2010", "\u00ad")
@@ -342,41 +343,53 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
 
     Reading per word rather than per char keeps ctypes calls to a few per word; size and weight are properties of
     the text object a char belongs to (its font, font size and matrix), so they are read once per text object.
-    Calls go to the raw handle, not through the wrapper's attribute lookup on every call.
+    Calls go to the raw handle, not through the wrapper's attribute lookup on every call, and a box is read as
+    four floats in one step.
     """
     handle = textpage.raw
     n = c.FPDFText_CountChars(handle)
     if n <= 0:
         return []
     text = _page_text(textpage, n, c)
-    rect = c.FS_RECTF()
+    box = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
     # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
-    page_at, rect_p = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(rect)
+    page_at, box_p = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(box)
     get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
     style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
     words: list[_Word] = []
     for m in _WORD_RE.finditer(text):
         a, b = m.span()
-        word = m.group().replace("\ufffe", "-").translate(_WORD_TRANSLATE)
-        if not word or not get_box(page_at, a, rect_p):
+        word = m.group().translate(_WORD_TRANSLATE)
+        if not word or not get_box(page_at, a, box_p):
             continue
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        if b - 1 > a and get_box(page_at, b - 1, rect_p):
-            left, right = min(left, rect.left), max(right, rect.right)
-            bottom, top = min(bottom, rect.bottom), max(top, rect.top)
-        x0, y0, x1, y1 = to_display(left, bottom, right, top)
+        left, top, right, bottom = box
+        if b - 1 > a and get_box(page_at, b - 1, box_p):
+            left, top, right, bottom = _union(left, top, right, bottom, *box)
         obj = get_object(page_at, a)
         style = style_of.get(obj) if obj else None
         if style is None:
             style = _char_style(handle, a, c)
             if obj:
                 style_of[obj] = style
-        size, bold = style
-        if not 0.5 < size < 500:
-            size = (y1 - y0) / 1.15  # loose boxes span ascent to descent, ~1.15 em in common fonts
-        words.append(_Word(text=word, x0=min(x0, x1), x1=max(x0, x1), top=min(y0, y1), bottom=max(y0, y1),
-                           size=size, bold=bold))
+        words.append(_word(word, to_display(left, bottom, right, top), style))
     return words
+
+
+def _union(l1: float, t1: float, r1: float, b1: float, l2: float, t2: float, r2: float,
+           b2: float) -> tuple[float, float, float, float]:
+    """The box around two PDF boxes (left, top, right, bottom; y up), as min() and max() take it."""
+    return (l2 if l2 < l1 else l1, t2 if t2 > t1 else t1, r2 if r2 > r1 else r1, b2 if b2 < b1 else b1)
+
+
+def _word(text: str, display: tuple[float, float, float, float], style: tuple[float, bool]) -> _Word:
+    """A word from its display box (x0, top, x1, bottom in either order) and its text object's style."""
+    x0, y0, x1, y1 = display
+    size, bold = style
+    if not 0.5 < size < 500:
+        size = (y1 - y0) / 1.15  # loose boxes span ascent to descent, ~1.15 em in common fonts
+    # The conditional forms are min() and max() of two: the first unless the second is smaller (larger).
+    return _Word(text, x1 if x1 < x0 else x0, x1 if x1 > x0 else x0, y1 if y1 < y0 else y0, y1 if y1 > y0 else y0,
+                 size, bold)
 
 
 def _by_address(fn: Any, returns_address: bool = False) -> Any:
