@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
+import operator
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -624,7 +625,7 @@ def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[
     gutter = _find_gutter(seg_rows)
     segs_of = {id(row): segs for row, segs in zip(rows, seg_rows)}
     rows.extend([t] for t in tables)
-    rows.sort(key=lambda row: row[0].cy if isinstance(row[0], _Table) else min(w.cy for w in row))
+    rows.sort(key=lambda row: row[0].cy if isinstance(row[0], _Table) else min([w.cy for w in row]))
     items: list[_Line | _Table] = []
     if gutter is None:
         for row in rows:
@@ -678,16 +679,18 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     """Words grouped by vertical position (centres within half a word height), each row left to right."""
     rows: list[list[_Word]] = []
     anchor = height = 0.0
-    for w in sorted(words, key=lambda w: w.cy):
+    centres = [w.cy for w in words]
+    for k in sorted(range(len(words)), key=centres.__getitem__):  # by centre; ties in reading order
+        w, cy = words[k], centres[k]
         h = w.bottom - w.top
-        if rows and abs(w.cy - anchor) <= 0.5 * min(h, height):
+        if rows and abs(cy - anchor) <= 0.5 * (height if height < h else h):  # min(h, height)
             rows[-1].append(w)
         else:
             rows.append([w])
-            anchor, height = w.cy, h
+            anchor, height = cy, h
     out = []
     for row in rows:
-        row.sort(key=lambda w: w.x0)
+        row.sort(key=_X0)
         kept = [row[0]]
         for w in row[1:]:
             p = kept[-1]
@@ -704,6 +707,10 @@ class _Segment:
     x0: float
     x1: float
     words: list[_Word]
+
+
+_X0 = operator.attrgetter("x0")
+_COUNT = operator.itemgetter(1)
 
 
 def _segments(row: list[_Word]) -> list[_Segment]:
@@ -789,19 +796,22 @@ def _split_row(segs: list[_Segment], gutter: float) -> tuple[list[_Word], list[_
 
 def _make_line(words: list[_Word], page: _Page, group: tuple[int, int]) -> _Line:
     """A line from a row's words: text, box, and the size and weight most of its characters have."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}  # half-point size -> characters, in the order met
     bold_chars = total = 0
     for w in words:
-        sizes[round(w.size * 2) / 2] += len(w.text)
-        total += len(w.text)
-        bold_chars += len(w.text) if w.bold else 0
-    text = " ".join(w.text for w in words)
-    size = sizes.most_common(1)[0][0]
+        n = len(w.text)
+        key = round(w.size * 2) / 2
+        sizes[key] = sizes.get(key, 0) + n
+        total += n
+        if w.bold:
+            bold_chars += n
+    text = " ".join([w.text for w in words])
+    size = max(sizes.items(), key=_COUNT)[0]  # the first of the most common, as Counter.most_common(1) gives
     main = [w for w in words if abs(w.size - size) <= SIZE_TOL] or words
-    bottom = max(w.bottom for w in main)
+    bottom = max([w.bottom for w in main])
     lead = words[0]
-    return _Line(page=page.number, group=group, text=text, x0=min(w.x0 for w in words),
-                 x1=max(w.x1 for w in words), top=min(w.top for w in main), bottom=bottom,
+    return _Line(page=page.number, group=group, text=text, x0=min([w.x0 for w in words]),
+                 x1=max([w.x1 for w in words]), top=min([w.top for w in main]), bottom=bottom,
                  size=size, bold=bold_chars >= 0.6 * total,
                  lead_raised=lead.size < size - SIZE_TOL or lead.bottom < bottom - 0.15 * size)
 
