@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy as np
+
 from ..errors import InputError
 from ..model import BlockKind, Document, Locator
 from .base import RawBlock, build_document
@@ -344,53 +346,73 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
 
     Reading per word rather than per char keeps ctypes calls to a few per word; size and weight are properties of
     the text object a char belongs to (its font, font size and matrix), so they are read once per text object.
-    Calls go to the raw handle, not through the wrapper's attribute lookup on every call, and a box is read as
-    four floats in one step.
+    PDFium writes the boxes straight into arrays, and the page's boxes are then joined and turned to display
+    coordinates at once (the same arithmetic as on each word, element by element).
     """
     handle = textpage.raw
     n = c.FPDFText_CountChars(handle)
     if n <= 0:
         return []
-    text = _page_text(textpage, n, c)
-    box = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
-    # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
-    page_at, box_p = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(box)
-    get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
+    texts, starts, objects, first, last, has_last = _word_boxes(handle, _page_text(textpage, n, c), n, c)
+    if not texts:
+        return []
+    x0, top, x1, bottom, height = _display_boxes(first, last, has_last, to_display)
     style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
     words: list[_Word] = []
-    for m in _WORD_RE.finditer(text):
-        a, b = m.span()
-        word = m.group().translate(_WORD_TRANSLATE)
-        if not word or not get_box(page_at, a, box_p):
-            continue
-        left, top, right, bottom = box
-        if b - 1 > a and get_box(page_at, b - 1, box_p):
-            left, top, right, bottom = _union(left, top, right, bottom, *box)
-        obj = get_object(page_at, a)
+    for word, start, obj, left, up, right, down, h in zip(texts, starts, objects, x0, top, x1, bottom, height):
         style = style_of.get(obj) if obj else None
         if style is None:
-            style = _char_style(handle, a, c)
+            style = _char_style(handle, start, c)
             if obj:
                 style_of[obj] = style
-        words.append(_word(word, to_display(left, bottom, right, top), style))
+        size, bold = style
+        # Without a usable font size: loose boxes span ascent to descent, ~1.15 em in common fonts (h).
+        words.append(_Word(word, left, right, up, down, size if 0.5 < size < 500 else h, bold))
     return words
 
 
-def _union(l1: float, t1: float, r1: float, b1: float, l2: float, t2: float, r2: float,
-           b2: float) -> tuple[float, float, float, float]:
-    """The box around two PDF boxes (left, top, right, bottom; y up), as min() and max() take it."""
-    return (l2 if l2 < l1 else l1, t2 if t2 > t1 else t1, r2 if r2 > r1 else r1, b2 if b2 < b1 else b1)
+def _word_boxes(handle: Any, text: str, n: int, c: Any) -> tuple[list[str], list[int], list[int | None], np.ndarray,
+                                                                  np.ndarray, np.ndarray]:
+    """The page's words that PDFium gives a box: their text, first char, text object, the loose boxes of their first
+    and last chars (FS_RECTF rows: left, top, right, bottom) and whether the last char's box was read."""
+    first = np.zeros((n, 4), dtype=np.float32)
+    last = np.zeros((n, 4), dtype=np.float32)
+    # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
+    page_at, first_at, last_at = ctypes.cast(handle, ctypes.c_void_p).value, first.ctypes.data, last.ctypes.data
+    get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
+    texts: list[str] = []
+    starts: list[int] = []
+    objects: list[int | None] = []
+    has_last: list[bool] = []
+    for m in _WORD_RE.finditer(text):
+        a, b = m.span()
+        word = m.group().translate(_WORD_TRANSLATE)
+        row = 16 * len(texts)  # bytes: four floats a box
+        if not word or not get_box(page_at, a, first_at + row):
+            continue
+        has_last.append(bool(b - 1 > a and get_box(page_at, b - 1, last_at + row)))
+        texts.append(word)
+        starts.append(a)
+        objects.append(get_object(page_at, a))
+    k = len(texts)
+    return texts, starts, objects, first[:k], last[:k], np.array(has_last, dtype=bool)
 
 
-def _word(text: str, display: tuple[float, float, float, float], style: tuple[float, bool]) -> _Word:
-    """A word from its display box (x0, top, x1, bottom in either order) and its text object's style."""
-    x0, y0, x1, y1 = display
-    size, bold = style
-    if not 0.5 < size < 500:
-        size = (y1 - y0) / 1.15  # loose boxes span ascent to descent, ~1.15 em in common fonts
-    # The conditional forms are min() and max() of two: the first unless the second is smaller (larger).
-    return _Word(text, x1 if x1 < x0 else x0, x1 if x1 > x0 else x0, y1 if y1 < y0 else y0, y1 if y1 > y0 else y0,
-                 size, bold)
+def _display_boxes(first: np.ndarray, last: np.ndarray, has_last: np.ndarray,
+                   to_display: Transform) -> tuple[list[float], ...]:
+    """(x0, top, x1, bottom, height / 1.15) of each word in display coordinates, from its first and last chars' PDF
+    boxes: the box around both, as min() and max() of two take it (the first unless the other is smaller or larger)."""
+    f, g = first.astype(np.float64), last.astype(np.float64)
+    left, top, right, bottom = f[:, 0], f[:, 1], f[:, 2], f[:, 3]
+    left = np.where(has_last & (g[:, 0] < left), g[:, 0], left)
+    top = np.where(has_last & (g[:, 1] > top), g[:, 1], top)
+    right = np.where(has_last & (g[:, 2] > right), g[:, 2], right)
+    bottom = np.where(has_last & (g[:, 3] < bottom), g[:, 3], bottom)
+    with np.errstate(all="ignore"):  # a damaged file's infinite boxes give NaN silently, as Python's floats do
+        x0, y0, x1, y1 = to_display(left, bottom, right, top)
+        height = (y1 - y0) / 1.15
+    return (np.where(x1 < x0, x1, x0).tolist(), np.where(y1 < y0, y1, y0).tolist(), np.where(x1 > x0, x1, x0).tolist(),
+            np.where(y1 > y0, y1, y0).tolist(), height.tolist())
 
 
 def _by_address(fn: Any, returns_address: bool = False) -> Any:
