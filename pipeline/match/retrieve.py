@@ -133,8 +133,9 @@ class Retriever:
             raise ValueError(f"{len(passage_signals)} passage signals for {len(passages)} passages")
         self.passage_signals_: list[TextSignals] = (list(passage_signals) if passage_signals is not None
                                                     else text_signals(ptexts, kb_files))
-        self.unit_signals_ = text_terms([u.query for u in units], kb_files)
-        self.focus_signals_ = text_terms([u.focus for u in units], kb_files)
+        # Queries and focus texts read together: a whole requirement's query is usually its focus, read once.
+        terms = text_terms([u.query for u in units] + [u.focus for u in units], kb_files)
+        self.unit_signals_, self.focus_signals_ = terms[:len(units)], terms[len(units):]
         self.units_ = units
         docs = [s.lemmas for s in self.passage_signals_] + [s.lemmas for s in self.unit_signals_]
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
