@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase
+from ..kb import Expansion, KnowledgeBase
 from ..model import Facet
 from .cues import ACTION_LINE_CODE_RE
 
@@ -36,9 +37,10 @@ def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]
     found: list[tuple[int, Facet]] = []  # (position in text, facet)
     covered: list[tuple[int, int]] = []
     seen: set[str] = set()
-    patterns = sorted(((p, e) for e in kb.expansions for p in e.patterns), key=lambda pe: -len(pe[0]))
-    for pattern, exp in patterns:
-        for m in re.finditer(r"\b" + re.escape(pattern) + r"\b", lower):
+    for pattern, rx, exp in _expansion_patterns(kb.expansions):
+        if pattern not in lower:
+            continue  # the pattern matches only where its words are
+        for m in rx.finditer(lower):
             if any(s < m.end() and m.start() < e for s, e in covered):
                 continue  # inside a longer expansion already taken
             covered.append((m.start(), m.end()))
@@ -73,6 +75,14 @@ def split_facets(text: str, parsed: Doc, kb: KnowledgeBase) -> tuple[Facet, ...]
     found.extend(_coordinated(parsed, covered, {f.text.lower() for _, f in found}, instruments))
     facets = [f for _, f in sorted(found, key=lambda pf: pf[0])]  # stable: ties keep expansion order
     return tuple(facets) if len(facets) >= 2 else ()
+
+
+@lru_cache(maxsize=8)
+def _expansion_patterns(expansions: tuple[Expansion, ...]) -> tuple[tuple[str, re.Pattern, Expansion], ...]:
+    """Every expansion pattern with its whole-word regex, longest first (a longer expansion takes the words a shorter
+    one would), compiled once per knowledge base rather than for every requirement."""
+    pairs = sorted(((p, e) for e in expansions for p in e.patterns), key=lambda pe: -len(pe[0]))
+    return tuple((p, re.compile(r"\b" + re.escape(p) + r"\b"), e) for p, e in pairs)
 
 
 # How a reader names each kind of concept on its own ("target c", "SDG 9").

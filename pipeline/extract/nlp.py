@@ -53,15 +53,29 @@ class _AliasMatcher:
             self.matcher.add(label, [nlp.make_doc(a) for a in aliases])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        matches = self.matcher(doc)
         # Longest match wins ("directors of the bureaux" over "the directors").
-        kept = spacy.util.filter_spans(spans)
+        kept = _longest(matches)
         if self.keep_ties:  # the same words under other labels stay too
-            bounds = {(sp.start, sp.end) for sp in kept}
-            unique = {(sp.start, sp.end, sp.label_): sp for sp in spans if (sp.start, sp.end) in bounds}
-            kept = [unique[k] for k in sorted(unique)]
-        doc.spans[self.key] = kept
+            bounds = {(s, e) for _, s, e in kept}
+            strings = doc.vocab.strings
+            unique = {(s, e, strings[mid]): mid for mid, s, e in matches if (s, e) in bounds}
+            kept = [(unique[k], k[0], k[1]) for k in sorted(unique)]
+        # Spans are made for the matches kept only: most matches are words inside a longer match.
+        doc.spans[self.key] = [Span(doc, s, e, label=mid) for mid, s, e in kept]
         return doc
+
+
+def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spacy.util.filter_spans on (label, start, end) matches: where matches overlap, the (first) longest is kept;
+    the kept ones in order of their start."""
+    result = []
+    seen: set[int] = set()
+    for m in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        if m[1] not in seen and m[2] - 1 not in seen:
+            result.append(m)
+            seen.update(range(m[1], m[2]))
+    return sorted(result, key=lambda m: m[1])
 
 
 @lru_cache(maxsize=2)

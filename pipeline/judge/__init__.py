@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..blas import one_thread
 from ..kb import KnowledgeBase
 from ..match.retrieve import Retriever, Unit, UnitScores
 from ..model import (Assessment, Checkability, Evidence, FacetAssessment, Passage, PassageVerdict, Requirement,
@@ -138,16 +139,19 @@ class PassageReader:
 STATUS_SKIPS_RESTATEMENTS = True
 
 
-def _without_restatements(s: UnitScores, unit_index: int, reader: PassageReader) -> UnitScores:
-    """The unit's scores with its restating passages (among the READ_TOP best) scored zero."""
-    drop = [i for i in top_passages(s, READ_TOP) if reader.read(i, unit_index).verdict is PassageVerdict.RESTATEMENT]
+def _without_restatements(s: UnitScores, unit_index: int, reader: PassageReader) -> tuple[UnitScores, list[int]]:
+    """The unit's scores with its restating passages (among the READ_TOP best) scored zero, and their READ_TOP best
+    passages (top_passages)."""
+    top = top_passages(s, READ_TOP)
+    drop = [i for i in top if reader.read(i, unit_index).verdict is PassageVerdict.RESTATEMENT]
     if not drop:
-        return s
+        return s, top
     keep = np.ones(s.fused.size, dtype=bool)
     keep[drop] = False
-    return replace(s, fused=s.fused * keep, focus_coverage=s.focus_coverage * keep,
-                   by_signal={k: v * keep for k, v in s.by_signal.items()},
-                   relevance=None if s.relevance is None else s.relevance * keep)
+    s = replace(s, fused=s.fused * keep, focus_coverage=s.focus_coverage * keep,
+                by_signal={k: v * keep for k, v in s.by_signal.items()},
+                relevance=None if s.relevance is None else s.relevance * keep)
+    return s, top_passages(s, READ_TOP)
 
 
 def views(requirements: list[Requirement], retriever: Retriever, kb: KnowledgeBase,
@@ -176,13 +180,16 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
     status_scores = ([unit_scores(retriever, i, model, for_status=True, memo=m, like=s)
                       for i, m, s in zip(idx, memos, scores)]
                      if model is not None and model.status_signals_off else scores)
+    tops: list = [None] * len(idx)  # each unit's best passages on its status ranking, when already found
     if STATUS_SKIPS_RESTATEMENTS:
-        status_scores = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]
+        pairs = [_without_restatements(s, i, reader) for s, i in zip(status_scores, idx)]
+        status_scores, tops = [s for s, _ in pairs], [top for _, top in pairs]
     fp = [model.facet_prior_for(req.text, f) if model is not None else None for f in req.facets]
-    X = np.array([unit_features(retriever, s, fp[k - 1] if k else None) for k, s in enumerate(status_scores)])
+    X = np.array([unit_features(retriever, s, fp[k - 1] if k else None, top=tops[k])
+                  for k, s in enumerate(status_scores)])
     other = may_be_manual(req, kb, author_kinds)
     # An actor that includes the author ("all stakeholders") is answered by what the author did, named or not.
-    named = actor_named(retriever, status_scores[0], req.actor) or bool(
+    named = actor_named(retriever, status_scores[0], req.actor, top=tops[0]) or bool(
         other and req.actor is not None and (a := kb.actor(req.actor)) is not None and a.includes_author)
     rx = requirement_features(X[0], status_scores[0], list(X[1:]), other_actor=other, kind=req.kind.value,
                               actor_in_top=named, prior=model.prior_for(req.text) if model is not None else None)
@@ -192,6 +199,7 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
                            other_actor=other, actor_in_top=named)
 
 
+@one_thread()  # each unit's products are small: one BLAS thread (pipeline/blas.py)
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
                evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
                unreadable: str | None = None) -> list[Assessment]:

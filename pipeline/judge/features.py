@@ -143,14 +143,15 @@ def pair_features(retriever: Retriever, index: int, scores: UnitScores, profile:
     if n == 0:
         return np.zeros((0, len(PAIR_FEATURES)))
     ctx = PairContext(retriever, index, scores, profile, distractor, frozenset(off), {} if memo is None else memo)
-    X = np.empty((n, len(PAIR_TABLE)))
+    X = np.empty((n, len(PAIR_TABLE)), order="F")  # filled column by column: each column contiguous
     for j, (_, compute, _) in enumerate(PAIR_TABLE):
         X[:, j] = compute(ctx)
     return X
 
 
 def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
-    """Indices of the k best passages (by learned relevance when known), ties by position: deterministic."""
+    """Indices of the k best passages (by learned relevance when known), ties by position: deterministic. The first
+    k of the passages in that order, so the first TOP_K of top_passages(scores, 5) are top_passages(scores)."""
     r = scores.ranking
     if r.size == 0:
         return []
@@ -164,10 +165,11 @@ def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
     return [int(i) for i in order[:k]]
 
 
-def unit_features(retriever: Retriever, scores: UnitScores, facet_prior: dict[str, int] | None = None) -> np.ndarray:
+def unit_features(retriever: Retriever, scores: UnitScores, facet_prior: dict[str, int] | None = None, *,
+                  top: list[int] | None = None) -> np.ndarray:
     """The feature vector named by FEATURES. `facet_prior`: for a facet, how annotated reports left it
-    (JudgeModel.facet_prior_for)."""
-    top = top_passages(scores)
+    (JudgeModel.facet_prior_for). `top`: top_passages(scores) when already known (its first TOP_K of more)."""
+    top = top_passages(scores) if top is None else top[:TOP_K]
     f = dict.fromkeys(FEATURES, 0.0)
     rank = scores.ranking
     rel = [float(rank[i]) for i in top] + [0.0] * TOP_K
@@ -205,13 +207,15 @@ def unit_features(retriever: Retriever, scores: UnitScores, facet_prior: dict[st
     return np.array([f[n] for n in FEATURES], dtype=float)
 
 
-def actor_named(retriever: Retriever, scores: UnitScores, actor: str | None) -> bool:
-    """Does one of the top passages name the requirement's actor (either of a pair such as SG and Directors)?"""
+def actor_named(retriever: Retriever, scores: UnitScores, actor: str | None, *, top: list[int] | None = None) -> bool:
+    """Does one of the top passages name the requirement's actor (either of a pair such as SG and Directors)?
+    `top`: top_passages(scores) when already known (its first TOP_K of more)."""
     if actor is None:
         return False
     parts = {a.strip() for a in actor.replace(" and Directors", "|Directors").replace(" and Sector", "|Sector")
              .split("|")}
-    return any(parts & set(retriever.passage_signals_[i].actors) for i in top_passages(scores))
+    top = top_passages(scores) if top is None else top[:TOP_K]
+    return any(parts & set(retriever.passage_signals_[i].actors) for i in top)
 
 
 def prior_features(counts: dict[str, int] | None) -> list[float]:

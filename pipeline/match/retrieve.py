@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..blas import one_thread
 from ..kb import KnowledgeBase
 from ..model import Passage, Requirement
 from .signals import TextSignals, text_signals, text_terms
@@ -132,8 +133,9 @@ class Retriever:
             raise ValueError(f"{len(passage_signals)} passage signals for {len(passages)} passages")
         self.passage_signals_: list[TextSignals] = (list(passage_signals) if passage_signals is not None
                                                     else text_signals(ptexts, kb_files))
-        self.unit_signals_ = text_terms([u.query for u in units], kb_files)
-        self.focus_signals_ = text_terms([u.focus for u in units], kb_files)
+        # Queries and focus texts read together: a whole requirement's query is usually its focus, read once.
+        terms = text_terms([u.query for u in units] + [u.focus for u in units], kb_files)
+        self.unit_signals_, self.focus_signals_ = terms[:len(units)], terms[len(units):]
         self.units_ = units
         docs = [s.lemmas for s in self.passage_signals_] + [s.lemmas for s in self.unit_signals_]
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
@@ -153,7 +155,8 @@ class Retriever:
             k = min(self.lsa_components, matrix.shape[0] - 1, matrix.shape[1] - 1)
             if k >= 2:
                 svd = TruncatedSVD(n_components=k, random_state=0, algorithm="arpack")
-                reduced = l2(svd.fit_transform(matrix))
+                with one_thread():  # a small decomposition: more threads only wait for each other
+                    reduced = l2(svd.fit_transform(matrix))
                 self.p_sem_, self.u_sem_ = reduced[:n_p], reduced[n_p:]
         self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
         # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).

@@ -208,12 +208,41 @@ _UNSEEN = object()
 
 
 def _signals(text: str, doc, lemma_of: _LemmaMemo) -> TextSignals:
-    negations = len(NEGATION_RE.findall(text))
+    count = _counter(text)
+    negations = count(NEGATION_RE)
     return TextSignals(
         lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors"),
         figures=len(FIGURE_RE.findall(text)),
         measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
-        outcomes=len(OUTCOME_RE.findall(text)), challenges=len(CHALLENGE_RE.findall(text)),
-        events=len(EVENT_RE.findall(text)), urls=len(URL_RE.findall(text)),
+        outcomes=count(OUTCOME_RE), challenges=count(CHALLENGE_RE), events=count(EVENT_RE),
+        urls=len(URL_RE.findall(text)),
         # bare_negation needs a negation: a text with none is not looked at again.
         negations=negations, bare_negation=negations > 0 and bare_negation(text), words=max(1, len(text.split())))
+
+
+# The cue patterns that ignore case, compiled to read lower-case text: Python's matcher tries every letter of an
+# alternation both ways under IGNORECASE, and counting on the lowered text is 2-4 times faster (the 300-page
+# benchmark's passages: 0.52 -> 0.16 s). Their literals are lower case, so they find the same matches there.
+CASELESS = {rx: re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+            for rx in (NEGATION_RE, OUTCOME_RE, CHALLENGE_RE, EVENT_RE)}
+assert not any(re.search(r"(?<!\\)[A-Z]", rx.pattern) for rx in CASELESS), "a caseless cue pattern has a capital"
+
+
+def _counter(text: str):
+    """count(rx): how many times an IGNORECASE cue pattern occurs in text, on the lowered text where that finds the
+    same (_lowers_plainly), else on the text itself."""
+    if text.isascii() or all(_lowers_plainly(ch) for ch in set(text) if not ch.isascii()):
+        low = text.lower()
+        return lambda rx: len(CASELESS[rx].findall(low))
+    return lambda rx: len(rx.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _lowers_plainly(ch: str) -> bool:
+    """Whether a non-ASCII character reads the same to the cue patterns once lowered: one character, with the same
+    word, digit and space classes, and no case form that is ASCII (the Kelvin sign matches "k" under IGNORECASE, the
+    long s "s", the dotted capital I lowers to two characters)."""
+    low = ch.lower()
+    return (len(low) == 1 and not any(form.isascii() for form in (low, ch.upper(), ch.casefold()))
+            and (ch.isalnum(), ch.isdigit(), ch.isspace(), ch.isdecimal()) == (low.isalnum(), low.isdigit(),
+                                                                                low.isspace(), low.isdecimal()))
