@@ -6,20 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from typing import TYPE_CHECKING
-
-from ..errors import ArtifactError
-
-if TYPE_CHECKING:  # spaCy is imported where a text is read, not with the module
-    from spacy.language import Language
+from ..extract.lexicon import Words, read_words
 
 # Words every requirement and report uses; they say nothing about which passage answers which requirement.
-BOILERPLATE = {
+BOILERPLATE = frozenset({
     "itu", "union", "report", "information", "include", "provide", "implementation", "implement", "activity",
     "wsis", "also", "regularly", "annually", "ensure", "continue", "relevant", "including", "well", "work",
     "shall", "should", "must", "need", "secretary-general", "secretariat", "council", "member", "state",
     "resolution", "mod", "rev", "document", "contribution", "meeting", "group", "working",
-}
+})
 # Substance: figures, outcomes and difficulties. From the annotation guideline (corpora/README.md): a report
 # addresses an instruction when it says what was done, with results, figures or challenges.
 # Any number of two digits or more counts, years included: in these reports a dated statement ("in 2025 the
@@ -116,102 +111,25 @@ class TextSignals:
     words: int
 
 
-@lru_cache(maxsize=2)
-def fast_nlp(kb_files: tuple[str, ...] = ()) -> Language:
-    """Blank English with lookup lemmas and the concept matcher (topic words on): whole reports in seconds."""
-    import spacy
-
-    from ..extract import nlp as _register  # noqa: F401  (registers the matcher factories)
-
-    nlp = spacy.blank("en")
-    try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.add_pipe("wsis_concept_matcher_v1", config={"kb_files": list(kb_files), "topics": True})
-        nlp.add_pipe("wsis_actor_matcher_v1", config={"kb_files": list(kb_files)})
-        nlp.initialize()
-    except (OSError, ValueError, ImportError) as exc:
-        raise ArtifactError(f"cannot build the lemmatizer: {exc}", hint="pip install spacy-lookups-data") from None
-    return nlp
-
-
-def _lemma_table(nlp: Language):
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
-
-
 def text_signals(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextSignals]:
-    """Signals for many texts in one pass."""
-    return _read(texts, kb_files, _signals)
+    """Signals for many texts in one pass (each distinct text read once)."""
+    words = read_words(texts, kb_files, skip=BOILERPLATE)
+    signals = {text: _signals(text, w) for text, w in words.items()}
+    return [signals[t] for t in texts]
 
 
 def text_terms(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextTerms]:
     """Only the words of many texts (lemmas, concepts, actors): what retrieval compares a requirement, a facet or a
     heading by, without the substance counts that only a passage needs."""
-    return _read(texts, kb_files, lambda text, doc, lemma_of: TextTerms(
-        lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors")))
+    words = read_words(texts, kb_files, skip=BOILERPLATE)
+    return [TextTerms(lemmas=w.lemmas, concepts=w.concepts, actors=w.actors) for w in map(words.__getitem__, texts)]
 
 
-def _read(texts: list[str], kb_files: tuple[str, ...], make):
-    """make(text, doc, lemmas) for each text, each distinct text read once: heading trails repeat over every
-    passage of their section (180 distinct trails over 2,894 passages in the 286-page benchmark report)."""
-    distinct = list(dict.fromkeys(texts))
-    nlp = fast_nlp(kb_files)
-    lemma_of = _LemmaMemo(nlp)
-    computed = {}
-    # The lemmatizer's own pass is skipped: lemmas come from its lookup table, keyed by each token's lower-case
-    # form (_LemmaMemo); the matchers read only LOWER.
-    with nlp.select_pipes(disable=["lemmatizer"]):
-        for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=256)):
-            computed[text] = make(text, doc, lemma_of)
-    return [computed[t] for t in texts]
-
-
-def _labels(doc, key: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.label_ for s in doc.spans[key]))
-
-
-class _LemmaMemo:
-    """Token form -> content lemma (None for stop words, one-letter and non-alphabetic tokens), once per form."""
-
-    def __init__(self, nlp: Language):
-        from spacy.attrs import ORTH
-
-        self.ORTH = ORTH
-        self.vocab = nlp.vocab
-        self.table = _lemma_table(nlp)
-        self.seen: dict[int, str | None] = {}
-
-    def lemmas(self, doc) -> tuple[str, ...]:
-        seen = self.seen
-        out = []
-        for orth in doc.to_array([self.ORTH]).tolist():
-            lem = seen.get(orth, _UNSEEN)
-            if lem is _UNSEEN:
-                lem = seen[orth] = self._lemma(orth)
-            if lem is not None:
-                out.append(lem)
-        return tuple(out)
-
-    def _lemma(self, orth: int) -> str | None:
-        # The same test as on a Token: is_alpha, is_stop and the lower-case form are properties of the word form
-        # (its lexeme), and len(token) is the length of its text.
-        lex = self.vocab[orth]
-        if not lex.is_alpha or lex.is_stop or len(lex.orth_) <= 1:
-            return None
-        # The lookup table is keyed by lower-case forms: "Activities" at the start of a heading or sentence is
-        # looked up as "activities", so that it meets "activity" in the requirement.
-        lem = self.table.get(lex.lower_, lex.lower_).lower()
-        return None if lem in BOILERPLATE else lem
-
-
-_UNSEEN = object()
-
-
-def _signals(text: str, doc, lemma_of: _LemmaMemo) -> TextSignals:
+def _signals(text: str, words: Words) -> TextSignals:
     count = _counter(text)
     negations = count(NEGATION_RE)
     return TextSignals(
-        lemmas=lemma_of.lemmas(doc), concepts=_labels(doc, "concepts"), actors=_labels(doc, "actors"),
+        lemmas=words.lemmas, concepts=words.concepts, actors=words.actors,
         figures=len(FIGURE_RE.findall(text)),
         measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
         outcomes=count(OUTCOME_RE), challenges=count(CHALLENGE_RE), events=count(EVENT_RE),
