@@ -6,7 +6,7 @@ from ..model import Document, Reflection, Requirement, RequirementKind, to_plain
 from .align import Index, reflect
 
 # Bumped whenever a reflection or an amendment outcome could come out differently (cache keys, run.versions).
-REFLECTION_VERSION = "reflect/1"
+REFLECTION_VERSION = "reflect/2"
 # The kinds whose wording a delegation wants to see taken over (config `reflection = "proposals"`).
 PROPOSING = (RequirementKind.PROPOSAL, RequirementKind.EXPECTATION)
 

@@ -9,6 +9,7 @@ aligned (an inverted index), so a 300-page report costs little more than a short
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -161,13 +162,38 @@ def align_spans(source: tuple[Token, ...], index: Index, units: list[int] | None
         if best is None:
             break
         _, u, span = best
-        found.append((u, span))
+        rejected = in_rejection(index, u, span)
+        if not rejected:
+            found.append((u, span))
         for i, j in span.pairs:
-            if i is not None:
-                free[i] = False
+            if i is not None and not rejected:
+                free[i] = False  # the words of a rejection's account may still be taken over elsewhere
             if j is not None:
                 used[u][j] = False
     return found
+
+
+# A sentence that tells of a text's rejection: "The proposal to … was not retained.", "She regretted that the draft
+# did not ask …": its words quote what was proposed, they do not take it over.
+REJECTION_RE = re.compile(
+    r"\b(?:(?:was|were|has|have|had|is|are)\s+(?:not|never)\s+(?:been\s+)?(?:retained|accepted|adopted|agreed|"
+    r"included|taken up|kept|supported)|(?:did|could|does)\s+not\s+(?:retain|accept|adopt|agree|include|take up|"
+    r"support|ask|reflect|find consensus)|(?:regret(?:ted|s)?|deplored)\s+that|no\s+consensus|not\s+acceptable|"
+    r"(?:was|were)\s+(?:rejected|withdrawn|dropped)|(?:withdrew|rejected|dropped)\s+(?:the|its|their)\s+proposal)",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
+
+
+def in_rejection(index: Index, u: int, span: _Span) -> bool:
+    """Whether the span sits in a sentence that tells of a rejection (REJECTION_RE)."""
+    block = index.document.blocks[index.units[u].index]
+    target = index.units[u].tokens
+    js = [j for _, j in span.pairs if j is not None]
+    start, end = target[js[0]].start - block.start, target[js[-1]].end - block.start
+    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(block.text)), len(block.text)]
+    first = max(c for c in cuts if c <= start)
+    last = min((c for c in cuts if c >= end), default=len(block.text))
+    return bool(REJECTION_RE.search(block.text[first:last]))
 
 
 def word_ops(source: tuple[Token, ...], index: Index, found: list[tuple[int, _Span]]) -> list[str]:
