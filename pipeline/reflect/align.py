@@ -176,7 +176,8 @@ def align_spans(source: tuple[Token, ...], index: Index, units: list[int] | None
 # A sentence that tells of a text's rejection: "The proposal to … was not retained.", "She regretted that the draft
 # did not ask …": its words quote what was proposed, they do not take it over.
 REJECTION_RE = re.compile(
-    r"\b(?:(?:was|were|has|have|had|is|are)\s+(?:not|never)\s+(?:been\s+)?(?:retained|accepted|adopted|agreed|"
+    r"\b(?:(?:was|were|has|have|had|is|are)\s+(?:\w+\s+)?(?:not|never)\s+(?:been\s+)?"
+    r"(?:retained|accepted|adopted|agreed|"
     r"included|taken up|kept|supported)|(?:did|could|does)\s+not\s+(?:retain|accept|adopt|agree|include|take up|"
     r"support|ask|reflect|find consensus)|(?:regret(?:ted|s)?|deplored)\s+that|no\s+consensus|not\s+acceptable|"
     r"(?:was|were)\s+(?:rejected|withdrawn|dropped)|(?:withdrew|rejected|dropped)\s+(?:the|its|their)\s+proposal)",

@@ -17,7 +17,10 @@ from ..model import BlockKind, Document, Locator, content_id
 FORMS = ("add", "insert", "modify", "replace", "delete")
 
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
-MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*(?P<ref>(?:[a-z]+[ \t]+)?(?:(?:PP|OP)[ \t]*)?"
+# The reference may name its heading: "MOD resolves 3", "ADD instructs the Secretary-General 4", "SUP noting b)".
+MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*"
+                     r"(?P<ref>(?:[a-z]+(?:[ \t]+(?:the|of|and|[A-Z][\w&-]*)){0,5}[ \t]+)?"
+                     r"(?:(?:PP|OP)[ \t]*)?"
                      r"(?:\d+(?:\.\d+)*[A-Za-z]*(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
                      r"[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
@@ -51,13 +54,15 @@ PROSE = (
         r"after\s+"
         + PARA.format(name="n")
         + r"(?:\s*,?\s*(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|activity|item)"
-        r"|the\s+following(?:\s+(?:new\s+)?paragraph|\s+text)?))?(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
+        r"|the\s+following(?:\s+(?:new\s+)?paragraph|\s+text)?))?"
+        r"(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
     ("add", re.compile(
         r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
         r"(?:\s*(?:bis|ter|quater)\b)?)\s*[:.,]?\s*" + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(
-        r"add\s+at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
+        r"add\s+at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"(?:\s*,\s*before\s+the\s+[a-z ]{1,30})?"
+        r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
         re.I)),
 )
 TRACKED_RE = re.compile(r"\{\+(?P<ins>.*?)\+\}|\{-(?P<del>.*?)-\}", re.S)
@@ -78,6 +83,7 @@ class Amendment:
     start: int
     end: int
     whole_paragraph: bool  # old/new are a whole paragraph (ADD, MOD, SUP, "delete paragraph 8")
+    heading: str | None = None  # the heading its number restarts under, when the reference names it ("noting")
 
     def __post_init__(self) -> None:
         if self.form not in FORMS:
@@ -152,7 +158,10 @@ def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
         old, new = printed, ""
     target = _number(ref) if ref else _leading_number(printed)
     label = f"{mark.group('mark')} {ref}" if ref else mark.group("mark")
+    heading = re.sub(r"\s*(?:(?:PP|OP)\s*)?(?:\d[\w.]*|\(?[a-z]\))(?:\s*(?:bis|ter|quater))?\s*$", "",
+                     ref or "") or None
     return Amendment(id=content_id("amd", doc.sha256, start, end), label=label, form=form, target=target,
+                     heading=heading,
                      text=doc.text[start:end], old=_strip_number(old), new=_strip_number(new), locator=b.locator,
                      start=start,
                      end=end, whole_paragraph=True)

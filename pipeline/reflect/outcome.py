@@ -45,29 +45,46 @@ class Outcome:
     rationale: str
 
 
-def draft_paragraph(draft: Document | None, target: str | None, like: str = "") -> str | None:
+def draft_paragraph(draft: Document | None, target: str | None, like: str = "", heading: str | None = None
+                    ) -> str | None:
     """The draft's paragraph numbered `target` (its label, or the number it is printed with), without the number.
-    Where numbers restart under each heading ("resolves 1", "instructs … 1"), the one whose words are most like
-    `like` (the amendment's own text)."""
+    Where numbers restart under each heading ("resolves 1", "instructs … 1"), the one under `heading` when the
+    amendment names it, else the one whose words are most like `like` (the amendment's own text)."""
     if draft is None or not target:
         return None
     wants = [_bare_label(target)]
     if target.upper().startswith("OP"):
         wants.append(_bare_label(target[2:]))  # operative paragraphs are often printed with their number alone
     found: list[str] = []
+    under: list[bool] = []
     for want in wants:  # "OP9" as printed before a bare "9" (which may be a date: "9 April 2027")
-        for b in draft.blocks:
+        for n, b in enumerate(draft.blocks):
             label = _bare_label(b.label or "")
             head = _printed_number(b.text)
             printed = _bare_label(head[0]) if head else ""
             if want in (label, printed) and len(head) > 1:
                 found.append(head[1].strip() if printed == want else b.text.strip())
+                under.append(_under(draft, n, heading))
         if found:
             break
+    if heading and any(under):
+        return next(text for text, ok in zip(found, under) if ok)
     if len(found) > 1 and like:
         words = {t.key for t in tokens(like) if t.content}
         return max(found, key=lambda text: len(words & {t.key for t in tokens(text) if t.content}))
     return found[0] if found else None
+
+
+def _under(draft: Document, n: int, heading: str | None) -> bool:
+    """Whether the nearest chapeau above block n (a short line ending without a full stop) is `heading`."""
+    if not heading:
+        return False
+    want = " ".join(heading.lower().split())
+    for b in reversed(draft.blocks[:n]):
+        text = " ".join(b.text.lower().split()).rstrip(" ,:")
+        if len(text.split()) <= 8 and not text.endswith("."):
+            return text == want or text.startswith(want)
+    return False
 
 
 def _printed_number(text: str) -> list[str]:
@@ -86,7 +103,7 @@ def _bare_label(label: str) -> str:
 
 def before_after(a: Amendment, draft: Document | None) -> tuple[str | None, str]:
     """The paragraph (or words) before and after the amendment; before is None when only the draft could say."""
-    para = draft_paragraph(draft, a.target, a.new or a.old)
+    para = draft_paragraph(draft, a.target, a.new or a.old, a.heading)
     if a.form in ("add", "insert"):
         return "", a.new
     if a.form == "modify":
