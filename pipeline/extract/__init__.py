@@ -15,7 +15,6 @@ from ..model import Checkability, Document, Facet, Requirement, RequirementKind,
 from . import cues
 from .clauses import segment_blocks
 from .facets import split_facets
-from .nlp import english
 from .walk import Candidate, Walk
 
 EXTRACTOR_VERSION = "extract/2"
@@ -61,6 +60,8 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
     """Parse candidate texts once (batched) for verbs and facets; build the records."""
     if not candidates:
         return []
+    from .nlp import english  # spaCy is loaded where a text is parsed: a cached audit never needs it
+
     nlp = english(kb_files)
     texts = [document.text[c.seg_start:c.seg_end] for c in candidates]
     reqs: list[Requirement] = []

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from ..kb import KnowledgeBase
 from ..model import Document
-from .nlp import blank, english
+
+# spaCy comes with the pipelines (.nlp), imported where a phrase is first read: an audit answered from the cache
+# never loads it.
 
 UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
 COMBINED_ACTORS = {
@@ -59,12 +61,16 @@ SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECA
 @lru_cache(maxsize=4096)
 def _parsed(text: str):
     """The English parse of a short phrase, once per phrase (chapeaux and subjects repeat)."""
+    from .nlp import english
+
     return english()(text)
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str):
     """The tokenizer-only pass with the actor matcher, once per phrase."""
+    from .nlp import blank
+
     return blank()(text)
 
 
@@ -182,7 +188,7 @@ class ActorReader:
 
 
 def target_actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
-    doc = blank()(text)
+    doc = _tokens(text)
     names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
     return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
 

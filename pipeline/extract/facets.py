@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..kb import Expansion, KnowledgeBase
 from ..model import Facet
 from .cues import ACTION_LINE_CODE_RE
+
+if TYPE_CHECKING:  # the parse is made where spaCy is loaded (extract._finish)
+    from spacy.tokens import Doc
 
 # Nouns too general to be a facet on their own ("information and materials" says nothing to tick off).
 GENERIC_NOUNS = {"information", "report", "reports", "al", "als", "material", "materials", "document",
