@@ -400,27 +400,9 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
     what it can be (capped): every status is shown with the passages that carry it, or with none."""
     req = v.requirement
     k = evidence_per_facet
-    full = dict(zip(REQ_CLASSES, (float(x) for x in probs)))
-    if not v.other_actor:  # manual check is not an answer for the author's own task
-        full["manual_check"] = 0.0
-    total = sum(full.values()) or 1.0
-    full = {key: x / total for key, x in full.items()}
-    configs: dict[str, list[str]] = {}
-    if len(facet_probs):
-        full, configs = decode_compound(full, facet_probs)
+    full, configs = _proposal(v, probs, facet_probs)
     status = Status(most_probable(full))
-    facets: list[FacetAssessment] = []
-    notes: list[str] = []
-    for s, p, ui, fs in zip(v.scores[1:], facet_probs, v.unit_indices[1:], configs.get(status.value, [])):
-        proposed = Status(fs)
-        ev, read = _evidence(retriever, ui, s, k, reader) if proposed is not Status.NOT_ADDRESSED else ((), [])
-        final = capped(proposed, ev)
-        ev = ev if final in (Status.ADDRESSED, Status.PARTIAL) else ()
-        conf = float(p[CLASSES.index(final.value)]) + (float(p[CLASSES.index(fs)]) if final is not proposed else 0.0)
-        facets.append(FacetAssessment(label=s.unit.label, status=final, confidence=round(min(1.0, conf), 4),
-                                      evidence=ev))
-        if final is not Status.NOT_ADDRESSED:
-            notes.append(f"{s.unit.label}: {_unit_rationale(final, ev, read)}")
+    facets, notes = _assess_facets(v, facet_probs, configs.get(status.value, []), retriever, k, reader)
     evidence, read = _evidence(retriever, v.unit_indices[0], v.ranking, k, reader)
     if req.checkability is Checkability.PROCEDURAL:
         status = Status.MANUAL_CHECK
@@ -433,36 +415,76 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
         status = Status.MANUAL_CHECK
         rationale = f"addressed to {req.actor}, not the report's author; the report does not answer it"
     else:
-        proposed = status
-        if facets:
-            # The annotation rule over the facets as their own passages left them.
-            status = combine([f.status for f in facets])
-            if status is not Status.NOT_ADDRESSED and not evidence:
-                evidence = tuple(sorted((e for f in facets for e in f.evidence), key=lambda e: -e.score))[:k]
-        status = capped(status, evidence)
-        _move(full, proposed, status)
-        if facets:
-            done = sum(f.status is Status.ADDRESSED for f in facets)
-            rationale = f"{done} of {len(facets)} facets addressed" + (f" ({'; '.join(notes)})" if notes else "")
-            if status is Status.PARTIAL and done == len(facets):
-                # Measured: showing the facets' passages instead and calling it addressed gave more false
-                # all-clears (0.113 -> 0.119, leave one mandate out): the whole is only mentioned.
-                rationale += "; the passages on the requirement as a whole only mention it"
-            if status is Status.NOT_ADDRESSED:
-                rationale += "; " + _unit_rationale(status, (), read)
-        else:
-            rationale = _unit_rationale(status, evidence, read)
-        if status is Status.NOT_ADDRESSED and unreadable:
-            _move(full, status, Status.MANUAL_CHECK)
-            status = Status.MANUAL_CHECK
-            rationale = f"nothing found, but part of the report could not be read ({unreadable})"
-        elif status is Status.NOT_ADDRESSED and v.other_actor:
-            # What looked like an answer on another actor's task was none: silence, a check elsewhere.
-            _move(full, status, Status.MANUAL_CHECK)
-            status = Status.MANUAL_CHECK
-            rationale = f"addressed to {req.actor}, not the report's author; the report does not answer it"
+        status, evidence, rationale = _decide(v, full, status, facets, notes, evidence, read, k, unreadable)
     if status is Status.NOT_ADDRESSED:
         evidence = ()
     return Assessment(requirement_id=req.id, status=status, confidence=round(full[status.value], 4),
                       probabilities=tuple((s, round(x, 4)) for s, x in full.items()), evidence=evidence,
                       facets=tuple(facets), rationale=rationale)
+
+
+def _proposal(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray) -> tuple[dict, dict[str, list[str]]]:
+    """The models' status probabilities (manual check only for another actor's task) and, for a compound
+    requirement, the facet statuses that go with each requirement status."""
+    full = dict(zip(REQ_CLASSES, (float(x) for x in probs)))
+    if not v.other_actor:  # manual check is not an answer for the author's own task
+        full["manual_check"] = 0.0
+    total = sum(full.values()) or 1.0
+    full = {key: x / total for key, x in full.items()}
+    configs: dict[str, list[str]] = {}
+    if len(facet_probs):
+        full, configs = decode_compound(full, facet_probs)
+    return full, configs
+
+
+def _assess_facets(v: RequirementView, facet_probs: np.ndarray, proposed: list[str], retriever: Retriever, k: int,
+                   reader: PassageReader) -> tuple[list[FacetAssessment], list[str]]:
+    """Each facet's status as its own passages leave the proposed one, and a note for those the report touches."""
+    facets: list[FacetAssessment] = []
+    notes: list[str] = []
+    for s, p, ui, fs in zip(v.scores[1:], facet_probs, v.unit_indices[1:], proposed):
+        status = Status(fs)
+        ev, read = _evidence(retriever, ui, s, k, reader) if status is not Status.NOT_ADDRESSED else ((), [])
+        final = capped(status, ev)
+        ev = ev if final in (Status.ADDRESSED, Status.PARTIAL) else ()
+        conf = float(p[CLASSES.index(final.value)]) + (float(p[CLASSES.index(fs)]) if final is not status else 0.0)
+        facets.append(FacetAssessment(label=s.unit.label, status=final, confidence=round(min(1.0, conf), 4),
+                                      evidence=ev))
+        if final is not Status.NOT_ADDRESSED:
+            notes.append(f"{s.unit.label}: {_unit_rationale(final, ev, read)}")
+    return facets, notes
+
+
+def _decide(v: RequirementView, full: dict, proposed: Status, facets: list[FacetAssessment], notes: list[str],
+            evidence: tuple, read, k: int, unreadable: str | None) -> tuple[Status, tuple, str]:
+    """The author's own content requirement: the facets combined by the annotation rule, capped by this report's
+    passages, with the probability mass moved to the status shown (`full` is updated) and its rationale."""
+    req = v.requirement
+    status = proposed
+    if facets:
+        # The annotation rule over the facets as their own passages left them.
+        status = combine([f.status for f in facets])
+        if status is not Status.NOT_ADDRESSED and not evidence:
+            evidence = tuple(sorted((e for f in facets for e in f.evidence), key=lambda e: -e.score))[:k]
+    status = capped(status, evidence)
+    _move(full, proposed, status)
+    if facets:
+        done = sum(f.status is Status.ADDRESSED for f in facets)
+        rationale = f"{done} of {len(facets)} facets addressed" + (f" ({'; '.join(notes)})" if notes else "")
+        if status is Status.PARTIAL and done == len(facets):
+            # Measured: showing the facets' passages instead and calling it addressed gave more false
+            # all-clears (0.113 -> 0.119, leave one mandate out): the whole is only mentioned.
+            rationale += "; the passages on the requirement as a whole only mention it"
+        if status is Status.NOT_ADDRESSED:
+            rationale += "; " + _unit_rationale(status, (), read)
+    else:
+        rationale = _unit_rationale(status, evidence, read)
+    if status is Status.NOT_ADDRESSED and unreadable:
+        _move(full, status, Status.MANUAL_CHECK)
+        return Status.MANUAL_CHECK, evidence, f"nothing found, but part of the report could not be read ({unreadable})"
+    if status is Status.NOT_ADDRESSED and v.other_actor:
+        # What looked like an answer on another actor's task was none: silence, a check elsewhere.
+        _move(full, status, Status.MANUAL_CHECK)
+        return (Status.MANUAL_CHECK, evidence,
+                f"addressed to {req.actor}, not the report's author; the report does not answer it")
+    return status, evidence, rationale

@@ -122,11 +122,6 @@ class Retriever:
             passage_signals: tuple[TextSignals, ...] | list[TextSignals] | None = None) -> Retriever:
         """Read the passages and the units. `passage_signals`: what passage_signals() gave for these passages
         earlier (a cached reading of the same report), else computed here."""
-        # scikit-learn is imported here, not with the module: an audit answered from the cache never needs it.
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-        from sklearn.preprocessing import normalize as l2
-
         self.passages_ = passages
         ptexts = passage_texts(passages)
         if passage_signals is not None and len(passage_signals) != len(passages):
@@ -137,11 +132,31 @@ class Retriever:
         terms = text_terms([u.query for u in units] + [u.focus for u in units], kb_files)
         self.unit_signals_, self.focus_signals_ = terms[:len(units)], terms[len(units):]
         self.units_ = units
+        matrix = self._fit_tfidf(len(passages))
+        self._fit_semantic(matrix, ptexts, units, len(passages))
+        self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
+        # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).
+        self.log_words_ = np.array([np.log1p(s.words) / 6 for s in self.passage_signals_])
+        self._fit_terms(passages, kb_files)
+        self._fit_grams_and_concepts(units)
+        self._fuzzy_hits = _fuzzy_hits([p.text.lower() for p in passages],
+                                       sorted({t.lower() for u in units for t in u.key_terms}))
+        self._blocks: dict[int, dict] = {}
+        return self
+
+    def _fit_tfidf(self, n_p: int):
+        """TF-IDF over the passages' and the units' lemmas (one vocabulary); returns the whole matrix."""
+        # scikit-learn is imported here, not with the module: an audit answered from the cache never needs it.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         docs = [s.lemmas for s in self.passage_signals_] + [s.lemmas for s in self.unit_signals_]
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
         matrix = self.vectorizer_.fit_transform(docs)
-        n_p = len(passages)
         self.p_tfidf_, self.u_tfidf_ = matrix[:n_p], matrix[n_p:]
+        return matrix
+
+    def _fit_semantic(self, matrix, ptexts: list[str], units: list[Unit], n_p: int) -> None:
+        """The semantic signal's vectors: MiniLM, WordLlama, or LSA over the TF-IDF matrix (or none)."""
         self.p_sem_ = self.u_sem_ = None
         if self.semantic == "minilm":
             from .embeddings import embed
@@ -152,22 +167,25 @@ class Retriever:
             self.p_sem_ = embed_static(ptexts)
             self.u_sem_ = embed_static([u.query for u in units])
         elif self.semantic == "lsa":
+            from sklearn.decomposition import TruncatedSVD
+            from sklearn.preprocessing import normalize as l2
+
             k = min(self.lsa_components, matrix.shape[0] - 1, matrix.shape[1] - 1)
             if k >= 2:
                 svd = TruncatedSVD(n_components=k, random_state=0, algorithm="arpack")
                 with one_thread():  # a small decomposition: more threads only wait for each other
                     reduced = l2(svd.fit_transform(matrix))
                 self.p_sem_, self.u_sem_ = reduced[:n_p], reduced[n_p:]
-        self.p_lemma_sets_ = [set(s.lemmas) for s in self.passage_signals_]
-        # Passage length, log-scaled to about [0, 1] (a 400-word passage gives 1).
-        self.log_words_ = np.array([np.log1p(s.words) / 6 for s in self.passage_signals_])
+
+    def _fit_terms(self, passages: tuple[Passage, ...], kb_files: tuple[str, ...]) -> None:
+        """Binary term matrices over one vocabulary: passage, heading, last-heading, focus and query lemmas."""
+        from sklearn.feature_extraction.text import CountVectorizer
+
         # Every passage's heading trail and its last heading, read together: most trails are one heading long.
         trails = text_terms([" ".join(p.heading_trail) for p in passages]
                             + [" ".join(p.heading_trail[-1:]) for p in passages], kb_files)
         heads, last = trails[:len(passages)], trails[len(passages):]
-        # Binary term matrices over one vocabulary: passage lemmas, heading lemmas, focus and query lemmas.
-        vocab = self.vectorizer_.vocabulary_
-        binary = CountVectorizer(analyzer=_identity, vocabulary=vocab, binary=True)
+        binary = CountVectorizer(analyzer=_identity, vocabulary=self.vectorizer_.vocabulary_, binary=True)
         self.p_bin_ = binary.transform([s.lemmas for s in self.passage_signals_]).astype(np.float32).tocsr()
         self.h_bin_ = binary.transform([h.lemmas for h in heads]).astype(np.float32).tocsr()
         self.f_bin_ = binary.transform([s.lemmas for s in self.focus_signals_]).astype(np.float32).tocsr()
@@ -178,6 +196,11 @@ class Retriever:
         self.hl_size_ = np.asarray(self.hl_bin_.sum(axis=1)).ravel()
         self.q_idf_ = q_bin.multiply(self.vectorizer_.idf_.astype(np.float32)).tocsr()
         self.q_idf_total_ = np.asarray(self.q_idf_.sum(axis=1)).ravel()
+
+    def _fit_grams_and_concepts(self, units: list[Unit]) -> None:
+        """The units' lemma bigrams and knowledge-base concepts, as binary matrices beside the passages'."""
+        from sklearn.feature_extraction.text import CountVectorizer
+
         grams = CountVectorizer(analyzer=_identity, binary=True)
         grams.fit([_bigram_tokens(s.lemmas) for s in self.unit_signals_] + [["\x1f"]])
         self.p_bg_ = grams.transform([_bigram_tokens(s.lemmas) for s in self.passage_signals_]).astype(np.float32)
@@ -188,10 +211,6 @@ class Retriever:
         self.p_con_ = concepts.transform([s.concepts for s in self.passage_signals_]).astype(np.float32)
         self.u_con_ = concepts.transform([tuple(dict.fromkeys(u.concepts)) for u in units]).astype(np.float32)
         self.u_con_size_ = np.asarray(self.u_con_.sum(axis=1)).ravel()
-        self._fuzzy_hits = _fuzzy_hits([p.text.lower() for p in passages],
-                                       sorted({t.lower() for u in units for t in u.key_terms}))
-        self._blocks: dict[int, dict] = {}
-        return self
 
     def _block(self, b: int) -> dict:
         """All signals for units [b*BLOCK, (b+1)*BLOCK), as units x passages arrays (one contiguous row per unit)."""
