@@ -1,4 +1,6 @@
-"""The command line's shared parts: global options read after the command too, the two consoles, the run's state,
+"""The command line's shared parts; only `cli.py` imports them.
+
+The command line's shared parts: global options read after the command too, the two consoles, the run's state,
 the one-line error guard, option types and helps, and small steps the commands share. Only `cli.py` imports it."""
 
 from __future__ import annotations

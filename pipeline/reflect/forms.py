@@ -1,4 +1,6 @@
-"""Amendment forms that name the paragraph first: UN negotiators' lines ("OP 5: replace "…" with "…"", "OP 9: add
+"""Amendment forms that name the paragraph first: UN negotiators' lines and comments tables.
+
+Amendment forms that name the paragraph first: UN negotiators' lines ("OP 5: replace "…" with "…"", "OP 9: add
 at the end: "…"", "PP 3 alt: …", "new OP 14 bis: …", "OP 20: delete") and comments tables (paragraph, draft text,
 proposed text, reason; TAB-separated in text, a Word table's rows)."""
 

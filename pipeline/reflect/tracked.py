@@ -1,4 +1,6 @@
-"""Amendments a Word contribution shows as tracked changes: each paragraph with insertions or deletions is a MOD of
+"""Amendments a Word contribution shows as tracked changes.
+
+Amendments a Word contribution shows as tracked changes: each paragraph with insertions or deletions is a MOD of
 that paragraph, before (deletions kept, insertions left out) and after (the reverse)."""
 
 from __future__ import annotations
