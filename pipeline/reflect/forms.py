@@ -1,8 +1,7 @@
 """Amendment forms that name the paragraph first: UN negotiators' lines and comments tables.
 
-Amendment forms that name the paragraph first: UN negotiators' lines ("OP 5: replace "…" with "…"", "OP 9: add
-at the end: "…"", "PP 3 alt: …", "new OP 14 bis: …", "OP 20: delete") and comments tables (paragraph, draft text,
-proposed text, reason; TAB-separated in text, a Word table's rows)."""
+The lines: "OP 5: replace "…" with "…"", "OP 9: add at the end: "…"", "PP 3 alt: …", "new OP 14 bis: …", "OP 20:
+delete". The tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TAB-separated lines)."""
 
 from __future__ import annotations
 
