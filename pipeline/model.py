@@ -122,6 +122,12 @@ class RequirementKind(StrEnum):
     TARGET = "target"
 
 
+# The kinds of requirement as a reader sees them, in this order.
+KIND_LABELS = {"instruction": "Instruction", "decision": "Decision", "proposal": "Proposal",
+               "expectation": "Expectation", "invitation": "Invitation", "target": "Target"}
+assert tuple(KIND_LABELS) == tuple(k.value for k in RequirementKind)
+
+
 class Checkability(StrEnum):
     CONTENT = "content"  # a report's text can show it
     PROCEDURAL = "procedural"  # dates, circulation, meetings, invitations: the text cannot show it
@@ -246,10 +252,25 @@ STATUSES = tuple(s.value for s in Status)
 STATUS_LABELS = {"addressed": "Addressed", "partial": "Partial", "not_addressed": "Not addressed",
                  "manual_check": "Manual check", "not_applicable": "Not applicable"}
 DECISIONS = (*STATUSES, "not_applicable")
-# The kinds of change `diff` reports, worst news first (a reader of a diff looks for what got worse), with their
-# headings; "unchanged" is counted, never listed.
-CHANGE_KINDS = {"regressed": "Regressed", "dropped": "Dropped requirements", "newly_addressed": "Newly addressed",
-                "changed_status": "Status changed", "evidence_changed": "Evidence changed", "new": "New requirements"}
+
+
+class ChangeKind(StrEnum):
+    """What `diff` says happened to a requirement between two drafts, worst news first (a reader of a diff looks
+    for what got worse); "unchanged" is counted, never listed."""
+
+    REGRESSED = "regressed"
+    DROPPED = "dropped"
+    NEWLY_ADDRESSED = "newly_addressed"
+    CHANGED_STATUS = "changed_status"
+    EVIDENCE_CHANGED = "evidence_changed"
+    NEW = "new"
+
+
+# The headings of the kinds of change, in the order above (every writer shows them in this order).
+CHANGE_KINDS = {ChangeKind.REGRESSED.value: "Regressed", ChangeKind.DROPPED.value: "Dropped requirements",
+                ChangeKind.NEWLY_ADDRESSED.value: "Newly addressed", ChangeKind.CHANGED_STATUS.value: "Status changed",
+                ChangeKind.EVIDENCE_CHANGED.value: "Evidence changed", ChangeKind.NEW.value: "New requirements"}
+assert tuple(CHANGE_KINDS) == tuple(k.value for k in ChangeKind)
 
 
 # Rationale wordings that contradict a status (issue 16, point 2): a status is never shown beside them.

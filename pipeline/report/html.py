@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..model import CHANGE_KINDS, STATUS_LABELS, STATUSES
+from ..model import CHANGE_KINDS, KIND_LABELS, STATUS_LABELS, STATUSES
 from ..resources import asset
 from .markdown import REFLECTION_TREND_WORDS, UNKNOWN_ACTOR, actor_text, quoted_text, reflection_text
 
@@ -30,7 +30,7 @@ STATUS_SYMBOLS = {"addressed": "\u2713", "partial": "\u25d0", "not_addressed": "
 STATUS_COLOURS = {"addressed": "#1a7f37", "partial": "#bf8700", "not_addressed": "#cf222e", "manual_check": "#0969da"}
 # "Gaps first" order: what a reader must act on comes before what needs a look and what is done.
 GAP_RANK = {"not_addressed": 0, "partial": 1, "manual_check": 2, "addressed": 3}
-KINDS = ("instruction", "decision", "proposal", "expectation", "invitation", "target")
+KINDS = tuple(KIND_LABELS)
 
 CHANGE_WORDS = CHANGE_KINDS
 
