@@ -31,9 +31,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..errors import InputError
-from ..model import BlockKind, Document, Locator
-from .base import RawBlock, build_document
+from ...errors import InputError
+from ...model import BlockKind, Document, Locator
+from ..base import RawBlock, build_document
 
 PARSER = "pdf/2"
 
