@@ -11,6 +11,8 @@ from typing import Any, Callable
 
 from .page import Transform
 
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
 
 def _page_graphics(page: Any, c: Any, to_display: Transform, width: float) -> tuple[bool, list[float]]:
     """(whether the page draws a grid that can hold a ruled table, tops of short rules: footnote separators).
@@ -63,25 +65,6 @@ def _ruling_edges(page: Any, c: Any, to_display: Transform) -> list[dict]:
     fx_p, fy_p = ctypes.byref(fx), ctypes.byref(fy)
     m = c.FS_MATRIX()
     m_p = ctypes.byref(m)
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-    def compose(outer: tuple, inner: tuple) -> tuple:
-        a, b, cc, d, e, f = outer
-        a2, b2, c2, d2, e2, f2 = inner
-        return (a2 * a + b2 * cc, a2 * b + b2 * d, c2 * a + d2 * cc, c2 * b + d2 * d,
-                e2 * a + f2 * cc + e, e2 * b + f2 * d + f)
-
-    def add(p: tuple[float, float], q: tuple[float, float]) -> None:
-        x0, top, x1, bottom = to_display(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
-        x0, x1, top, bottom = min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom)
-        if bottom - top <= 1 and x1 - x0 >= 1:
-            y = (top + bottom) / 2
-            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y, "width": x1 - x0,
-                          "height": 0, "orientation": "h", "object_type": "line"})
-        elif x1 - x0 <= 1 and bottom - top >= 1:
-            x = (x0 + x1) / 2
-            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top, "width": 0,
-                          "height": bottom - top, "orientation": "v", "object_type": "line"})
 
     def visit(count: Callable[[Any], int], get: Callable[[Any, int], Any], holder: Any, ctm: tuple,
               depth: int) -> None:
@@ -90,8 +73,8 @@ def _ruling_edges(page: Any, c: Any, to_display: Transform) -> list[dict]:
             kind = c.FPDFPageObj_GetType(obj)
             if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
                 continue
-            own = (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m_p) else identity
-            matrix = compose(ctm, own)
+            own = (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m_p) else _IDENTITY
+            matrix = _compose(ctm, own)
             if kind == c.FPDF_PAGEOBJ_FORM:
                 if depth < 3:
                     visit(c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, obj, matrix, depth + 1)
@@ -105,13 +88,35 @@ def _ruling_edges(page: Any, c: Any, to_display: Transform) -> list[dict]:
                 pt = (a * fx.value + cc * fy.value + e, b * fx.value + d * fy.value + f)
                 kind_seg = c.FPDFPathSegment_GetType(seg)
                 if kind_seg == c.FPDF_SEGMENT_LINETO and cur is not None:
-                    add(cur, pt)
+                    _add_edge(edges, cur, pt, to_display)
                 elif kind_seg == c.FPDF_SEGMENT_MOVETO:
                     start = pt
                 cur = pt
                 if c.FPDFPathSegment_GetClose(seg) and start is not None and cur is not None:
-                    add(cur, start)
+                    _add_edge(edges, cur, start, to_display)
                     cur = start
 
-    visit(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page, identity, 0)
+    visit(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page, _IDENTITY, 0)
     return edges
+
+
+def _compose(outer: tuple, inner: tuple) -> tuple:
+    """The matrix of `inner` drawn inside `outer` (PDF matrices as (a, b, c, d, e, f))."""
+    a, b, cc, d, e, f = outer
+    a2, b2, c2, d2, e2, f2 = inner
+    return (a2 * a + b2 * cc, a2 * b + b2 * d, c2 * a + d2 * cc, c2 * b + d2 * d,
+            e2 * a + f2 * cc + e, e2 * b + f2 * d + f)
+
+
+def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float], to_display: Transform) -> None:
+    """The segment p-q as a pdfplumber edge dict, if it is horizontal or vertical (within 1 pt)."""
+    x0, top, x1, bottom = to_display(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    x0, x1, top, bottom = min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom)
+    if bottom - top <= 1 and x1 - x0 >= 1:
+        y = (top + bottom) / 2
+        edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y, "width": x1 - x0,
+                      "height": 0, "orientation": "h", "object_type": "line"})
+    elif x1 - x0 <= 1 and bottom - top >= 1:
+        x = (x0 + x1) / 2
+        edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top, "width": 0,
+                      "height": bottom - top, "orientation": "v", "object_type": "line"})
