@@ -4,11 +4,39 @@ from __future__ import annotations
 
 import re
 
-from .page import _Word
+from ...errors import InputError
+from .page import _Page, _Word
 
 # Pages whose text is mostly undecodable (no Unicode map in the font) are reported.
 GARBLED_SHARE = 0.3
 _GARBLED_RE = re.compile(r"[\ufffd\ue000-\uf8ff]")
+
+
+def _page_problems(path: str, pages: list[_Page], n_pages: int, failed: list[int], truncated: bool,
+                   words_by_page: dict[int, list[_Word]]) -> tuple[list[str], list[str]]:
+    """(warnings, what was not read) for pages PDFium could not read, without a text layer or with undecodable
+    text, and a truncated file; an InputError when nothing readable is left."""
+    warnings: list[str] = []
+    missing: list[str] = []
+    if failed:
+        if truncated or len(failed) == n_pages:
+            raise InputError.corrupt(path, "PDF", f"{_pages(failed)} cannot be read")
+        warnings.append(f"{_pages(failed)} could not be read and were skipped")
+        missing.append(f"{_pages(failed)} unreadable")
+    textless = [p.number for p in pages if not p.has_text]
+    if len(textless) == len(pages):
+        raise InputError.no_text_layer(path)
+    if textless:
+        warnings.append(f"{_pages(textless)}: no text layer (scanned?), not read; "
+                        "OCR the file (e.g. `ocrmypdf`) to include them")
+        missing.append(f"{_pages(textless)} without a text layer")
+    garbled = [n for n, words in words_by_page.items() if _garbled(words)]
+    if garbled:
+        warnings.append(f"{_pages(garbled)}: text could not be decoded (fonts without a Unicode map)")
+        missing.append(f"{_pages(garbled)} with undecodable text")
+    if truncated:
+        warnings.append("the file does not end with %%EOF and may be truncated")
+    return warnings, missing
 
 
 # PDFium's FPDF_GetLastError codes (fpdfview.h), in our words. Its "success" code also comes with failures

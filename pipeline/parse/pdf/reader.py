@@ -17,10 +17,10 @@ from ..base import build_document
 from .classify import _to_raw_blocks
 from .graphics import _page_graphics, _ruling_edges
 from .layout import _layout_page
-from .page import _display_transform, _Page, _Table, _Word
-from .problems import _garbled, _pages, _pdfium_reason
+from .page import _display_transform, _Page, _Word
+from .problems import _page_problems, _pdfium_reason
 from .running import _drop_running_lines
-from .tables import _find_tables, _tables_from_edges
+from .tables import _page_tables
 from .words import _page_words
 
 PARSER = "pdf/2"
@@ -57,68 +57,53 @@ def _collector_paused() -> Iterator[None]:
 
 def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str], list[str]]:
     """Open with PDFium, read every page's words, add tables and order lines; failures become InputErrors."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise InputError.encrypted(path) from None
-        raise InputError.corrupt(path, "PDF", _pdfium_reason(exc)) from None
+    pdf, pdfium_c = _open(data, path)
     # A download cut short loses the end-of-file marker; PDFium may still open what came before.
     truncated = data.rfind(b"%%EOF") == -1
-    warnings: list[str] = []
-    missing: list[str] = []
-    pages: list[_Page] = []
-    words_by_page: dict[int, list[_Word]] = {}
-    failed: list[int] = []
-    edges_by_page: dict[int, list[dict]] = {}  # pages that draw a grid: their ruling edges
     try:
-        n_pages = len(pdf)
-        for index in range(n_pages):
-            try:
-                page, words, edges = _read_page(pdf, index, pdfium_c)
-            except Exception:  # one unreadable page must not lose the others
-                failed.append(index + 1)
-                continue
-            pages.append(page)
-            words_by_page[page.number] = words
-            if edges:
-                edges_by_page[page.number] = edges
+        n_pages, pages, words_by_page, edges_by_page, failed = _read_all(pdf, pdfium_c)
     finally:
         pdf.close()
-    if failed:
-        if truncated or len(failed) == n_pages:
-            raise InputError.corrupt(path, "PDF", f"{_pages(failed)} cannot be read")
-        warnings.append(f"{_pages(failed)} could not be read and were skipped")
-        missing.append(f"{_pages(failed)} unreadable")
-    textless = [p.number for p in pages if not p.has_text]
-    if len(textless) == len(pages):
-        raise InputError.no_text_layer(path)
-    if textless:
-        warnings.append(f"{_pages(textless)}: no text layer (scanned?), not read; "
-                        "OCR the file (e.g. `ocrmypdf`) to include them")
-        missing.append(f"{_pages(textless)} without a text layer")
-    garbled = [n for n, words in words_by_page.items() if _garbled(words)]
-    if garbled:
-        warnings.append(f"{_pages(garbled)}: text could not be decoded (fonts without a Unicode map)")
-        missing.append(f"{_pages(garbled)} with undecodable text")
-    if truncated:
-        warnings.append("the file does not end with %%EOF and may be truncated")
-    tables: dict[int, list[_Table]] = {}
-    fallback: list[int] = []
-    for number, edges in edges_by_page.items():
-        try:
-            tables[number] = _tables_from_edges(number, edges, words_by_page[number])
-        except Exception:  # pdfplumber's table finder changed its page contract: use pdfplumber whole
-            fallback.append(number - 1)
-    if fallback:
-        tables.update(_find_tables(data, fallback, warnings))
+    warnings, missing = _page_problems(path, pages, n_pages, failed, truncated, words_by_page)
+    tables = _page_tables(data, edges_by_page, words_by_page, warnings)
     for page in pages:
         page.items = _layout_page(page, words_by_page.pop(page.number), tables.get(page.number, []))
     _drop_running_lines(pages)
     return pages, n_pages, warnings, missing
+
+
+def _open(data: bytes, path: str) -> tuple[Any, Any]:
+    """(the document opened by PDFium, PDFium's raw functions); a password or damage becomes an InputError."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data), pdfium_c
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise InputError.encrypted(path) from None
+        raise InputError.corrupt(path, "PDF", _pdfium_reason(exc)) from None
+
+
+def _read_all(pdf: Any, pdfium_c: Any) -> tuple[int, list[_Page], dict[int, list[_Word]], dict[int, list[dict]],
+                                                  list[int]]:
+    """(page count, pages read, their words, ruling edges of pages that draw a grid, numbers of unreadable pages)."""
+    pages: list[_Page] = []
+    words_by_page: dict[int, list[_Word]] = {}
+    failed: list[int] = []
+    edges_by_page: dict[int, list[dict]] = {}  # pages that draw a grid: their ruling edges
+    n_pages = len(pdf)
+    for index in range(n_pages):
+        try:
+            page, words, edges = _read_page(pdf, index, pdfium_c)
+        except Exception:  # one unreadable page must not lose the others
+            failed.append(index + 1)
+            continue
+        pages.append(page)
+        words_by_page[page.number] = words
+        if edges:
+            edges_by_page[page.number] = edges
+    return n_pages, pages, words_by_page, edges_by_page, failed
 
 
 def _read_page(pdf: Any, index: int, c: Any) -> tuple[_Page, list[_Word], list[dict] | None]:

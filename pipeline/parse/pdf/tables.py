@@ -99,3 +99,17 @@ def _find_tables(data: bytes, candidates: list[int], warnings: list[str]) -> dic
         warnings.append(f"tables could not be read ({type(exc).__name__}); their text is kept as paragraphs")
     return found
 
+
+def _page_tables(data: bytes, edges_by_page: dict[int, list[dict]], words_by_page: dict[int, list[_Word]],
+                 warnings: list[str]) -> dict[int, list[_Table]]:
+    """Tables of the pages that draw a grid, from their ruling edges; pdfplumber whole where that fails."""
+    tables: dict[int, list[_Table]] = {}
+    fallback: list[int] = []
+    for number, edges in edges_by_page.items():
+        try:
+            tables[number] = _tables_from_edges(number, edges, words_by_page[number])
+        except Exception:  # pdfplumber's table finder changed its page contract: use pdfplumber whole
+            fallback.append(number - 1)
+    if fallback:
+        tables.update(_find_tables(data, fallback, warnings))
+    return tables
