@@ -178,12 +178,12 @@ def test_table_drawn_with_separate_rules():
 
 
 def test_pdfplumber_fallback_reads_the_same_cells(table, monkeypatch):
-    import pipeline.parse.pdf as pdf_module
+    import pipeline.parse.pdf.tables as pdf_tables
 
     def broken(*args, **kwargs):
         raise TypeError("table finder API changed")
 
-    monkeypatch.setattr(pdf_module, "_tables_from_edges", broken)
+    monkeypatch.setattr(pdf_tables, "_tables_from_edges", broken)
     slow = parse(F.table_pdf())
     assert [(b.table, b.text) for b in slow.blocks] == [(b.table, b.text) for b in table.blocks]
 
