@@ -103,18 +103,18 @@ def test_a_changed_report_reuses_the_mandates_extraction(tmp_path, monkeypatch):
 
 def test_a_changed_mandate_reuses_the_reports_parse_and_passages(tmp_path, monkeypatch):
     import pipeline.audit
-    import pipeline.parse
+    import pipeline.parse.files
 
     _audit(tmp_path / "first", "--format", "json")
     changed = tmp_path / "mandate.txt"
     changed.write_text(MANDATE.read_text(encoding="utf-8").replace("annually", "every year"), encoding="utf-8")
-    parse = pipeline.parse.parse_bytes
+    parse = pipeline.parse.files.parse_bytes
 
     def parse_mandate_only(data, *, path):
         assert path != str(REPORT), "the report was parsed again"
         return parse(data, path=path)
 
-    monkeypatch.setattr(pipeline.parse, "parse_bytes", parse_mandate_only)
+    monkeypatch.setattr(pipeline.parse.files, "parse_bytes", parse_mandate_only)
     _refuse(monkeypatch, pipeline.audit, "report_signals")
     _audit(tmp_path / "second", "--format", "json", mandate=changed)
     monkeypatch.undo()
