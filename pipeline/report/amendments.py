@@ -153,7 +153,7 @@ def _xlsx(record: dict) -> bytes:
 
 def _docx(record: dict) -> bytes:
     """A Word document: the summary table, then each amendment with its words marked, then the proposals."""
-    from .docx_report import _marked_words
+    from .docx_report import _marked_words, marked_paragraph
     from .docx_style import _add_row, _table, _template
     from .xlsx import FIXED_TIME, stable_zip
 
@@ -175,13 +175,9 @@ def _docx(record: dict) -> bytes:
     for a in record["amendments"]:
         doc.add_heading(f"{a['label']}: {OUTCOME_WORDS[a['outcome']].lower()}", level=2)
         if a["differences"]:
-            p = doc.add_paragraph()
-            p.add_run("As proposed: ").italic = True
-            _marked_words(p, a["differences"])
+            marked_paragraph(doc, "As proposed: ", a["differences"])
         for w in a["where"]:
-            p = doc.add_paragraph()
-            p.add_run(f"Final text, {w['locator']}: ").italic = True
-            _marked_words(p, w["words"])
+            marked_paragraph(doc, f"Final text, {w['locator']}: ", w["words"])
     if record["proposals"]:
         doc.add_heading("Wording of the proposals taken over", level=1)
         for prop in record["proposals"]:
@@ -190,9 +186,7 @@ def _docx(record: dict) -> bytes:
             p.add_run(f"{prop['label'] or prop['locator']} ({rf['score']:.0%} taken over): ").bold = True
             _marked_words(p, rf["words"])
             for s in rf["spans"]:
-                q = doc.add_paragraph()
-                q.add_run(f"Final text, {s['locator']}: ").italic = True
-                _marked_words(q, s["words"])
+                marked_paragraph(doc, f"Final text, {s['locator']}: ", s["words"])
     buf = io.BytesIO()
     doc.save(buf)
     return stable_zip(buf.getvalue())

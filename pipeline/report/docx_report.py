@@ -246,6 +246,14 @@ def _marked_words(p, words: list[dict]) -> None:
         run.bold, run.italic, run.font.strike, run.underline = (v or None for v in WORDING_RUNS[w["op"]])
 
 
+def marked_paragraph(doc, lead: str, words: list[dict]):
+    """A paragraph: an italic lead ("Report, para. 12: "), then the aligned words set as WORDING_RUNS says."""
+    p = doc.add_paragraph()
+    p.add_run(lead).italic = True
+    _marked_words(p, words)
+    return p
+
+
 def _wording_annex(doc, groups, number: int) -> None:
     """Annex: each measured proposal's words beside the report spans that take them over."""
     measured = [r for _, reqs in groups for r in reqs if r.get("reflection")]
@@ -259,13 +267,9 @@ def _wording_annex(doc, groups, number: int) -> None:
         head = _styled(doc.add_paragraph(), doc, "List Bullet")
         head.add_run(f"{clause_reference(r)}: ").bold = True
         head.add_run(reflection_text(r)[:1].upper() + reflection_text(r)[1:] + ".")
-        p = doc.add_paragraph()
-        p.add_run(f"{r['kind'].capitalize()}: ").italic = True
-        _marked_words(p, rf["words"])
+        marked_paragraph(doc, f"{r['kind'].capitalize()}: ", rf["words"])
         for span in rf["spans"]:
-            p = doc.add_paragraph()
-            p.add_run(f"Report, {span['locator']}: ").italic = True
-            _marked_words(p, span["words"])
+            marked_paragraph(doc, f"Report, {span['locator']}: ", span["words"])
 
 
 def _method_annex(doc, record: dict, number: int = 2) -> None:
