@@ -144,7 +144,9 @@ class ActorReader:
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
             root = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
-        if root is None or root.lemma_.lower() in THINGS:
+        if root is not None and root.lemma_.lower() in THINGS:
+            return self._owner(parsed, root)  # "The annual report of the Secretary-General …": its author acts
+        if root is None:
             return None
         heads = {t.idx for t in (root, *root.conjuncts)}
         found = self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
@@ -156,6 +158,15 @@ class ActorReader:
             name = printed_name(np)
             return (name, np) if name else None
         return None
+
+    def _owner(self, parsed, thing) -> tuple[str, str] | None:
+        """The body a thing belongs to: "the report of the Secretary-General" -> Secretary-General; None when the
+        thing names no body ("the ITU WSIS+20 report")."""
+        prep = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return None
+        return self.found(parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text)
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""

@@ -17,7 +17,7 @@ from .clauses import segment_blocks
 from .facets import split_facets
 from .walk import Candidate, Walk
 
-EXTRACTOR_VERSION = "extract/2"
+EXTRACTOR_VERSION = "extract/3"
 # Paragraphs beyond this many words are usually several paragraphs run together by a converter.
 LONG_PARAGRAPH_WORDS = 600
 STOPWORDS_EN = {"the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "by", "with", "be", "as", "are"}

@@ -53,6 +53,12 @@ class AddresseeReader:
             found = self.head_actor(text[:d.start()])
             if found:
                 return found
+        lead = re.match(r"^(?!(?i:to|that)\b)(?P<subject>[^;:]{3,90}?)\s+to\s+(?:be\s+)?[a-z]", text)
+        if lead:  # "The Directors of the three Bureaux to tag …", "The Council, at its 2028 session, to consider:"
+            subject = re.sub(r",[^,]{0,60},?$", "", lead.group("subject"))
+            found = self.found(subject) or self.head_actor(subject)
+            if found:
+                return found
         return SECRETARIAT, None
 
     def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
