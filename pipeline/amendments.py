@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Config
 from .extract import EXTRACTOR_VERSION, extract
-from .parse import PARSER_VERSIONS, parse_file, read_bytes
+from .parse import PARSER_VERSIONS, parse_file, read_and_parse
 from .reflect.amendments import Amendment, read_amendments
 from .reflect.record import amendments_record
 from .reflect.tracked import tracked_amendments
@@ -16,10 +16,9 @@ from .reflect.tracked import tracked_amendments
 def contribution_amendments(path: str | Path, config: Config):
     """The contribution parsed, and every amendment it proposes: marks, prose instructions and, in a Word file,
     its tracked changes (one per paragraph, unless a mark already covers that paragraph)."""
-    doc = parse_file(path, config)
+    data, doc = read_and_parse(path, config)
     found = list(read_amendments(doc))
     if doc.format == "docx":
-        data = read_bytes(path, max_bytes=int(config.max_size_mb * 1024 * 1024))
         for t in tracked_amendments(data, doc):
             marked = [n for n, a in enumerate(found) if _overlap(t, a)]
             if not marked:

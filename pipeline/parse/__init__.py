@@ -5,7 +5,8 @@
 """
 
 from .detect import detect_format
-from .files import PARSER_VERSIONS, ParseResult, parse_bytes, parse_cached, parse_file, parse_many, read_bytes
+from .files import (PARSER_VERSIONS, ParseResult, parse_bytes, parse_cached, parse_file, parse_many, read_and_parse,
+                    read_bytes)
 
 __all__ = ["PARSER_VERSIONS", "ParseResult", "detect_format", "parse_bytes", "parse_cached", "parse_file", "parse_many",
-           "read_bytes"]
+           "read_and_parse", "read_bytes"]

@@ -89,9 +89,14 @@ def parse_bytes(data: bytes, *, path: str) -> Document:
 
 def parse_file(path: str | Path, config: Config | None = None, *, cache=None) -> Document:
     """Parse one file, using the on-disk cache (`cache`, a pipeline.cache.Cache, else the config's cache_dir)."""
+    return read_and_parse(path, config, cache=cache)[1]
+
+
+def read_and_parse(path: str | Path, config: Config | None = None, *, cache=None) -> tuple[bytes, Document]:
+    """parse_file, also giving the bytes it read (for a reader that needs more of the file than its blocks)."""
     cfg = config or Config()
     data = read_bytes(path, max_bytes=int(cfg.max_size_mb * 1_000_000))
-    return parse_cached(data, path=str(path), cache=cache if cache is not None else _config_cache(cfg))
+    return data, parse_cached(data, path=str(path), cache=cache if cache is not None else _config_cache(cfg))
 
 
 def parse_cached(data: bytes, *, path: str, cache=None) -> Document:

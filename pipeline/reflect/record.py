@@ -20,7 +20,7 @@ def amendments_record(contribution: Document, amendments: tuple[Amendment, ...],
     index = Index.of(final)
     outcomes = [judge(a, index, draft) for a in amendments]
     proposals = [r for r in requirements if r.kind in PROPOSING]
-    in_final = reflect_requirements(proposals, final)
+    in_final = reflect_requirements(proposals, index)
     in_draft = reflect_requirements(proposals, draft) if draft is not None else {}
     summary = Counter(o.outcome for o in outcomes)
     return {

@@ -11,13 +11,14 @@ REFLECTION_VERSION = "reflect/2"
 PROPOSING = (RequirementKind.PROPOSAL, RequirementKind.EXPECTATION)
 
 
-def reflect_requirements(requirements: tuple[Requirement, ...] | list[Requirement], doc: Document,
+def reflect_requirements(requirements: tuple[Requirement, ...] | list[Requirement], doc: Document | Index,
                          which: str = "proposals") -> dict[str, Reflection]:
-    """The reflection of each chosen requirement's wording in `doc`, by requirement id ("proposals", "all", "none")."""
+    """The reflection of each chosen requirement's wording in `doc` (or its Index, made once by the caller), by
+    requirement id ("proposals", "all", "none")."""
     chosen = [r for r in requirements if which == "all" or (which == "proposals" and r.kind in PROPOSING)]
     if not chosen:
         return {}
-    index = Index.of(doc)
+    index = doc if isinstance(doc, Index) else Index.of(doc)
     return {r.id: reflect(r.text, index) for r in chosen}
 
 
