@@ -5,6 +5,7 @@ scores each variant named on the command line on those fits; prints one line of 
 the floors and the semantic backends in docs/history.md (2026-12-03) were compared.
 
     python notebooks/lomo_variants.py OUT.json floor=0.35 floor=0.2 floor=0.1
+    python notebooks/lomo_variants.py OUT.json MENTION_FLOOR=1.1 MENTION_FLOOR=0.1   # any constant of judge/assess.py
     SEMANTIC=wordllama python notebooks/lomo_variants.py OUT.json floor=0.35   # needs the wordllama extra
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pipeline.judge as judge  # noqa: E402
+import pipeline.judge.assess as assess  # noqa: E402
 import pipeline.learn.training as T  # noqa: E402
 from pipeline.config import Config  # noqa: E402
 from pipeline.evaluate.judgement import judgement_metrics  # noqa: E402
@@ -40,7 +41,10 @@ def main(out: str, variants: list[str]) -> None:
     results = {}
     for variant in variants or ["floor=0.35"]:
         if variant.startswith("floor="):
-            judge.MIN_RELEVANCE = float(variant.split("=", 1)[1])
+            assess.MIN_RELEVANCE = float(variant.split("=", 1)[1])
+        elif "=" in variant:  # any constant of pipeline/judge/assess.py: MENTION_FLOOR=0.2
+            name, value = variant.split("=", 1)
+            setattr(assess, name, float(value))
         pairs = [p | {"mandate": m} for m in mandates for r in reports
                  for held in [T.restrict(r, lambda d, m=m: d == m)] if held.gold_by_req or held.unaligned
                  for p in T.predict_pairs(held, models[m], kb, cfg)]

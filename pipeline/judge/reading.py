@@ -16,7 +16,7 @@ from ..match.signals import (CHALLENGE_RE, DATE_RE, EVENT_RE, FIGURE_RE, NEGATIO
                              bare_negation)
 from ..model import PassageVerdict
 
-READING_VERSION = "reading/1"
+READING_VERSION = "reading/2"  # 2: a plan, or a deed told in the requirement's words, is no restatement
 
 # Sentence breaks: a full stop, question or exclamation mark, or semicolon followed by a space and a capital,
 # digit, bracket or quote; list items in one line ("(a) …; (b) …") break at the semicolon.
@@ -38,6 +38,9 @@ RESTATE_RE = re.compile(
     r"^\W*(?:the\s+)?(?:resolution|decision|mandate|plan of action|action plan|roadmap|contribution)\b"
     r"(?:\s+[\w/.-]*\d[\w/.-]*)?(?:\s*\([^)]*\))?\s+(?:\w+\s+){0,2}?(?:makes|sets|gives|spreads|asks|calls|lists|"
     r"contains|establishes|provides|entrusts|assigns|covers|defines|recognizes|stresses|notes)\b|"
+    # "Among the later milestones, the roadmap provides that by 2028 the secretariat has evaluated …"
+    r"\b(?:the|this|that|its)\s+(?:resolution|decision|mandate|plan of action|action plan|roadmap|contribution)\s+"
+    r"(?:\w+\s+)?(?:provides|foresees|requires|stipulates|expects|specifies|sets out)\s+that\b|"
     # "…, it instructs the Directors …", "…, which requests the secretariat …"
     rf"\b(?:it|which|they)\s+(?:also\s+|further\s+)?{ASK_VERB}\b|"
     rf"\b{MANDATE_NOUN}\b[^;]{{0,120}}?\b{ASK_VERB}\b|"  # within one sentence: "(Mod. 2024)" has a full stop
@@ -135,9 +138,24 @@ def quote_grams(requirement: str, run: int = QUOTE_RUN) -> frozenset[tuple[str, 
 
 
 def quotes(sentence_words: tuple[str, ...], grams: frozenset[tuple[str, ...]], run: int = QUOTE_RUN) -> bool:
-    """Does the sentence repeat `run` or more consecutive words of the requirement?"""
-    return bool(grams) and any(tuple(sentence_words[i:i + run]) in grams
-                               for i in range(len(sentence_words) - run + 1))
+    """Does the sentence repeat `run` or more consecutive words of the requirement, other than as the object of a
+    verb in the past ("The Bureau trained staff of national regulators in spectrum management": a deed told in the
+    requirement's words, not a quotation of it)?"""
+    if not grams:
+        return False
+    hits = [tuple(sentence_words[i:i + run]) in grams for i in range(len(sentence_words) - run + 1)]
+    # Each stretch of overlapping runs is one quotation; it is a deed when the word before it is a verb in the past.
+    return any(hit and not (i and hits[i - 1]) and not (i and _past(sentence_words[i - 1]))
+               for i, hit in enumerate(hits))
+
+
+# Past forms of the verbs requirements use most that do not end in -ed.
+IRREGULAR_PAST = frozenset("set built held made ran gave took sent wrote began brought led met put taught sought "
+                           "undertook spent won drew".split())
+
+
+def _past(word: str) -> bool:
+    return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in {"need", "indeed"})
 
 
 def analyse(text: str) -> tuple[SentenceCues, ...]:
@@ -184,7 +202,9 @@ def read_passage(text: str, *, focus: str, requirement: str) -> PassageReading:
 
 
 def _verdict(c: SentenceCues, grams: frozenset[tuple[str, ...]]) -> tuple[PassageVerdict, SentenceCues, str]:
-    if c.restate_cue or (not c.measure and quotes(c.words, grams)):
+    # A sentence that repeats the requirement's words restates it, unless it is a plan ("The Bureau will train staff
+    # of national regulators in spectrum management in 2027") or the words follow a verb in the past (quotes).
+    if c.restate_cue or (not (c.measure or c.plan) and quotes(c.words, grams)):
         return PassageVerdict.RESTATEMENT, c, "restates the mandate"
     if c.not_done:
         return PassageVerdict.NOT_DONE, c, "says it was not done or is deferred"

@@ -23,6 +23,8 @@ TRAIN = "to train staff of national regulators in spectrum management and to rep
      "spectrum management.", PassageVerdict.RESTATEMENT, "restates the mandate"),
     ("Among other things, it instructs the Director to train regulators in spectrum management.",
      PassageVerdict.RESTATEMENT, "restates the mandate"),
+    ("Among the later milestones, the action plan provides that by 2028 the Bureau has trained regulators in "
+     "spectrum management.", PassageVerdict.RESTATEMENT, "restates the mandate"),
     # a quotation of the requirement's own words, even without a mandate verb
     ("Training staff of national regulators in spectrum management and to report on the results remains the "
      "aim of the programme.", PassageVerdict.RESTATEMENT, "restates the mandate"),
@@ -48,6 +50,11 @@ TRAIN = "to train staff of national regulators in spectrum management and to rep
      PassageVerdict.SUBSTANCE, "gives figures, results"),
     ("The Bureau trained 340 regulators' staff in spectrum management and will train more in 2027.",
      PassageVerdict.SUBSTANCE, "gives figures, results"),
+    # a deed or a plan told in the requirement's own words is no quotation of it
+    ("The Bureau trained staff of national regulators in spectrum management.", PassageVerdict.SUBSTANCE,
+     "gives results"),
+    ("The Bureau will train staff of national regulators in spectrum management in 2027; the course is being "
+     "designed with two universities.", PassageVerdict.MENTION, "gives a plan or intention, not a result"),
 ])
 def test_what_a_passage_does_with_a_requirement(passage, verdict, why):
     r = read_passage(passage, focus=TRAIN, requirement=TRAIN)
