@@ -66,7 +66,7 @@ class LinearModel:
     def logits(self, X: np.ndarray) -> np.ndarray:
         Z = np.asarray(X, dtype=float) - self.mean_  # a new array: the division can be in place (one copy less)
         Z /= self.scale_
-        # Standardised in X's own layout (pair features come column by column), multiplied row by row as always.
+        # Multiplied row by row as always (pair features come row-major; a copy only for any other layout).
         return np.ascontiguousarray(Z) @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
