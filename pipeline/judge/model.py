@@ -64,10 +64,29 @@ class LinearModel:
         return self
 
     def logits(self, X: np.ndarray) -> np.ndarray:
-        Z = np.asarray(X, dtype=float) - self.mean_  # a new array: the division can be in place (one copy less)
-        Z /= self.scale_
-        # Standardised in X's own layout (pair features come column by column), multiplied row by row as always.
+        X = np.asarray(X, dtype=float)
+        mean, scale = self._rows(X)
+        Z = X - mean  # a new array: the division can be in place (one copy less)
+        Z /= scale
+        # Multiplied row by row as always (pair features come row-major; a copy only for any other layout).
         return np.ascontiguousarray(Z) @ self.coef_.T + self.intercept_
+
+    def _rows(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The mean and scale to standardise X with: for a row-major X of many rows, repeated on every row, so that
+        numpy subtracts and divides the same pairs in one flat loop instead of one short loop a row (the relevance
+        model standardises every passage once per unit: 3,679 x 20 in 0.12 -> 0.05 ms). Kept for the next X of
+        as many rows."""
+        if X.ndim != 2 or X.shape[0] < 64 or not X.flags.c_contiguous:
+            return self.mean_, self.scale_
+        tiled = self.__dict__.get("_tiled")  # (the mean and scale it repeats, the repeated ones)
+        if tiled is None or tiled[0] is not self.mean_ or tiled[1] is not self.scale_ or tiled[2].shape != X.shape:
+            rows = (X.shape[0], 1)
+            tiled = self.__dict__["_tiled"] = (self.mean_, self.scale_, np.tile(self.mean_, rows),
+                                               np.tile(self.scale_, rows))
+        return tiled[2], tiled[3]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_tiled"}  # a judge sent to a worker carries no copies
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, columns in `classes` order."""
@@ -395,11 +414,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
     top = columns[0]
     for c in columns[1:]:
         top = np.maximum(top, c)
-    e = np.exp(z - top[:, None])
+    # Column by column as well: broadcasting a column over rows of two to four runs numpy's loop once per row.
+    e = np.empty_like(z, dtype=float)
+    for j, c in enumerate(columns):
+        np.subtract(c, top, out=e[:, j])
+    np.exp(e, out=e)
     total = e[:, 0].copy()
     for j in range(1, e.shape[1]):
         total += e[:, j]
-    return e / total[:, None]
+    for j in range(e.shape[1]):
+        e[:, j] /= total
+    return e
 
 
 def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:

@@ -58,44 +58,55 @@ def _page_words(textpage: Any, to_display: Transform, c: Any) -> list[_Word]:
         return []
     x0, top, x1, bottom, height = _display_boxes(first, last, has_last, to_display)
     style_of: dict[int, tuple[float, bool]] = {}  # text object -> (font size as drawn, bold)
-    words: list[_Word] = []
-    for word, start, obj, left, up, right, down, h in zip(texts, starts, objects, x0, top, x1, bottom, height):
+    styles = []
+    for start, obj in zip(starts, objects):
         style = style_of.get(obj) if obj else None
         if style is None:
             style = _char_style(handle, start, c)
             if obj:
                 style_of[obj] = style
-        size, bold = style
-        # Without a usable font size: loose boxes span ascent to descent, ~1.15 em in common fonts (h).
-        words.append(_Word(word, left, right, up, down, size if 0.5 < size < 500 else h, bold))
-    return words
+        styles.append(style)
+    # Without a usable font size: loose boxes span ascent to descent, ~1.15 em in common fonts (h).
+    return [_Word(word, left, right, up, down, size if 0.5 < size < 500 else h, bold)
+            for word, left, up, right, down, h, (size, bold) in zip(texts, x0, top, x1, bottom, height, styles)]
+
+
+# The characters _WORD_TRANSLATE changes that a word can hold (words hold no space, so line ends do not count): a
+# page without any (most pages) keeps its words as the regex found them.
+_TRANSLATED_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_WORD_TRANSLATE)
+                                          if not re.fullmatch(r"\s", chr(k))) + "]")
 
 
 def _word_boxes(handle: Any, text: str, n: int, c: Any) -> tuple[list[str], list[int], list[int | None], np.ndarray,
                                                                   np.ndarray, np.ndarray]:
     """The page's words that PDFium gives a box: their text, first char, text object, the loose boxes of their first
-    and last chars (FS_RECTF rows: left, top, right, bottom) and whether the last char's box was read."""
-    first = np.zeros((n, 4), dtype=np.float32)
-    last = np.zeros((n, 4), dtype=np.float32)
+    and last chars (FS_RECTF rows: left, top, right, bottom) and whether the last char's box was read.
+
+    PDFium is asked about every word the regex finds, in three passes (first boxes, last boxes, text objects), each
+    word's boxes written to its own row; the words without a first box (or with no text once translated) are then
+    left out of every list at once."""
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    k = len(spans)
+    first = np.zeros((k, 4), dtype=np.float32)
+    last = np.zeros((k, 4), dtype=np.float32)
     # The hot calls take plain addresses: ctypes then checks no pointer type per argument (half the cost a call).
     page_at, first_at, last_at = ctypes.cast(handle, ctypes.c_void_p).value, first.ctypes.data, last.ctypes.data
     get_box, get_object = _by_address(c.FPDFText_GetLooseCharBox), _by_address(c.FPDFText_GetTextObject, True)
-    texts: list[str] = []
-    starts: list[int] = []
-    objects: list[int | None] = []
-    has_last: list[bool] = []
-    for m in _WORD_RE.finditer(text):
-        a, b = m.span()
-        word = m.group().translate(_WORD_TRANSLATE)
-        row = 16 * len(texts)  # bytes: four floats a box
-        if not word or not get_box(page_at, a, first_at + row):
-            continue
-        has_last.append(bool(b - 1 > a and get_box(page_at, b - 1, last_at + row)))
-        texts.append(word)
-        starts.append(a)
-        objects.append(get_object(page_at, a))
-    k = len(texts)
-    return texts, starts, objects, first[:k], last[:k], np.array(has_last, dtype=bool)
+    texts = [text[a:b] for a, b in spans]
+    found = [get_box(page_at, a, first_at + 16 * i) for i, (a, _) in enumerate(spans)]  # 16 bytes: four floats
+    has_last = np.array([b - 1 > a and get_box(page_at, b - 1, last_at + 16 * i) for i, (a, b) in enumerate(spans)],
+                        dtype=bool)
+    objects = [get_object(page_at, a) for a, _ in spans]
+    starts = [a for a, _ in spans]
+    if _TRANSLATED_RE.search(text):
+        texts = [t.translate(_WORD_TRANSLATE) for t in texts]
+        found = [ok and bool(t) for ok, t in zip(found, texts)]
+    if all(found):
+        return texts, starts, objects, first, last, has_last
+    keep = np.array(found, dtype=bool)
+    pick = np.flatnonzero(keep).tolist()
+    return ([texts[i] for i in pick], [starts[i] for i in pick], [objects[i] for i in pick], first[keep], last[keep],
+            has_last[keep])
 
 
 def _display_boxes(first: np.ndarray, last: np.ndarray, has_last: np.ndarray,
