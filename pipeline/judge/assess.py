@@ -26,7 +26,7 @@ from . import reading
 from .features import actor_named, pair_features, requirement_features, top_passages, unit_features
 from .model import CLASSES, REQ_CLASSES, JudgeModel
 
-JUDGE_RULES_VERSION = "judge-rules/7"  # 6: evidence first (passage verdicts cap the status); 7: a touch is partial
+JUDGE_RULES_VERSION = "judge-rules/7"  # 6: evidence first (passage verdicts cap the status); 7: a touch is partial (targets: substance only)
 # An evidence passage must reach this ranking score: learned relevance 0.35 (more likely than the base rate
 # of gold evidence among top passages), or, without a relevance model, a fused score of 0.12 (corpus).
 MIN_RELEVANCE = 0.35
@@ -350,13 +350,16 @@ def _evidence(retriever: Retriever, unit_index: int, s: Candidates, k: int, read
     return tuple(ev), read
 
 
-def _touch(retriever: Retriever, unit_index: int, s: Candidates, reader: PassageReader,
+def _touch(retriever: Retriever, unit_index: int, s: Candidates, reader: PassageReader, *, target: bool = False,
            ) -> tuple[Evidence | None, list[tuple[Passage, reading.PassageReading]]]:
     """The best of the unit's READ_TOP passages that touches it (a mention ranked at least MENTION_FLOOR, or a passage
     of substance ranked at least SUBSTANCE_FLOOR; MIN_FUSED for both without a relevance model), or None; and every
-    reading made above the lower floor, so that a rationale can name the deferral or the restatement it saw."""
+    reading made above the lower floor, so that a rationale can name the deferral or the restatement it saw. A
+    `target` is judged by substance only (corpora/README.md): an event or a plan says nothing of how far it is."""
     floors = ({PassageVerdict.MENTION: MENTION_FLOOR, PassageVerdict.SUBSTANCE: SUBSTANCE_FLOOR} if s.learned
               else dict.fromkeys((PassageVerdict.MENTION, PassageVerdict.SUBSTANCE), MIN_FUSED))
+    if target:
+        floors = {PassageVerdict.SUBSTANCE: floors[PassageVerdict.SUBSTANCE]}
     read = []
     for i, score in list(zip(s.passages, s.ranking))[:READ_TOP]:
         if score < min(floors.values()):
@@ -443,7 +446,8 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
         rationale = f"addressed to {req.actor}, not the report's author; the report does not answer it"
     else:
         status, evidence, rationale = _decide(v, full, status, facets, notes, evidence, read, k, unreadable,
-                                              _touch(retriever, v.unit_indices[0], v.ranking, reader))
+                                              _touch(retriever, v.unit_indices[0], v.ranking, reader,
+                                                     target=req.kind is RequirementKind.TARGET))
     if status is Status.NOT_ADDRESSED:
         evidence = ()
     return Assessment(requirement_id=req.id, status=status, confidence=round(full[status.value], 4),

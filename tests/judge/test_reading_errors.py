@@ -134,3 +134,42 @@ def test_a_transmission_is_a_manual_check_not_judged_by_a_passage_on_the_same_bo
     assert r["status"] == "manual_check" and r["evidence"] == []
     assert r["rationale"].startswith("procedural")
     assert all(UN_SG not in _shown(x) for x in judged.values())
+
+
+TARGETS = """Reference targets for the regional review
+Part A\tConnectivity targets for 2030
+1\tEvery public library in the region offers free Internet access to its readers.
+2\tFour in five households in rural areas use mobile broadband.
+"""
+TARGET_REPORT = """Regional review of connectivity, 2026
+
+1 Libraries
+
+The Bureau held a webinar on library connectivity (Dakar, March 2026) and took part in the regional librarians' congress; see https://www.itu.int/libraries.
+
+2 Rural households
+
+In 2026, 71 per cent of rural households in the region used mobile broadband, against 64 per cent in 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def targets_judged(tmp_path_factory):
+    d = tmp_path_factory.mktemp("targets")
+    (d / "targets.txt").write_text(TARGETS, encoding="utf-8")
+    (d / "review.txt").write_text(TARGET_REPORT, encoding="utf-8")
+    record = api.audit(d / "review.txt", [d / "targets.txt"])
+    return {r["source"]["label"]: r for r in record["requirements"]}
+
+
+def test_events_say_nothing_of_how_far_a_target_is(targets_judged):
+    # Targets are judged by substance only (corpora/README.md): a webinar on libraries is no progress towards them.
+    r = targets_judged["1"]
+    assert r["kind"] == "target"
+    assert r["status"] == "not_addressed" and r["evidence"] == []
+
+
+def test_a_figure_on_a_target_is_evidence_of_progress(targets_judged):
+    r = targets_judged["2"]
+    assert r["status"] in ("addressed", "partial")
+    assert _shown(r) == ["line 9"]
