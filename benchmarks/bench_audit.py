@@ -184,8 +184,9 @@ def main() -> None:
         if sys.platform == "darwin":
             peak_mb /= 1024  # bytes there
         second = command(audit_args)
+        size_mb = report.stat().st_size / 1e6  # read before the temporary folder goes
     print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}")
-    print(f"report: {doc.pages} PDF pages ({report.stat().st_size / 1e6:.1f} MB, built in {built:.1f} s), "
+    print(f"report: {doc.pages} PDF pages ({size_mb:.1f} MB, built in {built:.1f} s), "
           f"{len(doc.text.split()):,} words, {len(passages):,} passages; {len(reqs)} requirements, {len(units)} units "
           f"(requirements + facets), {len(assessments)} assessed; {len(written)} formats written")
     print(f"  {'pdfplumber extract_text, every page':48s} {plumber:7.2f} s")
