@@ -244,7 +244,7 @@ def crossencoder(out: Path, folds: int) -> None:
     for k in range(folds):
         model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=3)
         for name, param in model.named_parameters():
-            if name.startswith("bert.embeddings") or name.startswith(("bert.encoder.layer.0.", "bert.encoder.layer.1.")):
+            if name.startswith(("bert.embeddings", "bert.encoder.layer.0.", "bert.encoder.layer.1.")):
                 param.requires_grad = False
         train = [r for r in rows if fold_of[r["mandate"]] != k and (r["rank"] < (5 if r["facet"] is None else 3)
                                                                     or r["label"])]

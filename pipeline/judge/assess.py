@@ -26,7 +26,8 @@ from . import reading
 from .features import actor_named, pair_features, requirement_features, top_passages, unit_features
 from .model import CLASSES, REQ_CLASSES, JudgeModel
 
-JUDGE_RULES_VERSION = "judge-rules/7"  # 6: evidence first (passage verdicts cap the status); 7: a touch is partial (targets: substance only)
+# 6: evidence first (passage verdicts cap the status); 7: a touch is partial (targets: substance only)
+JUDGE_RULES_VERSION = "judge-rules/7"
 # An evidence passage must reach this ranking score: learned relevance 0.35 (more likely than the base rate
 # of gold evidence among top passages), or, without a relevance model, a fused score of 0.12 (corpus).
 MIN_RELEVANCE = 0.35
