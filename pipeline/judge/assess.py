@@ -346,10 +346,16 @@ def _evidence(retriever: Retriever, unit_index: int, s: Candidates, k: int, read
         read.append((p, r))
         if r.verdict in (PassageVerdict.SUBSTANCE, PassageVerdict.MENTION) and len(ev) < k:
             shown = fused if facet else score  # a facet's passages are held to, and show, the fused score
-            ev.append(Evidence(passage_id=p.id, text=p.text, locator=p.locator, score=round(min(1.0, shown), 4),
-                               matched_terms=retriever.matched_terms(unit_index, i), heading_trail=p.heading_trail,
-                               verdict=r.verdict, reading=r.why))
+            ev.append(_shown(retriever, unit_index, i, r, shown))
     return tuple(ev), read
+
+
+def _shown(retriever: Retriever, unit_index: int, i: int, r: reading.PassageReading, score: float) -> Evidence:
+    """Passage i as evidence for the unit, with its score and its reading."""
+    p = retriever.passages_[i]
+    return Evidence(passage_id=p.id, text=p.text, locator=p.locator, score=round(min(1.0, score), 4),
+                    matched_terms=retriever.matched_terms(unit_index, i), heading_trail=p.heading_trail,
+                    verdict=r.verdict, reading=r.why)
 
 
 def _touch(retriever: Retriever, unit_index: int, s: Candidates, reader: PassageReader, *, target: bool = False,
@@ -369,9 +375,7 @@ def _touch(retriever: Retriever, unit_index: int, s: Candidates, reader: Passage
         p, r = retriever.passages_[i], reader.read(i, unit_index)
         read.append((p, r))
         if score >= floors.get(r.verdict, 2.0):
-            return (Evidence(passage_id=p.id, text=p.text, locator=p.locator, score=round(min(1.0, score), 4),
-                             matched_terms=retriever.matched_terms(unit_index, i), heading_trail=p.heading_trail,
-                             verdict=r.verdict, reading=r.why), read)
+            return _shown(retriever, unit_index, i, r, score), read
     return None, read
 
 

@@ -72,13 +72,17 @@ RESTATING, PLAN, OTHER_TRAINEES, PARAPHRASE, EVENTS, STUDENTS, UN_SG = (
     "line 5", "line 9", "line 11", "line 15", "line 23", "line 25", "line 29")
 
 
+def _judge(folder, mandate: str, report: str) -> dict[str, dict]:
+    """Each requirement of the audit of `report` against `mandate`, by its printed label."""
+    (folder / "mandate.txt").write_text(mandate, encoding="utf-8")
+    (folder / "report.txt").write_text(report, encoding="utf-8")
+    record = api.audit(folder / "report.txt", [folder / "mandate.txt"])
+    return {r["source"]["label"]: r for r in record["requirements"]}
+
+
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory):
-    d = tmp_path_factory.mktemp("reading-errors")
-    (d / "resolution-88.txt").write_text(MANDATE, encoding="utf-8")
-    (d / "report-88.txt").write_text(REPORT, encoding="utf-8")
-    record = api.audit(d / "report-88.txt", [d / "resolution-88.txt"])
-    return {r["source"]["label"]: r for r in record["requirements"]}
+    return _judge(tmp_path_factory.mktemp("reading-errors"), MANDATE, REPORT)
 
 
 def _shown(r: dict) -> list[str]:
@@ -155,11 +159,7 @@ In 2026, 71 per cent of rural households in the region used mobile broadband, ag
 
 @pytest.fixture(scope="module")
 def targets_judged(tmp_path_factory):
-    d = tmp_path_factory.mktemp("targets")
-    (d / "targets.txt").write_text(TARGETS, encoding="utf-8")
-    (d / "review.txt").write_text(TARGET_REPORT, encoding="utf-8")
-    record = api.audit(d / "review.txt", [d / "targets.txt"])
-    return {r["source"]["label"]: r for r in record["requirements"]}
+    return _judge(tmp_path_factory.mktemp("targets"), TARGETS, TARGET_REPORT)
 
 
 def test_events_say_nothing_of_how_far_a_target_is(targets_judged):

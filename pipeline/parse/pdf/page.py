@@ -9,8 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+
+class _Box:
+    """What has a top and a bottom on the page: its vertical centre."""
+
+    __slots__ = ()
+    top: float
+    bottom: float
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
 @dataclass(slots=True)
-class _Word:
+class _Word(_Box):
     text: str
     x0: float
     x1: float
@@ -19,13 +32,9 @@ class _Word:
     size: float
     bold: bool
 
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
 
 @dataclass(slots=True)
-class _Table:
+class _Table(_Box):
     page: int
     x0: float
     x1: float
@@ -33,10 +42,6 @@ class _Table:
     bottom: float
     rows: list[list[str | None]]
     consumed: set[int] | None = None  # ids of the words read into cells; None: every word in the box
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 @dataclass(slots=True)
