@@ -182,9 +182,10 @@ def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
     for m in marks:
         label = _label(m)
         before = text[max(0, m.start() - 40):m.start()].split()
-        if before and (before[-1].lower() in CITING_WORDS
-                       or (len(before) > 1 and before[-1][:1].isdigit() and before[-2].lower() in CITING_WORDS)):
-            continue  # "items a) and b)", "paragraph 3 (a)"
+        closing = len(before) > 1 and before[-1].lower() in ("and", "or") and before[-2][-1:] in ";,"
+        if before and not closing and (before[-1].lower() in CITING_WORDS or (
+                len(before) > 1 and before[-1][:1].isdigit() and before[-2].lower() in CITING_WORDS)):
+            continue  # "items a) and b)", "paragraph 3 (a)"; but "…; and (e) involving …" closes a list
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.

@@ -88,7 +88,8 @@ ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+point)?\s*:\s*(?P<who>[^,;:]{2,80}
 IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"
                            r"Review|Provide|Facilitate|Foster|Build|Create|Improve|Increase|Expand|Collect|Share|"
                            r"Assist|Help|Mobilize|Mobilise|Monitor|Prepare|Undertake|Implement|Raise|Invest|Reduce|"
-                           r"Remove|Set|Include|Integrate|Make|Use|Update)\b")
+                           r"Remove|Set|Include|Integrate|Make|Use|Update|Compile|Supply|Conduct|Convene|Coordinate|"
+                           r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|Map|Train|Host)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)

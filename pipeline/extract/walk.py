@@ -18,7 +18,7 @@ from .clauses import Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
-from .walk_outside import OutsideHandlers
+from .walk_outside import LEAD_HEADER_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
 from .walk_words import _is_letter, _section_title, _title_case
 
@@ -54,10 +54,13 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
+        self.lead_column = False  # a table header with a Lead column has been read
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
         for seg in segments:
+            if LEAD_HEADER_RE.match(seg.text):
+                self.lead_column = True  # the rows below name who acts in a column of their own
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 if seg.kind != "item":

@@ -49,6 +49,10 @@ class AddresseeReader:
             if actor:
                 return actor, printed
         d = cues.DEONTIC_RE.search(text)
+        if d and d.group(0).lower().endswith("that"):  # "It is important that the Union include …"
+            actor, printed = self.that_subject(text[d.end() - 4:])
+            if actor:
+                return actor, printed
         if d:
             found = self.head_actor(text[:d.start()])
             if found:

@@ -17,8 +17,13 @@ from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
 MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
     r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
-    # "The Commission may wish to consider the following actions:" before its lettered actions
-    r"|may wish to (?:consider|take|adopt)[^.;:]{0,60})\s*:?\s*$")
+    # "The Commission may wish to consider the following actions:" or "… may wish to:" before its lettered actions
+    r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?)\s*:?\s*$")
+
+# An item with its own subject and modal under a chapeau that names someone else: "(b) development partners should
+# align …" under "The international community is encouraged to:". The item's subject acts.
+OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
+                            r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
 
 class OperativeHandlers:
@@ -138,6 +143,8 @@ class OperativeHandlers:
                 actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
+            elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
+                actor, printed = found  # "(c) national regulators, for their part, should publish …"
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)

@@ -9,7 +9,7 @@ import re
 
 from ..model import BlockKind, RequirementKind
 from . import cues
-from .actors import printed_name, target_actor
+from .actors import _parsed, _tokens, printed_name, target_actor
 from .clauses import Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _sentences
@@ -18,6 +18,47 @@ from .walk_words import _is_letter, _sentences
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
+
+
+def _imperative(text: str) -> bool:
+    """"Circulate the draft …", "Carry out the next round …": a plan's item opens with a verb in the base form that
+    governs the clause. The cue list knows the common verbs; the parse knows the rest. Only the opening words are
+    parsed, so the same words give the same answer in any rendering."""
+    if not re.match(r"[A-Z][a-z]+\s+[a-z(]", text):
+        return False
+    first = _parsed(" ".join(text.split()[:12]))[0]
+    return first.tag_ == "VB" and first.dep_ == "ROOT"
+
+
+# A table's header row with a column that says who acts: "Action  Lead  Deadline  Indicator".
+LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
+                            r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output)\b)"
+                            r"(?:\S+\s+){1,8}\S+$")
+# Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
+LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
+                 "a", "an", "among", "between", "through", "via", "including"}
+
+# Words by which a recommendation asks something of someone.
+ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
+                       r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
+
+
+def _reports_only(text: str, section: str) -> bool:
+    """A numbered paragraph of a report's Recommendations section that states findings and asks nothing ("The
+    evidence gathered for the present report shows that …"): its main verb is a finite verb in the indicative, and
+    it has no modal, no request and no imperative. A contribution's Proposals are all read as proposals."""
+    if re.search(r"\bpropos", section, re.IGNORECASE) or re.match(r"(?:to|that)\b", text, re.IGNORECASE):
+        return False
+    if cues.DEONTIC_RE.search(text) or ASKING_RE.search(text) or cues.IMPERATIVE_RE.match(text):
+        return False
+    first = _sentences(text)[0] if _sentences(text) else (0, len(text))
+    parsed = _parsed(" ".join(text[first[0]:first[1]].split()[:40]))
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    if root is None or any(c.tag_ == "MD" for c in root.children):
+        return False
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return root.tag_ in ("VBZ", "VBD", "VBP") or (
+        root.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBD", "VBP") for a in auxiliaries))
 
 
 class OutsideHandlers:
@@ -47,7 +88,8 @@ class OutsideHandlers:
         """A proposal: listed under a Proposals heading, or "… proposes that …" anywhere."""
         text, section = seg.text, self.section
         listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
-        if cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text)):
+        if (cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text))
+                and not (listed and _reports_only(text, section))):
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
             actor, printed = self.proposal_actor(text)
             self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
@@ -102,9 +144,11 @@ class OutsideHandlers:
         text, section = seg.text, self.section
         if seg.kind != "item":
             return False
-        if cues.IMPERATIVE_RE.match(text):
-            # "c) Encourage the development of …" in a plan of action: everyone its section names is asked.
-            actor, printed = self.found(section) or ("All stakeholders", None)
+        if cues.IMPERATIVE_RE.match(text) or _imperative(text):
+            # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
+            # the plan is a table whose Lead column names who acts.
+            actor, printed = (self.lead_column and self._lead_cell(text)) or self.found(section) or (
+                "All stakeholders", None)
         else:
             lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"
@@ -116,6 +160,23 @@ class OutsideHandlers:
                  label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
                  statement=f"{section}: {text}" if section else text)
         return True
+
+    def _lead_cell(self, text: str) -> tuple[str, str] | None:
+        """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
+        quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
+        opening words that no preposition or article introduces, with the bodies joined to it ("BR, TSB, BDT")."""
+        spans = list(_tokens(text).spans["actors"])
+        for i, span in enumerate(spans):
+            before = text[:span.start_char].split()
+            if len(before) < 3 or before[-1].lower().strip("(") in LEAD_BLOCKERS or before[-1].endswith(("'s", "’s")):
+                continue
+            end = span.end_char
+            for nxt in spans[i + 1:]:
+                if not re.fullmatch(r"\s*(?:,|and|&|, with|with)\s*", text[end:nxt.start_char]):
+                    break
+                end = nxt.end_char
+            return self.found(text[span.start_char:end])
+        return None
 
     def _milestone(self, seg: Segment) -> bool:
         """"M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it."""

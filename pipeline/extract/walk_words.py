@@ -33,7 +33,8 @@ def _section_title(text: str) -> bool:
     """"Proposals", "Terms of reference", "Timetable": short, capitalised, no closing punctuation, asks nothing."""
     words = text.split()
     return (0 < len(words) <= 6 and text[:1].isupper() and text.rstrip()[-1:] not in ".;:,"
-            and not cues.OPERATIVE_ANY.search(text) and not cues.DEONTIC_RE.search(text))
+            and not cues.OPERATIVE_ANY.search(text) and not cues.DEONTIC_RE.search(text)
+            and not re.search(r"\bmay wish to\b", text))  # "Governments may wish to consider:" leads in
 
 
 def _is_roman(label: str | None, last_letter: str | None) -> bool:

@@ -202,3 +202,48 @@ def test_renamed_bodies_keep_their_printed_name_beside_the_canonical_actor():
     assert [(r.actor, r.actor_printed) for r in reqs] == [
         ("Council Working Group on WSIS and the SDGs", "Council Working Group on WSIS"),
         ("Member States", "Administrations")]
+
+
+ACTION_TABLE = """Council Resolution 1519 (2028)
+Annex
+Plan of work on digital skills, 2029-2030
+No.\tActivity\tLead\tDeadline\tIndicator
+1.1\tCompile a register of the digital-skills courses offered by the Union's regional offices\tBDT\tMarch 2029\tRegister online
+1.2\tHold a meeting of the heads of the ITU Academy's partner institutions\tSG and Directors of the Bureaux\tEnd of 2029\tMeeting held
+1.3\tReport to ITU each year the number of public servants trained in digital skills\tMember States\tYearly\tNumber of countries reporting
+1.4\tCarry out a survey of the skills regulators need for spectrum work\tTSB\tSecond half of 2030\tSurvey published
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_of_an_action_table_are_instructions_of_their_lead(fmt):
+    # Imperative rows outside the common verbs ("Compile", "Hold", "Carry out") are read, and the Lead column names
+    # who acts even when the cells reach the reader run together ("… in digital skills Member States Yearly …").
+    rows = _rows(_extract(ACTION_TABLE, fmt))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("1.1", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("1.2", "Secretary-General and Directors of the Bureaux", "instruction"),
+        ("1.3", "Member States", "instruction"),  # not ITU, which the action names after "to"
+        ("1.4", "Director of the Telecommunication Standardization Bureau", "instruction")]
+
+
+RECOMMENDATIONS = """Commission on Science and Technology for Development: report on the twenty-ninth session
+IV. Recommendations
+40. The contributions received for this report show that shared registries of public services lower the cost of connecting rural clinics.
+41. The recommendations below are addressed to Governments and to the Commission itself.
+42. Governments may wish to consider: (a) publishing a register of the public services they offer online; (b) regional bodies, for their part, should agree on common formats for such registers; and (c) involving local authorities in keeping the registers current.
+43. At its thirtieth session, the Commission may wish to: (a) take up the cost of rural connectivity as a standing item; and (b) request its secretariat to compile national registers.
+44. It is important that the International Telecommunication Union include figures on rural clinics in its contribution to the next report.
+"""
+
+
+def test_a_reports_recommendations_ask_and_its_findings_do_not():
+    rows = _rows(_extract(RECOMMENDATIONS))
+    labels = [r[0] for r in rows]
+    assert "40" not in labels and "41" not in labels  # findings and a note on who is addressed ask nothing
+    by_label = {r[0]: r for r in rows}
+    assert {"42 a", "42 b", "42 c", "43 a", "43 b", "44"} <= set(by_label)  # "; and (c)" still opens an item
+    assert by_label["42 a"][1] == "Governments"
+    assert by_label["42 b"][1] == "regional bodies"  # the item's own subject acts, not the chapeau's
+    assert by_label["43 a"][1] == "CSTD" and by_label["43 b"][1] == "CSTD"  # "the Commission may wish to:"
+    assert by_label["44"][1] == "ITU"  # "It is important that the Union include …"
