@@ -130,9 +130,14 @@ def split_flattened(block: Block) -> list[Segment] | None:
         # item keeps its number and the sub-items follow it.
         segs.append(Segment("item", block, 0, _trim_end(text, 0, pre_end), block.label))
     elif chapeau_at is not None:
-        if text[:chapeau_at].strip():
+        subject = text[:chapeau_at].strip()
+        if subject and len(subject.split()) <= 5 and not re.search(r"[.;:,]", subject):
+            chapeau_at, subject = 0, ""  # "7.2 TDAG recommends that the Director of BDT: a) …": the body is its own
+        if subject:
             segs.append(Segment(_pre_kind(text[:chapeau_at]), block, 0, _trim_end(text, 0, chapeau_at)))
-        segs.append(Segment("chapeau", block, chapeau_at, _trim_end(text, chapeau_at, pre_end)))
+        # A numbered paragraph that opens with its chapeau keeps its number for the items that run on in it.
+        segs.append(Segment("chapeau", block, chapeau_at, _trim_end(text, chapeau_at, pre_end),
+                            block.label if chapeau_at == 0 else None))
     elif text[:pre_end].strip():
         segs.append(Segment(_pre_kind(text[:pre_end]), block, 0, _trim_end(text, 0, pre_end)))
     for i, m in enumerate(marks):

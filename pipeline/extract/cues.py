@@ -33,14 +33,16 @@ CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.
 SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # The same with its body named first: "The Commission recommends that Governments …", "The Council decides to …",
 # "We call upon Governments to …" (a declaration), "The Group requested the secretariat to …" (a meeting's
-# conclusions, in the past tense).
+# conclusions, in the past tense), "TDAG invites the Director of BDT …" (a body by its acronym).
 PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "encourages", "urged": "urges",
                   "called upon": "calls upon", "called on": "calls on", "asked": "asks", "agreed": "decides",
-                  "decided": "decides", "instructed": "instructs", "recommended": "recommends"}
+                  "decided": "decides", "instructed": "instructs", "recommended": "recommends",
+                  "commit": "resolves"}  # a declaration's "We commit to …" binds those who sign it
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
-_PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask"
+_PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit"
 SUBJECT_OPERATIVE_RE = re.compile(
-    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We)\s+(?:(?:further|also|again|strongly)\s+)?"
+    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We|[A-Z]{3,}(?:[-&][A-Z]+)*)\s+"
+    r"(?:(?:further|also|again|strongly)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
@@ -56,6 +58,13 @@ SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembl
 SECOND_CLAUSE_RE = re.compile(
     r"[,;]\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
     rf"{OPERATIVE_VERB}\b", re.IGNORECASE)
+# A declaration's paragraph that declares in the first person plural: "We recognize …", "We welcome …".
+WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again)\s+)?(?:recogni[sz]e|acknowledge|"
+                               r"welcome|note|emphasi[sz]e|stress|highlight|reaffirm|underline|underscore|appreciate|"
+                               r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note)\b")
+# A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
+WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"
+                                 r"request|encourage|commit|resolve|decide)\b")
 # The tail of a flattened item that opens the next chapeau: "…; 2 to hold …, instructs the Council Working Group".
 TRAILING_CHAPEAU_RE = re.compile(rf"[,;]\s*(?:and\s+)?(?P<chapeau>{OPERATIVE_VERB}\b[^;,]*?)\s*[,:]?\s*$",
                                  re.IGNORECASE)
@@ -83,7 +92,7 @@ DEONTIC_RE = re.compile(
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
 # "Action: secretariat to send a reminder …" in a meeting report.
-ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+point)?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]", re.IGNORECASE)
+ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]", re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
 IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"
                            r"Review|Provide|Facilitate|Foster|Build|Create|Improve|Increase|Expand|Collect|Share|"

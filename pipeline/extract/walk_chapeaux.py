@@ -63,7 +63,10 @@ class ChapeauHandlers:
         else:
             actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
-                            chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted)
+                            chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted,
+                            last_number=seg.label if seg.label and seg.label[:1].isdigit() else None,
+                            # "7.2 TDAG recommends that …: a) …": its letters are its own; "7.3" is a new paragraph
+                            own_item=seg.label if seg.label and seg.label[:1].isdigit() else None)
         if (re.search(r"\bto\s+[a-z]{3,}\s+\S", addr) or re.match(r"that(?:\s+\S+){4}", addr)
                 or (len(addr.split()) >= 7 and not self.found(addr))):
             self.pending = seg  # "approves the terms of reference set out in the Annex": a clause, if no item follows

@@ -89,10 +89,12 @@ class OperativeHandlers:
         A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
         """
         text = seg.text
-        declares = cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
+        declares = (cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
+                    or cues.WE_DECLARATIVE_RE.match(text))
         if seg.kind not in ("item", "para") or not declares:
             return False
-        m = cues.SECOND_CLAUSE_RE.search(text)
+        we = re.match(r"\s*We\b", text)
+        m = cues.SECOND_CLAUSE_RE.search(text) or (cues.WE_SECOND_CLAUSE_RE.search(text) if we else None)
         if m is None:
             if seg.kind == "item":
                 self.ctx = None
@@ -103,6 +105,8 @@ class OperativeHandlers:
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        if not actor and we:  # "…, and commit to review …": the States that sign the declaration
+            actor, printed = "Member States", "We"
         actor = actor or self.body or "ITU"
         self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
@@ -119,7 +123,9 @@ class OperativeHandlers:
             path_label = f"{ctx.last_number} {ctx.last_letter} {label}"  # "(i)" under "(a)" under "1": "1 a i"
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
         elif _is_letter(label) and ctx.last_number:
-            ctx.last_letter = label.strip("().")
+            bare = label.strip("().")
+            if len(bare) == 1 and not (bare == "i" and ctx.last_letter is None):  # "i)" opens a roman list under "2"
+                ctx.last_letter = bare
             path_label = f"{ctx.last_number} {label}"
             # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"

@@ -247,3 +247,44 @@ def test_a_reports_recommendations_ask_and_its_findings_do_not():
     assert by_label["42 b"][1] == "regional bodies"  # the item's own subject acts, not the chapeau's
     assert by_label["43 a"][1] == "CSTD" and by_label["43 b"][1] == "CSTD"  # "the Commission may wish to:"
     assert by_label["44"][1] == "ITU"  # "It is important that the Union include …"
+
+
+DECLARATION = """Declaration of the Andean ministerial meeting on digital inclusion, Quito, 2028
+We, the ministers responsible for telecommunications of the Member States of the subregion,
+1. We commit to publish, by the end of 2029, a national plan for connecting rural schools.
+2. We recognize the work of community networks in remote valleys, and call upon ITU to publish guidance on licensing them.
+3. We welcome the offer of Bolivia to host the next meeting, and commit to review there the progress made on this Declaration.
+"""
+
+
+def test_a_declaration_commits_its_signatories_and_asks_in_second_clauses():
+    rows = _rows(_extract(DECLARATION))
+    assert [(r[0], r[1], r[2]) for r in rows] == [("1", "Member States", "decision"), ("2", "ITU", "instruction"),
+                                                 ("3", "Member States", "decision")]
+    assert rows[1][3].startswith("call upon ITU")
+
+
+MEETING = """Report of the fifty-second meeting of the Group
+3 Indicators
+3.1 The secretariat presented a draft set of indicators. Views were divided.
+Action required: The ITU WSIS Task Force to revise the draft indicators and circulate them by 30 June 2029.
+4 Recommendations to the Director
+4.1 TDAG recommends that the Director of BDT: a) publish the operational plan with one indicator per output; b) consult the regional offices before setting targets.
+4.2 TDAG invites the Director of BDT:
+i) to help developing countries measure e-waste;
+ii) to compile case studies of cybersecurity strategies;
+iii) to organize one joint workshop with TSB.
+4.3 TDAG noted that its next meeting is planned for March 2030.
+"""
+
+
+def test_action_lines_acronym_bodies_and_roman_lists_of_a_meeting_report():
+    rows = _rows(_extract(MEETING))
+    assert [r[:2] for r in rows] == [
+        ("", "WSIS&SDG Task Force"),  # "Action required: X to …"
+        ("4.1 a", "Director of the Telecommunication Development Bureau"),  # the paragraph's number, its letters
+        ("4.1 b", "Director of the Telecommunication Development Bureau"),
+        ("4.2", "Director of the Telecommunication Development Bureau"),  # "TDAG invites …": a body by its acronym
+        ("4.2 i", "Director of the Telecommunication Development Bureau"),
+        ("4.2 ii", "Director of the Telecommunication Development Bureau"),  # not "4.2 i ii"
+        ("4.2 iii", "Director of the Telecommunication Development Bureau")]
