@@ -21,6 +21,8 @@ FORMS = ("add", "insert", "modify", "replace", "delete")
 # "ADD", "MOD 7", "SUP 9", "ADD 7bis:", "MOD resolves 3" at the start of a block (upper case, as ITU prints them).
 # The reference may name its heading: "MOD resolves 3", "ADD instructs the Secretary-General 4", "SUP noting b)".
 MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*"
+                     # a regional proposal's own number before the reference: "MOD ACP/41A3/1", "ADD EUR/12A1/3"
+                     r"(?:[A-Z]{2,}[A-Z\d]*/[\w.]+(?:/[\w.]+)*[ \t]*)?"
                      r"(?P<ref>(?:[a-z]+(?:[ \t]+(?:the|of|and|[A-Z][\w&-]*)){0,5}[ \t]+)?"
                      r"(?:(?:PP|OP)[ \t]*)?"
                      r"(?:\d+(?:\.\d+)*[A-Za-z]*(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
@@ -62,6 +64,9 @@ PROSE = (
     ("add", re.compile(
         r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
         r"(?:\s*(?:bis|ter|quater)\b)?)\s*[:.,]?\s*" + QUOTED.format(name="new"), re.I)),
+    ("insert", re.compile(  # "At the end of section 5, paragraph 2, insert: "…""
+        r"at\s+the\s+end\s+of\s+section\s+(?P<section>\d+)\s*,\s*" + PARA.format(name="n")
+        + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?", re.I)),
     ("insert", re.compile(
         r"add\s+at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"(?:\s*,\s*before\s+the\s+[a-z ]{1,30})?"
         r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
@@ -131,8 +136,8 @@ def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
             break
         body.append((nxt, 0))
         j += 1
-        if mark.group("mark") == "SUP" and body:
-            break  # a suppression names one paragraph
+        if mark.group("mark") == "SUP" and body and not (len(body) == 1 and _chapeau_line(body[0][0].text)):
+            break  # a suppression names one paragraph (after the chapeau it sits under, if that is printed)
     while j < len(blocks) and REASONS_RE.match(blocks[j].text):
         j += 1  # the reasons belong to the amendment, not to what follows
     return body, j
@@ -145,10 +150,24 @@ def _title_like(text: str) -> bool:
     return len(words) <= 10 and not text.rstrip().endswith((".", ";", ":", ","))
 
 
+def _chapeau_line(text: str) -> bool:
+    """"recognizing", "instructs the Director of the Telecommunication Development Bureau": the chapeau a marked
+    item is printed under, on a line of its own."""
+    text = text.strip()
+    return bool(text) and text[0].islower() and len(text.split()) <= 12 and not text.endswith((".", ";", ","))
+
+
 def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
     """An amendment under an ADD / MOD / SUP mark."""
     form = MARK_FORMS[mark.group("mark")]
     ref = (mark.group("ref") or "").strip() or None
+    if ref is None and len(body) >= 2 and _chapeau_line(body[0][0].text[body[0][1]:]):
+        # "MOD ACP/41A3/1", then "recognizing", then "c) that …": the item is found under its chapeau
+        chapeau = " ".join(body[0][0].text[body[0][1]:].split())
+        item_block, skip = body[1]
+        item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
+        ref = f"{chapeau} {item}" if item else None
+        body = body[1:]
     printed = "\n\n".join(blk.text[skip:].strip() for blk, skip in body)
     start = b.start
     end = max([b.end, *(blk.end for blk, _ in body)])
@@ -192,6 +211,8 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
                 continue
             taken.append((m.start(), m.end()))
             target = groups.get("n") or groups.get("n2")
+            if target and groups.get("section") and "." not in target:
+                target = f"{groups['section']}.{target}"  # "section 5, paragraph 2" is printed "5.2"
             if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
                 target = "PP" + target  # how UN drafts number preambular paragraphs
             whole = (form == "add" or (form == "delete" and "old" not in groups)
@@ -219,6 +240,7 @@ def _unquote(text: str) -> str:
 
 
 _NUMBER_RE = re.compile(r"\d+[A-Za-z]*")
+_ITEM_LABEL_RE = re.compile(r"^\s*(\d+[A-Za-z]*|\(?[a-z]\))[.)]?\s+(?=\S)")
 _LEADING_NUMBER_RE = re.compile(r"^\s*(\d+[A-Za-z]*)[.)]?\s+(?=\S)")
 
 

@@ -1,7 +1,7 @@
 """Amendment forms that name the paragraph first: UN negotiators' lines and comments tables.
 
 The lines: "OP 5: replace "…" with "…"", "OP 9: add at the end: "…"", "PP 3 alt: …", "new OP 14 bis: …", "OP 20:
-delete". The tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TAB-separated lines)."""
+delete", "New PP after PP 5: …", and a comments list's "Para 22 — delete.", "After para 30 — insert: …". The tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TAB-separated lines)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from ..model import Block, BlockKind, Document, content_id
 from .amendments import PROSE, Amendment, _number, _unquote
 
 # "OP 5:", "PP 3 alt:", "new OP 14 bis:", "OP5." at the start of a block.
-REF_LED_RE = re.compile(r"^(?P<new>new\s+)?(?P<ref>(?:OP|PP)\s*\d+[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?)"
-                        r"(?P<alt>\s+alt(?:ernative)?)?\s*[:.]\s*(?P<rest>\S.*)$", re.S)
+REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
+                        r"(?P<ref>(?:OP|PP|para(?:graph)?\.?)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?)"
+                        r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
+# What a comments list's line asks after its paragraph: "Para 18 — add at the end: …", "After para 30 — insert: …".
+INSERT_RE = re.compile(r"^(?:insert|add)\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\s*$", re.I)
 AT_END_RE = re.compile(r"^add\s+at\s+the\s+end\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 # A comments table's first cell: the paragraph it changes ("6", "OP 5", "after 14 (new)", "12 bis").
@@ -27,7 +30,7 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
     if not m:
         return []
     ref, rest = " ".join(m.group("ref").split()), m.group("rest").strip()
-    label = b.text[:m.start("rest")].strip().rstrip(":.")
+    label = b.text[:m.start("rest")].strip().rstrip(":.\u2014\u2013- ")
     target = _number(ref)
     if DELETE_RE.match(rest):
         return [_amendment(doc, b, label, "delete", target, "", "", whole=True)]
@@ -39,6 +42,8 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
             return [_amendment(doc, b, label, "replace", target, hit.group("old"), hit.group("new"), whole=False)]
         if hit and form == "delete" and hit.groupdict().get("old"):
             return [_amendment(doc, b, label, "delete", target, hit.group("old"), "", whole=False)]
+    if m.group("new") and (ins := INSERT_RE.match(rest)) is not None:
+        rest = ins.group("new")  # "After para 30 — insert: "…"": a new paragraph after 30
     form = "add" if m.group("new") else "modify"
     return [_amendment(doc, b, label, form, target, "", _unquote(rest), whole=True)]
 

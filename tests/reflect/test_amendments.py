@@ -323,3 +323,46 @@ def test_a_word_comments_table_gives_one_amendment_per_row():
                                                             ("after 7 (new)", "add", "7")]
     index, draft = Index.of(_doc(FINAL, "final.txt")), _doc(DRAFT, "draft.txt")
     assert [judge(a, index, draft).outcome for a in found] == ["not_adopted", "not_adopted", "adopted"]
+
+
+MORE_FORMS = """Comments of Examplestan on the draft report and the draft resolution
+
+Para 14 — replace "is narrowing" by "persists".
+
+Para 22 — delete.
+
+After para 30 — insert: "The Commission noted the proposal to support household surveys in least developed countries."
+
+New PP after PP 5: "Recognizing the role of community networks in connecting remote villages,"
+
+At the end of section 5, paragraph 2, insert: "Such courses should be offered in local languages."
+
+MOD EXM/12A1/1
+
+recognizing
+
+c) that regional initiatives contribute to the WSIS Action Lines, in particular C2 and C5;
+
+Reasons: to name the Action Lines.
+
+SUP EXM/12A1/2
+
+instructs the Director of the Telecommunication Development Bureau
+
+5 to limit support for regional initiatives to regions with co-financing;
+"""
+
+
+def test_comments_lists_new_paragraphs_after_others_and_marks_with_a_proposal_number_are_read():
+    got = {a.label: (a.form, a.target, a.old, a.new[:30]) for a in read_amendments(_doc(MORE_FORMS, "c.txt"))}
+    assert got == {
+        "Para 14": ("replace", "14", "is narrowing", "persists"),
+        "Para 22": ("delete", "22", "", ""),
+        "After para 30": ("add", "30", "", "The Commission noted the propo"),
+        "New PP after PP 5": ("add", "PP5", "", "Recognizing the role of commun"),
+        "At the end of section 5, paragraph 2, insert": ("insert", "5.2", "", "Such courses should be offered"),
+        # The mark's own number says nothing of the paragraph: the chapeau printed under it and the item's label do.
+        "MOD recognizing c)": ("modify", "c)", "", "that regional initiatives cont"),
+        "SUP instructs the Director of the Telecommunication Development Bureau 5": (
+            "delete", "5", "to limit support for regional initiatives to regions with co-financing;", ""),
+    }
