@@ -34,8 +34,8 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
 BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
                             r"countries|times|of|out|in)\b)")
-# An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …".
-CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")
+# An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
+CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")  # "A.3", "A3"
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
 # Flattened text is long; a normal item rarely carries two inline markers.

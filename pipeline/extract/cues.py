@@ -84,7 +84,7 @@ PREAMBULAR_RE = re.compile(
 # Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
 DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
-    r"|(?:is|are) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
+    r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
     r"|it is (?:also |further |therefore )?(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
     r" (?:to|that))\b", re.IGNORECASE)

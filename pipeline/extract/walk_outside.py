@@ -34,6 +34,8 @@ def _imperative(text: str) -> bool:
 LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
                             r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
+# An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
+LEAD_NOTE_RE = re.compile(r"[(;]\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()]{2,60})", re.IGNORECASE)
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
                  "a", "an", "among", "between", "through", "via", "including"}
@@ -147,8 +149,9 @@ class OutsideHandlers:
         if cues.IMPERATIVE_RE.match(text) or _imperative(text):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
-            actor, printed = (self.lead_column and self._lead_cell(text)) or self.found(section) or (
-                "All stakeholders", None)
+            lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
+            actor, printed = ((lead and self.found(lead.group("who"))) or (self.lead_column and self._lead_cell(text))
+                              or self.found(section) or ("All stakeholders", None))
         else:
             lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"

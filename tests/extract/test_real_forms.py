@@ -288,3 +288,22 @@ def test_action_lines_acronym_bodies_and_roman_lists_of_a_meeting_report():
         ("4.2 i", "Director of the Telecommunication Development Bureau"),
         ("4.2 ii", "Director of the Telecommunication Development Bureau"),  # not "4.2 i ii"
         ("4.2 iii", "Director of the Telecommunication Development Bureau")]
+
+
+SUMMARY = """Summary of the meeting of the Group, 14 September 2028
+The Group agreed to base its plan on the eleven Action Lines.
+The secretariat was requested to prepare a first draft of the plan and to circulate it by 31 October 2028.
+Member States were encouraged to nominate speakers for the high-level track.
+Actions
+A1 Map, together with the regional offices, the areas without broadband coverage (Action Line C2; lead: BDT; by end 2030).
+A2 Review national licensing rules for community networks (Action Line C6; lead: Member States; by end 2031).
+"""
+
+
+def test_a_meetings_passive_requests_and_an_actions_list_with_its_leads():
+    rows = _rows(_extract(SUMMARY))
+    by_text = {r[3][:20]: r for r in rows}
+    assert by_text["The secretariat was "][1] == "Secretariat"
+    assert by_text["Member States were e"][1] == "Member States"
+    assert [(r[0], r[1]) for r in rows if r[0] in ("A1", "A2")] == [
+        ("A1", "Director of the Telecommunication Development Bureau"), ("A2", "Member States")]
