@@ -91,14 +91,16 @@ DEONTIC_RE = re.compile(
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
-# "Action: secretariat to send a reminder …" in a meeting report.
-ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]", re.IGNORECASE)
+# "Action: secretariat to send a reminder …", "Action required: The BDT Director to provide …" in a meeting report.
+ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
+                            re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
 IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"
                            r"Review|Provide|Facilitate|Foster|Build|Create|Improve|Increase|Expand|Collect|Share|"
                            r"Assist|Help|Mobilize|Mobilise|Monitor|Prepare|Undertake|Implement|Raise|Invest|Reduce|"
                            r"Remove|Set|Include|Integrate|Make|Use|Update|Compile|Supply|Conduct|Convene|Coordinate|"
-                           r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|Map|Train|Host)\b")
+                           r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|"
+                           r"Map|Train|Host)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)

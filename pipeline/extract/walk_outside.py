@@ -53,8 +53,8 @@ def _reports_only(text: str, section: str) -> bool:
         return False
     if cues.DEONTIC_RE.search(text) or ASKING_RE.search(text) or cues.IMPERATIVE_RE.match(text):
         return False
-    first = _sentences(text)[0] if _sentences(text) else (0, len(text))
-    parsed = _parsed(" ".join(text[first[0]:first[1]].split()[:40]))
+    start, end = next(iter(_sentences(text)), (0, len(text)))
+    parsed = _parsed(" ".join(text[start:end].split()[:40]))
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     if root is None or any(c.tag_ == "MD" for c in root.children):
         return False

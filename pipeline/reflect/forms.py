@@ -1,7 +1,8 @@
 """Amendment forms that name the paragraph first: UN negotiators' lines and comments tables.
 
 The lines: "OP 5: replace "…" with "…"", "OP 9: add at the end: "…"", "PP 3 alt: …", "new OP 14 bis: …", "OP 20:
-delete", "New PP after PP 5: …", and a comments list's "Para 22 — delete.", "After para 30 — insert: …". The tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TAB-separated lines)."""
+delete", "New PP after PP 5: …", and a comments list's "Para 22 — delete.", "After para 30 — insert: …". The
+tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TAB-separated lines)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .amendments import PROSE, Amendment, _number, _unquote
 REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
                         r"(?P<ref>(?:OP|PP|para(?:graph)?\.?)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?)"
                         r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
-# What a comments list's line asks after its paragraph: "Para 18 — add at the end: …", "After para 30 — insert: …".
+# What a comments list's line asks after its paragraph: "After para 30 — insert: …".
 INSERT_RE = re.compile(r"^(?:insert|add)\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\s*$", re.I)
 AT_END_RE = re.compile(r"^add\s+at\s+the\s+end\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
