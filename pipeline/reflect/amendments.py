@@ -64,6 +64,14 @@ PROSE = (
     ("add", re.compile(
         r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
         r"(?:\s*(?:bis|ter|quater)\b)?)\s*[:.,]?\s*" + QUOTED.format(name="new"), re.I)),
+    ("delete", re.compile(  # an action plan's "Delete activity (e) of Output 1.1."
+        r"delete\s+(?:activity|item|sub-?paragraph)\s+(?P<letter>\([a-z]\))\s+of\s+(?:output|paragraph|objective|"
+        r"section)\s+(?P<n>\d+(?:\.\d+)*)", re.I)),
+    ("modify", re.compile(  # "Modify Output 4.2 to read: "…"", "Amend paragraph 7 to read: "…""
+        r"(?:modify|amend|revise)\s+(?:output|paragraph|para\.?|objective|activity|OP|PP)\s*(?P<n>\d+(?:\.\d+)*"
+        r"[A-Za-z]*)\s+(?:so\s+as\s+)?to\s+read\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
+    ("insert", re.compile(  # "insert ", with particular attention to …" after "girls and young women""
+        r"(?:insert|add)\s+" + QUOTED.format(name="new") + r"\s+after\s+" + QUOTED.format(name="anchor"), re.I)),
     ("insert", re.compile(  # "At the end of section 5, paragraph 2, insert: "…""
         r"at\s+the\s+end\s+of\s+section\s+(?P<section>\d+)\s*,\s*" + PARA.format(name="n")
         + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?", re.I)),
@@ -105,13 +113,16 @@ def read_amendments(doc: Document) -> tuple[Amendment, ...]:
     out, used = table_rows(doc, blocks)
     blocks = [b for b in blocks if b.id not in used]
     i = 0
+    chapeau = None  # the last chapeau printed on a line of its own ("instructs the Secretary-General")
     while i < len(blocks):
         b = blocks[i]
         mark = MARK_RE.match(b.text)
         if mark and (mark.group("ref") or len(b.text.split()) <= 2 or b.text[mark.end():mark.end() + 1].isupper()):
             body, i = _marked_body(blocks, i, mark)
-            out.append(_marked(doc, b, mark, body))
+            out.append(_marked(doc, b, mark, body, chapeau))
             continue
+        if _chapeau_line(b.text) and not REASONS_RE.match(b.text):
+            chapeau = " ".join(b.text.split())
         if led := ref_led(doc, b):
             out.extend(led)
             i += 1
@@ -157,10 +168,15 @@ def _chapeau_line(text: str) -> bool:
     return bool(text) and text[0].islower() and len(text.split()) <= 12 and not text.endswith((".", ";", ","))
 
 
-def _marked(doc: Document, b, mark: re.Match, body: list) -> Amendment:
-    """An amendment under an ADD / MOD / SUP mark."""
+def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = None) -> Amendment:
+    """An amendment under an ADD / MOD / SUP mark; `chapeau`: the one printed on its own line before the mark."""
     form = MARK_FORMS[mark.group("mark")]
     ref = (mark.group("ref") or "").strip() or None
+    if ref is None and chapeau and body and not _chapeau_line(body[0][0].text[body[0][1]:]):
+        # "instructs the Secretary-General", then "MOD", then "2 to update …": the item under that chapeau
+        item_block, skip = body[0]
+        item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
+        ref = f"{chapeau} {item}" if item else None
     if ref is None and len(body) >= 2 and _chapeau_line(body[0][0].text[body[0][1]:]):
         # "MOD ACP/41A3/1", then "recognizing", then "c) that …": the item is found under its chapeau
         chapeau = " ".join(body[0][0].text[body[0][1]:].split())
@@ -211,11 +227,13 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
                 continue
             taken.append((m.start(), m.end()))
             target = groups.get("n") or groups.get("n2")
+            if target and groups.get("letter"):
+                target = f"{target} {groups['letter']}"  # "activity (e) of Output 1.1": "1.1 (e)"
             if target and groups.get("section") and "." not in target:
                 target = f"{groups['section']}.{target}"  # "section 5, paragraph 2" is printed "5.2"
             if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
                 target = "PP" + target  # how UN drafts number preambular paragraphs
-            whole = (form == "add" or (form == "delete" and "old" not in groups)
+            whole = (form in ("add", "modify") or (form == "delete" and "old" not in groups)
                      or (form == "insert" and "anchor" not in groups))
             label = _prose_label(m.group())
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,

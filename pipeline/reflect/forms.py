@@ -13,8 +13,12 @@ from .amendments import PROSE, Amendment, _number, _unquote
 
 # "OP 5:", "PP 3 alt:", "new OP 14 bis:", "OP5." at the start of a block.
 REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
-                        r"(?P<ref>(?:OP|PP|para(?:graph)?\.?)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?)"
+                        r"(?P<ref>(?:OP|PP|para(?:graph)?\.?|output)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?"
+                        r"(?:\s*,\s*activity\s*\([a-z]\))?)"  # an action plan's "Output 2.3, activity (c):"
                         r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
+# "add a new activity (g): "…"" after an action plan's reference.
+ADD_ACTIVITY_RE = re.compile(r"^add\s+a\s+new\s+(?:activity|item|paragraph)(?:\s*\([a-z]\)|\s+\d+\w*)?\s*[:,]?\s*"
+                             r"(?P<new>.+)$", re.I | re.S)
 # What a comments list's line asks after its paragraph: "After para 30 — insert: …".
 INSERT_RE = re.compile(r"^(?:insert|add)\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\s*$", re.I)
@@ -33,6 +37,8 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
     ref, rest = " ".join(m.group("ref").split()), m.group("rest").strip()
     label = b.text[:m.start("rest")].strip().rstrip(":.\u2014\u2013- ")
     target = _number(ref)
+    if (sub := re.search(r"activity\s*(\([a-z]\))", ref, re.I)) is not None:
+        target = f"{target} {sub.group(1)}"  # "Output 2.3, activity (c)": the item under its output
     if DELETE_RE.match(rest):
         return [_amendment(doc, b, label, "delete", target, "", "", whole=True)]
     if (end := AT_END_RE.match(rest)) is not None:
@@ -43,6 +49,10 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
             return [_amendment(doc, b, label, "replace", target, hit.group("old"), hit.group("new"), whole=False)]
         if hit and form == "delete" and hit.groupdict().get("old"):
             return [_amendment(doc, b, label, "delete", target, hit.group("old"), "", whole=False)]
+        if hit and form == "insert" and hit.groupdict().get("anchor") and hit.groupdict().get("new"):
+            return [_amendment(doc, b, label, "insert", target, "", hit.group("new"), whole=False)]
+    if (add := ADD_ACTIVITY_RE.match(rest)) is not None:  # "Output 2.1: add a new activity (g): "…""
+        return [_amendment(doc, b, label, "add", target, "", _unquote(add.group("new")), whole=True)]
     if m.group("new") and (ins := INSERT_RE.match(rest)) is not None:
         rest = ins.group("new")  # "After para 30 — insert: "…"": a new paragraph after 30
     form = "add" if m.group("new") else "modify"

@@ -52,6 +52,8 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "", 
     amendment names it, else the one whose words are most like `like` (the amendment's own text)."""
     if draft is None or not target:
         return None
+    if (sub := re.fullmatch(r"(?P<parent>\S+)\s+\((?P<letter>[a-z])\)", target)) is not None:
+        return _sub_item(draft, sub.group("parent"), sub.group("letter"))  # "1.1 (e)": activity (e) of Output 1.1
     wants = [_bare_label(target)]
     if target.upper().startswith("OP"):
         wants.append(_bare_label(target[2:]))  # operative paragraphs are often printed with their number alone
@@ -75,6 +77,22 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "", 
     return found[0] if found else None
 
 
+def _sub_item(draft: Document, parent: str, letter: str) -> str | None:
+    """The item lettered `letter` among the lines that follow the draft's paragraph numbered `parent`."""
+    want = _bare_label(parent)
+    inside = False
+    for b in draft.blocks:
+        head = _printed_number(b.text)
+        number = _bare_label(b.label or (head[0] if head else ""))
+        if number == want:
+            inside = True
+        elif inside and number == letter and len(head) > 1:
+            return head[1].strip() if not b.label else b.text.strip()
+        elif inside and number and number[0].isdigit():
+            return None  # the next numbered paragraph: the parent has no such item
+    return None
+
+
 def _under(draft: Document, n: int, heading: str | None) -> bool:
     """Whether the nearest chapeau above block n (a short line ending without a full stop) is `heading`."""
     if not heading:
@@ -90,6 +108,8 @@ def _under(draft: Document, n: int, heading: str | None) -> bool:
 def _printed_number(text: str) -> list[str]:
     """[number as printed, rest]: "7 to report …", "OP 3. We commit …" (UN drafts space their OP numbers)."""
     head = text.split(None, 1)
+    if len(head) > 1 and head[0].lower() in ("output", "objective", "activity") and head[1][:1].isdigit():
+        return head[1].split(None, 1)  # an action plan's "Output 4.2 Child online protection: …"
     if len(head) > 1 and head[0].upper() in ("OP", "PP") and head[1][:1].isdigit():
         number, *rest = head[1].split(None, 1)
         return [head[0] + number, *rest]

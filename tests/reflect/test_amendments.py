@@ -366,3 +366,38 @@ def test_comments_lists_new_paragraphs_after_others_and_marks_with_a_proposal_nu
         "SUP instructs the Director of the Telecommunication Development Bureau 5": (
             "delete", "5", "to limit support for regional initiatives to regions with co-financing;", ""),
     }
+
+
+PLAN_COMMENTS = """Comments of the Americas group on the draft action plan
+
+instructs the Secretary-General
+
+MOD
+
+2 to update every year the roadmaps of the Action Lines and to present them to the Council;
+
+Reasons: yearly updates.
+
+EXM/27A3/1
+Delete activity (e) of Output 1.1.
+
+EXM/27A3/2
+Output 2.1: add a new activity (g): "support digital skills curricula for teachers, with UNESCO;"
+
+EXM/27A3/3
+Output 2.3, activity (c): insert ", in particular in rural areas" after "girls and young women".
+
+EXM/27A3/4
+Modify Output 4.2 to read: "Output 4.2 Child online protection: guidelines developed with children and young people."
+"""
+
+
+def test_an_action_plans_outputs_and_activities_and_a_bare_mark_under_its_chapeau_are_read():
+    got = {a.label: (a.form, a.target, a.new[:30]) for a in read_amendments(_doc(PLAN_COMMENTS, "c.txt"))}
+    assert got == {
+        "MOD instructs the Secretary-General 2": ("modify", "2", "to update every year the roadma"[:30]),
+        "Delete activity (e) of Output 1.1": ("delete", "1.1 (e)", ""),
+        "Output 2.1": ("add", "2.1", "support digital skills curricu"),
+        "Output 2.3, activity (c)": ("insert", "2.3 (c)", ", in particular in rural areas"),
+        "Modify Output 4.2 to read": ("modify", "4.2", "Output 4.2 Child online protec"),
+    }
