@@ -180,6 +180,7 @@ REJECTION_RE = re.compile(
     r"(?:retained|accepted|adopted|agreed|"
     r"included|taken up|kept|supported)|(?:did|could|does)\s+not\s+(?:retain|accept|adopt|agree|include|take up|"
     r"support|ask|reflect|find consensus)|(?:regret(?:ted|s)?|deplored)\s+that|no\s+consensus|not\s+acceptable|"
+    r"no\s+agreement\s+(?:could\s+be|was)\s+reached|could\s+not\s+be\s+agreed|"
     r"(?:was|were)\s+(?:rejected|withdrawn|dropped)|(?:withdrew|rejected|dropped)\s+(?:the|its|their)\s+proposal)",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")

@@ -72,6 +72,12 @@ PROSE = (
         r"[A-Za-z]*)\s+(?:so\s+as\s+)?to\s+read\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(  # "insert ", with particular attention to …" after "girls and young women""
         r"(?:insert|add)\s+" + QUOTED.format(name="new") + r"\s+after\s+" + QUOTED.format(name="anchor"), re.I)),
+    ("insert", re.compile(  # "At the end of paragraph 13, add: "…""
+        r"at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:"
+        + QUOTED.format(name="new") + r")?", re.I)),
+    ("add", re.compile(  # "We propose to add a new paragraph to section V, reading: "…""
+        r"(?:propose|suggest)\s+(?:to\s+)?(?:add|insert(?:ing)?|adding)\s+a\s+new\s+paragraph(?:\s+(?:to|in)\s+section\s+"
+        r"[\w.]+)?\s*,?\s*(?:reading|to\s+read|as\s+follows)?\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(  # "At the end of section 5, paragraph 2, insert: "…""
         r"at\s+the\s+end\s+of\s+section\s+(?P<section>\d+)\s*,\s*" + PARA.format(name="n")
         + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?", re.I)),
@@ -136,13 +142,16 @@ def read_amendments(doc: Document) -> tuple[Amendment, ...]:
 def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
     """The blocks an ADD / MOD / SUP mark governs: its own rest of line, then the paragraphs up to the next mark,
     a heading, the reasons or a prose instruction. Returns them and the index of the next block to read."""
+    from .forms import REF_LED_RE
+
     b = blocks[i]
     body = [(b, mark.end())] if b.text[mark.end():].strip() else []
     j = i + 1
     while j < len(blocks):
         nxt = blocks[j]
-        if MARK_RE.match(nxt.text) or REASONS_RE.match(nxt.text) or any(rx.match(nxt.text) for _, rx in PROSE):
-            break
+        if (MARK_RE.match(nxt.text) or REASONS_RE.match(nxt.text) or any(rx.match(nxt.text) for _, rx in PROSE)
+                or (body and REF_LED_RE.match(nxt.text))):
+            break  # the next amendment: a mark, an instruction, or a line led by its paragraph ("Paragraph 11: …")
         if body and (nxt.kind is BlockKind.HEADING or _title_like(nxt.text)):
             break
         body.append((nxt, 0))

@@ -22,6 +22,12 @@ ADD_ACTIVITY_RE = re.compile(r"^add\s+a\s+new\s+(?:activity|item|paragraph)(?:\s
 # What a comments list's line asks after its paragraph: "After para 30 — insert: …".
 INSERT_RE = re.compile(r"^(?:insert|add)\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\s*$", re.I)
+# A negotiator's position that changes nothing: "PP1: Retain.", "OP5: Agree.", "OP7: No change."
+RETAIN_RE = re.compile(r"^(?:retain(?:ed)?|keep|agree[ds]?|no\s+change|support(?:ed)?|fine|ok)\b", re.I)
+# A line that announces the amendment below it rather than making one.
+LEAD_IN_RE = re.compile(r"\b(?:(?:we|i)\s+have\s+(?:marked|tracked|shown)|(?:marked|tracked)\s+(?:our\s+)?changes|"
+                        r"changes\s+(?:are\s+)?(?:marked|shown|tracked)\s+below)\b", re.I)
+DELETE_THEN_REASONS_RE = re.compile(r"^(?:delete|suppress|strike)\s*\.\s+\S", re.I)
 AT_END_RE = re.compile(r"^add\s+at\s+the\s+end\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 # A comments table's first cell: the paragraph it changes ("6", "OP 5", "after 14 (new)", "12 bis").
 ROW_REF_RE = re.compile(r"^(?:after\s+)?(?:(?:OP|PP|para(?:graph)?\.?)\s*)?\d+(?:\.\d+)*[A-Za-z]*"
@@ -39,18 +45,23 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
     target = _number(ref)
     if (sub := re.search(r"activity\s*(\([a-z]\))", ref, re.I)) is not None:
         target = f"{target} {sub.group(1)}"  # "Output 2.3, activity (c)": the item under its output
-    if DELETE_RE.match(rest):
+    if RETAIN_RE.match(rest) or LEAD_IN_RE.search(rest):
+        return []  # "PP1: Retain." changes nothing; "Paragraph 9: We have marked our changes … below" leads in
+    if DELETE_RE.match(rest) or DELETE_THEN_REASONS_RE.match(rest):  # "OP4: Delete. Commitments on …"
         return [_amendment(doc, b, label, "delete", target, "", "", whole=True)]
     if (end := AT_END_RE.match(rest)) is not None:
         return [_amendment(doc, b, label, "insert", target, "", _unquote(end.group("new")), whole=False)]
+    if not any(rx.match(rest) for _, rx in PROSE) and any(rx.search(rest) for _, rx in PROSE):
+        return []  # "Paragraph 11: Many members … Insert after paragraph 11 …": the instruction inside is read as prose
     for form, rx in PROSE:
         hit = rx.match(rest)
         if hit and form == "replace":
             return [_amendment(doc, b, label, "replace", target, hit.group("old"), hit.group("new"), whole=False)]
         if hit and form == "delete" and hit.groupdict().get("old"):
             return [_amendment(doc, b, label, "delete", target, hit.group("old"), "", whole=False)]
-        if hit and form == "insert" and hit.groupdict().get("anchor") and hit.groupdict().get("new"):
-            return [_amendment(doc, b, label, "insert", target, "", hit.group("new"), whole=False)]
+        if hit and form in ("insert", "add") and hit.groupdict().get("new"):
+            # "OP 9: add at the end: …", "Paragraph 13: At the end of paragraph 13, add: …"
+            return [_amendment(doc, b, label, form, target, "", hit.group("new"), whole=form == "add")]
     if (add := ADD_ACTIVITY_RE.match(rest)) is not None:  # "Output 2.1: add a new activity (g): "…""
         return [_amendment(doc, b, label, "add", target, "", _unquote(add.group("new")), whole=True)]
     if m.group("new") and (ins := INSERT_RE.match(rest)) is not None:

@@ -401,3 +401,36 @@ def test_an_action_plans_outputs_and_activities_and_a_bare_mark_under_its_chapea
         "Output 2.3, activity (c)": ("insert", "2.3 (c)", ", in particular in rural areas"),
         "Modify Output 4.2 to read": ("modify", "4.2", "Output 4.2 Child online protec"),
     }
+
+
+NEGOTIATORS = """Comments of the Examplestan group on the zero draft
+
+PP1: Retain.
+
+OP4: Delete. Commitments on aid are handled in the financing outcomes.
+
+OP5: Agree.
+
+Paragraph 11: Many members supported this point. Insert after paragraph 11 a new paragraph: "The Group invites the secretariat to report on the challenges met in each Action Line."
+
+Paragraph 13: At the end of paragraph 13, add: ", and recommends a study of holding the Forum in other regions".
+
+Paragraph 17: The draft records the presentation but not the discussion. We propose to add a new paragraph to section V, reading: "The Group stresses that the needs of developing countries come first."
+"""
+
+
+def test_positions_that_change_nothing_are_no_amendments_and_instructions_inside_comments_are_read():
+    got = {a.label: (a.form, a.target, a.new[:30]) for a in read_amendments(_doc(NEGOTIATORS, "c.txt"))}
+    assert got == {
+        "OP4": ("delete", "OP4", ""),  # "Delete." followed by its reasons
+        "Insert after paragraph 11 a new paragraph": ("insert", "11", "The Group invites the secretari"[:30]),
+        "Paragraph 13": ("insert", "13", ", and recommends a study of hol"[:30]),
+        "propose to add a new paragraph to section V, reading": ("add", None, "The Group stresses that the ne"),
+    }
+
+
+def test_a_chairs_note_that_no_agreement_was_reached_is_no_adoption():
+    from pipeline.reflect.align import REJECTION_RE
+
+    assert REJECTION_RE.search("The Chair noted that no agreement could be reached on two proposals: that the Forum "
+                               "be held in a different region every second year.")
