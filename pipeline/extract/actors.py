@@ -107,6 +107,12 @@ class ActorReader:
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        modal = re.match(r"(?:that\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|will|must)\s*[,:]", clause)
+        if modal:  # "that UNESCO shall, in its facilitation of the Action Lines:": the verb is in the items below
+            subject = modal.group("subject")
+            found = self.found(subject)
+            name = printed_name(subject)
+            return found or ((name, subject.strip()) if name else (None, None))
         parsed = _parsed(clause)
         subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts

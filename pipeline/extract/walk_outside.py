@@ -167,12 +167,14 @@ class OutsideHandlers:
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
-        opening words that no preposition or article introduces, with the bodies joined to it ("BR, TSB, BDT")."""
+        opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined to it
+        ("BR, TSB, BDT")."""
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):
             before = text[:span.start_char].split()
-            if len(before) < 3 or before[-1].lower().strip("(") in LEAD_BLOCKERS or before[-1].endswith(("'s", "’s")):
-                continue
+            if (len(before) < 3 or before[-1].lower().strip("(") in LEAD_BLOCKERS or before[-1].endswith(("'s", "’s"))
+                    or not span.text[:1].isupper() or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R")):
+                continue  # "from developing countries", "presenting ITU-T work": inside the action; a cell names a body
             end = span.end_char
             for nxt in spans[i + 1:]:
                 if not re.fullmatch(r"\s*(?:,|and|&|, with|with)\s*", text[end:nxt.start_char]):
@@ -217,7 +219,9 @@ class OutsideHandlers:
                          statement=sentence)
             elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence)
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
-                subject = cues.DEONTIC_RE.split(sentence, 1)[0]
+                # "Proposal 5: The Council should …": the item's own name is no part of who acts
+                subject = re.sub(r"^(?:Proposal|Recommendation|Action|Request|Measure)\s+\d+(?:\.\d+)?\s*[:.\-\u2013]\s*",
+                                 "", cues.DEONTIC_RE.split(sentence, 1)[0])
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
                     statement = self.last_subject + sentence[2:]

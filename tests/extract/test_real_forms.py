@@ -307,3 +307,19 @@ def test_a_meetings_passive_requests_and_an_actions_list_with_its_leads():
     assert by_text["Member States were e"][1] == "Member States"
     assert [(r[0], r[1]) for r in rows if r[0] in ("A1", "A2")] == [
         ("A1", "Director of the Telecommunication Development Bureau"), ("A2", "Member States")]
+
+
+OTHER_AGENCY = """Executive Board, two hundred and twenty-seventh session
+The Executive Board,
+8. Decides that UNESCO shall, in its facilitation of the Action Lines:
+(a) give priority to the least developed countries;
+(b) convene its facilitation meetings during the WSIS Forum;
+Proposals
+Proposal 5: The Council should, at its 2028 session, modify Resolution 1332 so as to require baselines in every roadmap.
+"""
+
+
+def test_a_body_before_its_modal_and_a_named_proposals_subject():
+    rows = _rows(_extract(OTHER_AGENCY))
+    assert {r[0]: r[1] for r in rows if r[0].startswith("8")} == {"8": "UNESCO", "8 a": "UNESCO", "8 b": "UNESCO"}
+    assert [r[:3] for r in rows if not r[0].startswith("8")] == [("5", "Council", "proposal")]  # not "Proposal 5: …"
