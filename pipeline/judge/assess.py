@@ -26,8 +26,9 @@ from . import reading
 from .features import actor_named, pair_features, requirement_features, top_passages, unit_features
 from .model import CLASSES, REQ_CLASSES, JudgeModel
 
-# 6: evidence first (passage verdicts cap the status); 7: a touch is partial (targets: substance only)
-JUDGE_RULES_VERSION = "judge-rules/7"
+# 6: evidence first (passage verdicts cap the status); 7: a touch is partial (targets: substance only);
+# 8: addressed only when the models are sure enough (ADDRESSED_FLOOR)
+JUDGE_RULES_VERSION = "judge-rules/8"
 # An evidence passage must reach this ranking score: learned relevance 0.35 (more likely than the base rate
 # of gold evidence among top passages), or, without a relevance model, a fused score of 0.12 (corpus).
 MIN_RELEVANCE = 0.35
@@ -40,6 +41,12 @@ MIN_FUSED = 0.12
 # it is what makes the plan, the events-only answer and the paraphrase of tests/judge/test_reading_errors.py partial.
 MENTION_FLOOR = 0.10
 SUBSTANCE_FLOOR = 0.50
+# Addressed is the one status a reader may not check: the models' probability of it must reach ADDRESSED_FLOOR, or
+# the requirement is shown as partial with its evidence and says why (a false all-clear is the worst error). Leave
+# one mandate out, 692 pairs (docs/history.md, 2026-12-03, fifth session), floor: accuracy / false all-clear
+# 0.0: 0.633 / 0.113, 0.5: 0.611 / 0.070, 0.6: 0.578 / 0.032, 0.7: 0.559 / 0.017. 0.5 halves the false all-clears
+# for two points of accuracy; the curve was measured on the same held-out predictions it was chosen from.
+ADDRESSED_FLOOR = 0.5
 
 
 def author_actor(actor: str | None, kb: KnowledgeBase, author_kinds: tuple[str, ...] = ("secretariat",)) -> bool:
@@ -513,18 +520,25 @@ def _decide(v: RequirementView, full: dict, proposed: Status, facets: list[Facet
     by_touch = status is Status.NOT_ADDRESSED and found is not None and not facets
     if by_touch:
         evidence, status = (found,), Status.PARTIAL
+    p_addressed = full["addressed"]
+    unsure = status is Status.ADDRESSED and p_addressed < ADDRESSED_FLOOR
+    if unsure:
+        status = Status.PARTIAL
     _move(full, proposed, status)
     if facets:
         done = sum(f.status is Status.ADDRESSED for f in facets)
         rationale = f"{done} of {len(facets)} facets addressed" + (f" ({'; '.join(notes)})" if notes else "")
-        if status is Status.PARTIAL and done == len(facets):
+        if status is Status.PARTIAL and done == len(facets) and not unsure:
             # Measured: showing the facets' passages instead and calling it addressed gave more false
             # all-clears (0.113 -> 0.119, leave one mandate out): the whole is only mentioned.
             rationale += "; the passages on the requirement as a whole only mention it"
         if status is Status.NOT_ADDRESSED:
             rationale += "; " + _unit_rationale(status, (), read)
-    else:
-        rationale = _unit_rationale(status, evidence, read)
+    else:  # an unsure answer is cited as the substance it is
+        rationale = _unit_rationale(Status.ADDRESSED if unsure else status, evidence, read)
+    if unsure:
+        rationale += (f"; shown as partial: the judge is not sure enough to call it addressed (probability "
+                      f"{p_addressed:.2f}, below {ADDRESSED_FLOOR:.2f}); read the evidence")
     if status is Status.NOT_ADDRESSED and unreadable:
         _move(full, status, Status.MANUAL_CHECK)
         return Status.MANUAL_CHECK, evidence, f"nothing found, but part of the report could not be read ({unreadable})"

@@ -135,3 +135,33 @@ def test_the_data_model_refuses_a_status_without_evidence(status, evidence, mess
     with pytest.raises(ValueError, match=message):
         Assessment(requirement_id="r", status=status, confidence=0.9, probabilities=(), evidence=evidence,
                    facets=(), rationale="")
+
+
+@pytest.mark.parametrize("p_addressed, shown", [(0.9, Status.ADDRESSED), (0.4, Status.PARTIAL)])
+def test_addressed_only_when_the_models_are_sure_enough(p_addressed, shown):
+    # A false all-clear is the worst error: below the floor, substance is shown as partial, with the passage and why.
+    from pipeline.extract import extract
+    from pipeline.judge.assess import ADDRESSED_FLOOR
+
+    assert 0.4 < ADDRESSED_FLOOR < 0.9
+    mandate = parse_bytes(b"The Council,\n\ninstructs the Secretary-General\n1\tto train staff of national "
+                          b"regulators in spectrum management, and to report on the results;\n", path="m.txt")
+    reqs = list(extract(mandate).requirements)
+    doc = parse_bytes("\n\n".join([
+        "Report of the Secretary-General on Resolution 88 (2026)", "1 Regulators",
+        "In 2026 the Bureau trained 340 staff of 41 national regulators in spectrum management; 88 per cent of them "
+        "now assign frequencies with the new software, and the results were reported to the Council.",
+        "2 Prices", "The yearly survey of mobile broadband prices covered 46 least developed countries.",
+        "3 Emergencies", "Focal points for emergency telecommunications were named in 31 countries."]).encode(),
+        path="r.txt")
+    shipped, kb = _shipped()
+    retriever = Retriever().fit(make_passages(doc), [u for r in reqs for u in units_for(r, kb)])
+    fallback = shipped.judge_for("a requirement nobody annotated")
+    rest = (1.0 - p_addressed) / 2
+    model = JudgeModel(Random([p_addressed, rest, rest, 0.0]), None, fallback.relevance, fallback.status_relevance,
+                       fallback.status_signals_off)
+    (a,) = assess_all(reqs, retriever, model, kb)
+    assert a.status is shown
+    assert a.evidence and a.evidence[0].verdict is PassageVerdict.SUBSTANCE
+    assert ("not sure enough to call it addressed" in a.rationale) == (shown is Status.PARTIAL)
+    _check(a)
