@@ -28,6 +28,11 @@ MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*"
                      r"(?:\d+(?:\.\d+)*[A-Za-z]*(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
                      r"[ \t]*[:.\-\u2013]?[ \t]*")
 MARK_FORMS = {"ADD": "add", "MOD": "modify", "SUP": "delete"}
+# A mark's rest of line that says where its text goes: "Annex, new item after C2", "new paragraph after 7".
+PLACE_RE = re.compile(r"^(?:annex\b|new\b[^.;:]{0,60}\bafter\b)[^.;:]*$", re.I)
+# A heading under which paragraph-led lines give reasons, not amendments: "Explanations", "Rationale".
+REASONS_HEADING_RE = re.compile(r"^(?:[IVX]+\.?\s+|\d+\.?\s+)?(?:explanations?|explanatory\s+notes?|rationale|"
+                                r"reasons|justifications?)\b[^.]{0,40}$", re.I)
 # Where an amendment's reasons start: its text has ended.
 REASONS_RE = re.compile(r"^(?:Reasons?|Motivation|Rationale|Explanation)\s*[:.]", re.I)
 
@@ -120,8 +125,16 @@ def read_amendments(doc: Document) -> tuple[Amendment, ...]:
     blocks = [b for b in blocks if b.id not in used]
     i = 0
     chapeau = None  # the last chapeau printed on a line of its own ("instructs the Secretary-General")
+    in_reasons = False  # under an "Explanations" heading, "PP9: the figure …" gives a reason
     while i < len(blocks):
         b = blocks[i]
+        if len(b.text.split()) <= 8 and REASONS_HEADING_RE.match(b.text.strip()):
+            in_reasons = True  # "Rationale, in brief:"
+        elif _title_like(b.text) and not MARK_RE.match(b.text):
+            in_reasons = False
+        if in_reasons:
+            i += 1
+            continue
         mark = MARK_RE.match(b.text)
         if mark and (mark.group("ref") or len(b.text.split()) <= 2 or b.text[mark.end():mark.end() + 1].isupper()):
             body, i = _marked_body(blocks, i, mark)
@@ -145,13 +158,18 @@ def _marked_body(blocks, i: int, mark: re.Match) -> tuple[list, int]:
     from .forms import REF_LED_RE
 
     b = blocks[i]
-    body = [(b, mark.end())] if b.text[mark.end():].strip() else []
+    own = b.text[mark.end():].strip()
+    # "ADD PRY/37/8 Annex, new Action Line heading and item after C2": where the text goes, not the text
+    body = [(b, mark.end())] if own and not PLACE_RE.match(own) else []
     j = i + 1
     while j < len(blocks):
         nxt = blocks[j]
         if (MARK_RE.match(nxt.text) or REASONS_RE.match(nxt.text) or any(rx.match(nxt.text) for _, rx in PROSE)
                 or (body and REF_LED_RE.match(nxt.text))):
             break  # the next amendment: a mark, an instruction, or a line led by its paragraph ("Paragraph 11: …")
+        if not body and PLACE_RE.match(nxt.text.strip()):
+            j += 1
+            continue  # "Annex, new Action Line heading and item after C2" on a line of its own: where, not what
         if body and (nxt.kind is BlockKind.HEADING or _title_like(nxt.text)):
             break
         body.append((nxt, 0))
@@ -186,12 +204,17 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
         item_block, skip = body[0]
         item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
         ref = f"{chapeau} {item}" if item else None
-    if ref is None and len(body) >= 2 and _chapeau_line(body[0][0].text[body[0][1]:]):
+    first = " ".join(body[0][0].text[body[0][1]:].split()) if body else ""
+    if ref is None and len(body) >= 2 and (where := _WHERE_RE.match(first)):
+        ref, body = where.group("code"), body[1:]  # "MOD PRY/37/7", "Annex, C5.2", then the item
+    elif ref is None and len(body) >= 2 and _chapeau_line(first):
         # "MOD ACP/41A3/1", then "recognizing", then "c) that …": the item is found under its chapeau
-        chapeau = " ".join(body[0][0].text[body[0][1]:].split())
         item_block, skip = body[1]
         item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
-        ref = f"{chapeau} {item}" if item else None
+        if re.search(r"\s\d+[A-Za-z]*$", first):
+            ref = first  # "instructs the Director … 4": the line names the item itself
+        else:
+            ref = f"{first} {item}" if item else None
         body = body[1:]
     printed = "\n\n".join(blk.text[skip:].strip() for blk, skip in body)
     start = b.start
@@ -268,15 +291,17 @@ def _unquote(text: str) -> str:
 
 _NUMBER_RE = re.compile(r"\d+[A-Za-z]*")
 _ITEM_LABEL_RE = re.compile(r"^\s*(\d+[A-Za-z]*|\(?[a-z]\))[.)]?\s+(?=\S)")
-_LEADING_NUMBER_RE = re.compile(r"^\s*(\d+[A-Za-z]*)[.)]?\s+(?=\S)")
+_LEADING_NUMBER_RE = re.compile(r"^\s*(\d+[A-Za-z]*|[A-Z]\d+(?:\.\d+)+)[.)]?\s+(?=\S)")  # "7", "7bis", "C5.2"
+# A line naming where a marked text goes: "Annex, C5.2", "instructs the Director … 4".
+_WHERE_RE = re.compile(r"^(?:annex\s*,?\s*)?(?P<code>[A-Z]\d+(?:\.\d+)+)$", re.I)
 
 
 def _number(ref: str) -> str:
-    """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)'."""
+    """'resolves 3' -> '3', '7 bis' -> '7bis', '5 (a)' -> '5 (a)', 'Annex, C5.2' -> 'C5.2'."""
     ref = " ".join(ref.split())
     ref = re.sub(r"\s+(bis|ter|quater)\b", r"\1", ref)
     ref = re.sub(r"\b(PP|OP)\s+(?=\d)", r"\1", ref)
-    m = re.search(r"(?:PP|OP)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
+    m = re.search(r"\b[A-Z]\d+(?:\.\d+)+\b|(?:PP|OP)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*\([a-z]\))?|\(?[a-z]\)", ref)
     return m.group() if m else ref
 
 

@@ -15,7 +15,10 @@ from .amendments import PROSE, Amendment, _number, _unquote
 REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
                         r"(?P<ref>(?:OP|PP|para(?:graph)?\.?|output)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?"
                         r"(?:\s*,\s*activity\s*\([a-z]\))?)"  # an action plan's "Output 2.3, activity (c):"
+                        r"(?P<added>\s*\(new\))?"  # "OP11 bis (new) – "…""
                         r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
+# "to read: "…"" after the reference: the whole paragraph as it should read.
+TO_READ_RE = re.compile(r"^(?:(?:amend(?:ed)?|modify|revise)\s+)?(?:so\s+as\s+)?(?:to|should)\s+read\s*[:,]?\s*", re.I)
 # "add a new activity (g): "…"" after an action plan's reference.
 ADD_ACTIVITY_RE = re.compile(r"^add\s+a\s+new\s+(?:activity|item|paragraph)(?:\s*\([a-z]\)|\s+\d+\w*)?\s*[:,]?\s*"
                              r"(?P<new>.+)$", re.I | re.S)
@@ -66,7 +69,8 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
         return [_amendment(doc, b, label, "add", target, "", _unquote(add.group("new")), whole=True)]
     if m.group("new") and (ins := INSERT_RE.match(rest)) is not None:
         rest = ins.group("new")  # "After para 30 — insert: "…"": a new paragraph after 30
-    form = "add" if m.group("new") else "modify"
+    rest = TO_READ_RE.sub("", rest, count=1)
+    form = "add" if m.group("new") or m.group("added") else "modify"
     return [_amendment(doc, b, label, form, target, "", _unquote(rest), whole=True)]
 
 

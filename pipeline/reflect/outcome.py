@@ -241,6 +241,8 @@ def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False)
     primary = kept if kept is not None else gone
     if all(p >= ADOPTED for p in parts):
         return "adopted"
+    if unchanged:
+        return "not_adopted"  # the paragraph still reads as the draft: words found elsewhere are not its change
     if primary < NOT_ADOPTED:
         return "adopted_with_changes" if primary > 0 and not unchanged else "not_adopted"
     return "adopted_with_changes"

@@ -434,3 +434,44 @@ def test_a_chairs_note_that_no_agreement_was_reached_is_no_adoption():
 
     assert REJECTION_RE.search("The Chair noted that no agreement could be reached on two proposals: that the Forum "
                                "be held in a different region every second year.")
+
+
+NEGOTIATION = """Amendments of the landlocked countries to the Chair's Rev.1
+
+OP11 bis (new) – "Invites the regional commissions to include digital connectivity in their work on transit corridors;"
+
+OP16 – to read: "Calls upon the international community to support capacity-building in artificial intelligence;"
+
+MOD EXM/37/7
+Annex, C5.2
+C5.2 Publication of the Global Cybersecurity Index every two years, with follow-up assistance.
+Reasons: countries need help to act on the results.
+
+ADD EXM/37/8
+Annex, new Action Line heading and item after C2
+C3 – Access to information and knowledge
+C3.1 Support for connecting public libraries and community access points to broadband networks.
+Reasons: the annex does not reflect this work.
+
+Rationale, in brief:
+
+OP16: capacity-building cannot be left to national efforts alone.
+"""
+
+
+def test_new_paragraphs_to_read_annex_codes_and_a_rationale_section_that_is_no_amendment():
+    got = {a.label: (a.form, a.target, a.new[:30]) for a in read_amendments(_doc(NEGOTIATION, "c.txt"))}
+    assert got == {
+        "OP11 bis (new)": ("add", "OP11bis", "Invites the regional commissio"),
+        "OP16": ("modify", "OP16", "Calls upon the international c"),  # "to read:" is no part of the text
+        "MOD C5.2": ("modify", "C5.2", "Publication of the Global Cybe"),
+        "ADD": ("add", None, "C3 \u2013 Access to information and"),  # the place line is no part of the text
+    }
+
+
+def test_a_modification_whose_paragraph_still_reads_as_the_draft_is_not_adopted():
+    from pipeline.reflect.outcome import _verdict
+
+    # Some of its new words turn up elsewhere in the final text; the paragraph itself did not change.
+    assert _verdict(0.36, None, unchanged=True) == "not_adopted"
+    assert _verdict(0.36, None, unchanged=False) == "adopted_with_changes"
