@@ -119,8 +119,9 @@ class OperativeHandlers:
         label = seg.label
         path_label = label or ""
         statement = f"{ctx.source} {ctx.chapeau} {text}"
-        if _is_roman(label, ctx.last_letter) and ctx.last_number and ctx.last_letter:
-            path_label = f"{ctx.last_number} {ctx.last_letter} {label}"  # "(i)" under "(a)" under "1": "1 a i"
+        if _is_roman(label, ctx.last_letter) and ctx.last_letter:
+            # "(i)" under "(a)" under "1": "1 a i"; under "(a)" of a chapeau with no number ("decides"): "a i"
+            path_label = " ".join(filter(None, (ctx.last_number, ctx.last_letter, label)))
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
         elif _is_letter(label) and ctx.last_number:
             bare = label.strip("().")
@@ -129,6 +130,9 @@ class OperativeHandlers:
             path_label = f"{ctx.last_number} {label}"
             # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif _is_letter(label) and len(bare := label.strip("().")) == 1 and bare != "i":
+            ctx.last_letter = bare  # "(a)" under a chapeau with no number ("decides"): the parent of its romans
+            ctx.last_text = text
         elif label and label[:1].isdigit():
             ctx.last_number = label
             ctx.last_text = text

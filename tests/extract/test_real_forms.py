@@ -323,3 +323,16 @@ def test_a_body_before_its_modal_and_a_named_proposals_subject():
     rows = _rows(_extract(OTHER_AGENCY))
     assert {r[0]: r[1] for r in rows if r[0].startswith("8")} == {"8": "UNESCO", "8 a": "UNESCO", "8 b": "UNESCO"}
     assert [r[:3] for r in rows if not r[0].startswith("8")] == [("5", "Council", "proposal")]  # not "Proposal 5: …"
+
+
+ROMANS_UNDER_LETTERS = """The Council,
+decides
+(a) that the annual report of the Secretary-General shall contain:
+(i) the results obtained under each Action Line;
+(ii) the contributions made to the sessions of the CSTD;
+(b) that the report shall be published on the WSIS website;
+"""
+
+
+def test_romans_under_a_letter_of_a_chapeau_without_a_number():
+    assert [r[0] for r in _rows(_extract(ROMANS_UNDER_LETTERS))] == ["a", "a i", "a ii", "b"]
