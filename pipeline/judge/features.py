@@ -41,11 +41,31 @@ def _recip_rank(x: np.ndarray) -> np.ndarray:
     # A passage the signal does not match at all has no rank (else a switched-off signal would rank passages by
     # their position in the report, and the relevance model would learn that position).
     if k == x.size:  # the semantic signal matches nearly every passage: no selection to make
-        out[np.argsort(-x, kind="stable")] = _reciprocals(k)  # stable: ties keep document order
+        out[_descending(x)] = _reciprocals(k)
     elif k:
         matched = np.flatnonzero(positive)
-        out[matched[np.argsort(-x[matched], kind="stable")]] = _reciprocals(k)
+        out[matched[_descending(x[matched])]] = _reciprocals(k)
     return out
+
+
+# A float's bits, read as an unsigned integer, order positive floats as their values; numpy sorts 16-bit keys
+# stably in linear time (a radix sort), where a float64 takes a merge sort: four passes of 16 bits give the same
+# order about a third sooner (3,679 passages; five rankings a unit, about 1,073 units in the benchmark audit).
+DIGIT_BITS = 16
+
+
+def _descending(x: np.ndarray) -> np.ndarray:
+    """The order of positive scores x from the highest down, ties in document order: np.argsort(-x, kind="stable"),
+    as a least-significant-digit radix sort of the scores' bits. A digit that is the same for every passage (the
+    low bits of a signal computed in float32) orders nothing and is skipped."""
+    key = ~np.ascontiguousarray(x, dtype=float).view(np.uint64)  # complemented: the highest score first
+    order = np.arange(key.size)
+    for shift in range(0, 64, DIGIT_BITS):
+        digit = (key[order] >> np.uint64(shift)).astype(np.uint16)  # the cast keeps the low 16 bits
+        if digit.size and (digit == digit[0]).all():
+            continue
+        order = order[np.argsort(digit, kind="stable")]  # stable: equal digits keep the order of the lower ones
+    return order
 
 
 _RECIPROCALS = np.zeros(0)

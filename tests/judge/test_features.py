@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.judge.features import FEATURES, PAIR_FEATURES, PAIR_TABLE, REQ_FEATURES
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.judge.features import FEATURES, PAIR_FEATURES, PAIR_TABLE, REQ_FEATURES, _descending, _recip_rank
 from pipeline.judge.model import load_model
 
 
@@ -17,3 +21,18 @@ def test_the_shipped_model_reads_the_features_by_their_names():
     assert tuple(model.relevance.features) == PAIR_FEATURES
     assert tuple(model.requirement.features) == REQ_FEATURES
     assert tuple(model.facet.features) == FEATURES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 1e-300, 0.1, 0.25, 1 / 3, 0.5, 0.7000000000000001, 0.7, 1.0])
+                | st.floats(min_value=0.0, max_value=1.0), max_size=60),
+       st.booleans())
+def test_passages_are_ranked_as_a_stable_sort_ranks_them(scores, single):
+    """_recip_rank's radix order is the stable sort's: the best passage first, ties in document order."""
+    x = np.array(scores, dtype=np.float32 if single else float)
+    reference = np.zeros(x.size)
+    matched = np.flatnonzero(x > 0)
+    reference[matched[np.argsort(-x[matched].astype(float), kind="stable")]] = 1.0 / np.arange(1, matched.size + 1)
+    assert np.array_equal(_recip_rank(x), reference)
+    if matched.size:
+        assert np.array_equal(_descending(x[matched]), np.argsort(-x[matched].astype(float), kind="stable"))
