@@ -1,4 +1,5 @@
-"""Features are built by name from one table (issue 16, point 7): the shipped model reads them by those names."""
+"""Features are built by name from one table (issue 16, point 7): the shipped model reads them by those names; passages
+are ranked as a stable sort ranks them."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ def test_the_shipped_model_reads_the_features_by_their_names():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([0.0, 1e-300, 0.1, 0.25, 1 / 3, 0.5, 0.7000000000000001, 0.7, 1.0])
                 | st.floats(min_value=0.0, max_value=1.0), max_size=60),
-       st.booleans())
-def test_passages_are_ranked_as_a_stable_sort_ranks_them(scores, single):
-    """_recip_rank's radix order is the stable sort's: the best passage first, ties in document order."""
-    x = np.array(scores, dtype=np.float32 if single else float)
+       st.booleans(), st.sampled_from([1, 9, 23]))
+def test_passages_are_ranked_as_a_stable_sort_ranks_them(scores, single, copies):
+    """_recip_rank's order is the stable sort's: the best passage first, ties in document order; the scores repeated
+    (ties in plenty) to reach the radix sort's lengths."""
+    x = np.tile(np.array(scores, dtype=np.float32 if single else float), copies)
     reference = np.zeros(x.size)
     matched = np.flatnonzero(x > 0)
     reference[matched[np.argsort(-x[matched].astype(float), kind="stable")]] = 1.0 / np.arange(1, matched.size + 1)
