@@ -7,7 +7,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.judge.features import FEATURES, PAIR_FEATURES, PAIR_TABLE, REQ_FEATURES, _descending, _recip_rank
+from pipeline.judge.features import (FEATURES, PAIR_FEATURES, PAIR_TABLE, REQ_FEATURES, _descending, _recip_rank,
+                                     top_passages)
+from pipeline.match.retrieve import Unit, UnitScores
 from pipeline.judge.model import load_model
 
 
@@ -38,3 +40,14 @@ def test_passages_are_ranked_as_a_stable_sort_ranks_them(scores, single, copies)
     assert np.array_equal(_recip_rank(x), reference)
     if matched.size:
         assert np.array_equal(_descending(x[matched]), np.argsort(-x[matched].astype(float), kind="stable"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.1, 0.35, 0.5, 0.9]) | st.floats(min_value=0.0, max_value=1.0), max_size=80),
+       st.integers(min_value=1, max_value=6))
+def test_the_top_passages_are_the_best_scores_ties_in_document_order(scores, k):
+    """top_passages, which sorts only the passages scoring at least the (k+1)-th best, against a sort of them all."""
+    r = np.array(scores, dtype=float)
+    unit = Unit(requirement_id="r", facet=None, label="", query="q", focus="q", concepts=(), key_terms=())
+    s = UnitScores(unit=unit, by_signal={}, fused=r, focus_coverage=np.zeros(r.size))
+    assert top_passages(s, k) == sorted(range(r.size), key=lambda i: (-r[i], i))[:k]
