@@ -132,6 +132,7 @@ class PassageReader:
         self._units: dict[int, tuple[frozenset, frozenset]] = {}
         self._readings: dict[tuple[int, int], reading.PassageReading] = {}
         self._texts = {u.requirement_id: u.focus for u in retriever.units_ if u.facet is None}
+        self._grams: dict[str, frozenset] = {}  # by the requirement's text: its facets quote the same runs
 
     def read(self, i: int, unit_index: int) -> reading.PassageReading:
         """The verdict of passage i for the unit (a requirement or one of its facets); the status models and the
@@ -143,8 +144,10 @@ class PassageReader:
             if unit_index not in self._units:
                 unit = self.retriever.units_[unit_index]
                 # A facet is read for its own words; the requirement's whole text marks quotations of it.
-                self._units[unit_index] = (reading.content(unit.focus),
-                                           reading.quote_grams(self._texts.get(unit.requirement_id, unit.focus)))
+                text = self._texts.get(unit.requirement_id, unit.focus)
+                if text not in self._grams:
+                    self._grams[text] = reading.quote_grams(text)
+                self._units[unit_index] = (reading.content(unit.focus), self._grams[text])
             focus, grams = self._units[unit_index]
             self._readings[key] = reading.read(self._cues[i], focus=focus, grams=grams)
         return self._readings[key]

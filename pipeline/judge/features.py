@@ -40,12 +40,37 @@ def _recip_rank(x: np.ndarray) -> np.ndarray:
     k = np.count_nonzero(positive)
     # A passage the signal does not match at all has no rank (else a switched-off signal would rank passages by
     # their position in the report, and the relevance model would learn that position).
-    if k == x.size:  # the semantic signal matches nearly every passage: no selection to make
-        out[np.argsort(-x, kind="stable")] = _reciprocals(k)  # stable: ties keep document order
-    elif k:
-        matched = np.flatnonzero(positive)
-        out[matched[np.argsort(-x[matched], kind="stable")]] = _reciprocals(k)
+    if not k:
+        return out
+    matched = None if k == x.size else np.flatnonzero(positive)  # the semantic signal matches nearly every passage
+    order = _descending(x if matched is None else x[matched])
+    out[order if matched is None else matched[order]] = _reciprocals(k)
     return out
+
+
+# A float's bits, read as an unsigned integer, order positive floats as their values; numpy sorts 16-bit keys
+# stably in linear time (a radix sort), where a float64 takes a merge sort. On the benchmark audit's 5,365 rankings
+# (3,679 passages) four passes of 16 bits took 0.41-0.55 s where the merge sort took 0.54-0.61 s; below RADIX_MIN
+# scores the merge sort is the sooner (measured on random scores: 0.006 against 0.031 ms for 400).
+DIGIT_BITS = 16
+RADIX_MIN = 512
+
+
+def _descending(x: np.ndarray) -> np.ndarray:
+    """The order of positive scores x from the highest down, ties in document order: np.argsort(-x, kind="stable"),
+    as a least-significant-digit radix sort of the scores' bits when there are many. A digit that is the same for
+    every passage (the low bits of a signal computed in float32) orders nothing and is skipped."""
+    if x.size < RADIX_MIN:
+        return np.argsort(-x, kind="stable")
+    key = ~np.ascontiguousarray(x, dtype=float).view(np.uint64)  # complemented: the highest score first
+    order = None
+    for shift in range(0, 64, DIGIT_BITS):
+        digit = ((key if order is None else key[order]) >> np.uint64(shift)).astype(np.uint16)  # the low 16 bits
+        if (digit == digit[0]).all():
+            continue
+        by_digit = np.argsort(digit, kind="stable")  # stable: equal digits keep the order of the lower ones
+        order = by_digit if order is None else order[by_digit]
+    return np.arange(key.size) if order is None else order
 
 
 _RECIPROCALS = np.zeros(0)
@@ -171,9 +196,8 @@ def top_passages(scores: UnitScores, k: int = TOP_K) -> list[int]:
     r = scores.ranking
     if r.size == 0:
         return []
-    if r.size > 4 * k:  # only the k best need sorting
-        cand = np.argpartition(-r, k)[: k + 1]
-        threshold = r[cand].min()
+    if r.size > 4 * k:  # only the k best need sorting: those scoring at least the (k+1)-th best score
+        threshold = np.partition(r, r.size - k - 1)[r.size - k - 1]  # a value, not its index: sooner found
         cand = np.flatnonzero(r >= threshold)
     else:
         cand = np.arange(r.size)

@@ -144,6 +144,8 @@ def quotes(sentence_words: tuple[str, ...], grams: frozenset[tuple[str, ...]], r
     if not grams:
         return False
     hits = [tuple(sentence_words[i:i + run]) in grams for i in range(len(sentence_words) - run + 1)]
+    if not any(hits):  # most sentences quote nothing: no need to look for stretches
+        return False
     # Each stretch of overlapping runs is one quotation; it is a deed when the word before it is a verb in the past.
     return any(hit and not (i and hits[i - 1]) and not (i and _past(sentence_words[i - 1]))
                for i, hit in enumerate(hits))

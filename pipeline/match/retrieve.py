@@ -329,17 +329,19 @@ def _fuzzy_hits(texts: list[str], terms: list[str]) -> dict[str, np.ndarray]:
     (or its first four letters) are compared: the rest cannot reach the cut-off."""
     from rapidfuzz import fuzz
 
-    index: dict[str, set[int]] = {}
+    keys = {term: max(words, key=len)[:4] for term in terms if (words := re.findall(r"[\w&+\-/]+", term))}
+    # Only the prefixes some term looks for are indexed: a passage's every word took half the time of the audit's
+    # fuzzy signal (0.10 of 0.17 s on the benchmark's 3,679 passages).
+    index: dict[str, list[int]] = {key: [] for key in keys.values()}
     for i, t in enumerate(texts):
-        for w in set(re.findall(r"[\w&+\-/]+", t)):
-            index.setdefault(w[:4], set()).add(i)
+        for prefix in {w[:4] for w in re.findall(r"[\w&+\-/]+", t)} & index.keys():
+            index[prefix].append(i)
     out = {}
     for term in terms:
         hits = np.zeros(len(texts), dtype=np.float32)
-        words = re.findall(r"[\w&+\-/]+", term)
-        if words:
-            key = max(words, key=len)[:4]
-            for i in index.get(key, ()):
+        key = keys.get(term)
+        if key is not None:
+            for i in index[key]:
                 if fuzz.partial_ratio(term, texts[i], score_cutoff=FUZZY_CUTOFF):
                     hits[i] = 1.0
         out[term] = hits
