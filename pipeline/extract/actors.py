@@ -47,7 +47,9 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General A
               ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
                                   re.MULTILINE)),
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
-                                    re.MULTILINE)))
+                                    re.MULTILINE)),
+              # a UNGIS text opens with its name or symbol: "the Group" in it is UNGIS
+              ("UNGIS", re.compile(r"^(?:UNGIS/|United Nations Group on the Information Society\b)", re.MULTILINE)))
 # A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
 # (ECOSOC in its own resolutions), "the Assembly".
 SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
@@ -75,7 +77,7 @@ def _tokens(text: str):
 
 
 def un_body(document: Document) -> str | None:
-    """'UN General Assembly', 'CSTD' or 'ECOSOC' when the document is one of their texts."""
+    """'UN General Assembly', 'CSTD', 'ECOSOC' or 'UNGIS' when the document is one of their texts."""
     head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
     for body, pattern in UN_BODY_RE:
         if pattern.search(head):

@@ -62,6 +62,13 @@ SECOND_CLAUSE_RE = re.compile(
 WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again)\s+)?(?:recogni[sz]e|acknowledge|"
                                r"welcome|note|emphasi[sz]e|stress|highlight|reaffirm|underline|underscore|appreciate|"
                                r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note)\b")
+# A meeting's conclusion that records before it asks: "TDAG noted that …, and requested the BDT Director to …".
+MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Commission|Council|Conference|Board)|"
+                                    r"[A-Z]{3,}(?:[-&][A-Z]+)*)\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
+                                    r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
+                                    r"considered|reviewed|heard|examined)\b")
+PAST_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
+                                   r"encouraged|urged|called upon|asked|agreed|decided)\b")
 # A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
 WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"
                                  r"request|encourage|commit|resolve|decide)\b")

@@ -136,7 +136,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if not label or label not in self.footnotes or seg.kind != "item":
             return False
         text = seg.text
-        asks = re.match(r"(?:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text)
+        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries
+        asks = re.match(r"(?:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text) or cues.DEONTIC_RE.search(text)
         return not asks and seg.block.start > 0.6 * len(self.text)
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:

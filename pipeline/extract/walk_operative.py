@@ -89,12 +89,14 @@ class OperativeHandlers:
         A paragraph that only notes, welcomes or emphasizes asks nothing; it still ends the preamble.
         """
         text = seg.text
+        meeting = cues.MEETING_DECLARATIVE_RE.match(text)
         declares = (cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
-                    or cues.WE_DECLARATIVE_RE.match(text))
+                    or cues.WE_DECLARATIVE_RE.match(text) or meeting)
         if seg.kind not in ("item", "para") or not declares:
             return False
         we = re.match(r"\s*We\b", text)
-        m = cues.SECOND_CLAUSE_RE.search(text) or (cues.WE_SECOND_CLAUSE_RE.search(text) if we else None)
+        m = (cues.SECOND_CLAUSE_RE.search(text) or (cues.WE_SECOND_CLAUSE_RE.search(text) if we else None)
+             or (cues.PAST_SECOND_CLAUSE_RE.search(text) if meeting else None))
         if m is None:
             if seg.kind == "item":
                 self.ctx = None

@@ -121,7 +121,7 @@ class OutsideHandlers:
 
     def _orphan_item(self, seg: Segment) -> bool:
         """"7 to prepare …" at the top of an excerpt: its chapeau was on a page the text does not have."""
-        if not (seg.kind == "item" and re.match(r"(?:to|that)\s", seg.text)
+        if not (seg.kind == "item" and re.match(r"(?:[Tt]o|that)\s", seg.text)  # "4. To help member States …"
                 and (not _is_letter(seg.label) or not self.out)):
             return False
         self.ctx = _Context(mode="operative", verb=None, actor=None, source=self.doc_name)

@@ -336,3 +336,22 @@ decides
 
 def test_romans_under_a_letter_of_a_chapeau_without_a_number():
     assert [r[0] for r in _rows(_extract(ROMANS_UNDER_LETTERS))] == ["a", "a i", "a ii", "b"]
+
+
+MEETING_AND_ANNEX = """United Nations Group on the Information Society (UNGIS)
+Joint work plan
+1. The Group was set up in 2006 under the Tunis Agenda¹ to bring coherence to the work of the system.
+2. The Group decides to prepare a single joint contribution to the annual report.
+3. TDAG noted that several outputs had been postponed, and requested the BDT Director to identify each output at risk.
+Annex
+1. ITU shall compile the inputs on Action Lines C2, C5 and C6.
+2. UNESCO shall prepare the chapter on access to information.
+¹ Document WSIS-05/TUNIS/DOC/6(Rev.1)-E.
+"""
+
+
+def test_a_ungis_text_its_meeting_conclusions_and_an_annex_numbered_like_its_footnotes():
+    assert [r[:2] for r in _rows(_extract(MEETING_AND_ANNEX))] == [
+        ("2", "UNGIS"),  # "the Group" of a UNGIS text
+        ("3", "Director of the Telecommunication Development Bureau"),  # "TDAG noted …, and requested …"
+        ("1", "ITU"), ("2", "UNESCO")]  # numbered like the footnote, but they ask something
