@@ -81,8 +81,9 @@ PROSE = (
         r"at\s+the\s+end\s+of\s+" + PARA.format(name="n") + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
     ("add", re.compile(  # "We propose to add a new paragraph to section V, reading: "…""
-        r"(?:propose|suggest)\s+(?:to\s+)?(?:add|insert(?:ing)?|adding)\s+a\s+new\s+paragraph(?:\s+(?:to|in)\s+section\s+"
-        r"[\w.]+)?\s*,?\s*(?:reading|to\s+read|as\s+follows)?\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
+        r"(?:propose|suggest)\s+(?:to\s+)?(?:add|insert(?:ing)?|adding)\s+a\s+new\s+paragraph"
+        r"(?:\s+(?:to|in)\s+section\s+[\w.]+)?\s*,?\s*(?:reading|to\s+read|as\s+follows)?\s*[:,]?\s*"
+        + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(  # "At the end of section 5, paragraph 2, insert: "…""
         r"at\s+the\s+end\s+of\s+section\s+(?P<section>\d+)\s*,\s*" + PARA.format(name="n")
         + r"\s*,?\s*(?:insert|add)\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?", re.I)),
@@ -201,16 +202,14 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
     ref = (mark.group("ref") or "").strip() or None
     if ref is None and chapeau and body and not _chapeau_line(body[0][0].text[body[0][1]:]):
         # "instructs the Secretary-General", then "MOD", then "2 to update …": the item under that chapeau
-        item_block, skip = body[0]
-        item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
+        item = _item_label(*body[0])
         ref = f"{chapeau} {item}" if item else None
     first = " ".join(body[0][0].text[body[0][1]:].split()) if body else ""
     if ref is None and len(body) >= 2 and (where := _WHERE_RE.match(first)):
         ref, body = where.group("code"), body[1:]  # "MOD PRY/37/7", "Annex, C5.2", then the item
     elif ref is None and len(body) >= 2 and _chapeau_line(first):
         # "MOD ACP/41A3/1", then "recognizing", then "c) that …": the item is found under its chapeau
-        item_block, skip = body[1]
-        item = item_block.label or (m.group(1) if (m := _ITEM_LABEL_RE.match(item_block.text[skip:])) else None)
+        item = _item_label(*body[1])
         if re.search(r"\s\d+[A-Za-z]*$", first):
             ref = first  # "instructs the Director … 4": the line names the item itself
         else:
@@ -234,6 +233,12 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
                      text=doc.text[start:end], old=_strip_number(old), new=_strip_number(new), locator=b.locator,
                      start=start,
                      end=end, whole_paragraph=True)
+
+
+def _item_label(block, skip: int) -> str | None:
+    """The label an item is printed with: the parser's, or its text's leading "2" / "c)"."""
+    m = _ITEM_LABEL_RE.match(block.text[skip:])
+    return block.label or (m.group(1) if m else None)
 
 
 def untracked(text: str) -> tuple[str, str]:

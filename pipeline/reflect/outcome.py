@@ -233,8 +233,9 @@ def _unchanged(tb: tuple[Token, ...], final: Index, found_b) -> bool:
 
 def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False) -> str:
     """The outcome from the two shares: the inserted words decide when there are any, the deleted ones otherwise.
-    Below NOT_ADOPTED, a final text that changed the paragraph at all, some of it the amendment's way, took the
-    amendment over in part; one that still reads as the draft did not."""
+    A final text that still reads as the draft there did not take the amendment over, whatever of its words turn up
+    elsewhere; below NOT_ADOPTED, one that changed the paragraph at all, some of it the amendment's way, took it over
+    in part."""
     parts = [p for p in (kept, gone) if p is not None]
     if not parts:
         return "adopted"  # an amendment that changes nothing is trivially in the final text
@@ -244,7 +245,7 @@ def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False)
     if unchanged:
         return "not_adopted"  # the paragraph still reads as the draft: words found elsewhere are not its change
     if primary < NOT_ADOPTED:
-        return "adopted_with_changes" if primary > 0 and not unchanged else "not_adopted"
+        return "adopted_with_changes" if primary > 0 else "not_adopted"
     return "adopted_with_changes"
 
 
