@@ -2,7 +2,7 @@
 script for issue 16, point 5; docs/history.md, 2026-12-03, fifth session).
 
 For each held-out mandate, the judge is fitted on random subsets of k of the other mandates (k from the command
-line, three draws each, fixed seeds) and scored on the held-out mandate's pairs, as `cross_validate_by_mandate` does.
+line, two draws each, fixed seeds) and scored on the held-out mandate's pairs, as `cross_validate_by_mandate` does.
 
     python notebooks/lomo_learning_curve.py OUT.json 4 8 12 16
 """
@@ -22,7 +22,7 @@ from pipeline.config import Config  # noqa: E402
 from pipeline.evaluate.judgement import judgement_metrics  # noqa: E402
 from pipeline.kb import load_kb  # noqa: E402
 
-DRAWS = 3
+DRAWS = 2
 
 
 def main(out: str, sizes: list[int]) -> None:
