@@ -146,17 +146,19 @@ class OperativeHandlers:
         else:
             kind = ctx.kind or cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
+            that_letter = False  # "(a) That the Commission … shall:" passes who acts to its romans
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts
                 actor, printed = self.that_subject(text)
-                if _is_letter(label) and not _is_roman(label, ctx.last_letter):
-                    ctx.letter_actor = (actor, printed)
+                that_letter = _is_letter(label) and not _is_roman(label, ctx.last_letter)
             elif _is_roman(label, ctx.last_letter) and ctx.letter_actor and ctx.letter_actor[0]:
                 actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"
+            if that_letter:
+                ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)

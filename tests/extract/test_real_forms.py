@@ -335,7 +335,9 @@ decides
 
 
 def test_romans_under_a_letter_of_a_chapeau_without_a_number():
-    assert [r[0] for r in _rows(_extract(ROMANS_UNDER_LETTERS))] == ["a", "a i", "a ii", "b"]
+    rows = _rows(_extract(ROMANS_UNDER_LETTERS))
+    assert [r[0] for r in rows] == ["a", "a i", "a ii", "b"]
+    assert [r[1] for r in rows[:3]] == ["Secretary-General"] * 3  # the romans act as their letter does
 
 
 MEETING_AND_ANNEX = """United Nations Group on the Information Society (UNGIS)
