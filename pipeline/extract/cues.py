@@ -41,7 +41,8 @@ PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit"
 SUBJECT_OPERATIVE_RE = re.compile(
-    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We|[A-Z]{3,}(?:[-&][A-Z]+)*)\s+"
+    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We|[A-Z]{3,}(?:[-&][A-Z]+)*|"
+    r"Participants|Delegates|Delegations|Speakers|Ministers)\s+"  # a meeting's "Participants recommended that …"
     r"(?:(?:further|also|again|strongly)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -58,13 +59,16 @@ SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembl
 SECOND_CLAUSE_RE = re.compile(
     r"[,;]\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
     rf"{OPERATIVE_VERB}\b", re.IGNORECASE)
+# A meeting's record in the passive: "It was also recommended that the programme committee reserve …".
+IMPERSONAL_ASK_RE = re.compile(r"^\s*It\s+was\s+(?:also\s+|further\s+)?(?P<verb>recommended|requested|agreed|decided|"
+                               r"proposed|suggested)\s+that\b", re.IGNORECASE)
 # A declaration's paragraph that declares in the first person plural: "We recognize …", "We welcome …".
 WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again)\s+)?(?:recogni[sz]e|acknowledge|"
                                r"welcome|note|emphasi[sz]e|stress|highlight|reaffirm|underline|underscore|appreciate|"
                                r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note)\b")
 # A meeting's conclusion that records before it asks: "TDAG noted that …, and requested the BDT Director to …".
 MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Commission|Council|Conference|Board)|"
-                                    r"[A-Z]{3,}(?:[-&][A-Z]+)*)\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
+                                    r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers)\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
                                     r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
                                     r"considered|reviewed|heard|examined)\b")
 PAST_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
@@ -114,6 +118,8 @@ INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
 # Headings that switch the reading mode.
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)
 ACTION_HEADING_RE = re.compile(r"^action required$", re.IGNORECASE)
+# A list of actions in a meeting's record: "4. Action points", "Follow-up actions", "Actions".
+ACTION_POINTS_HEADING_RE = re.compile(r"^(?:\d+\.?\s+)?(?:follow-up\s+)?action(?:\s+point)?s\b", re.IGNORECASE)
 TARGETS_HEADING_RE = re.compile(r"\btargets?\b", re.IGNORECASE)
 BACKGROUND_HEADING_RE = re.compile(r"^(purpose|introduction|background|summary|executive summary|abstract)$",
                                    re.IGNORECASE)

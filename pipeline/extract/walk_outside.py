@@ -156,6 +156,12 @@ class OutsideHandlers:
             lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"
             found = self.found(lead.group("who")) if lead else None
+            if not found and cues.ACTION_POINTS_HEADING_RE.match(section):
+                # under "Action points": "1. ITU to compile …", "4. Participants to send …"
+                lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?)\s+to\s+[a-z]", text)
+                who = lead.group("who") if lead else ""
+                found = (self.found(who) or self.head_actor(who) or
+                         ((printed_name(who), who) if lead and printed_name(who) else None))
             if not found:
                 return False
             actor, printed = found
@@ -210,6 +216,14 @@ class OutsideHandlers:
                 actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
+            elif (ask := cues.IMPERSONAL_ASK_RE.match(sentence)) is not None:
+                # "It was also recommended that the WSIS Forum programme committee reserve …": who the clause names
+                actor, printed = self.that_subject(sentence[ask.end() - 4:])
+                verb = ask.group("verb").lower()
+                kind = (RequirementKind.DECISION if verb in ("agreed", "decided") else RequirementKind.INSTRUCTION
+                        if verb == "requested" else RequirementKind.INVITATION)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor or SECRETARIAT, printed=printed,
+                         label=seg.label, clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
                   and len(sentence[:w.start()].split()) <= 8 and not re.search(r"[(,;:]", sentence[:w.start()])
                   and (found := self.head_actor(sentence[:w.start()]))):

@@ -357,3 +357,21 @@ def test_a_ungis_text_its_meeting_conclusions_and_an_annex_numbered_like_its_foo
         ("2", "UNGIS"),  # "the Group" of a UNGIS text
         ("3", "Director of the Telecommunication Development Bureau"),  # "TDAG noted …, and requested …"
         ("1", "ITU"), ("2", "UNESCO")]  # numbered like the footnote, but they ask something
+
+
+FORUM_OUTCOME = """WSIS Forum 2029, Action Line C4 facilitation meeting: outcome summary
+3. Recommendations
+Participants recommended that ITU publish a yearly review of national digital-skills strategies.
+Participants welcomed the new courses of the ITU Academy, and recommended that the Telecommunication Development Bureau translate them into Portuguese.
+It was also recommended that the Forum's programme committee reserve a session for teachers in 2030.
+4. Action points
+1. ITU to circulate this summary to all participants within four weeks.
+2. Participants to send good practices on teacher training to the WSIS Stocktaking.
+"""
+
+
+def test_a_forum_outcomes_recommendations_and_action_points():
+    rows = _rows(_extract(FORUM_OUTCOME))
+    assert [r[1] for r in rows] == ["ITU", "Director of the Telecommunication Development Bureau",
+                                    "Forum's programme committee", "ITU", "Participants"]
+    assert [r[2] for r in rows] == ["invitation", "invitation", "invitation", "instruction", "instruction"]
