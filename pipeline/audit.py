@@ -184,7 +184,8 @@ def audit(inputs: AuditInputs, config: Config, model: JudgeModel | None = None, 
     retriever = Retriever(semantic=config.semantic).fit(passages, units, config.kb_files,
                                                         passage_signals=passage_signals)
     assessments = assess_all(list(inputs.requirements), retriever, model, kb,
-                             evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report))
+                             evidence_per_facet=config.evidence_per_facet, unreadable=unreadable_note(inputs.report),
+                             addressed_floor=config.addressed_floor)
     # Which requirements were read with what the annotated corpus taught about them (evidence profiles), and how
     # close their wording is to the annotated requirement's.
     profiled = {r.id: m for r in inputs.requirements if (m := model.profile_match(r.text)) is not None}

@@ -32,6 +32,10 @@ class Config:
     passage_overlap_words: int = 40
     # Evidence passages kept per facet.
     evidence_per_facet: int = 3
+    # The judge says addressed only when its models give addressed at least this probability; below it the
+    # requirement is partial, with its evidence and the reason (judge/assess.py, ADDRESSED_FLOOR). Higher: fewer
+    # false all-clears, more partials to read (leave one mandate out: 0.5 gives 0.070 false all-clear, 0.6 0.032).
+    addressed_floor: float = 0.5
     # Semantic backend: "lsa" (offline, scikit-learn), "minilm" (extra `semantic`), "wordllama" (extra `wordllama`)
     # or "none". The shipped judge is trained with LSA; `wsis-audit --config F eval` with another measures it.
     semantic: str = "lsa"
@@ -119,6 +123,9 @@ def _check(cfg: Config) -> None:
         raise bad("passage_overlap_words", "a whole number of words, 0 or more and below passage_max_words")
     if not whole(cfg.evidence_per_facet) or cfg.evidence_per_facet < 1:
         raise bad("evidence_per_facet", "a whole number, 1 or more")
+    floor = cfg.addressed_floor
+    if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0.0 <= floor <= 1.0:
+        raise bad("addressed_floor", "a probability from 0 to 1")
     if cfg.reflection not in REFLECTION_CHOICES:
         raise bad("reflection", "one of " + ", ".join(f'"{c}"' for c in REFLECTION_CHOICES))
     if cfg.semantic not in SEMANTIC_BACKENDS:

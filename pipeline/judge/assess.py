@@ -221,9 +221,11 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
 @one_thread()  # each unit's products are small: one BLAS thread (pipeline/blas.py)
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
                evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
-               unreadable: str | None = None) -> list[Assessment]:
+               unreadable: str | None = None, addressed_floor: float | None = None) -> list[Assessment]:
     """Assess every requirement against the passages the retriever was fitted on. A requirement the judge has an
-    evidence profile for is read by it; any other by its fallback, trained without profiles (JudgeModel.judge_for)."""
+    evidence profile for is read by it; any other by its fallback, trained without profiles (JudgeModel.judge_for).
+    `addressed_floor`: the configured floor for addressed (None: ADDRESSED_FLOOR)."""
+    floor = ADDRESSED_FLOOR if addressed_floor is None else addressed_floor
     if not requirements:
         return []
     judges = [model.judge_for(r.text) for r in requirements]
@@ -241,7 +243,7 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
             facet_probs = (judge.facet.predict_proba(v.unit_X[1:]) if judge.facet is not None and len(v.unit_X) > 1
                            else np.zeros((0, 3)))
             by_id[v.requirement.id] = _assess(v, p, facet_probs, retriever, evidence_per_facet=evidence_per_facet,
-                                              unreadable=unreadable, reader=reader)
+                                              unreadable=unreadable, reader=reader, floor=floor)
     out = [by_id[r.id] for r in requirements]
     return _from_sub_items(requirements, out, evidence_per_facet)
 
@@ -441,7 +443,8 @@ def _unit_rationale(status: Status, evidence: tuple[Evidence, ...], read) -> str
 
 
 def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retriever: Retriever, *,
-            evidence_per_facet: int, unreadable: str | None, reader: PassageReader) -> Assessment:
+            evidence_per_facet: int, unreadable: str | None, reader: PassageReader,
+            floor: float = ADDRESSED_FLOOR) -> Assessment:
     """The trained models propose a status for the requirement and its facets; the passages of this report decide
     what it can be (capped): every status is shown with the passages that carry it, or with none."""
     req = v.requirement
@@ -463,7 +466,7 @@ def _assess(v: RequirementView, probs: np.ndarray, facet_probs: np.ndarray, retr
     else:
         status, evidence, rationale = _decide(v, full, status, facets, notes, evidence, read, k, unreadable,
                                               _touch(retriever, v.unit_indices[0], v.ranking, reader,
-                                                     target=req.kind is RequirementKind.TARGET))
+                                                     target=req.kind is RequirementKind.TARGET), floor=floor)
     if status is Status.NOT_ADDRESSED:
         evidence = ()
     return Assessment(requirement_id=req.id, status=status, confidence=round(full[status.value], 4),
@@ -505,7 +508,8 @@ def _assess_facets(v: RequirementView, facet_probs: np.ndarray, proposed: list[s
 
 def _decide(v: RequirementView, full: dict, proposed: Status, facets: list[FacetAssessment], notes: list[str],
             evidence: tuple, read, k: int, unreadable: str | None,
-            touch: tuple[Evidence | None, list] = (None, [])) -> tuple[Status, tuple, str]:
+            touch: tuple[Evidence | None, list] = (None, []), *, floor: float = ADDRESSED_FLOOR
+            ) -> tuple[Status, tuple, str]:
     """The author's own content requirement: the facets combined by the annotation rule, capped by this report's
     passages, with the probability mass moved to the status shown (`full` is updated) and its rationale. `touch`:
     the passage that keeps it from not addressed, if any (_touch)."""
@@ -524,7 +528,7 @@ def _decide(v: RequirementView, full: dict, proposed: Status, facets: list[Facet
     if by_touch:
         evidence, status = (found,), Status.PARTIAL
     p_addressed = full["addressed"]
-    unsure = status is Status.ADDRESSED and p_addressed < ADDRESSED_FLOOR
+    unsure = status is Status.ADDRESSED and p_addressed < floor
     if unsure:
         status = Status.PARTIAL
     _move(full, proposed, status)
@@ -541,7 +545,7 @@ def _decide(v: RequirementView, full: dict, proposed: Status, facets: list[Facet
         rationale = _unit_rationale(Status.ADDRESSED if unsure else status, evidence, read)
     if unsure:
         rationale += (f"; shown as partial: the judge is not sure enough to call it addressed (probability "
-                      f"{p_addressed:.2f}, below {ADDRESSED_FLOOR:.2f}); read the evidence")
+                      f"{p_addressed:.2f}, below {floor:.2f}); read the evidence")
     if status is Status.NOT_ADDRESSED and unreadable:
         _move(full, status, Status.MANUAL_CHECK)
         return Status.MANUAL_CHECK, evidence, f"nothing found, but part of the report could not be read ({unreadable})"

@@ -165,3 +165,16 @@ def test_addressed_only_when_the_models_are_sure_enough(p_addressed, shown):
     assert a.evidence and a.evidence[0].verdict is PassageVerdict.SUBSTANCE
     assert ("not sure enough to call it addressed" in a.rationale) == (shown is Status.PARTIAL)
     _check(a)
+    # The user's own floor (config `addressed_floor`): a lower one lets the same answer through as addressed.
+    (lenient,) = assess_all(reqs, retriever, model, kb, addressed_floor=0.3)
+    assert lenient.status is Status.ADDRESSED and lenient.evidence[0].verdict is PassageVerdict.SUBSTANCE
+
+
+def test_the_configured_floor_defaults_to_the_judges_and_must_be_a_probability():
+    from pipeline.config import Config
+    from pipeline.errors import ConfigError
+    from pipeline.judge.assess import ADDRESSED_FLOOR
+
+    assert Config().addressed_floor == ADDRESSED_FLOOR
+    with pytest.raises(ConfigError, match="addressed_floor = 1.5 is invalid: it must be a probability from 0 to 1"):
+        Config(addressed_floor=1.5)
