@@ -139,6 +139,18 @@ def command(args: list[str]) -> float:
     return time.perf_counter() - t
 
 
+def bench_files(folder: Path, pages: int, requirements: int) -> tuple[Path, Path]:
+    """The benchmark's report PDF and mandate in `folder`, built when they are not there yet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    report = folder / f"report-{pages}p.pdf"
+    mandate = folder / f"mandate-{requirements}.txt"
+    if not report.exists():
+        report.write_bytes(build_report_pdf(pages))
+    if not mandate.exists():
+        mandate.write_text(build_mandate(requirements), encoding="utf-8")
+    return report, mandate
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=300)
@@ -149,15 +161,8 @@ def main() -> None:
     kb = load_kb()
     model = load_model()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        report = folder / f"report-{args.pages}p.pdf"
-        mandate = folder / f"mandate-{args.requirements}.txt"
         t = time.perf_counter()
-        if not report.exists():
-            report.write_bytes(build_report_pdf(args.pages))
-        if not mandate.exists():
-            mandate.write_text(build_mandate(args.requirements), encoding="utf-8")
+        report, mandate = bench_files(args.keep or Path(tmp), args.pages, args.requirements)
         built = time.perf_counter() - t
         plumber = pdfplumber_seconds(report)
         pdfium = pypdfium2_seconds(report)

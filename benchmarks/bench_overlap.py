@@ -63,17 +63,10 @@ def main() -> None:
     if args.mode:
         print(f"{run_mode(args.mode, args.report, args.mandate):.3f}")
         return
-    from bench_audit import build_mandate, build_report_pdf
+    from bench_audit import bench_files
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        report = folder / f"report-{args.pages}p.pdf"
-        mandate = folder / f"mandate-{args.requirements}.txt"
-        if not report.exists():
-            report.write_bytes(build_report_pdf(args.pages))
-        if not mandate.exists():
-            mandate.write_text(build_mandate(args.requirements), encoding="utf-8")
+        report, mandate = bench_files(args.keep or Path(tmp), args.pages, args.requirements)
         times: dict[str, list[float]] = {m: [] for m in MODES}
         for _ in range(args.rounds):
             for mode in MODES:

@@ -38,11 +38,13 @@ PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "
                   "called upon": "calls upon", "called on": "calls on", "asked": "asks", "agreed": "decides",
                   "decided": "decides", "instructed": "instructs", "recommended": "recommends",
                   "commit": "resolves"}  # a declaration's "We commit to …" binds those who sign it
+# Who speaks in a meeting's record besides "The Group": a body by its acronym ("TDAG invites …"), or the people
+# present ("Participants recommended that …").
+MEETING_SUBJECT = r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers|Ministers"
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit"
 SUBJECT_OPERATIVE_RE = re.compile(
-    r"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,7}?|We|[A-Z]{3,}(?:[-&][A-Z]+)*|"
-    r"Participants|Delegates|Delegations|Speakers|Ministers)\s+"  # a meeting's "Participants recommended that …"
+    rf"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){{0,7}}?|We|{MEETING_SUBJECT})\s+"
     r"(?:(?:further|also|again|strongly)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -68,7 +70,7 @@ WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again
                                r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note)\b")
 # A meeting's conclusion that records before it asks: "TDAG noted that …, and requested the BDT Director to …".
 MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Commission|Council|Conference|Board)|"
-                                    r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers)\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
+                                    rf"{MEETING_SUBJECT})\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
                                     r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
                                     r"considered|reviewed|heard|examined)\b")
 PAST_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"

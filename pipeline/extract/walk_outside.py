@@ -10,7 +10,7 @@ import re
 from ..model import BlockKind, RequirementKind
 from . import cues
 from .actors import _parsed, _tokens, printed_name, target_actor
-from .clauses import Segment, is_chapeau
+from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _sentences
 
@@ -40,6 +40,11 @@ LEAD_NOTE_RE = re.compile(r"[(;]\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
                  "a", "an", "among", "between", "through", "via", "including"}
 
+# "It was agreed / requested / recommended that …": what each records.
+IMPERSONAL_KIND = {"agreed": RequirementKind.DECISION, "decided": RequirementKind.DECISION,
+                   "requested": RequirementKind.INSTRUCTION}
+# "X, …, to do …" (the aside optional under "Action points").
+LEAD_TO_RE = re.compile(r"^(?P<who>[A-Z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120},)?)?\s+to\s+[a-z]")
 # Words by which a recommendation asks something of someone.
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
@@ -153,15 +158,15 @@ class OutsideHandlers:
             actor, printed = ((lead and self.found(lead.group("who"))) or (self.lead_column and self._lead_cell(text))
                               or self.found(section) or ("All stakeholders", None))
         else:
-            lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?),(?:[^,;]{0,120},)?\s+to\s+[a-z]", text)
-            # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"
-            found = self.found(lead.group("who")) if lead else None
-            if not found and cues.ACTION_POINTS_HEADING_RE.match(section):
-                # under "Action points": "1. ITU to compile …", "4. Participants to send …"
-                lead = re.match(r"^(?P<who>[A-Z][^,;:]{1,60}?)\s+to\s+[a-z]", text)
-                who = lead.group("who") if lead else ""
-                found = (self.found(who) or self.head_actor(who) or
-                         ((printed_name(who), who) if lead and printed_name(who) else None))
+            # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"; under "Action points"
+            # the commas may be missing and the body need not be one the knowledge base lists ("Participants to …").
+            lead = LEAD_TO_RE.match(text)
+            actions = bool(cues.ACTION_POINTS_HEADING_RE.match(section))
+            found = None
+            if lead and (lead.group("aside") is not None or actions):
+                who = lead.group("who")
+                found = self.found(who) or (actions and (self.head_actor(who) or (
+                    (name, who) if (name := printed_name(who)) else None)))
             if not found:
                 return False
             actor, printed = found
@@ -173,8 +178,8 @@ class OutsideHandlers:
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
-        opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined to it
-        ("BR, TSB, BDT")."""
+        opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined
+        to it ("BR, TSB, BDT")."""
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):
             before = text[:span.start_char].split()
@@ -219,9 +224,7 @@ class OutsideHandlers:
             elif (ask := cues.IMPERSONAL_ASK_RE.match(sentence)) is not None:
                 # "It was also recommended that the WSIS Forum programme committee reserve …": who the clause names
                 actor, printed = self.that_subject(sentence[ask.end() - 4:])
-                verb = ask.group("verb").lower()
-                kind = (RequirementKind.DECISION if verb in ("agreed", "decided") else RequirementKind.INSTRUCTION
-                        if verb == "requested" else RequirementKind.INVITATION)
+                kind = IMPERSONAL_KIND.get(ask.group("verb").lower(), RequirementKind.INVITATION)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor or SECRETARIAT, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
@@ -234,8 +237,7 @@ class OutsideHandlers:
             elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence)
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
-                subject = re.sub(r"^(?:Proposal|Recommendation|Action|Request|Measure)\s+\d+(?:\.\d+)?\s*[:.\-\u2013]\s*",
-                                 "", cues.DEONTIC_RE.split(sentence, 1)[0])
+                subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
                     statement = self.last_subject + sentence[2:]
