@@ -95,6 +95,26 @@ def itu_body(document: Document) -> str | None:
     return next((body for body, pattern in ITU_BODY_RE if pattern.search(head)), None)
 
 
+# The line that opens a resolution of a body outside ITU and the UN: "The Third Ministerial Conference of the Island
+# Digital Alliance," (the body decides; its session's ordinal is not part of its name).
+AUTHOR_LINE_RE = re.compile(r"^The\s+(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                            r"\d{1,2}(?:st|nd|rd|th))\s+)?(?P<name>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|of|the|on|"
+                            r"for|and))*),\s*$")
+ITU_OR_UN_WORDS_RE = re.compile(r"Telecommunication|Radiocommunication|\bITU\b|Union|Plenipotentiary|Council|"
+                                r"General Assembly|Economic and Social|Commission on Science|United Nations")
+
+
+def author_body(document: Document) -> str | None:
+    """The body whose resolution this is, when it is neither ITU's nor the UN's and its opening line names it
+    ("The Third Ministerial Conference of the Island Digital Alliance," -> "Ministerial Conference of the Island
+    Digital Alliance"): a decision with no addressee is that body's."""
+    for b in document.blocks[:14]:
+        m = AUTHOR_LINE_RE.match(b.text.strip())
+        if m and len(m.group("name").split()) <= 14 and not ITU_OR_UN_WORDS_RE.search(m.group("name")):
+            return m.group("name")
+    return None
+
+
 class ActorReader:
     """Actor look-ups for one document: its UN body (if any) and its text decide the short names."""
 
@@ -103,12 +123,20 @@ class ActorReader:
         self.text = document.text
         # Who decides when a resolution "resolves to …" or "approves …": the UN body, the Council, the Conference.
         self.decider = self.body or itu_body(document)
+        self.author = None if self.decider else author_body(document)
 
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
+        named = next((s for s in _tokens(clause).spans["actors"] if s.start_char == opening), None)
+        if named is not None and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+", clause[named.end_char:]) and not re.match(
+                r"\s*(?:'s|’s|of)\b", clause[named.end_char:]):
+            found = self.found(clause[:named.end_char])
+            if found:  # "the WSIS&SDG Task Force take the following steps": the body the clause opens with
+                return found
         modal = re.match(r"(?:that\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|will|must)\s*[,:]", clause)
         if modal:  # "that UNESCO shall, in its facilitation of the Action Lines:": the verb is in the items below
             subject = modal.group("subject")
@@ -227,7 +255,9 @@ def _name_span(parsed, token) -> str:
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:that\s+)?(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
-    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])", name, maxsplit=1)[0].strip()
+    # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
+                    maxsplit=1)[0].strip()
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
     return name

@@ -12,28 +12,31 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind
 from .cues import (CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
-                   TRAILING_CHAPEAU_RE)
+                   SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
 # An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
 ITEM_MARK_RE = re.compile(
-    rf"(?:(?<=\s)|^)(?:(?P<label>\d{{1,2}}\.?|[a-z]\))\s+"
+    rf"(?:(?<=\s)|^)(?:(?P<label>\d{{1,2}}[.)]?|[a-z]\))\s+"
     # Items open with "to …"/"that …", or, under "requests … to report", with "annually"/"on"/"by the end …".
     rf"(?=(?:to|that|annually|on|by the end)\s|(?:(?:Further|Also)\s+)?(?:{_CAP_VERBS})\b)"
     # A lettered item may open with anything: a sentence ("a) Villages are linked …"), a participle ("b) holding
     # …"), a noun phrase or a new subject ("c) this forum will …"); the letters must run a, b, c (see below).
-    rf"|(?P<letter>[a-z]\)|\([a-z]\))\s+(?=\S)"
+    rf"|(?P<letter>[a-z]\)|\([a-z]\)|\((?:ii|iii|iv|vi|vii|viii)\))\s+(?=\S)"
     # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
+# A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
+# ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
 NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+"
-                           r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[:.\-\u2013]\s+")
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s*[:.\-\u2013]\s+|\s+(?=[A-Z]))"
+                           r"|(?P<letter>[A-Z])\s*[:.\u2013\u2014]\s+|(?P<dashed>[A-Z])\s+-\s+)")
 # A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
 BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
-                            r"countries|times|of|out|in)\b)")
+                            r"countries|times|of|out)\b|in\s+(?:\d|every|each)\b)")  # "6 in collaboration with …, to"
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")  # "A.3", "A3"
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -85,7 +88,7 @@ def segment_block(block: Block) -> list[Segment]:
     named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text) or BARE_NUMBER_RE.match(text)
              if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
-        return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), named.group("n"))]
+        return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):
         # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
         return [Segment("chapeau", block, 0, len(text))]
@@ -93,6 +96,11 @@ def segment_block(block: Block) -> list[Segment]:
         return [Segment("preamble", block, 0, len(text))]
     kind = "item" if block.label is not None else "para"
     return [Segment(kind, block, 0, _trim_end(text, 0, len(text)), block.label)]
+
+
+def _named_label(m: re.Match) -> str:
+    """The number or letter of "Proposal 3:", "Target 1", "Action A –"."""
+    return next(v for k, v in m.groupdict().items() if v is not None and k in ("n", "letter", "dashed"))
 
 
 def is_chapeau(text: str) -> bool:
@@ -112,11 +120,15 @@ def is_chapeau(text: str) -> bool:
 def split_flattened(block: Block) -> list[Segment] | None:
     """Split a run-on paragraph holding chapeaux and numbered items; None when it is not one."""
     text = block.text
-    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)), text)
+    # An item that carries its number ("3 to keep …; 4 the roadmaps …") continues its own list.
+    first = int(block.label.rstrip(".")) if block.label and block.label.rstrip(".").isdigit() else 0
+    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)), text, first=first)
     if not marks:
         return None
     pre_end = marks[0].start()
     chapeau_at = _last_chapeau_start(text[:pre_end])
+    if chapeau_at is None and block.label is None and _meeting_chapeau(text[:pre_end]):
+        chapeau_at = 0  # "The Group requested the secretariat: a) to …; b) …" (a meeting's record)
     # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF
     # ("Part A  The ten WSIS targets … a) Villages are linked …").
     lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0
@@ -129,6 +141,9 @@ def split_flattened(block: Block) -> list[Segment] | None:
         # A numbered item whose sub-items run on inside it ("3. Requests the Union: (a) to …; (b) to …"): the
         # item keeps its number and the sub-items follow it.
         segs.append(Segment("item", block, 0, _trim_end(text, 0, pre_end), block.label))
+    elif block.label is None and chapeau_at is None and (named := NAMED_ITEM_RE.match(text[:pre_end])):
+        # "Proposal 5 - the Task Force take the following steps: a) complete …; b) …": item 5 and its letters
+        segs.append(Segment("item", block, named.end(), _trim_end(text, named.end(), pre_end), _named_label(named)))
     elif chapeau_at is not None:
         subject = text[:chapeau_at].strip()
         if subject and len(subject.split()) <= 5 and not re.search(r"[.;:,]", subject):
@@ -160,13 +175,21 @@ def _quotes_instrument(text: str) -> bool:
     return bool(m and RESOLUTION_REF_RE.search(m.group("pre")))
 
 
+def _meeting_chapeau(text: str) -> bool:
+    """"The Group decided:" or "The Group requested the secretariat:": a body, its verb (in the past tense too) and
+    its addressee, with nothing that could be an item of its own."""
+    m = SUBJECT_OPERATIVE_RE.match(text.strip(" :") + " ")
+    return bool(m) and len(text.split()) <= 16 and not re.search(r"[.;]|\bto\s+[a-z]", m.group("rest"))
+
+
 def _opens_with_verb(text: str) -> bool:
     """Does a numbered item open with its own operative verb ("3. Requests the Union: (a) …")?"""
     return bool(SELF_OPERATIVE_RE.match(text))
 
 
 def _label(m: re.Match) -> str:
-    return (m.group("label") or m.group("letter") or m.group("next")).rstrip(".")
+    label = (m.group("label") or m.group("letter") or m.group("next")).rstrip(".")
+    return label.rstrip(")") if label[:1].isdigit() else label  # "1)" is item 1
 
 
 def _pre_kind(text: str) -> str:
@@ -177,20 +200,26 @@ def _pre_kind(text: str) -> str:
 CITING_WORDS = {"item", "items", "paragraph", "paragraphs", "subparagraph", "subparagraphs", "sub-paragraph",
                 "sub-paragraphs", "and", "or", "of", "in", "under", "see", "point", "points"}
 
+# A resolution's part cited by its verb and number: "the report referred to in decides 1 a)".
+CITED_PART_RE = re.compile(r"(?:resolves|decides|instructs|requests|invites|encourages|urges)", re.IGNORECASE)
 
-def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
+
+def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0) -> list[re.Match]:
     """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
-    letters run a), b) …."""
+    letters run a), b) …. `first` is the number of the item the text belongs to, if any."""
     kept: list[re.Match] = []
-    last_num = 0
-    last_letter = ""
+    last_num = first
+    last_letter = last_roman = ""
     for m in marks:
         label = _label(m)
         before = text[max(0, m.start() - 40):m.start()].split()
         closing = len(before) > 1 and before[-1].lower() in ("and", "or") and before[-2][-1:] in ";,"
-        if before and not closing and (before[-1].lower() in CITING_WORDS or (
-                len(before) > 1 and before[-1][:1].isdigit() and before[-2].lower() in CITING_WORDS)):
-            continue  # "items a) and b)", "paragraph 3 (a)"; but "…; and (e) involving …" closes a list
+        cited_verb = (len(before) > 1 and CITED_PART_RE.fullmatch(before[-1]) and before[-2].lower() in CITING_WORDS
+                      and label.isdigit())  # "the report referred to in resolves 1 to the Council"
+        if before and not closing and (cited_verb or before[-1].lower() in CITING_WORDS or (
+                len(before) > 1 and re.fullmatch(r"\d{1,3}", before[-1]) and (before[-2].lower() in CITING_WORDS
+                                                                  or CITED_PART_RE.fullmatch(before[-2])))):
+            continue  # "items a) and b)", "paragraph 3 (a)", "referred to in decides 1 a)"; but "…; and (e) …"
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.
@@ -200,11 +229,26 @@ def _plausible_marks(marks: list[re.Match], text: str = "") -> list[re.Match]:
                 last_num = n
                 last_letter = ""
         else:
-            letter = label.strip("()")[0]
-            if (not last_letter and letter == "a") or (last_letter and ord(letter) == ord(last_letter) + 1):
+            bare = label.strip("()")
+            if last_letter and (_roman_next(bare, last_roman) or (bare == "i" and last_letter != "h")):
+                kept.append(m)  # "(b) prepare …, which shall: (i) identify …; (ii) propose …; (c) hold …"
+                last_roman = bare
+                continue
+            letter = bare[0]
+            if len(bare) == 1 and ((not last_letter and letter == "a")
+                                   or (last_letter and ord(letter) == ord(last_letter) + 1)):
                 kept.append(m)
                 last_letter = letter
+                last_roman = ""
     return kept
+
+
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _roman_next(bare: str, last_roman: str) -> bool:
+    """Does "(ii)" follow "(i)"?"""
+    return bool(last_roman) and last_roman in ROMANS[:-1] and bare == ROMANS[ROMANS.index(last_roman) + 1]
 
 
 def _last_chapeau_start(pre: str) -> int | None:

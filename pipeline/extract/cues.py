@@ -44,7 +44,12 @@ MEETING_SUBJECT = r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit"
 SUBJECT_OPERATIVE_RE = re.compile(
-    rf"^\s*(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){{0,7}}?|We|{MEETING_SUBJECT})\s+"
+    # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
+    r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore),"
+    r"\s+(?=we\b))?"
+    # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence)
+    rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can)\b)[\w&'\-]+)"
+    rf"{{0,7}}?|We|we|{MEETING_SUBJECT})\s+"
     r"(?:(?:further|also|again|strongly)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -151,6 +156,13 @@ RESOLUTION_REF_RE = re.compile(
     r"\b(?:(?:PP|Council|Plenipotentiary|WTDC|ITU)\s+)?(?:Resolution|Res\.)\s*(\d{1,4})"
     # "(Mod. 2024)", "(Rev. Bucharest, 2026)", "(Doha, 2026)", "(2026)": the edition, kept with the number.
     r"(?:\s*\((?:Rev\.|Mod\.?|Mod)?\s*[^()]{0,30}?\d{4}\))?", re.IGNORECASE)
+# A contribution that cites a request in its own sentence: "General Assembly resolution 82/877, paragraph 9, requests
+# the International Telecommunication Union, as facilitator of …, to include …".
+QUOTED_REQUEST_RE = re.compile(
+    r"^\s*(?P<ref>(?:(?:UN\s+)?General Assembly|ECOSOC|Economic and Social Council|Council|PP|Plenipotentiary|WTDC|"
+    r"WTSA|ITU)?\s*(?:[Rr]esolution|Res\.)\s*(?:[A-Z]/RES/)?\d{1,4}(?:/\d{1,4})?(?:\s*\([^()]{0,40}\))?)"
+    r"(?:,\s*(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
+    r"\s+(?P<verb>requests|instructs|invites|calls upon|urges|encourages|asks)\s+(?P<rest>.+)$", re.DOTALL)
 UN_RESOLUTION_RE = re.compile(r"\b(?:A/RES/|resolution )(\d{2,3}/\d{1,4})\b", re.IGNORECASE)
 ACTION_LINE_CODE_RE = re.compile(r"\b(?:AL\s*|Action Lines?\s+)?(C(?:1[01]|[1-9]))\b")
 SDG_RE = re.compile(r"\b(?:SDGs?|Sustainable Development Goals?)\s*(\d{1,2})\b", re.IGNORECASE)

@@ -42,6 +42,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text)) | set(
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
+        self.proposal_parent: tuple[str, str | None] | None = None  # who a proposal with lettered steps asks
         self.section = ""
         self.ctx: _Context | None = None
         self.out: list[Candidate] = []
@@ -96,12 +97,13 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return
         if (seg.kind == "item" and _section_title(text)) or (seg.kind == "para" and _section_title(text)
                                                               and _title_case(text) and not self.out_of_preamble(seg)) or (
-                seg.kind == "para" and (lm := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", text))
+                seg.kind == "para" and (lm := re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
-            # "3 Proposals" typed in a Word paragraph or set in body type in a PDF: a section heading all the same.
+            # "3 Proposals" or "II. Regional targets" typed in a Word paragraph or set in body type in a PDF: a
+            # section heading all the same.
             self.heading(seg)
             return
-        if self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
+        if self.quoted_request(seg) or self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
             return
         ctx = self.ctx
         if ctx is not None and ctx.mode == "preamble":

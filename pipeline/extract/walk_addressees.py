@@ -28,6 +28,9 @@ class AddresseeReader:
             # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
             return (self.decider if verb in ("approves", "adopts", "endorses") else self.body) or "", None
         found = self.found(addr)
+        if found and found[0] == "ITU":
+            # "instructs the study groups of the ITU Telecommunication Standardization Sector": the groups act
+            found = next((h for h in [self.head_actor(addr)] if h and h[0] != "ITU"), found)
         if found:
             return found
         name = printed_name(addr)

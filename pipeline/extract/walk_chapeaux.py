@@ -21,6 +21,7 @@ class ChapeauHandlers:
         """A heading opens a section: the chapeau in force and the plan's section code end with the one before."""
         self.section = seg.block.text
         self.proposals_that = False
+        self.proposal_parent = None
         self.lead_in = None
         # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
         code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
@@ -39,8 +40,9 @@ class ChapeauHandlers:
     def chapeau(self, seg: Segment) -> None:
         """A chapeau ("instructs the Secretary-General:"): the verb, actor and source its items inherit."""
         text = seg.text
-        m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
+        m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text + " ")
         verb = _verb_key(m.group("verb"))
+        who = m.groupdict().get("who")  # "The Group decided:": the body that decides
         ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")
         if ref is None and self.prev is not None and self.prev.block is seg.block:
             # "1.2 Council Resolution 1481 (Mod. 2027), on measuring …, instructs the Secretary-General: …"
@@ -62,6 +64,8 @@ class ChapeauHandlers:
             actor, printed = self.that_subject(addr)
         else:
             actor, printed = self.addressee(re.sub(r"\s*\b(?:that|to)$", "", addr), verb)
+        if not actor and who and who not in ("We", "we"):
+            actor, printed = self.found(who) or (None, None)
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):].strip(" ,:"), source=source, quoted=quoted,
                             last_number=seg.label if seg.label and seg.label[:1].isdigit() else None,

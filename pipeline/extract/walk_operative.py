@@ -35,6 +35,8 @@ class OperativeHandlers:
         m = MODAL_CHAPEAU_RE.match(seg.text)
         if m is None or seg.kind not in ("item", "para"):
             return False
+        if re.search(r"\b(?:which|that|who)$", m.group("subject")) and self.ctx is not None and seg.kind == "item":
+            return False  # "(b) prepare … a short list of conclusions, which shall: (i) …": the item's own sub-items
         actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
         kind = _modal_kind(m.group(0))
         if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
@@ -43,6 +45,21 @@ class OperativeHandlers:
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
                             source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
                             own_item=seg.label)
+        return True
+
+    def quoted_request(self, seg: Segment) -> bool:
+        """"General Assembly resolution 82/877, paragraph 9, requests ITU … to include …": a contribution cites an
+        instrument's request in its own sentence; the request is that instrument's, numbered as it cites it."""
+        m = cues.QUOTED_REQUEST_RE.match(seg.text)
+        if not m or seg.kind != "para" or not re.search(r"\bto\s+[a-z]", m.group("rest")):
+            return False
+        verb = _verb_key(m.group("verb"))
+        rest = m.group("rest")
+        actor, printed = self.addressee(re.split(r"\bto\b|,", rest, maxsplit=1)[0], verb, clause=rest)
+        ref = " ".join(m.group("ref").split())
+        label = re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n") else None
+        self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
+                 printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True
 
     def own_operative(self, seg: Segment) -> bool:
@@ -60,11 +77,11 @@ class OperativeHandlers:
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
-        if not actor and who == "We":  # a declaration's "We resolve to …": the States that sign it
+        if not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
             actor, printed = "Member States", "We"
         elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
             actor, printed = self.found(who) or (None, None)
-        actor = actor or self.body or "ITU"
+        actor = actor or self.body or self.author or "ITU"
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
         second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
@@ -109,7 +126,7 @@ class OperativeHandlers:
         actor, printed = self.addressee(addressee, verb, clause=rest)
         if not actor and we:  # "…, and commit to review …": the States that sign the declaration
             actor, printed = "Member States", "We"
-        actor = actor or self.body or "ITU"
+        actor = actor or self.body or self.author or "ITU"
         self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
         self.ctx = None
@@ -155,10 +172,15 @@ class OperativeHandlers:
                 actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
+                if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor
+                        and ctx.number_actor[0]):
+                    actor, printed = ctx.number_actor  # "2 that the Group shall, in 2028: a) hold …; b) …"
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"
             if that_letter:
                 ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
+            elif label and label[:1].isdigit():
+                ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) else None
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)

@@ -20,14 +20,23 @@ OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
 
 
-def _imperative(text: str) -> bool:
+def _imperative(text: str, *, action_row: bool = False) -> bool:
     """"Circulate the draft …", "Carry out the next round …": a plan's item opens with a verb in the base form that
     governs the clause. The cue list knows the common verbs; the parse knows the rest. Only the opening words are
     parsed, so the same words give the same answer in any rendering."""
     if not re.match(r"[A-Z][a-z]+\s+[a-z(]", text):
         return False
-    first = _parsed(" ".join(text.split()[:12]))[0]
-    return first.tag_ == "VB" and first.dep_ == "ROOT"
+    words = text.split()[:12]
+    parsed = _parsed(" ".join(words))
+    if parsed[0].tag_ == "VB" and parsed[0].dep_ == "ROOT":
+        return True
+    if not action_row or any(t.tag_ in ("VBZ", "VBP", "MD") for t in parsed):
+        return False
+    # In a row of an action table the tagger often reads the first word as a noun or adjective ("Register
+    # projects …", "Restructure the report …"); after a subject and a modal the same word is read as the verb it
+    # is, with its object. (Not elsewhere: "Report of the Secretary-General …" is a title.)
+    verb = _parsed(" ".join(["They", "should", words[0].lower(), *words[1:]]))[2]
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 # A table's header row with a column that says who acts: "Action  Lead  Deadline  Indicator".
@@ -35,7 +44,9 @@ LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|L
                             r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
-LEAD_NOTE_RE = re.compile(r"[(;]\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()]{2,60})", re.IGNORECASE)
+# Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
+LEAD_NOTE_RE = re.compile(r"(?:[(;]|(?<=[.])\s)\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()]{2,60}?)"
+                          r"(?=[;()]|\.(?:\s|$)|$)", re.IGNORECASE)
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
                  "a", "an", "among", "between", "through", "via", "including"}
@@ -48,6 +59,17 @@ LEAD_TO_RE = re.compile(r"^(?P<who>[A-Z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120}
 # Words by which a recommendation asks something of someone.
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
+
+# The line before a targets list that says who commits to them.
+COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
+                        r"pledges|resolve|resolves)\s+to\b")
+
+
+def _title_or_question(sentence: str) -> bool:
+    """"What the report should contain" (a section's title) or "How should the Forum be organized?" ask nothing."""
+    text = sentence.strip()
+    return bool(re.match(r"(?:What|How|Why|Where|When|Which|Who)\b", text)) and (
+        text.endswith("?") or (text[-1:] not in ".;:" and len(text.split()) <= 12))
 
 
 def _reports_only(text: str, section: str) -> bool:
@@ -99,6 +121,12 @@ class OutsideHandlers:
                 and not (listed and _reports_only(text, section))):
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
             actor, printed = self.proposal_actor(text)
+            parent = self.proposal_parent
+            if _is_letter(seg.label) and parent and (actor, printed) == (SECRETARIAT, None):
+                actor, printed = parent  # "5 - the Task Force take the following steps: a) complete …"
+            elif not _is_letter(seg.label):
+                self.proposal_parent = (actor, printed) if text.rstrip().endswith(":") or seg.end < len(
+                    seg.block.text.rstrip()) else None
             self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
                      label=seg.label, clause_path=(self.doc_name, section, seg.label or ""),
                      statement=f"Proposal {seg.label or ''} ({self.doc_name}): {text}".replace("  ", " "))
@@ -117,8 +145,12 @@ class OutsideHandlers:
         section = self.section
         if not (seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section)):
             return False
-        # Targets belong to whoever set them when the heading names it ("… of the Broadband Commission").
-        actor = target_actor(self.target_scope or section, self.kb, default="All stakeholders")
+        # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
+        # targets …"), or to whoever set them when the heading names it ("… of the Broadband Commission").
+        committed = COMMITS_RE.match(self.target_scope or "")
+        who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
+        actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb,
+                                                            default="All stakeholders")
         self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, label=seg.label,
                  clause_path=(self.doc_name, section, seg.label or ""),
                  statement=f"{section}, target {seg.label}: {seg.text}")
@@ -151,11 +183,12 @@ class OutsideHandlers:
         text, section = seg.text, self.section
         if seg.kind != "item":
             return False
-        if cues.IMPERATIVE_RE.match(text) or _imperative(text):
+        if cues.IMPERATIVE_RE.match(text) or _imperative(text, action_row=self.lead_column):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
-            actor, printed = ((lead and self.found(lead.group("who"))) or (self.lead_column and self._lead_cell(text))
+            actor, printed = ((lead and (self.head_actor(lead.group("who")) or self.found(lead.group("who"))))
+                              or (self.lead_column and self._lead_cell(text))
                               or self.found(section) or ("All stakeholders", None))
         else:
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"; under "Action points"
@@ -185,6 +218,10 @@ class OutsideHandlers:
             before = text[:span.start_char].split()
             if (len(before) < 3 or before[-1].lower().strip("(") in LEAD_BLOCKERS or before[-1].endswith(("'s", "’s"))
                     or not span.text[:1].isupper() or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R")):
+                # "… on Internet use to ITU Member States Yearly …": the action ends at "to ITU", the cell is the rest
+                rest = span.text[4:] if span.text.startswith("ITU ") and before[-1:] == ["to"] else ""
+                if rest and (found := self.found(rest)):
+                    return found
                 continue  # "from developing countries", "presenting ITU-T work": inside the action; a cell names a body
             end = span.end_char
             for nxt in spans[i + 1:]:
@@ -234,7 +271,7 @@ class OutsideHandlers:
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
                          statement=sentence)
-            elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence)
+            elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence) and not _title_or_question(sentence)
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)

@@ -26,6 +26,7 @@ class _Context:
     last_text: str = ""
     last_letter: str | None = None
     letter_actor: tuple[str | None, str | None] | None = None
+    number_actor: tuple[str | None, str | None] | None = None  # who a numbered "that X shall:" decision names
     kind: RequirementKind | None = None  # "the Working Group shall:" sets expectations, not an operative verb
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
 

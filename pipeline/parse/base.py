@@ -16,6 +16,9 @@ SYMBOL_RE = re.compile(
 # Standard section names are not titles.
 SECTION_NAMES = {"purpose", "action required", "summary", "introduction", "background", "contents", "abstract"}
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
+# A page's number printed in the text, maybe with its running header ("- 4 -", "- 4 - WTSA-28 - Resolution 103"),
+# as text copied from a PDF keeps it between paragraphs: page furniture, not part of the document.
+PAGE_MARK_RE = re.compile(r"^[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014](?:\s+(?P<rest>\S.{0,80}))?$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,7 +55,7 @@ def build_document(
     pieces: list[str] = []
     offset = 0
     trail: list[tuple[int, str]] = []  # (level, heading text)
-    for index, rb in enumerate(r for r in raw if clean_text(r.text)):
+    for index, rb in enumerate(r for r in raw if clean_text(r.text) and not _page_mark(r)):
         text = clean_text(rb.text)
         if rb.kind is BlockKind.HEADING:
             level = rb.level if rb.level is not None else 1
@@ -80,6 +83,17 @@ def build_document(
         title=title or guess_title(blocks), symbol=guess_symbol(blocks), pages=pages, parser=parser,
         warnings=tuple(warnings), missing=tuple(missing),
     )
+
+
+def _page_mark(rb: RawBlock) -> bool:
+    """"- 4 -" or "- 4 - WTSA-28 - Resolution 103" (a bullet list item "4 -" when a parser took the dash for one)."""
+    dash = rb.kind is BlockKind.LIST_ITEM and (rb.label or "-") in "-\u2013\u2014"
+    text = clean_text(f"- {rb.text}" if dash else rb.text)
+    m = PAGE_MARK_RE.match(text)
+    if not m:
+        return False
+    rest = m.group("rest") or ""
+    return len(rest.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", rest)
 
 
 def guess_symbol(blocks: list[Block] | tuple[Block, ...]) -> str | None:

@@ -375,3 +375,102 @@ def test_a_forum_outcomes_recommendations_and_action_points():
     assert [r[1] for r in rows] == ["ITU", "Director of the Telecommunication Development Bureau",
                                     "Forum's programme committee", "ITU", "Participants"]
     assert [r[2] for r in rows] == ["invitation", "invitation", "invitation", "instruction", "instruction"]
+
+
+ALLIANCE_DECLARATION = """The Second Ministerial Meeting of the Coastal Broadband Network,
+Noting that three members still rely on a single landing station,
+1. Calls upon the members of the Network to publish their national backbone maps by 2029;
+2. Decides to review the targets below at each ministerial meeting;
+II. Targets for 2030
+The members of the Network commit to reaching the following targets by the end of 2030.
+Target 1\tNinety per cent of households in every member can buy a fixed broadband service.
+Target 2\tEvery member has a second landing station or a satellite backup.
+III. Joint actions
+Action A – Compile a yearly table of wholesale capacity prices. Lead: Permanent Office of the Network, with national regulators. Timeline: yearly.
+Action B – Run a joint exercise on cable repair. Lead: ITU Regional Office for the Americas. Timeline: 2029.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_another_bodys_declaration_its_numbered_targets_and_lettered_actions(fmt):
+    rows = _rows(_extract(ALLIANCE_DECLARATION, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "members of the Network", "instruction"),
+        ("2", "Ministerial Meeting of the Coastal Broadband Network", "decision"),  # its opening line decides
+        ("1", "members of the Network", "target"), ("2", "members of the Network", "target"),  # who commits
+        ("A", "Permanent Office of the Network", "instruction"),  # "Action A – …. Lead: …"
+        ("B", "ITU Regional Office for the Americas", "instruction")]
+
+
+MEETING_LISTS = """Conclusions of the second meeting of the Working Group
+The Group requested the secretariat: a) to add a table of open instructions to the report; b) taking into account the comments made, to circulate a revised draft by March; c) a short note on the sources of each figure.
+The Group decided: 1) to hold its next meeting in May 2029, back to back with the WSIS Forum; 2) that the Vice-Chairs would draft the questionnaire with the secretariat; 3) to open its next meeting to observers.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_run_on_requests_and_decisions_in_the_past_tense(fmt):
+    rows = _rows(_extract(MEETING_LISTS, fmt))
+    assert [r[0] for r in rows] == ["a", "b", "c", "1", "2", "3"]
+    assert [r[1] for r in rows[:3]] == ["Secretariat"] * 3
+    # "3)" after "by March; … of 2029;" is the next item, not a number cited after "of"
+    assert [r[2] for r in rows[3:]] == ["decision"] * 3
+    assert rows[4][1] == "Vice-Chairs"
+
+
+RESOLUTION_CITATIONS = """Resolution 230 (Rev. Nairobi, 2028)
+The Plenipotentiary Conference,
+resolves
+1 that the Union shall report yearly on its WSIS activities;
+2 that the Council Working Group shall:
+(a) review the report at each of its meetings;
+(b) prepare for the Council a list of conclusions, which shall:
+(i) name the instructions on which the report says nothing;
+(ii) propose corrective action;
+instructs the Secretary-General
+1 to submit the report referred to in resolves 1 to the Council; 2 in consultation with the Directors, to prepare a proposal on the WSIS Forum; 3 the data on each Action Line, prepared in time for the Council,
+instructs the Council
+1\tto review the report referred to in resolves 2 (a) at each of its sessions;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_run_on_list_after_a_numbered_item_and_parts_cited_by_their_verb(fmt):
+    rows = _rows(_extract(RESOLUTION_CITATIONS, fmt, paragraphs="lines"))
+    assert [r[0] for r in rows] == ["1", "2", "2 a", "2 b", "2 b i", "2 b ii", "1", "2", "3", "1"]
+    assert {r[1] for r in rows[1:6]} == {"Council Working Group on WSIS and the SDGs"}  # "…, which shall:" is no body
+    assert [r[1] for r in rows[6:9]] == ["Secretary-General"] * 3
+    assert rows[9][:2] == ("1", "Council")  # "resolves 2 (a)" cites a part, it opens no item
+
+
+CONTRIBUTION_FORMS = """Contribution from the Republic of Veltria
+1 Quoted mandates
+General Assembly resolution 81/433, paragraph 12, requests the International Telecommunication Union, as facilitator of Action Line C2, to report on the resources it used.
+2 What the report should contain
+In our view the report should give one figure per Action Line.
+Finally, we encourage other Member States to publish their household survey results.
+"""
+
+
+def test_a_request_cited_in_a_sentence_a_question_like_title_and_a_closing_encouragement():
+    result = _extract(CONTRIBUTION_FORMS)
+    rows = _rows(result)
+    assert [r[:3] for r in rows] == [("12", "ITU", "instruction"), ("", "Secretariat", "expectation"),
+                                     ("", "Member States", "invitation")]
+    assert result.requirements[0].quoted_from == "General Assembly resolution 81/433"
+
+
+PLAN_TABLE = """Action plan
+No.\tAction\tLead\tDeadline\tIndicator
+1.1\tRegister projects in the WSIS Stocktaking with their Action Lines\tAll stakeholders\tContinuous\tEntries per year
+1.2\tSend the results of household surveys to ITU\tMember States\tYearly\tCountries reporting
+- 4 -
+WTSA-28 - Resolution 77
+1.3\tReport of the Secretary-General on the plan\tSecretary-General\t2029\tReport issued
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_plan_tables_rows_whose_verb_the_tagger_misreads_and_page_furniture(fmt):
+    rows = _rows(_extract(PLAN_TABLE, fmt))
+    assert [r[:2] for r in rows] == [("1.1", "All stakeholders"), ("1.2", "Member States")]  # not "to ITU"

@@ -167,6 +167,9 @@ def _starts_block(p: _Line, line: _Line, cur: _Block, ctx: _Context) -> bool:
         if kind != "bullet" and p.x1 < right - SHORT_LINE * (right - left):
             return True  # "invites Member States" then "1 to …": a short line before a label is a chapeau
     left, right = ctx.extents[(p.page, p.group)]
+    if (p.text.rstrip()[-1:] in ",;" and _CHAPEAU_START_RE.match(line.text)
+            and line.x1 < ctx.extents[(line.page, line.group)][1] - SHORT_LINE * (right - left)):
+        return True  # "… the contributions of the membership to it," then "resolves" alone: the operative part
     if (line.page, line.group) != (p.page, p.group):
         # Into the next column or page: a paragraph runs on only while its sentence is unfinished.
         if ends:
