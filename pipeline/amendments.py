@@ -17,7 +17,12 @@ def contribution_amendments(path: str | Path, config: Config):
     """The contribution parsed, and every amendment it proposes: marks, prose instructions and, in a Word file,
     its tracked changes (one per paragraph, unless a mark already covers that paragraph)."""
     data, doc = read_and_parse(path, config)
-    found = list(read_amendments(doc))
+    lines = None
+    if doc.format in ("text", "markdown"):  # Word's text export keeps a comments table's cells apart by TABs
+        from .parse.detect import decode_text
+
+        lines = decode_text(data)[0].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found = list(read_amendments(doc, lines=lines))
     if doc.format == "docx":
         for t in tracked_amendments(data, doc):
             marked = [n for n, a in enumerate(found) if _overlap(t, a)]

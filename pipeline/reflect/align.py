@@ -162,7 +162,7 @@ def align_spans(source: tuple[Token, ...], index: Index, units: list[int] | None
         if best is None:
             break
         _, u, span = best
-        rejected = in_rejection(index, u, span)
+        rejected = in_rejection(index, u, span, source)
         if not rejected:
             found.append((u, span))
         for i, j in span.pairs:
@@ -181,12 +181,13 @@ REJECTION_RE = re.compile(
     r"included|taken up|kept|supported)|(?:did|could|does)\s+not\s+(?:retain|accept|adopt|agree|include|take up|"
     r"support|ask|reflect|find consensus)|(?:regret(?:ted|s)?|deplored)\s+that|no\s+consensus|not\s+acceptable|"
     r"no\s+agreement\s+(?:could\s+be|was)\s+reached|could\s+not\s+be\s+agreed|"
+    r"(?:agreed|decided|chose|preferred)\s+not\s+to|"  # "… considered a proposal to …, and agreed not to change …"
     r"(?:was|were)\s+(?:rejected|withdrawn|dropped)|(?:withdrew|rejected|dropped)\s+(?:the|its|their)\s+proposal)",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
 
 
-def in_rejection(index: Index, u: int, span: _Span) -> bool:
+def in_rejection(index: Index, u: int, span: _Span, source: tuple[Token, ...] = ()) -> bool:
     """Whether the span sits in a sentence that tells of a rejection (REJECTION_RE)."""
     block = index.document.blocks[index.units[u].index]
     target = index.units[u].tokens
@@ -195,7 +196,16 @@ def in_rejection(index: Index, u: int, span: _Span) -> bool:
     cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(block.text)), len(block.text)]
     first = max(c for c in cuts if c <= start)
     last = min((c for c in cuts if c >= end), default=len(block.text))
-    return bool(REJECTION_RE.search(block.text[first:last]))
+    # A cue made of words the text itself brings ("Several Member States regretted that the report …" taken over as
+    # proposed) is not an account of its rejection.
+    own = [(target[j].start - block.start, target[j].end - block.start) for i, j in span.pairs
+           if i is not None and j is not None and i < len(source) and source[i].key == target[j].key]
+
+    def theirs(a: int, b: int) -> bool:
+        words = [(s, e) for s, e in ((t.start - block.start, t.end - block.start) for t in target) if a <= s < b]
+        return bool(words) and all(w in own for w in words)
+
+    return any(not theirs(first + m.start(), first + m.end()) for m in REJECTION_RE.finditer(block.text[first:last]))
 
 
 def word_ops(source: tuple[Token, ...], index: Index, found: list[tuple[int, _Span]]) -> list[str]:

@@ -117,12 +117,13 @@ class Amendment:
             raise ValueError(f"amendment form {self.form!r} is not one of {', '.join(FORMS)}")
 
 
-def read_amendments(doc: Document) -> tuple[Amendment, ...]:
-    """Every amendment the contribution proposes, in reading order."""
+def read_amendments(doc: Document, *, lines: list[str] | None = None) -> tuple[Amendment, ...]:
+    """Every amendment the contribution proposes, in reading order. `lines`: a text file's own lines, whose TABs
+    keep a comments table's cells apart (the parsed text joins them with spaces)."""
     from .forms import ref_led, table_rows
 
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.FOOTNOTE]
-    out, used = table_rows(doc, blocks)
+    out, used = table_rows(doc, blocks, lines)
     blocks = [b for b in blocks if b.id not in used]
     i = 0
     chapeau = None  # the last chapeau printed on a line of its own ("instructs the Secretary-General")

@@ -14,7 +14,9 @@ from .amendments import PROSE, Amendment, _number, _unquote
 # "OP 5:", "PP 3 alt:", "new OP 14 bis:", "OP5." at the start of a block.
 REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
                         r"(?P<ref>(?:OP|PP|para(?:graph)?\.?|output)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?"
-                        r"(?:\s*,\s*activity\s*\([a-z]\))?)"  # an action plan's "Output 2.3, activity (c):"
+                        r"(?:\s*,\s*activity\s*\([a-z]\))?"  # an action plan's "Output 2.3, activity (c):"
+                        r"|section\s+(?:[IVX]+|\d+)(?=\s*,\s*new\s+paragraph))"  # "Section IV, new paragraph: "…""
+                        r"(?P<section_new>\s*,\s*new\s+paragraph)?"
                         r"(?P<added>\s*\(new\))?"  # "OP11 bis (new) – "…""
                         r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
 # "to read: "…"" after the reference: the whole paragraph as it should read.
@@ -31,6 +33,12 @@ RETAIN_RE = re.compile(r"^(?:retain(?:ed)?|keep|agree[ds]?|no\s+change|support(?
 LEAD_IN_RE = re.compile(r"\b(?:(?:we|i)\s+have\s+(?:marked|tracked|shown)|(?:marked|tracked)\s+(?:our\s+)?changes|"
                         r"changes\s+(?:are\s+)?(?:marked|shown|tracked)\s+below)\b", re.I)
 DELETE_THEN_REASONS_RE = re.compile(r"^(?:delete|suppress|strike)\s*\.\s+\S", re.I)
+# A deletion asked in a sentence: "we suggest that this paragraph be deleted.", "We propose deleting this paragraph".
+DELETE_ASKED_RE = re.compile(r"^(?:(?:we|I)\s+(?:would\s+)?(?:suggest|propose|request|ask|recommend|prefer)\s+"
+                             r"(?:that\s+)?(?:this|the(?:\s+whole)?)\s+paragraph\s+(?:should\s+)?be\s+(?:deleted|removed|"
+                             r"dropped)|(?:we\s+)?(?:suggest|propose|recommend)\s+(?:deleting|removing|dropping)\s+(?:this|"
+                             r"the(?:\s+whole)?)\s+paragraph|this\s+paragraph\s+should\s+be\s+(?:deleted|removed|dropped))\b",
+                             re.I)
 AT_END_RE = re.compile(r"^add\s+at\s+the\s+end\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
 # A comments table's first cell: the paragraph it changes ("6", "OP 5", "after 14 (new)", "12 bis").
 ROW_REF_RE = re.compile(r"^(?:after\s+)?(?:(?:OP|PP|para(?:graph)?\.?)\s*)?\d+(?:\.\d+)*[A-Za-z]*"
@@ -50,7 +58,8 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
         target = f"{target} {sub.group(1)}"  # "Output 2.3, activity (c)": the item under its output
     if RETAIN_RE.match(rest) or LEAD_IN_RE.search(rest):
         return []  # "PP1: Retain." changes nothing; "Paragraph 9: We have marked our changes … below" leads in
-    if DELETE_RE.match(rest) or DELETE_THEN_REASONS_RE.match(rest):  # "OP4: Delete. Commitments on …"
+    if DELETE_RE.match(rest) or DELETE_THEN_REASONS_RE.match(rest) or DELETE_ASKED_RE.match(rest):
+        # "OP4: Delete. Commitments on …", "Para 17: we suggest that this paragraph be deleted."
         return [_amendment(doc, b, label, "delete", target, "", "", whole=True)]
     if (end := AT_END_RE.match(rest)) is not None:
         return [_amendment(doc, b, label, "insert", target, "", _unquote(end.group("new")), whole=False)]
@@ -70,7 +79,11 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
     if m.group("new") and (ins := INSERT_RE.match(rest)) is not None:
         rest = ins.group("new")  # "After para 30 — insert: "…"": a new paragraph after 30
     rest = TO_READ_RE.sub("", rest, count=1)
-    form = "add" if m.group("new") or m.group("added") else "modify"
+    if (quoted := LEADING_QUOTE_RE.match(rest)) is not None:
+        rest = quoted.group("q")  # "Section IV, new paragraph: "UNGIS will …" We recognize …": the quote is the text
+    form = "add" if m.group("new") or m.group("added") or m.group("section_new") else "modify"
+    if m.group("section_new"):
+        target = None  # "Section IV, new paragraph": a paragraph of its own, placed in the section
     return [_amendment(doc, b, label, form, target, "", _unquote(rest), whole=True)]
 
 
@@ -82,28 +95,129 @@ def _amendment(doc: Document, b: Block, label: str, form: str, target: str | Non
                      whole_paragraph=whole)
 
 
-def table_rows(doc: Document, blocks: list[Block]) -> tuple[list[Amendment], set[str]]:
+# A quoted text followed by the contributor's own words about it.
+LEADING_QUOTE_RE = re.compile(r"^[\"\u201c](?P<q>[^\"\u201c\u201d]{20,})[\"\u201d]\s+[A-Z]")
+# A comments table's header cells: which column names the paragraph, which holds the proposed change, which the
+# draft's words ("No. | Paragraph | Proposed amendment | Proposed by | Reasons").
+REF_HEADER_RE = re.compile(r"^(?:para(?:graph)?s?\.?|paragraph\s+(?:no\.?|number)|ref(?:erence)?|provision|§)$", re.I)
+PROPOSED_HEADER_RE = re.compile(r"^(?:proposed\s+(?:amendments?|text|change|wording|modification)s?|amendments?|"
+                                r"suggested\s+(?:text|change|wording)|new\s+text|change)$", re.I)
+DRAFT_HEADER_RE = re.compile(r"^(?:draft\s+text|original(?:\s+text)?|current\s+(?:text|wording)|text\s+of\s+the"
+                             r"\s+draft|existing\s+text)$", re.I)
+# A cell that gives a paragraph's whole new wording: "Amend to read: "…"", "Add a new paragraph: "…"".
+READ_AS_RE = re.compile(r"^(?:(?:amend(?:ed)?|modify|revise|replace)\s+(?:(?:the\s+)?(?:whole\s+)?paragraph\s+)?"
+                        r"(?:so\s+as\s+)?(?:to\s+read|as\s+follows|with\s+the\s+following)|to\s+read)\s*[:,]?\s*"
+                        r"(?P<new>.+)$", re.I | re.S)
+ADD_CELL_RE = re.compile(r"^(?:add|insert)\s+(?:(?:after\s+[^:\"\u201c]{1,60}?\s+)?a\s+new\s+(?:(?:preambular|"
+                         r"operative)\s+)?(?:paragraph|para|PP|OP)|the\s+following(?:\s+new)?\s+paragraph)"
+                         r"[^:\"\u201c]{0,60}[:,]?\s*(?P<new>.+)$", re.I | re.S)
+
+
+def table_rows(doc: Document, blocks: list[Block], lines: list[str] | None = None
+               ) -> tuple[list[Amendment], set[str]]:
     """The comments-table rows among the blocks (TAB-separated lines, or a Word table's cells), and the ids of the
-    blocks they used."""
+    blocks they used. A table whose header names its columns is read by them; one without, as paragraph, draft
+    text, proposed text, reason."""
     out: list[Amendment] = []
     used: set[str] = set()
-    for row in _rows(blocks):
+    header: dict[str, int] | None = None
+    for row in _rows(blocks, lines):
         cells = [c.strip() for c, _ in row]
-        if len(cells) < 3 or not ROW_REF_RE.match(cells[0]):
-            continue  # the header row, or a table of something else
-        a = _row_amendment(doc, row, cells)
+        if len(cells) >= 3 and (found := _header(cells)) is not None:
+            header = found
+            continue
+        if header is not None and len(cells) > max(header.values()):
+            a = _headed_row(doc, row, cells, header)
+        elif len(cells) < 3 or not ROW_REF_RE.match(cells[0]):
+            continue  # a table of something else
+        else:
+            a = _row_amendment(doc, row, cells)
         if a is not None:
             out.append(a)
             used.update(b.id for _, b in row)
     return out, used
 
 
-def _rows(blocks: list[Block]):
+def _header(cells: list[str]) -> dict[str, int] | None:
+    """The columns a header row names ("ref", "proposed", maybe "draft"), or None when it is no such header."""
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        text = " ".join(cell.split()).rstrip(" :")
+        for key, rx in (("ref", REF_HEADER_RE), ("proposed", PROPOSED_HEADER_RE), ("draft", DRAFT_HEADER_RE)):
+            if key not in cols and rx.match(text):
+                cols[key] = i
+    return cols if "ref" in cols and "proposed" in cols else None
+
+
+def _headed_row(doc: Document, row, cells: list[str], cols: dict[str, int]) -> Amendment | None:
+    """A row of a table whose header named its columns: the change its proposed cell asks of the paragraph its
+    reference cell names ("PP (f), new PP (g)" | "Insert after … a new paragraph: "(g) …"")."""
+    ref, cell = cells[cols["ref"]], cells[cols["proposed"]]
+    draft = _unquote(cells[cols["draft"]]) if "draft" in cols else ""
+    draft = "" if draft.lower() in EMPTY_CELL else draft
+    if not cell or not re.search(r"\w", ref + cell):
+        return None
+    first, last = row[0][1], row[-1][1]
+    target = _row_target(ref)
+    label = " ".join((cells[0] if cols["ref"] != 0 and re.match(r"^[A-Z]?\.?\d+(?:\.\d+)*$", cells[0]) else ref).split())
+    new_paragraph = bool(re.search(r"\bnew\b|\(new\)|^after\b|\bbis\b", ref, re.I))
+    if RETAIN_RE.match(cell):
+        return None  # "Retain", "No change"
+    if DELETE_RE.match(cell) or re.fullmatch(r"(?i)delete\s+(?:the\s+)?(?:whole\s+)?paragraph(?:\s+\S+)?\.?", cell):
+        return _amendment(doc, first, label, "delete", target, draft, "", whole=True, end=last.end)
+    for form, rx in PROSE:
+        hit = rx.match(cell)
+        if hit is None:
+            continue
+        groups = {k: v for k, v in hit.groupdict().items() if v}
+        if form == "replace":
+            return _amendment(doc, first, label, "replace", groups.get("n") and _number(groups["n"]) or target,
+                              groups["old"], groups["new"], whole=False, end=last.end)
+        if form == "delete" and groups.get("old"):
+            return _amendment(doc, first, label, "delete", target, groups["old"], "", whole=False, end=last.end)
+        if form in ("insert", "add") and groups.get("new"):
+            return _amendment(doc, first, label, form, target, "", groups["new"], whole=form == "add"
+                              or "anchor" not in groups, end=last.end)
+    if (end := AT_END_RE.match(cell)) is not None:
+        return _amendment(doc, first, label, "insert", target, "", _unquote(end.group("new")), whole=False,
+                          end=last.end)
+    if (add := ADD_CELL_RE.match(cell)) is not None:  # "Insert after … a new paragraph:" places it after one
+        form = "insert" if re.match(r"(?i)(?:add|insert)\s+after\b", cell) else "add"
+        return _amendment(doc, first, label, form, target, "", _strip_label(_unquote(add.group("new"))), whole=True,
+                          end=last.end)
+    if (whole := READ_AS_RE.match(cell)) is not None:
+        return _amendment(doc, first, label, "add" if new_paragraph else "modify", target, draft,
+                          _strip_label(_unquote(whole.group("new"))), whole=True, end=last.end)
+    return _amendment(doc, first, label, "add" if new_paragraph else "modify", target, draft,
+                      _strip_label(_unquote(cell)), whole=True, end=last.end)
+
+
+def _row_target(ref: str) -> str | None:
+    """The draft paragraph a reference cell names: "OP 1" -> "OP1", "PP (f), new PP (g)" -> "(f)", "After 11" -> "11"."""
+    ref = re.sub(r"(?i),\s*new\b.*$|\(new\)", "", ref).strip(" ,;")  # "PP (f), new PP (g)": after (f)
+    ref = re.sub(r"(?i)^(?:after|new|para(?:graph)?\.?)\s+", "", ref)  # "New OP 8bis": its own number
+    if not re.search(r"\d|\([a-z]\)", ref):
+        return None
+    if (letter := re.fullmatch(r"(?:PP|OP)?\s*\(?([a-z])\)", ref)) is not None:
+        return f"({letter.group(1)})"
+    return _number(ref)
+
+
+def _strip_label(text: str) -> str:
+    """A new paragraph's own number or letter as printed ("7bis. Requests …", "(g) recognizing …") is not its text."""
+    return re.sub(r"^(?:\d+[A-Za-z]*\.?|\([a-z]{1,4}\))\s+(?=\S)", "", text, count=1)
+
+
+def _rows(blocks: list[Block], lines: list[str] | None = None):
     """Each table row as [(cell text, block)]: a text line's TAB-separated cells, or a Word row's cells in order."""
     cells: dict[tuple[int, int], list[tuple[int, str, Block]]] = {}
     for b in blocks:
+        line = b.locator.line
+        raw = lines[line - 1] if lines and line and 0 < line <= len(lines) else ""
         if b.kind is BlockKind.TABLE_CELL and b.table is not None:
             cells.setdefault(b.table[:2], []).append((b.table[2], b.text, b))
+        elif raw.count("\t") >= 2 and " ".join(raw.split()) == " ".join(b.text.split()):
+            yield [(c, b) for c in raw.strip().split("\t")]  # the block is that whole line
         elif b.text.count("\t") >= 2:
             yield [(c, b) for c in b.text.split("\t")]
     for key in sorted(cells):

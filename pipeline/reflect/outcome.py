@@ -184,7 +184,7 @@ def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
         gone = _share_gone_in_place(tb, ta, deleted, final, found)
     else:
         gone = _share_gone_whole(tb, final, found_b, deleted)
-    outcome = _verdict(kept, gone, unchanged=_unchanged(tb, final, found_b))
+    outcome = _verdict(kept, gone, unchanged=_unchanged(tb, final, found_b), new_paragraph=not before)
     where = _where(final, ta if after else tb, found if after else found_b)
     return Outcome(outcome=outcome, inserted_kept=kept, deleted_gone=gone, where=where,
                    differences=segments(after, ta, ops, 0, len(after)) if after else (),
@@ -231,7 +231,7 @@ def _unchanged(tb: tuple[Token, ...], final: Index, found_b) -> bool:
     return have == Counter(t.key for t in tb if t.content)
 
 
-def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False) -> str:
+def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False, new_paragraph: bool = False) -> str:
     """The outcome from the two shares: the inserted words decide when there are any, the deleted ones otherwise.
     A final text that still reads as the draft there did not take the amendment over, whatever of its words turn up
     elsewhere; below NOT_ADOPTED, one that changed the paragraph at all, some of it the amendment's way, took it over
@@ -245,7 +245,8 @@ def _verdict(kept: float | None, gone: float | None, *, unchanged: bool = False)
     if unchanged:
         return "not_adopted"  # the paragraph still reads as the draft: words found elsewhere are not its change
     if primary < NOT_ADOPTED:
-        return "adopted_with_changes" if primary > 0 else "not_adopted"
+        # A new paragraph of which a few phrases turn up (words any text on the topic uses) was not taken over
+        return "adopted_with_changes" if primary > 0 and not new_paragraph else "not_adopted"
     return "adopted_with_changes"
 
 

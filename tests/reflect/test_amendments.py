@@ -475,3 +475,79 @@ def test_a_modification_whose_paragraph_still_reads_as_the_draft_is_not_adopted(
     # Some of its new words turn up elsewhere in the final text; the paragraph itself did not change.
     assert _verdict(0.36, None, unchanged=True) == "not_adopted"
     assert _verdict(0.36, None, unchanged=False) == "adopted_with_changes"
+
+
+HEADED_TABLE = """Compilation of proposals on the draft Council decision
+
+No.\tParagraph\tProposed amendment\tProposed by\tReasons given
+C.1\tPP (d), new PP (e)\tInsert after preambular paragraph (d) a new paragraph: "(e) recognizing that affordable devices matter as much as coverage,"\tPeru\tDevices are a barrier.
+C.2\tOP 2\tAmend to read: "2. Takes note of the report and endorses its approach, subject to this decision;"\tNorway\tKeep the Council in control.
+C.3\tOP 4\tReplace "by the end of 2028" with "by 30 June 2029".\tIndia\tMore time.
+C.4\tOP 6\tDelete paragraph 6.\tChile\tDuplication.
+C.5\tNew OP 8bis\tAdd a new paragraph: "8bis. Requests the Secretary-General to translate the Forum outcomes into the six languages;"\tJapan\tMultilingualism.
+C.6\tOP 9\tRetain.\tGhana\tThe text is fine.
+"""
+
+
+def test_a_comments_table_is_read_by_the_columns_its_header_names(tmp_path):
+    from pipeline.amendments import contribution_amendments
+    from pipeline.config import Config
+
+    path = tmp_path / "comments.txt"  # as Word exports a table to text: one row a line, TABs between the cells
+    path.write_text(HEADED_TABLE, encoding="utf-8")
+    _, found = contribution_amendments(path, Config())
+    got = {a.label: (a.form, a.target, a.old[:20], a.new[:30]) for a in found}
+    assert got == {
+        "C.1": ("insert", "(d)", "", "recognizing that affordable de"),  # its own letter "(e)" is no part of it
+        "C.2": ("modify", "OP2", "", "Takes note of the report and e"),  # "Amend to read:" is no part either
+        "C.3": ("replace", "OP4", "by the end of 2028", "by 30 June 2029"),
+        "C.4": ("delete", "OP6", "", ""),
+        "C.5": ("add", "OP8bis", "", "Requests the Secretary-General"),
+    }  # "Retain." changes nothing
+
+
+COMMENTS_IN_SENTENCES = """Comments on the draft UNGIS plan
+
+Para 12: we suggest that this paragraph be deleted. A separate report would duplicate the CSTD report.
+
+Section III, new paragraph: "UNGIS will rotate its chair among the agencies that facilitate Action Line C7." We are ready to discuss this.
+"""
+
+
+def test_a_deletion_asked_in_a_sentence_and_a_sections_new_paragraph_with_a_comment_after_it():
+    got = {a.label: (a.form, a.target, a.new) for a in read_amendments(_doc(COMMENTS_IN_SENTENCES, "c.txt"))}
+    assert got == {
+        "Para 12": ("delete", "12", ""),
+        "Section III, new paragraph": (
+            "add", None, "UNGIS will rotate its chair among the agencies that facilitate Action Line C7."),
+    }
+
+
+NEW_PARAGRAPH_CONTRIBUTION = """Proposals of Examplestan
+
+ADD 5bis
+5bis to provide fellowships for experts from least developed countries to attend study group meetings on the Action Lines;
+
+Insert after paragraph 2 a new paragraph:
+
+"Several Member States regretted that the annual report was published only five days before the meeting, which left no time to consult capitals."
+"""
+NEW_PARAGRAPH_DRAFT = """1 The Group met twice in 2027.
+2 The Group examined the annual report.
+5 to invite the study groups on matters related to the WSIS Action Lines to report each year;
+"""
+NEW_PARAGRAPH_FINAL = """1 The Group met twice in 2027.
+2 The Group examined the annual report.
+3 Several Member States regretted that the annual report was published only five days before the meeting.
+5 to invite the study groups on matters related to the WSIS Action Lines to report each year;
+"""
+
+
+def test_a_new_paragraph_of_which_only_common_phrases_remain_is_not_adopted_and_a_texts_own_regret_is_no_rejection():
+    amendments = read_amendments(_doc(NEW_PARAGRAPH_CONTRIBUTION, "c.txt"))
+    draft, final = _doc(NEW_PARAGRAPH_DRAFT, "d.txt"), Index.of(_doc(NEW_PARAGRAPH_FINAL, "f.txt"))
+    got = {a.label: judge(a, final, draft).outcome for a in amendments}
+    assert got == {
+        "ADD 5bis": "not_adopted",  # "study group(s) … related to the WSIS Action Lines" is all that turns up
+        "Insert after paragraph 2 a new paragraph": "adopted_with_changes",  # its "regretted that" is its own
+    }
