@@ -58,6 +58,9 @@ PROSE = (
         IN_PARA + r"delete\s+(?:the\s+words?\s+)?" + QUOTED.format(name="old")
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
     ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
+    ("delete", re.compile(  # "Delete the second sentence of paragraph 21": a part named by its place, not its words
+        r"(?:delete|suppress|strike(?:\s+out)?)\s+the\s+(?P<nth>first|second|third|fourth|fifth|last|final)\s+"
+        r"sentence\s+(?:of|in)\s+" + PARA.format(name="n"), re.I)),
     ("insert", re.compile(
         r"(?:insert|add)\s+(?:a\s+new\s+(?:(?:(?:operative|preambular)\s+)?paragraph|OP|PP|activity|item)\s+)?"
         r"after\s+"
@@ -111,6 +114,7 @@ class Amendment:
     end: int
     whole_paragraph: bool  # old/new are a whole paragraph (ADD, MOD, SUP, "delete paragraph 8")
     heading: str | None = None  # the heading its number restarts under, when the reference names it ("noting")
+    part: str | None = None  # the sentence of the paragraph it deletes, by its place ("second", "last")
 
     def __post_init__(self) -> None:
         if self.form not in FORMS:
@@ -271,13 +275,13 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
                 target = f"{groups['section']}.{target}"  # "section 5, paragraph 2" is printed "5.2"
             if target and (groups.get("pre_n") or groups.get("pre_n2")) and not target.upper().startswith("PP"):
                 target = "PP" + target  # how UN drafts number preambular paragraphs
-            whole = (form in ("add", "modify") or (form == "delete" and "old" not in groups)
+            whole = (form in ("add", "modify") or (form == "delete" and "old" not in groups and "nth" not in groups)
                      or (form == "insert" and "anchor" not in groups))
             label = _prose_label(m.group())
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
                                   target=_number(target) if target else None, text=doc.text[b.start + m.start():end],
                                   old=groups.get("old", ""), new=new, locator=b.locator, start=b.start + m.start(),
-                                  end=end, whole_paragraph=whole), took_next))
+                                  end=end, whole_paragraph=whole, part=groups.get("nth")), took_next))
     return sorted(out, key=lambda a: a[0].start)
 
 

@@ -108,7 +108,7 @@ DRAFT_HEADER_RE = re.compile(r"^(?:draft\s+text|original(?:\s+text)?|current\s+(
 READ_AS_RE = re.compile(r"^(?:(?:amend(?:ed)?|modify|revise|replace)\s+(?:(?:the\s+)?(?:whole\s+)?paragraph\s+)?"
                         r"(?:so\s+as\s+)?(?:to\s+read|as\s+follows|with\s+the\s+following)|to\s+read)\s*[:,]?\s*"
                         r"(?P<new>.+)$", re.I | re.S)
-ADD_CELL_RE = re.compile(r"^(?:add|insert)\s+(?:(?:after\s+[^:\"\u201c]{1,60}?\s+)?a\s+new\s+(?:(?:preambular|"
+ADD_CELL_RE = re.compile(r"^(?:add|insert)\s+(?:(?:after\s+[^:\"\u201c]{1,60}?\s+)?(?:a\s+)?new\s+(?:(?:preambular|"
                          r"operative)\s+)?(?:paragraph|para|PP|OP)|the\s+following(?:\s+new)?\s+paragraph)"
                          r"[^:\"\u201c]{0,60}[:,]?\s*(?P<new>.+)$", re.I | re.S)
 
@@ -216,8 +216,9 @@ def _rows(blocks: list[Block], lines: list[str] | None = None):
         raw = lines[line - 1] if lines and line and 0 < line <= len(lines) else ""
         if b.kind is BlockKind.TABLE_CELL and b.table is not None:
             cells.setdefault(b.table[:2], []).append((b.table[2], b.text, b))
-        elif raw.count("\t") >= 2 and " ".join(raw.split()) == " ".join(b.text.split()):
-            yield [(c, b) for c in raw.strip().split("\t")]  # the block is that whole line
+        elif raw.count("\t") >= 1 and " ".join(raw.split()) in (" ".join(b.text.split()),
+                                                               " ".join(f"{b.label or ''} {b.text}".split())):
+            yield [(c, b) for c in raw.strip().split("\t")]  # the block is that whole line (its number read as a label)
         elif b.text.count("\t") >= 2:
             yield [(c, b) for c in b.text.split("\t")]
     for key in sorted(cells):

@@ -551,3 +551,44 @@ def test_a_new_paragraph_of_which_only_common_phrases_remain_is_not_adopted_and_
         "ADD 5bis": "not_adopted",  # "study group(s) … related to the WSIS Action Lines" is all that turns up
         "Insert after paragraph 2 a new paragraph": "adopted_with_changes",  # its "regretted that" is its own
     }
+
+
+SENTENCE_CONTRIBUTION = """Comments of Examplestan
+
+Delete the second sentence of paragraph 3. A report is not the place to rank the editions of the Forum.
+"""
+SENTENCE_DRAFT = """3 The Forum brought together 3 000 participants. It was the most successful edition to date. A track for ministers was held.
+"""
+
+
+@pytest.mark.parametrize("final, outcome", [
+    ("3 The Forum brought together 3 000 participants. A track for ministers was held.", "adopted"),
+    ("3 The Forum brought together 3 000 participants. It was a very successful edition. A track for ministers was "
+     "held.", "adopted_with_changes"),
+    (SENTENCE_DRAFT, "not_adopted")])
+def test_a_sentence_deleted_by_its_place_in_the_paragraph(final, outcome):
+    (a,) = read_amendments(_doc(SENTENCE_CONTRIBUTION, "c.txt"))
+    assert (a.form, a.target, a.part) == ("delete", "3", "second")
+    assert judge(a, Index.of(_doc(final, "f.txt")), _doc(SENTENCE_DRAFT, "d.txt")).outcome == outcome
+
+
+NUMBERED_ROWS = """Comments of Examplestan on the zero draft
+
+Paragraph\tProposed amendment\tJustification
+4\tWe note with concern that digital divides persist between urban and rural areas.\tStronger.
+After 11\tAdd new para after 11: "We will pay particular attention to small island developing States."\tCost.
+15\tDelete\tCovered elsewhere.
+"""
+
+
+def test_a_text_files_table_whose_rows_open_with_their_paragraph_number(tmp_path):
+    from pipeline.amendments import contribution_amendments
+    from pipeline.config import Config
+
+    path = tmp_path / "comments.txt"
+    path.write_text(NUMBERED_ROWS, encoding="utf-8")
+    _, found = contribution_amendments(path, Config())
+    assert [(a.label, a.form, a.target, a.new[:30]) for a in found] == [
+        ("4", "modify", "4", "We note with concern that digi"),  # the text reads "4" as a list label: still a row
+        ("After 11", "add", "11", "We will pay particular attenti"),  # "Add new para after 11:" is no part of it
+        ("15", "delete", "15", "")]
