@@ -75,6 +75,11 @@ PROSE = (
     ("delete", re.compile(  # an action plan's "Delete activity (e) of Output 1.1."
         r"delete\s+(?:activity|item|sub-?paragraph)\s+(?P<letter>\([a-z]\))\s+of\s+(?:output|paragraph|objective|"
         r"section)\s+(?P<n>\d+(?:\.\d+)*)", re.I)),
+    ("modify", re.compile(  # "Replace resolves 1 with the following: "…"": the whole item as it should read
+        r"replace\s+(?P<n>(?:(?:considering|recognizing|recalling|noting|resolves|decides|instructs|invites|requests|"
+        r"encourages|urges)(?:\s+(?:the|of|and|[A-Z][\w&-]*)){0,6}\s+)?(?:(?:paragraph|para\.?|OP|PP)\s*)?"
+        r"(?:\d+[A-Za-z]*|\(?[a-z]\)))\s+(?:with|by)\s+the\s+following(?:\s+(?:text|wording))?\s*[:,]?\s*"
+        + QUOTED.format(name="new"), re.I)),
     ("modify", re.compile(  # "Modify Output 4.2 to read: "…"", "Amend paragraph 7 to read: "…""
         r"(?:modify|amend|revise)\s+(?:output|paragraph|para\.?|objective|activity|OP|PP)\s*(?P<n>\d+(?:\.\d+)*"
         r"[A-Za-z]*)\s+(?:so\s+as\s+)?to\s+read\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
@@ -95,6 +100,7 @@ PROSE = (
         r"\s*[:,]?\s*(?:" + QUOTED.format(name="new") + r")?",
         re.I)),
 )
+AT_END = re.compile(r"\bat\s+the\s+end\b", re.I)
 TRACKED_RE = re.compile(r"\{\+(?P<ins>.*?)\+\}|\{-(?P<del>.*?)-\}", re.S)
 
 
@@ -114,7 +120,8 @@ class Amendment:
     end: int
     whole_paragraph: bool  # old/new are a whole paragraph (ADD, MOD, SUP, "delete paragraph 8")
     heading: str | None = None  # the heading its number restarts under, when the reference names it ("noting")
-    part: str | None = None  # the sentence of the paragraph it deletes, by its place ("second", "last")
+    part: str | None = None  # the sentence it deletes, by its place ("second", "last"); "end": added at the end
+    alternatives: tuple[str, ...] = ()  # bracketed options for its new words ("[…] […]"): the final may take any
 
     def __post_init__(self) -> None:
         if self.form not in FORMS:
@@ -278,10 +285,16 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             whole = (form in ("add", "modify") or (form == "delete" and "old" not in groups and "nth" not in groups)
                      or (form == "insert" and "anchor" not in groups))
             label = _prose_label(m.group())
+            # "resolves 1": the number restarts under that heading
+            heading = re.sub(r"\s*(?:(?:paragraph|para\.?|PP|OP)\s*)?(?:\d[\w.]*|\(?[a-z]\))\s*$", "",
+                             target or "", flags=re.I) or None
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
-                                  target=_number(target) if target else None, text=doc.text[b.start + m.start():end],
+                                  target=_number(target) if target else None, heading=heading,
+                                  text=doc.text[b.start + m.start():end],
                                   old=groups.get("old", ""), new=new, locator=b.locator, start=b.start + m.start(),
-                                  end=end, whole_paragraph=whole, part=groups.get("nth")), took_next))
+                                  end=end, whole_paragraph=whole,
+                                  part=groups.get("nth") or ("end" if form == "insert" and AT_END.search(m.group())
+                                                             else None)), took_next))
     return sorted(out, key=lambda a: a[0].start)
 
 

@@ -7,25 +7,41 @@ tables: paragraph, draft text, proposed text, reason (a Word table's rows, or TA
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Block, BlockKind, Document, content_id
-from .amendments import PROSE, Amendment, _number, _unquote
+from .amendments import PROSE, QUOTED, Amendment, _number, _unquote
 
 # "OP 5:", "PP 3 alt:", "new OP 14 bis:", "OP5." at the start of a block.
 REF_LED_RE = re.compile(r"^(?P<new>new\s+(?:(?:OP|PP)\s+after\s+)?|after\s+)?"
                         r"(?P<ref>(?:OP|PP|para(?:graph)?\.?|output)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?"
                         r"(?:\s*,\s*activity\s*\([a-z]\))?"  # an action plan's "Output 2.3, activity (c):"
-                        r"|section\s+(?:[IVX]+|\d+)(?=\s*,\s*new\s+paragraph))"  # "Section IV, new paragraph: "…""
+                        # "Section IV, new paragraph: "…"", "section III: we would like to see a new paragraph …: "…""
+                        r"|section\s+(?:[IVX]+|\d+)(?=\s*,\s*new\s+paragraph|\s*:[^\"\u201c]{0,120}\bnew\s+paragraph\b))"
                         r"(?P<section_new>\s*,\s*new\s+paragraph)?"
                         r"(?P<added>\s*\(new\))?"  # "OP11 bis (new) – "…""
-                        r"(?P<alt>\s+alt(?:ernative)?)?\s*(?:[:.]|\s[\u2014\u2013-])\s*(?P<rest>\S.*)$", re.S | re.I)
+                        r"(?P<alt>\s+alt(?:ernative)?)?"
+                        # "OP4: …", "Para 22 — …", "OP4 to read: …", "after para 14, please insert …"
+                        r"(?:\s*(?:[:.]|\s[\u2014\u2013-])|\s+(?=to\s+read\b)|,(?=\s*(?:please\s+)?(?:insert|add)\b))"
+                        r"\s*(?P<rest>\S.*)$", re.S | re.I)
 # "to read: "…"" after the reference: the whole paragraph as it should read.
 TO_READ_RE = re.compile(r"^(?:(?:amend(?:ed)?|modify|revise)\s+)?(?:so\s+as\s+)?(?:to|should)\s+read\s*[:,]?\s*", re.I)
 # "add a new activity (g): "…"" after an action plan's reference.
 ADD_ACTIVITY_RE = re.compile(r"^add\s+a\s+new\s+(?:activity|item|paragraph)(?:\s*\([a-z]\)|\s+\d+\w*)?\s*[:,]?\s*"
                              r"(?P<new>.+)$", re.I | re.S)
 # What a comments list's line asks after its paragraph: "After para 30 — insert: …".
-INSERT_RE = re.compile(r"^(?:insert|add)\s*[:,]?\s*(?P<new>.+)$", re.I | re.S)
+INSERT_RE = re.compile(r"^(?:please\s+)?(?:insert|add)(?:\s+(?:a\s+)?new\s+paragraph)?\s*[:,]?\s*(?P<new>.+)$",
+                       re.I | re.S)
+# A comment's loose wording: "para 6: we would prefer "should" instead of "could"."
+PREFER_RE = re.compile(r"^(?:we\s+)?(?:would\s+)?(?:prefer|suggest|propose)\s+(?:to\s+(?:use|say|read)\s+)?"
+                       + QUOTED.format(name="new") + r"\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+"
+                       + QUOTED.format(name="old"), re.I)
+# A negotiator's options for the new words: "replace "as appropriate" with ["in accordance with …"] ["taking …"]".
+ALTERNATIVES_RE = re.compile(r"^replace\s+" + QUOTED.format(name="old") + r"\s+(?:with|by)\s+"
+                             r"(?P<alts>(?:\[\s*[\"\u201c][^\]]+\]\s*(?:,|or|/)?\s*){2,})", re.I)
+# "para 9: suggest deleting the last sentence."
+DELETE_SENTENCE_RE = re.compile(r"^(?:we\s+)?(?:would\s+)?(?:suggest|propose|prefer)\s+(?:deleting|removing|to\s+delete)\s+"
+                                r"the\s+(?P<nth>first|second|third|fourth|fifth|last|final)\s+sentence\b", re.I)
 DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\s*$", re.I)
 # A negotiator's position that changes nothing: "PP1: Retain.", "OP5: Agree.", "OP7: No change."
 RETAIN_RE = re.compile(r"^(?:retain(?:ed)?|keep|agree[ds]?|no\s+change|support(?:ed)?|fine|ok)\b", re.I)
@@ -52,17 +68,29 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
     if not m:
         return []
     ref, rest = " ".join(m.group("ref").split()), m.group("rest").strip()
-    label = b.text[:m.start("rest")].strip().rstrip(":.\u2014\u2013- ")
+    label = b.text[:m.start("rest")].strip().rstrip(":.,\u2014\u2013- ")
     target = _number(ref)
     if (sub := re.search(r"activity\s*(\([a-z]\))", ref, re.I)) is not None:
         target = f"{target} {sub.group(1)}"  # "Output 2.3, activity (c)": the item under its output
+    if ref.lower().startswith("section"):  # a new paragraph for a section: its quoted text
+        quoted = re.search(QUOTED.format(name="q"), rest)
+        return [_amendment(doc, b, label, "add", None, "", quoted.group("q") if quoted else _unquote(rest),
+                           whole=True)]
+    if (options := ALTERNATIVES_RE.match(rest)) is not None:  # "OP9: replace "as appropriate" with ["…"] ["…"]"
+        alternatives = tuple(re.findall(r"\[\s*[\"\u201c]([^\"\u201c\u201d\]]+)[\"\u201d]\s*\]", options.group("alts")))
+        a = _amendment(doc, b, label, "replace", target, options.group("old"), alternatives[0], whole=False)
+        return [replace(a, alternatives=alternatives)]
+    if (prefer := PREFER_RE.match(rest)) is not None:
+        return [_amendment(doc, b, label, "replace", target, prefer.group("old"), prefer.group("new"), whole=False)]
+    if (sentence := DELETE_SENTENCE_RE.match(rest)) is not None:
+        return [_amendment(doc, b, label, "delete", target, "", "", whole=False, part=sentence.group("nth"))]
     if RETAIN_RE.match(rest) or LEAD_IN_RE.search(rest):
         return []  # "PP1: Retain." changes nothing; "Paragraph 9: We have marked our changes … below" leads in
     if DELETE_RE.match(rest) or DELETE_THEN_REASONS_RE.match(rest) or DELETE_ASKED_RE.match(rest):
         # "OP4: Delete. Commitments on …", "Para 17: we suggest that this paragraph be deleted."
         return [_amendment(doc, b, label, "delete", target, "", "", whole=True)]
     if (end := AT_END_RE.match(rest)) is not None:
-        return [_amendment(doc, b, label, "insert", target, "", _unquote(end.group("new")), whole=False)]
+        return [_amendment(doc, b, label, "insert", target, "", _unquote(end.group("new")), whole=False, part="end")]
     if not any(rx.match(rest) for _, rx in PROSE) and any(rx.search(rest) for _, rx in PROSE):
         return []  # "Paragraph 11: Many members … Insert after paragraph 11 …": the instruction inside is read as prose
     for form, rx in PROSE:
@@ -88,11 +116,11 @@ def ref_led(doc: Document, b: Block) -> list[Amendment]:
 
 
 def _amendment(doc: Document, b: Block, label: str, form: str, target: str | None, old: str, new: str, *,
-               whole: bool, end: int | None = None) -> Amendment:
+               whole: bool, end: int | None = None, part: str | None = None) -> Amendment:
     end = b.end if end is None else end
     return Amendment(id=content_id("amd", doc.sha256, b.start, end), label=label, form=form, target=target,
                      text=doc.text[b.start:end], old=old, new=new, locator=b.locator, start=b.start, end=end,
-                     whole_paragraph=whole)
+                     whole_paragraph=whole, part=part)
 
 
 # A quoted text followed by the contributor's own words about it.
@@ -180,7 +208,7 @@ def _headed_row(doc: Document, row, cells: list[str], cols: dict[str, int]) -> A
                               or "anchor" not in groups, end=last.end)
     if (end := AT_END_RE.match(cell)) is not None:
         return _amendment(doc, first, label, "insert", target, "", _unquote(end.group("new")), whole=False,
-                          end=last.end)
+                          end=last.end, part="end")
     if (add := ADD_CELL_RE.match(cell)) is not None:  # "Insert after … a new paragraph:" places it after one
         form = "insert" if re.match(r"(?i)(?:add|insert)\s+after\b", cell) else "add"
         return _amendment(doc, first, label, form, target, "", _strip_label(_unquote(add.group("new"))), whole=True,

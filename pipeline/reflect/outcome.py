@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Document, Segment, to_plain
 from .align import Index, align_spans, segments, span_view, word_ops
@@ -125,6 +125,13 @@ def _bare_label(label: str) -> str:
 def before_after(a: Amendment, draft: Document | None) -> tuple[str | None, str]:
     """The paragraph (or words) before and after the amendment; before is None when only the draft could say."""
     para = draft_paragraph(draft, a.target, a.new or a.old, a.heading)
+    if a.form == "insert" and a.part == "end" and para:
+        # "add at the end of para 12: …": the paragraph as it would then read, so that the words it adds are looked
+        # for where the paragraph now is
+        flat = " ".join(para.split())
+        if a.new[:1] in ",;" or a.new[:1].islower():
+            return flat, f"{flat.rstrip(' .;:')}{'' if a.new[:1] in ',;' else ' '}{a.new.strip()}{flat[-1:] if flat[-1:] in '.;' else ''}"
+        return flat, f"{flat} {a.new.strip()}"
     if a.form in ("add", "insert"):
         return "", a.new
     if a.form == "modify":
@@ -174,6 +181,9 @@ def changed_words(before: str, after: str) -> tuple[set[int], set[int]]:
 
 def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
     """Adopted, adopted with changes or not adopted, from the final text's counterpart of the amended paragraph."""
+    if a.alternatives:  # bracketed options: the final text may take any one of them
+        outcomes = [judge(replace(a, new=alt, alternatives=()), final, draft) for alt in a.alternatives]
+        return max(outcomes, key=lambda o: (OUTCOMES.index(o.outcome) * -1, o.inserted_kept or 0))
     before, after = before_after(a, draft)
     if before is None:
         return _without_draft(a, final, after)

@@ -592,3 +592,52 @@ def test_a_text_files_table_whose_rows_open_with_their_paragraph_number(tmp_path
         ("4", "modify", "4", "We note with concern that digi"),  # the text reads "4" as a list label: still a row
         ("After 11", "add", "11", "We will pay particular attenti"),  # "Add new para after 11:" is no part of it
         ("15", "delete", "15", "")]
+
+
+LOOSE_COMMENTS = """Dear colleagues,
+
+Please find our comments on the draft outcome below.
+
+para 3: we would prefer "should" instead of "could".
+
+para 5: suggest deleting the last sentence.
+
+add at the end of para 6: "Such data should be disaggregated by sex and age."
+
+after para 7, please insert a new paragraph: "Stocktaking reports should draw on the entries of all stakeholders."
+
+section II: we would like to see a new paragraph on financing, for example: "Participants called on development partners to close the financing gap." We leave the wording to you.
+
+OP8 to read: "Urges Member States to update their national digital strategies;"
+
+OP9: replace "as appropriate" with ["in line with national priorities"] ["taking into account national circumstances"]
+
+Replace resolves 1 with the following: "that ITU shall continue to lead the work on Action Lines C2 and C5;"
+"""
+
+
+def test_a_delegations_loosely_worded_comments_are_read():
+    got = {a.label: (a.form, a.target, a.old, a.new[:30], a.part, a.alternatives)
+           for a in read_amendments(_doc(LOOSE_COMMENTS, "c.txt"))}
+    assert got == {
+        "para 3": ("replace", "3", "could", "should", None, ()),
+        "para 5": ("delete", "5", "", "", "last", ()),
+        "add at the end of para 6": ("insert", "6", "", "Such data should be disaggrega", "end", ()),
+        "after para 7": ("add", "7", "", "Stocktaking reports should dra", None, ()),  # a new paragraph after 7
+        "section II": ("add", None, "", "Participants called on develop", None, ()),  # the comment after it is not
+        "OP8": ("modify", "OP8", "", "Urges Member States to update ", None, ()),
+        "OP9": ("replace", "OP9", "as appropriate", "in line with national prioriti", None,
+                ("in line with national priorities", "taking into account national circumstances")),
+        "Replace resolves 1 with the following": ("modify", "1", "", "that ITU shall continue to lea", None, ()),
+    }
+
+
+def test_an_addition_at_a_paragraphs_end_is_looked_for_there_and_bracketed_options_may_each_be_taken():
+    draft = _doc("6 Participants underlined that reliable data are essential.\n"
+                 "9 Member States are invited to act as appropriate.\n", "d.txt")
+    final = Index.of(_doc("6 Participants underlined that reliable data are essential. Such data should be broken "
+                          "down by sex and age wherever possible.\n"
+                          "9 Member States are invited to act taking into account national circumstances.\n", "f.txt"))
+    found = {a.label: a for a in read_amendments(_doc(LOOSE_COMMENTS, "c.txt"))}
+    assert judge(found["add at the end of para 6"], final, draft).outcome == "adopted_with_changes"
+    assert judge(found["OP9"], final, draft).outcome == "adopted"  # the second option, word for word
