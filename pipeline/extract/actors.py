@@ -54,6 +54,9 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General A
 # (ECOSOC in its own resolutions), "the Assembly".
 SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
                 re.compile(r"Commission on Science and Technology for Development|\bCSTD\b")),
+               # a Broadband Commission report calls it "the Commission" too
+               ("Broadband Commission", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
+                re.compile(r"Broadband Commission")),
                ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
                ("UNGIS", re.compile(r"^\s*(?:the\s+)?Group\s*$", re.IGNORECASE),
                 re.compile(r"United Nations Group on the Information Society|\bUNGIS\b")),
@@ -115,6 +118,26 @@ def author_body(document: Document) -> str | None:
     return None
 
 
+# "We, the participants in the WSIS Forum 2027, representing …": who "We" are in a declaration.
+WE_ARE_RE = re.compile(r"^(?:\d{1,2}\.?\s+)?We,\s+(?:the\s+)?(?P<who>[^,;:]{3,90}),")
+STATES_RE = re.compile(r"\b(?:ministers?|heads? of (?:state|government|delegation)|governments?|member states|"
+                       r"representatives of (?:the\s+)?(?:governments|states))\b", re.IGNORECASE)
+
+
+def who_we_are(document: Document) -> str:
+    """The signatories of a declaration: Member States when ministers or governments speak, else those it names
+    ("participants in the WSIS Forum 2027"); Member States when it does not say."""
+    for b in document.blocks[:30]:
+        m = WE_ARE_RE.match(b.text)
+        if m:
+            return "Member States" if STATES_RE.search(m.group("who")) else m.group("who").strip()
+    return "Member States"
+
+
+QUALIFIED_COUNTRIES_RE = re.compile(r"\b(?:developed|developing|donor|island|landlocked|transit|programme|"
+                                    r"industriali[sz]ed|low-income|middle-income|high-income|host)\s+$", re.IGNORECASE)
+
+
 class ActorReader:
     """Actor look-ups for one document: its UN body (if any) and its text decide the short names."""
 
@@ -124,6 +147,7 @@ class ActorReader:
         # Who decides when a resolution "resolves to …" or "approves …": the UN body, the Council, the Conference.
         self.decider = self.body or itu_body(document)
         self.author = None if self.decider else author_body(document)
+        self.we = who_we_are(document)
 
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
@@ -215,14 +239,19 @@ class ActorReader:
         doc = _tokens(text)
         # "ITU-D Sector Members" are Sector Members: the "ITU" of a Sector's name is not the Union.
         spans = [s for s in doc.spans["actors"] if (keep is None or keep(s))
-                 and not (s.text == "ITU" and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))]
+                 and not (s.text == "ITU" and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))
+                 # "developed countries", "donor countries" are those countries, not every Member State
+                 and not (s.text.lower() == "countries" and QUALIFIED_COUNTRIES_RE.search(text[:s.start_char]))]
         if not spans:
             return None
         names = list(dict.fromkeys(span.label_ for span in spans))
         combined = COMBINED_ACTORS.get(frozenset(names[:2]))
         if combined:  # "the Secretary-General and the Directors …", not "Member States, with Sector Members"
             first, second = (next(s for s in spans if s.label_ == n) for n in names[:2])
-            if not re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[first.end_char:second.start_char]):
+            between = text[first.end_char:second.start_char]
+            # "Member States, Sector Members" in a table's cell; not "Member States, Sector Members and Associates"
+            if not (re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", between) or (
+                    re.fullmatch(r"\s*,\s*", between) and not re.match(r"\s*(?:,|and\b|&)", text[second.end_char:]))):
                 combined = None
         if combined:
             pair = [s for s in spans if s.label_ in names[:2]]

@@ -37,6 +37,8 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
 BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
                             r"countries|times|of|out)\b|in\s+(?:\d|every|each)\b)")  # "6 in collaboration with …, to"
+# A list lettered in capitals: "A. The cost of an entry-level smartphone falls below …" (a targets annex).
+CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})(?=.*[.;]\s*$)")  # not a heading
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")  # "A.3", "A3"
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -86,9 +88,14 @@ def segment_block(block: Block) -> list[Segment]:
         end = opening + lead.end()
         return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
     named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text) or BARE_NUMBER_RE.match(text)
-             if block.label is None else None)
+             or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]
+    last = _last_sentence_start(text) if block.label is None and text.rstrip().endswith(":") else 0
+    if last and is_chapeau(text[last:]) and _quotes_instrument(text[last:]):
+        # "Several provisions already ask for this. Resolution 140 (…) instructs the Secretary-General:": the quoted
+        # chapeau is the paragraph's last sentence
+        return [Segment("para", block, 0, _trim_end(text, 0, last)), Segment("chapeau", block, last, len(text))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):
         # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
         return [Segment("chapeau", block, 0, len(text))]
@@ -169,6 +176,12 @@ def split_flattened(block: Block) -> list[Segment] | None:
     return [s for s in segs if s.end > s.start]
 
 
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of a paragraph starts (0 for one sentence); abbreviations ("Rev.", "Mod.") end none."""
+    starts = [m.end() for m in re.finditer(r"(?<!\bRev)(?<!\bMod)(?<!\bNo)(?<!\bRes)\.\s+(?=[A-Z])", text)]
+    return starts[-1] if starts else 0
+
+
 def _quotes_instrument(text: str) -> bool:
     """A numbered paragraph ending in a resolution's chapeau: "1.1 … Resolution 1332 … instructs …:"."""
     m = CHAPEAU_RE.match(text)
@@ -230,8 +243,11 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0) -
                 last_letter = ""
         else:
             bare = label.strip("()")
-            if last_letter and (_roman_next(bare, last_roman) or (bare == "i" and last_letter != "h")):
-                kept.append(m)  # "(b) prepare …, which shall: (i) identify …; (ii) propose …; (c) hold …"
+            if (last_letter or last_roman or bare == "i") and (
+                    _roman_next(bare, last_roman) or (bare == "i" and last_letter != "h")):
+                # "(b) prepare …, which shall: (i) identify …; (ii) propose …; (c) hold …", or a list of its own
+                # ("The following action points were agreed: (i) the Regional Office to …; (ii) ECA to …")
+                kept.append(m)
                 last_roman = bare
                 continue
             letter = bare[0]

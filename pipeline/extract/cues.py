@@ -47,9 +47,10 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
     r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore),"
     r"\s+(?=we\b))?"
-    # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence)
-    rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can)\b)[\w&'\-]+)"
-    rf"{{0,7}}?|We|we|{MEETING_SUBJECT})\s+"
+    # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
+    # is "to": "The Group to recommend to Council …" is a proposal's)
+    rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
+    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT})\s+"
     r"(?:(?:further|also|again|strongly)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -72,13 +73,19 @@ IMPERSONAL_ASK_RE = re.compile(r"^\s*It\s+was\s+(?:also\s+|further\s+)?(?P<verb>
 # A declaration's paragraph that declares in the first person plural: "We recognize …", "We welcome …".
 WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again)\s+)?(?:recogni[sz]e|acknowledge|"
                                r"welcome|note|emphasi[sz]e|stress|highlight|reaffirm|underline|underscore|appreciate|"
-                               r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note)\b")
+                               r"commend|express|affirm|reiterate|consider|believe|are convinced|are aware|take note|"
+                               r"recall|remember|are mindful)\b")
+# A meeting's conclusions as a list under its name: "TDAG:" then "b) requested the Director of BDT to …".
+MEETING_CHAPEAU_RE = re.compile(rf"^\s*(?P<who>{MEETING_SUBJECT}|The\s+(?:Group|Meeting|Committee|Council|Conference|Board|"
+                                r"Commission|Working Group))\s*:\s*$")
+PAST_ITEM_RE = re.compile(r"^\s*(?:also\s+|further\s+)?(?P<verb>requested|invited|encouraged|urged|called upon|called on|"
+                          r"asked|decided|agreed|instructed|recommended)\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 # A meeting's conclusion that records before it asks: "TDAG noted that …, and requested the BDT Director to …".
 MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Commission|Council|Conference|Board)|"
                                     rf"{MEETING_SUBJECT})\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
                                     r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
                                     r"considered|reviewed|heard|examined)\b")
-PAST_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
+PAST_SECOND_CLAUSE_RE = re.compile(r"(?:[,;]\s*|\s)and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
                                    r"encouraged|urged|called upon|asked|agreed|decided)\b")
 # A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
 WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"

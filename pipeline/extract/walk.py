@@ -43,6 +43,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
         self.proposal_parent: tuple[str, str | None] | None = None  # who a proposal with lettered steps asks
+        self.meeting_who: str | None = None  # "TDAG:" before the list of what the meeting decided and asked
         self.section = ""
         self.ctx: _Context | None = None
         self.out: list[Candidate] = []
@@ -86,16 +87,20 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             self.last_number = seg.label.rstrip(".")  # the parent of lettered items that follow outside resolutions
         if re.fullmatch(r"[\s.…\[\]]+", text):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
-        if not re.search(r"[A-Za-z]{2}", text):
-            return  # "- 4 -", "C28/12-E" page furniture left inside the text
+        if not re.search(r"[A-Za-z]{2}", text) or _furniture(text):
+            return  # "- 4 -", "C28/12-E", "4/21 28-06412 E/CN.16/2028/47": page furniture left inside the text
         ref = cues.RESOLUTION_REF_RE.search(text) if text.rstrip().endswith(":") else None
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
+        if seg.kind == "para" and cues.MEETING_CHAPEAU_RE.match(seg.block.text):
+            self.meeting_item(seg)  # "TDAG:" (no section title): the list of its conclusions follows
+            return
         if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text):
             self.heading(seg)  # "C1. The role of public governance authorities …": a plan's section
             return
-        if (seg.kind == "item" and _section_title(text)) or (seg.kind == "para" and _section_title(text)
+        closed = seg.block.text[seg.end:].strip()[:1] in (";", ",")  # "(a) Data on …;" is an item
+        if (seg.kind == "item" and _section_title(text) and not closed) or (seg.kind == "para" and _section_title(text)
                                                               and _title_case(text) and not self.out_of_preamble(seg)) or (
                 seg.kind == "para" and (lm := re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
@@ -103,7 +108,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             # section heading all the same.
             self.heading(seg)
             return
-        if self.quoted_request(seg) or self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
+        if seg.kind == "para" and self.meeting_who and not cues.MEETING_CHAPEAU_RE.match(seg.block.text):
+            self.meeting_who = None  # the list under "TDAG:" has ended
+        if self.meeting_item(seg) or self.quoted_request(seg) or self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
             return
         ctx = self.ctx
         if ctx is not None and ctx.mode == "preamble":
@@ -156,6 +163,13 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             self.last_number = label
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
+
+
+def _furniture(text: str) -> bool:
+    """Symbols and page numbers only: "E/CN.16/2028/47", "4/21 28-06412 E/2028/931" (a UN page's foot)."""
+    words = text.split()
+    return 0 < len(words) <= 8 and any("/" in w for w in words) and all(
+        re.fullmatch(r"[A-Z]{0,4}[0-9A-Z./()\-]*\d[0-9A-Z./()\-]*", w) for w in words)
 
 
 __all__ = ["Candidate", "Walk"]

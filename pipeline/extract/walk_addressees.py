@@ -27,16 +27,21 @@ class AddresseeReader:
             # "Decides, with a view to …": a decision addresses no one. "approves the terms of reference of the
             # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
             return (self.decider if verb in ("approves", "adopts", "endorses") else self.body) or "", None
-        found = self.found(addr)
-        if found and found[0] == "ITU":
-            # "instructs the study groups of the ITU Telecommunication Standardization Sector": the groups act
-            found = next((h for h in [self.head_actor(addr)] if h and h[0] != "ITU"), found)
+        found = self.body_named(addr)
         if found:
             return found
         name = printed_name(addr)
         if name:
             return name, addr.strip(" ,:")
         return "", None
+
+    def body_named(self, phrase: str) -> tuple[str, str] | None:
+        """The body a phrase names; "the study groups of the ITU Telecommunication Standardization Sector" and "the
+        ITU Regional Office for Africa" name the groups and the office, not ITU."""
+        found = self.found(phrase)
+        if found and found[0] == "ITU":
+            found = next((h for h in [self.head_actor(phrase)] if h and h[0] != "ITU"), found)
+        return found
 
     def proposal_actor(self, text: str) -> tuple[str, str | None]:
         """Who a proposal asks to act: the subject after "proposes that", or of "X should …"; else the secretariat

@@ -22,6 +22,7 @@ class ChapeauHandlers:
         self.section = seg.block.text
         self.proposals_that = False
         self.proposal_parent = None
+        self.meeting_who = None
         self.lead_in = None
         # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
         code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")

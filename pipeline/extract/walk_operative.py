@@ -9,6 +9,7 @@ import re
 
 from ..model import RequirementKind
 from . import cues
+from .actors import printed_name
 from .clauses import Segment
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
@@ -24,6 +25,10 @@ MODAL_CHAPEAU_RE = re.compile(
 # align …" under "The international community is encouraged to:". The item's subject acts.
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
+
+
+# "… recommends to the Economic and Social Council the adoption of the following draft resolution:"
+RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
 
 class OperativeHandlers:
@@ -42,9 +47,14 @@ class OperativeHandlers:
         if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
             self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
                      clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
+        outer = self.ctx if self.ctx is not None and self.ctx.mode == "operative" else None
+        letter = (seg.label or "").strip("().")
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
                             source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
-                            own_item=seg.label)
+                            own_item=seg.label,
+                            # "(b) that the Expert Group … shall: (i) …; (ii) …" then "(c)" under "decides" again
+                            outer=outer if outer is not None and len(letter) == 1 and letter.isalpha() else None,
+                            outer_next=chr(ord(letter) + 1) if len(letter) == 1 and letter.isalpha() else None)
         return True
 
     def quoted_request(self, seg: Segment) -> bool:
@@ -62,6 +72,26 @@ class OperativeHandlers:
                  printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True
 
+    def meeting_item(self, seg: Segment) -> bool:
+        """"TDAG:" then "b) requested the Director of BDT to …", "c) decided to extend …": each item its own verb in the
+        past tense, the meeting the subject of each."""
+        if seg.kind == "para" and (m := cues.MEETING_CHAPEAU_RE.match(seg.block.text)):
+            self.meeting_who = m.group("who")
+            self.ctx = None
+            return True
+        who = self.meeting_who
+        if seg.kind != "item" or not who or not (m := cues.PAST_ITEM_RE.match(seg.text)):
+            return False
+        verb = _verb_key(m.group("verb"))
+        rest = m.group("rest")
+        actor, printed = self.addressee(re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0], verb, clause=rest)
+        if not actor:  # "decided to extend the mandate …": the meeting decides
+            actor, printed = self.found(who) or ((name, who) if (name := printed_name(who)) else (None, None))
+        self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or self.body or "ITU",
+                 printed=printed, label=seg.label, clause_path=(self.doc_name, who, seg.label or ""),
+                 statement=f"{who} {seg.text}")
+        return True
+
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
@@ -72,13 +102,15 @@ class OperativeHandlers:
         rest = m.group("rest")
         if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
             return False
-        if re.match(r"to\s+(?:the|all|its|our)\b", rest):
+        if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
+        if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
+            addressee = to.group("to")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
         if not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
-            actor, printed = "Member States", "We"
+            actor, printed = self.we, "We"
         elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
             actor, printed = self.found(who) or (None, None)
         actor = actor or self.body or self.author or "ITU"
@@ -125,7 +157,7 @@ class OperativeHandlers:
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
         if not actor and we:  # "…, and commit to review …": the States that sign the declaration
-            actor, printed = "Member States", "We"
+            actor, printed = self.we, "We"
         actor = actor or self.body or self.author or "ITU"
         self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
@@ -134,6 +166,8 @@ class OperativeHandlers:
 
     def operative_item(self, seg: Segment, ctx: _Context) -> None:
         """An item under the chapeau in force: its kind and actor inherited, its label cited under its parents."""
+        if ctx.outer is not None and (seg.label or "").strip("().") == ctx.outer_next:
+            self.ctx = ctx = ctx.outer  # the next letter of the list the modal item belonged to
         text = seg.text
         label = seg.label
         path_label = label or ""
@@ -175,6 +209,9 @@ class OperativeHandlers:
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor
                         and ctx.number_actor[0]):
                     actor, printed = ctx.number_actor  # "2 that the Group shall, in 2028: a) hold …; b) …"
+                elif (printed is None and actor == "ITU" and ctx.verb == "decides" and self.decider == "Council"
+                      and text.startswith("to ")):
+                    actor = "Council"  # "decides (a) to establish an Expert Group …": the Council does it
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"
             if that_letter:

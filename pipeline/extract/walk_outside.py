@@ -56,18 +56,26 @@ IMPERSONAL_KIND = {"agreed": RequirementKind.DECISION, "decided": RequirementKin
                    "requested": RequirementKind.INSTRUCTION}
 # "X, …, to do …" (the aside optional under "Action points").
 LEAD_TO_RE = re.compile(r"^(?P<who>[A-Z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120},)?)?\s+to\s+[a-z]")
+ACTION_TO_RE = re.compile(r"^(?P<who>[a-z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120},)?)?\s+to\s+[a-z]")
 # Words by which a recommendation asks something of someone.
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
 
 # The line before a targets list that says who commits to them.
+# "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
+ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
                         r"pledges|resolve|resolves)\s+to\b")
 
 
 def _title_or_question(sentence: str) -> bool:
-    """"What the report should contain" (a section's title) or "How should the Forum be organized?" ask nothing."""
+    """"What the report should contain" (a section's title) or "How should the Forum be organized?" ask nothing, nor
+    does a sentence whose first modal sits in a clause it reports ("Neither text says what the reports should
+    contain …")."""
     text = sentence.strip()
+    d = cues.DEONTIC_RE.search(text)
+    if d and re.search(r"\b(?:what|how|whether|which|why)\b(?:\s+\S+){0,5}\s*$", text[:d.start()], re.IGNORECASE):
+        return True
     return bool(re.match(r"(?:What|How|Why|Where|When|Which|Who)\b", text)) and (
         text.endswith("?") or (text[-1:] not in ".;:" and len(text.split()) <= 12))
 
@@ -147,7 +155,8 @@ class OutsideHandlers:
             return False
         # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
         # targets …"), or to whoever set them when the heading names it ("… of the Broadband Commission").
-        committed = COMMITS_RE.match(self.target_scope or "")
+        scope = self.target_scope or ""
+        committed = COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb,
                                                             default="All stakeholders")
@@ -193,12 +202,13 @@ class OutsideHandlers:
         else:
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"; under "Action points"
             # the commas may be missing and the body need not be one the knowledge base lists ("Participants to …").
-            lead = LEAD_TO_RE.match(text)
             actions = bool(cues.ACTION_POINTS_HEADING_RE.match(section))
+            # under "Action points" the body may open in lower case: "(iii) participating Governments to send …"
+            lead = LEAD_TO_RE.match(text) or (ACTION_TO_RE.match(text) if actions else None)
             found = None
             if lead and (lead.group("aside") is not None or actions):
                 who = lead.group("who")
-                found = self.found(who) or (actions and (self.head_actor(who) or (
+                found = self.body_named(who) or (actions and (self.head_actor(who) or (
                     (name, who) if (name := printed_name(who)) else None)))
             if not found:
                 return False
@@ -282,6 +292,10 @@ class OutsideHandlers:
                     self.last_subject = subject.strip()
                 kind = (RequirementKind.INVITATION if cues.INVITED_RE.search(sentence)
                         else RequirementKind.EXPECTATION)
-                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
+                d = cues.DEONTIC_RE.search(sentence)
+                found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
+                # "It is important that UNGIS coordinates …": the that-clause names who acts
+                actor, printed = (found if found and found[0] else None) or self.head_actor(subject) or (SECRETARIAT,
+                                                                                                        None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)

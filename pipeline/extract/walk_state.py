@@ -27,6 +27,8 @@ class _Context:
     last_letter: str | None = None
     letter_actor: tuple[str | None, str | None] | None = None
     number_actor: tuple[str | None, str | None] | None = None  # who a numbered "that X shall:" decision names
+    outer: "_Context | None" = None  # "(b) that the Group shall: (i) …": the chapeau in force before it
+    outer_next: str | None = None  # the letter that returns to it ("(c)")
     kind: RequirementKind | None = None  # "the Working Group shall:" sets expectations, not an operative verb
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
 

@@ -474,3 +474,121 @@ WTSA-28 - Resolution 77
 def test_a_plan_tables_rows_whose_verb_the_tagger_misreads_and_page_furniture(fmt):
     rows = _rows(_extract(PLAN_TABLE, fmt))
     assert [r[:2] for r in rows] == [("1.1", "All stakeholders"), ("1.2", "Member States")]  # not "to ITU"
+
+
+ADVISORY_GROUP = """Summary of the meeting of the advisory group
+3.3 TDAG took note of the progress report and requested the Director of BDT to add figures by region.
+6 Conclusions
+TDAG:
+a) endorsed the operational plan for 2030;
+b) requested the Director of BDT to align the indicators with the Action Lines;
+c) decided to extend the mandate of its correspondence group until its next meeting;
+d) encouraged Member States to nominate focal points for the WSIS Stocktaking;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_conclusions_listed_under_its_name(fmt):
+    rows = _rows(_extract(ADVISORY_GROUP, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3.3", "Director of the Telecommunication Development Bureau", "instruction"),  # "took note … and requested"
+        ("b", "Director of the Telecommunication Development Bureau", "instruction"),  # "a) endorsed …" asks nothing
+        ("c", "TDAG", "decision"), ("d", "Member States", "invitation")]
+
+
+REGIONAL_OUTCOME = """Recommendations
+3. The meeting recommends that Pacific Governments:
+a) adopt national broadband plans with funded targets;
+b) remove duties on entry-level devices;
+ACTION POINTS
+The following action points were agreed: (i) the ITU Regional Office for Asia and the Pacific to circulate this outcome by 30 June; (ii) participating Governments to send their comments within four weeks; (iii) the host country to present the outcome at the WSIS Forum.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_recommendations_and_a_run_on_list_of_action_points_numbered_in_romans(fmt):
+    rows = _rows(_extract(REGIONAL_OUTCOME, fmt))
+    assert [r[:2] for r in rows] == [
+        ("3", "Pacific Governments"), ("3 a", "Pacific Governments"), ("3 b", "Pacific Governments"),
+        ("i", "ITU Regional Office for Asia and the Pacific"),  # the office, not ITU
+        ("ii", "participating Governments"), ("iii", "host country")]
+
+
+COMMISSION_REPORT = """Broadband Commission for Sustainable Development
+Report of the Working Group on Devices
+The Commission should track these targets in its State of Broadband report.
+Annex. Proposed targets for 2031
+The Working Group proposes the following targets for adoption by the Commission:
+A. The price of an entry-level smartphone falls below 8 per cent of monthly income in every country.
+B. Every least developed country has a plan for device affordability.
+"""
+
+
+def test_a_reports_targets_lettered_in_capitals_belong_to_the_body_that_adopts_them():
+    rows = _rows(_extract(COMMISSION_REPORT))
+    assert [r[:3] for r in rows] == [("", "Broadband Commission", "expectation"),  # "the Commission" of its report
+                                     ("A", "Broadband Commission", "target"), ("B", "Broadband Commission", "target")]
+
+
+COUNCIL_DECISION = """The Council,
+decides
+(a) to establish an Expert Group on Indicators, open to experts of Member States;
+(b) that the Expert Group shall:
+(i) hold its first meeting before the end of 2029;
+(ii) work in English;
+(c) that the Expert Group shall base its proposals on existing data;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_council_decisions_letters_after_a_modal_letter_with_romans(fmt):
+    rows = _rows(_extract(COUNCIL_DECISION, fmt))
+    assert [r[:2] for r in rows] == [("a", "Council"), ("b", "Expert Group"), ("b i", "Expert Group"),
+                                     ("b ii", "Expert Group"), ("c", "Expert Group")]  # "(c)" is no item of (b)
+
+
+FORUM_STATEMENT = """1. We, the participants in the WSIS Forum 2030, met in Geneva to take stock of progress.
+2. We recall that no one should be left without access to information.
+3. We commit to document our projects in the WSIS Stocktaking.
+4. It is important that UNGIS coordinates the reporting of the agencies.
+5. We call upon developed countries to fulfil their commitments on development assistance.
+"""
+
+
+def test_a_forums_we_its_recollections_and_a_that_clauses_actor():
+    rows = _rows(_extract(FORUM_STATEMENT))
+    assert [r[:3] for r in rows] == [("3", "participants in the WSIS Forum 2030", "decision"),  # not Member States
+                                     ("4", "UNGIS", "expectation"),
+                                     ("5", "developed countries", "instruction")]  # not every Member State
+
+
+CSTD_CHAPTER = """1. The Commission on Science and Technology for Development recommends to the Economic and Social Council the adoption of the following draft resolution:
+8. Requests the Secretary-General to include in the annual report:
+
+4/21 29-01234
+
+E/CN.16/2029/12
+
+(a) Data on the affordability of devices;
+(b) An account of the obstacles met by regulators;
+"""
+
+
+def test_a_commissions_recommendation_to_the_council_and_items_past_a_pages_symbols():
+    rows = _rows(_extract(CSTD_CHAPTER))
+    assert [r[:2] for r in rows] == [("1", "ECOSOC"), ("8", "Secretary-General of the United Nations"),
+                                     ("8 a", "Secretary-General of the United Nations"),
+                                     ("8 b", "Secretary-General of the United Nations")]
+
+
+QUOTED_LAST_SENTENCE = """Contribution of Kestria
+2 What the resolutions in force already ask
+Neither report says what the annual report should contain. Resolution 140 (Rev. Doha, 2030) of the Plenipotentiary Conference instructs the Secretary-General:
+"7 to report annually to the Council on the activities of ITU under each Action Line;"
+"""
+
+
+def test_a_quoted_chapeau_at_the_end_of_a_paragraph_and_a_reported_should():
+    result = _extract(QUOTED_LAST_SENTENCE)
+    assert [(r.source.label, r.actor, r.quoted_from) for r in result.requirements] == [
+        ("7", "Secretary-General", "Resolution 140 (Rev. Doha, 2030)")]  # "says what … should contain" asks nothing
