@@ -44,7 +44,9 @@ PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.
         r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?(?:\s*\([a-z]\))?)"
         r"(?:\s+of\s+(?:the\s+)?(?:section\s+\S+|annex|decides|resolves|instructs(?:\s+the\s+[\w-]+)?|"
         r"(?:draft\s+)?(?:text|report|resolution|decision|declaration)))?")
-IN_PARA = rf"(?:In\s+{PARA.format(name='n')}\s*,\s*)?"
+IN_PARA = (rf"(?:In\s+{PARA.format(name='n')}\s*,\s*"
+           # "In Table 1, activity A7, replace …": a table's row by its code
+           r"|In\s+table\s+\w+\s*,\s*(?:activity|row|item|action)\s+(?P<n_row>[A-Z]\d+(?:\.\d+)?)\s*,\s*)?")
 # The prose instructions, each a regular expression over a block's text and the form it gives.
 PROSE = (
     ("replace", re.compile(
@@ -80,6 +82,12 @@ PROSE = (
         r"encourages|urges)(?:\s+(?:the|of|and|[A-Z][\w&-]*)){0,6}\s+)?(?:(?:paragraph|para\.?|OP|PP)\s*)?"
         r"(?:\d+[A-Za-z]*|\(?[a-z]\)))\s+(?:with|by)\s+the\s+following(?:\s+(?:text|wording))?\s*[:,]?\s*"
         + QUOTED.format(name="new"), re.I)),
+    ("modify", re.compile(  # "Paragraph 19 should read as follows: "…""
+        r"(?:paragraph|para\.?|OP|PP)\s*(?P<n>\d+[A-Za-z]*)\s+should\s+(?:now\s+)?read(?:\s+as\s+follows)?\s*[:,]?\s*"
+        + QUOTED.format(name="new"), re.I)),
+    ("add", re.compile(  # "In section VIII, add a new paragraph: "…""
+        r"in\s+section\s+[\w.]+\s*,\s*(?:add|insert)\s+a\s+new\s+paragraph\s*[:,]?\s*" + QUOTED.format(name="new"),
+        re.I)),
     ("modify", re.compile(  # "Modify Output 4.2 to read: "…"", "Amend paragraph 7 to read: "…""
         r"(?:modify|amend|revise)\s+(?:output|paragraph|para\.?|objective|activity|OP|PP)\s*(?P<n>\d+(?:\.\d+)*"
         r"[A-Za-z]*)\s+(?:so\s+as\s+)?to\s+read\s*[:,]?\s*" + QUOTED.format(name="new"), re.I)),
@@ -101,6 +109,15 @@ PROSE = (
         re.I)),
 )
 AT_END = re.compile(r"\bat\s+the\s+end\b", re.I)
+# Changes written in capitals inside a quoted paragraph: "[DELETE: about one third] [ADD: some 2.2 billion]",
+# "[REPLACE "invite" WITH "call on"]", "[ADD AT THE END: …]"; a whole paragraph: "[ADD NEW PARAGRAPH 14bis: …]",
+# "[DELETE PARAGRAPH: 21. …]".
+BRACKET_RE = re.compile(r"\[(?:ADD(?:\s+AT\s+THE\s+END)?|DELETE|INSERT|REPLACE\s+[\"\u201c])")
+BRACKET_EDIT_RE = re.compile(r"\[(?:(?P<op>ADD|INSERT|DELETE)(?:\s+AT\s+THE\s+END)?\s*:\s*(?P<words>[^\]]*)|REPLACE\s+"
+                             r"[\"\u201c](?P<old>[^\"\u201d]*)[\"\u201d]\s+(?:WITH|BY)\s+[\"\u201c](?P<new>[^\"\u201d]*)"
+                             r"[\"\u201d])\s*\]")
+BRACKET_WHOLE_RE = re.compile(r"^[\s\"\u201c]*\[(?P<op>ADD\s+NEW\s+PARAGRAPH|DELETE\s+PARAGRAPH)\s*(?P<n>[\w.]*)\s*:\s*"
+                              r"(?P<text>.*?)\]?[\s\"\u201d]*$", re.S)
 TRACKED_RE = re.compile(r"\{\+(?P<ins>.*?)\+\}|\{-(?P<del>.*?)-\}", re.S)
 
 
@@ -146,6 +163,10 @@ def read_amendments(doc: Document, *, lines: list[str] | None = None) -> tuple[A
         elif _title_like(b.text) and not MARK_RE.match(b.text):
             in_reasons = False
         if in_reasons:
+            i += 1
+            continue
+        if BRACKET_RE.search(b.text) and (bracketed := _bracketed(doc, b)) is not None:
+            out.append(bracketed)
             i += 1
             continue
         mark = MARK_RE.match(b.text)
@@ -236,7 +257,8 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
         form = "modify"
     elif form == "delete":
         old, new = printed, ""
-    target = _number(ref) if ref else _leading_number(printed)
+    # without a reference, the item's own label: "2 that ITU-D shall …" (a parser's list label) or "b) that …"
+    target = _number(ref) if ref else (_leading_number(printed) or (_item_label(*body[0]) if body else None))
     label = f"{mark.group('mark')} {ref}" if ref else mark.group("mark")
     heading = re.sub(r"\s*(?:(?:PP|OP)\s*)?(?:\d[\w.]*|\(?[a-z]\))(?:\s*(?:bis|ter|quater))?\s*$", "",
                      ref or "") or None
@@ -251,6 +273,32 @@ def _item_label(block, skip: int) -> str | None:
     """The label an item is printed with: the parser's, or its text's leading "2" / "c)"."""
     m = _ITEM_LABEL_RE.match(block.text[skip:])
     return block.label or (m.group(1) if m else None)
+
+
+def _bracketed(doc: Document, b) -> Amendment | None:
+    """A quoted paragraph with its changes in square brackets and capitals, as one amendment of that paragraph."""
+    text = b.text.strip().strip("\"\u201c\u201d")
+    whole = BRACKET_WHOLE_RE.match(b.text)
+    if whole:
+        body = whole.group("text").strip().strip("\"\u201c\u201d").rstrip("]").strip()
+        number = whole.group("n").rstrip(".") or _leading_number(body)
+        form = "add" if whole.group("op").startswith("ADD") else "delete"
+        label = f"{' '.join(whole.group('op').split())} {whole.group('n')}".strip()
+        return Amendment(id=content_id("amd", doc.sha256, b.start, b.end), label=label, form=form,
+                         target=number or None, text=doc.text[b.start:b.end], old=_strip_number(body) if form ==
+                         "delete" else "", new=_strip_number(body) if form == "add" else "", locator=b.locator,
+                         start=b.start, end=b.end, whole_paragraph=True)
+    if not BRACKET_EDIT_RE.search(text):
+        return None
+    marked = BRACKET_EDIT_RE.sub(lambda m: (f"{{-{m.group('old')}-}}{{+{m.group('new')}+}}" if m.group("old") is not None
+                                            else f"{{+{m.group('words')}+}}" if m.group("op") in ("ADD", "INSERT")
+                                            else f"{{-{m.group('words')}-}}"), text)
+    old, new = untracked(marked)
+    number = _leading_number(old)
+    return Amendment(id=content_id("amd", doc.sha256, b.start, b.end), label=f"Paragraph {number}" if number else
+                     "Marked paragraph", form="modify", target=number, text=doc.text[b.start:b.end],
+                     old=_strip_number(old), new=_strip_number(new), locator=b.locator, start=b.start, end=b.end,
+                     whole_paragraph=True)
 
 
 def untracked(text: str) -> tuple[str, str]:
@@ -275,7 +323,7 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             if form == "insert" and not new:
                 continue
             taken.append((m.start(), m.end()))
-            target = groups.get("n") or groups.get("n2")
+            target = groups.get("n") or groups.get("n2") or groups.get("n_row")
             if target and groups.get("letter"):
                 target = f"{target} {groups['letter']}"  # "activity (e) of Output 1.1": "1.1 (e)"
             if target and groups.get("section") and "." not in target:
@@ -289,7 +337,8 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             heading = re.sub(r"\s*(?:(?:paragraph|para\.?|PP|OP)\s*)?(?:\d[\w.]*|\(?[a-z]\))\s*$", "",
                              target or "", flags=re.I) or None
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
-                                  target=_number(target) if target else None, heading=heading,
+                                  target=(target if groups.get("n_row") else _number(target)) if target else None,
+                                  heading=heading,
                                   text=doc.text[b.start + m.start():end],
                                   old=groups.get("old", ""), new=new, locator=b.locator, start=b.start + m.start(),
                                   end=end, whole_paragraph=whole,

@@ -65,8 +65,11 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "", 
             label = _bare_label(b.label or "")
             head = _printed_number(b.text)
             printed = _bare_label(head[0]) if head else ""
-            if want in (label, printed) and len(head) > 1:
-                found.append(head[1].strip() if printed == want else b.text.strip())
+            if want in (label, printed) and (len(head) > 1 or want == label):
+                text = head[1].strip() if printed == want and len(head) > 1 else b.text.strip()
+                if _title(text) and n + 1 < len(draft.blocks) and not draft.blocks[n + 1].label:
+                    text = draft.blocks[n + 1].text.strip()  # "6 Chairmanship", then the provision under it
+                found.append(text)
                 under.append(_under(draft, n, heading))
         if found:
             break
@@ -76,6 +79,11 @@ def draft_paragraph(draft: Document | None, target: str | None, like: str = "", 
         words = {t.key for t in tokens(like) if t.content}
         return max(found, key=lambda text: len(words & {t.key for t in tokens(text) if t.content}))
     return found[0] if found else None
+
+
+def _title(text: str) -> bool:
+    """A numbered heading's words ("Chairmanship", "Terms of reference"): short, no closing punctuation."""
+    return len(text.split()) <= 5 and text[-1:] not in ".;:,"
 
 
 def _sub_item(draft: Document, parent: str, letter: str) -> str | None:

@@ -9,7 +9,7 @@ import re
 
 from ..model import Document, content_id
 from ..parse.docx import W_NS, document_root
-from .amendments import Amendment, _leading_number, _strip_number
+from .amendments import MARK_RE, Amendment, _leading_number, _number, _strip_number
 
 _W = f"{{{W_NS}}}"
 P, T, DEL_TEXT, TAB = f"{_W}p", f"{_W}t", f"{_W}delText", f"{_W}tab"
@@ -28,7 +28,11 @@ def tracked_amendments(data: bytes, doc: Document) -> tuple[Amendment, ...]:
         block = _block_of(doc, after or before)
         if block is None:
             continue
-        target = block.label or _leading_number(after) or _leading_number(before)
+        marked = MARK_RE.match(after) or MARK_RE.match(before)
+        if marked and marked.group("ref"):  # "MOD 25 The Partnership …": the mark is no part of either version
+            before, after = before[MARK_RE.match(before).end():], after[MARK_RE.match(after).end():]
+        target = block.label or (_number(marked.group("ref")) if marked and marked.group("ref") else None) or (
+            _leading_number(after) or _leading_number(before))
         out.append(Amendment(id=content_id("amd", doc.sha256, block.start, "tracked"),
                              label=f"tracked change{f', paragraph {target}' if target else ''}", form="modify",
                              target=target, text=block.text, old=_strip_number(before), new=_strip_number(after),

@@ -641,3 +641,57 @@ def test_an_addition_at_a_paragraphs_end_is_looked_for_there_and_bracketed_optio
     found = {a.label: a for a in read_amendments(_doc(LOOSE_COMMENTS, "c.txt"))}
     assert judge(found["add at the end of para 6"], final, draft).outcome == "adopted_with_changes"
     assert judge(found["OP9"], final, draft).outcome == "adopted"  # the second option, word for word
+
+
+BRACKETED_MINISTERS = """Proposals of the island States on the draft declaration
+
+"4. We recognize that connectivity remains out of reach for [DELETE: a third of humanity] [ADD: some 2 billion people], and that divides persist[ADD AT THE END: , in particular on remote islands]."
+
+"7. We support connecting every school by 2030 and [REPLACE "invite partners to fund" WITH "call on partners to fund"] its connection."
+
+"[ADD NEW PARAGRAPH 9bis: We commit to including telecommunications in national emergency plans.]"
+
+"[DELETE PARAGRAPH: 12. We encourage governments to reduce taxes on network equipment.]"
+"""
+
+
+def test_changes_written_in_square_brackets_inside_quoted_paragraphs():
+    got = {a.label: (a.form, a.target, a.old[:40], a.new[:40]) for a in read_amendments(_doc(BRACKETED_MINISTERS, "c.txt"))}
+    assert got == {
+        "Paragraph 4": ("modify", "4", "We recognize that connectivity remains o", "We recognize that connectivity remains o"),
+        "Paragraph 7": ("modify", "7", "We support connecting every school by 20", "We support connecting every school by 20"),
+        "ADD NEW PARAGRAPH 9bis": ("add", "9bis", "", "We commit to including telecommunication"),
+        "DELETE PARAGRAPH": ("delete", "12", "We encourage governments to reduce taxes", ""),
+    }
+    four = next(a for a in read_amendments(_doc(BRACKETED_MINISTERS, "c.txt")) if a.target == "4")
+    assert "a third of humanity" in four.old and "some 2 billion people" not in four.old
+    assert four.new.endswith("persist , in particular on remote islands.") or four.new.endswith(
+        "persist, in particular on remote islands.")
+
+
+TERMS_DRAFT = """5 Participation
+The Group is open to Member States and Sector Members.
+
+6 Chairmanship
+The Chair and Vice-Chairs are appointed by the Council for a term ending at the next Plenipotentiary Conference.
+"""
+TERMS_CONTRIBUTION = """Proposals of Examplestan
+
+MOD 6
+The Chair and Vice-Chairs are appointed by the Council, with due regard to gender balance, for a term ending at the next Plenipotentiary Conference.
+
+Paragraph 5 should read as follows: "The Group is open to Member States, Sector Members and Associates."
+
+In Table 1, activity A2, replace "Q2 2028" with "Q4 2027".
+"""
+
+
+def test_a_numbered_heading_and_its_provision_a_should_read_as_follows_and_a_tables_row():
+    found = {a.label: a for a in read_amendments(_doc(TERMS_CONTRIBUTION, "c.txt"))}
+    assert {k: (a.form, a.target) for k, a in found.items()} == {
+        "MOD 6": ("modify", "6"), "Paragraph 5 should read as follows": ("modify", "5"),
+        "In Table 1, activity A2, replace": ("replace", "A2")}
+    draft = _doc(TERMS_DRAFT, "d.txt")
+    final = Index.of(_doc(TERMS_DRAFT, "f.txt"))  # the final kept the draft's provisions
+    # "6 Chairmanship" is a heading: the provision under it is what MOD 6 changes, and it did not change
+    assert judge(found["MOD 6"], final, draft).outcome == "not_adopted"
