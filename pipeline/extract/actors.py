@@ -35,7 +35,8 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
           "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
-          "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above"}
+          "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
+          "chapter", "part", "paragraph", "element", "progress"}
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",

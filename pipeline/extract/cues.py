@@ -17,6 +17,7 @@ OPERATIVE_KIND = {
     "endorses": RequirementKind.DECISION,
     "instructs": RequirementKind.INSTRUCTION, "requests": RequirementKind.INSTRUCTION,
     "calls upon": RequirementKind.INSTRUCTION, "calls on": RequirementKind.INSTRUCTION,
+    "calls for": RequirementKind.INSTRUCTION,  # "Participants called for governments to lower taxes …"
     "calls also upon": RequirementKind.INSTRUCTION, "calls further upon": RequirementKind.INSTRUCTION,
     "urges": RequirementKind.INSTRUCTION, "asks": RequirementKind.INSTRUCTION,
     "directs": RequirementKind.INSTRUCTION, "charges": RequirementKind.INSTRUCTION,
@@ -35,7 +36,8 @@ SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re
 # "We call upon Governments to …" (a declaration), "The Group requested the secretariat to …" (a meeting's
 # conclusions, in the past tense), "TDAG invites the Director of BDT …" (a body by its acronym).
 PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "encourages", "urged": "urges",
-                  "called upon": "calls upon", "called on": "calls on", "asked": "asks", "agreed": "decides",
+                  "called upon": "calls upon", "called on": "calls on", "called for": "calls for", "asked": "asks",
+                  "agreed": "decides",
                   "decided": "decides", "instructed": "instructs", "recommended": "recommends",
                   "commit": "resolves"}  # a declaration's "We commit to …" binds those who sign it
 # Who speaks in a meeting's record besides "The Group": a body by its acronym ("TDAG invites …"), or the people
@@ -86,7 +88,7 @@ MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Co
                                     r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
                                     r"considered|reviewed|heard|examined)\b")
 PAST_SECOND_CLAUSE_RE = re.compile(r"(?:[,;]\s*|\s)and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
-                                   r"encouraged|urged|called upon|asked|agreed|decided)\b")
+                                   r"encouraged|urged|called upon|asked|agreed|decided|instructed)\b")
 # A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
 WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"
                                  r"request|encourage|commit|resolve|decide)\b")
@@ -117,6 +119,8 @@ DEONTIC_RE = re.compile(
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
 # "Action: secretariat to send a reminder …", "Action required: The BDT Director to provide …" in a meeting report.
+# A coded action item: "A1 – Study group chairs: send TSB the list of …" (under "Action items").
+CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u2014:-]\s*(?P<who>[^:;]{2,70}):\s+(?=[a-z])")
 ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
@@ -133,8 +137,9 @@ INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)
 ACTION_HEADING_RE = re.compile(r"^action required$", re.IGNORECASE)
 # A list of actions in a meeting's record: "4. Action points", "Follow-up actions", "Actions".
-ACTION_POINTS_HEADING_RE = re.compile(r"^(?:\d+\.?\s+)?(?:follow-up\s+)?action(?:\s+point)?s\b", re.IGNORECASE)
-TARGETS_HEADING_RE = re.compile(r"\btargets?\b", re.IGNORECASE)
+ACTION_POINTS_HEADING_RE = re.compile(r"^(?:\d+\.?\s+)?(?:(?:follow-up|key|agreed|main)\s+)?action(?:\s+point|\s+item)?s\b",
+                                      re.IGNORECASE)
+TARGETS_HEADING_RE = re.compile(r"\btargets?\b|\bexpected results?\b", re.IGNORECASE)  # a regional initiative's too
 BACKGROUND_HEADING_RE = re.compile(r"^(purpose|introduction|background|summary|executive summary|abstract)$",
                                    re.IGNORECASE)
 

@@ -93,6 +93,10 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
+        if seg.kind == "para" and len(text.split()) <= 4 and (cues.ACTION_POINTS_HEADING_RE.match(text) or re.fullmatch(
+                r"expected results?", text.strip(" :"), re.IGNORECASE)):
+            self.heading(seg)  # "Key action points", "Expected results:" in body type: what the list below is
+            return
         if seg.kind == "para" and cues.MEETING_CHAPEAU_RE.match(seg.block.text):
             self.meeting_item(seg)  # "TDAG:" (no section title): the list of its conclusions follows
             return

@@ -16,7 +16,9 @@ from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
 
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:shall|should|will|must|(?:is|are) "
+    # "The study group shall examine the following issues under this Question:": its objects are the items below
+    r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:(?:shall|should|will|must)\s+[a-z]+\s+the\s+"
+    r"following\s+[a-z]+(?:\s+[^.;:]{0,40})?|shall|should|will|must|(?:is|are) "
     r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
     # "The Commission may wish to consider the following actions:" or "… may wish to:" before its lettered actions
     r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?)\s*:?\s*$")
@@ -40,6 +42,8 @@ class OperativeHandlers:
         m = MODAL_CHAPEAU_RE.match(seg.text)
         if m is None or seg.kind not in ("item", "para"):
             return False
+        if re.search(r"\bthe\s+following\b", m.group(0)) and not seg.block.text.rstrip().endswith(":"):
+            return False  # "… shall consider the following report." asks for itself
         if re.search(r"\b(?:which|that|who)$", m.group("subject")) and self.ctx is not None and seg.kind == "item":
             return False  # "(b) prepare … a short list of conclusions, which shall: (i) …": the item's own sub-items
         actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
@@ -105,14 +109,19 @@ class OperativeHandlers:
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
+        if (who in ("Speakers", "Participants", "Delegates", "Delegations") and verb == "decides"
+                and re.match(r"that\b", rest) and not re.search(r"\b(?:should|shall|must|will|would|needs? to|be)\b",
+                                                               rest.split(".")[0])):
+            return False  # "Speakers agreed that attacks … increased": a finding they shared, not a decision
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
             addressee = to.group("to")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
         if not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
             actor, printed = self.we, "We"
-        elif not actor and who:  # "The Commission decides to hold …": the body that decides acts
-            actor, printed = self.found(who) or (None, None)
+        elif not actor and who:  # "The Commission decides to hold …", "TSAG agreed to establish …": that body acts
+            actor, printed = self.found(who) or ((who, who) if re.fullmatch(cues.MEETING_SUBJECT, who)
+                                                 and who.isupper() else (None, None))
         actor = actor or self.body or self.author or "ITU"
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
         second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))

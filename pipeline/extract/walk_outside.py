@@ -14,6 +14,8 @@ from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _sentences
 
+CODED_ACTION_RE = cues.CODED_ACTION_RE
+
 # A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
@@ -175,8 +177,17 @@ class OutsideHandlers:
         return True
 
     def _action_point(self, seg: Segment) -> bool:
-        """"Action: secretariat to send a reminder …" (a meeting report's action point)."""
+        """"Action: secretariat to send a reminder …" (a meeting report's action point), "A1 – Study group chairs:
+        send TSB the list …" under "Action items"."""
         text = seg.text
+        coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
+        if coded:
+            who = coded.group("who")
+            actor, printed = self.body_named(who) or self.head_actor(who) or (printed_name(who), who)
+            self.add(seg, seg.start + coded.start("who"), seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
+                     printed=printed, label=coded.group("code"), clause_path=(self.doc_name, self.section,
+                                                                              coded.group("code")), statement=text)
+            return True
         action = cues.ACTION_LINE_RE.match(text)
         if not action:
             return False
@@ -190,7 +201,8 @@ class OutsideHandlers:
     def _plan_item(self, seg: Segment) -> bool:
         """An item of a plan of action that asks someone to act: in the imperative, or naming who acts."""
         text, section = seg.text, self.section
-        if seg.kind != "item":
+        bullet = seg.block.kind is BlockKind.LIST_ITEM and cues.ACTION_POINTS_HEADING_RE.match(section)
+        if seg.kind != "item" and not bullet:  # "• Regulators to review …" under "Key action points" is one too
             return False
         if cues.IMPERATIVE_RE.match(text) or _imperative(text, action_row=self.lead_column):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless

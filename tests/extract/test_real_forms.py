@@ -592,3 +592,55 @@ def test_a_quoted_chapeau_at_the_end_of_a_paragraph_and_a_reported_should():
     result = _extract(QUOTED_LAST_SENTENCE)
     assert [(r.source.label, r.actor, r.quoted_from) for r in result.requirements] == [
         ("7", "Secretary-General", "Resolution 140 (Rev. Doha, 2030)")]  # "says what … should contain" asks nothing
+
+
+FORUM_SESSIONS = """High-Level Policy Session 4: Trust and security
+Outcome statement
+Speakers agreed that incidents against hospitals increased sharply in 2029.
+Participants called for regulators to publish incident statistics every year.
+Key action points
+\u2022\tOperators to report major incidents to their national response team within a day.
+\u2022\tITU to add a chapter on incident reporting to its cybersecurity guide.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_forum_sessions_calls_and_its_bulleted_key_action_points(fmt):
+    rows = _rows(_extract(FORUM_SESSIONS, fmt))
+    assert [r[1:3] for r in rows] == [("regulators", "instruction"),  # "Speakers agreed that … increased" is a finding
+                                      ("Operators", "instruction"), ("ITU", "instruction")]
+
+
+STUDY_QUESTION = """Question 7/1 Measuring connectivity
+The study group shall examine the following issues under this Question:
+a) the methods used by regulators to measure the quality of access;
+b) how national indicators can be linked to the WSIS Action Lines.
+The study group shall deliver the following outputs under this Question:
+a) an annual progress report to each meeting of the study group;
+"""
+
+
+def test_a_study_questions_lead_ins_are_no_requirements_and_their_items_are():
+    rows = _rows(_extract(STUDY_QUESTION))
+    assert [r[:3] for r in rows] == [("a", "study group", "expectation"), ("b", "study group", "expectation"),
+                                     ("a", "study group", "expectation")]
+
+
+ADVISORY_ACTIONS = """Report of the advisory group
+2.2 TSAG agreed to establish a rapporteur group on WSIS.
+2.7 TSAG noted the progress report of Study Group 17 and instructed Study Group 17 to coordinate with ITU-D.
+3 Action items
+A1 \u2013 Study group chairs: send TSB the list of work items that contribute to the Action Lines.
+A2 \u2013 TSB: post the lists on the web page by 31 May.
+Expected results:
+1) National broadband plans updated in at least 15 Member States of the region.
+"""
+
+
+def test_an_advisory_groups_decisions_coded_action_items_and_expected_results():
+    rows = _rows(_extract(ADVISORY_ACTIONS))
+    assert [r[:3] for r in rows] == [
+        ("2.2", "TSAG", "decision"), ("2.7", "Study Group 17", "instruction"),  # "noted … and instructed"
+        ("A1", "Study group", "instruction"),
+        ("A2", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("1", "All stakeholders", "target")]
