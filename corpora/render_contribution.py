@@ -4,7 +4,8 @@ written as TAB-separated lines as a Word table (plain text loses a table's colum
 
     python corpora/render_contribution.py corpora/reflection-dev/ra-wtdc-tracked [...]
 
-Paragraphs are the text's blank-line separated blocks, their lines joined. The same text gives the same bytes.
+Paragraphs are the text's blank-line separated blocks, their lines joined where they were broken by hand (a block of
+short lines is a paragraph per line). The same text gives the same bytes.
 """
 
 from __future__ import annotations
@@ -75,8 +76,11 @@ def render(pair: Path) -> Path:
         if all(line.count("\t") >= 2 for line in lines):
             _table(d, [line.split("\t") for line in lines])
             continue
-        joined = " ".join(line.strip() for line in lines)
-        body.insert(len(body) - 1, parse_xml(paragraph_xml(joined, ids)))  # before the section properties
+        # Lines broken by hand (every line but the last a long one) are one paragraph; a block whose lines are short
+        # headers and marks ("Paragraph 12", "Submitted by: …", "ADD 12bis", the text) is a paragraph per line.
+        wrapped = all(len(line.strip()) >= 50 for line in lines[:-1])
+        for chunk in ([" ".join(line.strip() for line in lines)] if wrapped else [line.strip() for line in lines]):
+            body.insert(len(body) - 1, parse_xml(paragraph_xml(chunk, ids)))  # before the section properties
     buf = io.BytesIO()
     d.save(buf)
     src, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()

@@ -40,7 +40,7 @@ _Q_OPEN, _Q_CLOSE = "\"\u201c\u201e", "\"\u201d"
 QUOTED = rf"[{_Q_OPEN}](?P<{{name}}>[^{_Q_OPEN}{_Q_CLOSE}]+?)[{_Q_CLOSE}]"
 # "paragraph 5", "operative paragraph 5", "preambular paragraph 4", and the UN negotiators' "OP5", "PP 4".
 PARA = (r"(?:(?:(?:operative|(?P<pre_{name}>preambular))\s+)?(?:paragraph|para\.?|activity|item|point)\s+"
-        r"|(?=(?:PP|OP)\s*\d))"
+        r"|(?=(?:PP|OP)\s*\d)|(?=\d+\.\d+\.\d+))"  # a report's section-numbered paragraph: "3.2.1"
         r"(?P<{name}>(?:(?:PP|OP)\s*)?\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter|quater)\b)?(?:\s*\([a-z]\))?)"
         r"(?:\s+of\s+(?:the\s+)?(?:section\s+\S+|annex|decides|resolves|instructs(?:\s+the\s+[\w-]+)?|"
         r"(?:draft\s+)?(?:text|report|resolution|decision|declaration)))?")
@@ -57,7 +57,7 @@ PROSE = (
         IN_PARA + r"after\s+" + QUOTED.format(name="anchor") + r"\s*,?\s*(?:insert|add)\s+" + QUOTED.format(name="new"),
         re.I)),
     ("delete", re.compile(
-        IN_PARA + r"delete\s+(?:the\s+words?\s+)?" + QUOTED.format(name="old")
+        IN_PARA + r"delete\s+(?:the\s+(?:words?|sentence|phrase|text)\s+)?" + QUOTED.format(name="old")
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
     ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
     ("delete", re.compile(  # "Delete the second sentence of paragraph 21": a part named by its place, not its words
@@ -72,7 +72,7 @@ PROSE = (
         r"(?:\s*,?\s*(?:reading|to\s+read(?:\s+as\s+follows)?))?\s*[:,]?\s*(?:"
         + QUOTED.format(name="new") + r")?", re.I)),
     ("add", re.compile(
-        r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+[A-Za-z]*"
+        r"(?:new|add\s+(?:a\s+)?new)\s+(?:OP|PP|(?:(?:operative|preambular)\s+)?paragraph)\s*(?P<n>\d+(?:\.\d+)*[A-Za-z]*"
         r"(?:\s*(?:bis|ter|quater)\b)?)\s*[:.,]?\s*" + QUOTED.format(name="new"), re.I)),
     ("delete", re.compile(  # an action plan's "Delete activity (e) of Output 1.1."
         r"delete\s+(?:activity|item|sub-?paragraph)\s+(?P<letter>\([a-z]\))\s+of\s+(?:output|paragraph|objective|"
@@ -232,6 +232,7 @@ def _chapeau_line(text: str) -> bool:
 def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = None) -> Amendment:
     """An amendment under an ADD / MOD / SUP mark; `chapeau`: the one printed on its own line before the mark."""
     form = MARK_FORMS[mark.group("mark")]
+    spanned = list(body)  # the lines it takes, the place lines too
     ref = (mark.group("ref") or "").strip() or None
     if ref is None and chapeau and body and not _chapeau_line(body[0][0].text[body[0][1]:]):
         # "instructs the Secretary-General", then "MOD", then "2 to update …": the item under that chapeau
@@ -240,6 +241,9 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
     first = " ".join(body[0][0].text[body[0][1]:].split()) if body else ""
     if ref is None and len(body) >= 2 and (where := _WHERE_RE.match(first)):
         ref, body = where.group("code"), body[1:]  # "MOD PRY/37/7", "Annex, C5.2", then the item
+    elif (ref is None and form == "delete" and len(body) == 1 and _chapeau_line(first)
+          and re.search(r"\s(?:\d+[A-Za-z]*|\(?[a-z]\))$", first)):
+        ref, body = first, []  # "SUP PRG/58A2/7", then "instructs the Council 2": the item it deletes, by its place
     elif ref is None and len(body) >= 2 and _chapeau_line(first):
         # "MOD ACP/41A3/1", then "recognizing", then "c) that …": the item is found under its chapeau
         item = _item_label(*body[1])
@@ -250,7 +254,7 @@ def _marked(doc: Document, b, mark: re.Match, body: list, chapeau: str | None = 
         body = body[1:]
     printed = "\n\n".join(blk.text[skip:].strip() for blk, skip in body)
     start = b.start
-    end = max([b.end, *(blk.end for blk, _ in body)])
+    end = max([b.end, *(blk.end for blk, _ in spanned)])
     old, new = "", printed
     if TRACKED_RE.search(printed):
         old, new = untracked(printed)

@@ -47,7 +47,10 @@ DELETE_RE = re.compile(r"^[(\[]?\s*(?:delete|deleted|suppress|strike)\s*[)\].]?\
 RETAIN_RE = re.compile(r"^(?:retain(?:ed)?|keep|agree[ds]?|no\s+change|support(?:ed)?|fine|ok)\b", re.I)
 # A line that announces the amendment below it rather than making one.
 LEAD_IN_RE = re.compile(r"\b(?:(?:we|i)\s+have\s+(?:marked|tracked|shown)|(?:marked|tracked)\s+(?:our\s+)?changes|"
-                        r"changes\s+(?:are\s+)?(?:marked|shown|tracked)\s+below)\b", re.I)
+                        r"changes\s+(?:are\s+)?(?:marked|shown|tracked)\s+below)\b"
+                        # "Paragraph 7 – proposed changes:" above the tracked paragraph
+                        r"|^(?:(?:our|the)\s+)?(?:proposed|suggested)\s+(?:changes?|amendments?|modifications?|text|wording)"
+                        r"\s*:?\s*$", re.I)
 DELETE_THEN_REASONS_RE = re.compile(r"^(?:delete|suppress|strike)\s*\.\s+\S", re.I)
 # A deletion asked in a sentence: "we suggest that this paragraph be deleted.", "We propose deleting this paragraph".
 DELETE_ASKED_RE = re.compile(r"^(?:(?:we|I)\s+(?:would\s+)?(?:suggest|propose|request|ask|recommend|prefer)\s+"

@@ -22,8 +22,9 @@ from .tokens import Token, tokens
 OUTCOMES = ("adopted", "adopted_with_changes", "not_adopted", "manual_check")
 # Shares of the changed words found as the amendment asks them (inserted words kept, deleted ones gone): at least
 # ADOPTED for "adopted", below NOT_ADOPTED for "not adopted", "adopted with changes" between. Set before the
-# annotated set was read (issue 21); docs/reflection.md gives what they score.
-ADOPTED = 0.95
+# annotated set was read (issue 21); docs/reflection.md gives what they score. ADOPTED was 0.95 until set Q, where a
+# new item with one of its twenty words changed was called adopted: adopted now means every word it asks for is there.
+ADOPTED = 1.0
 NOT_ADOPTED = 0.35
 # A paragraph deleted whole survives only where one paragraph of the final text keeps at least this share of it.
 # (0.4 was tried on set E: it read a deletion made in part, 0.47 kept, but took a new paragraph on the same topic

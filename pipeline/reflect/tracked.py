@@ -32,12 +32,23 @@ def tracked_amendments(data: bytes, doc: Document) -> tuple[Amendment, ...]:
         if marked and marked.group("ref"):  # "MOD 25 The Partnership …": the mark is no part of either version
             before, after = before[MARK_RE.match(before).end():], after[MARK_RE.match(after).end():]
         target = block.label or (_number(marked.group("ref")) if marked and marked.group("ref") else None) or (
-            _leading_number(after) or _leading_number(before))
+            _leading_number(after) or _leading_number(before)) or _announced(doc, block)
         out.append(Amendment(id=content_id("amd", doc.sha256, block.start, "tracked"),
                              label=f"tracked change{f', paragraph {target}' if target else ''}", form="modify",
                              target=target, text=block.text, old=_strip_number(before), new=_strip_number(after),
                              locator=block.locator, start=block.start, end=block.end, whole_paragraph=True))
     return tuple(out)
+
+
+def _announced(doc: Document, block) -> str | None:
+    """The paragraph a line just above names: "Paragraph 7 – proposed changes:", then the tracked paragraph."""
+    at = next((i for i, b in enumerate(doc.blocks) if b.id == block.id), 0)
+    above = doc.blocks[at - 1].text if at > 0 else ""
+    m = ANNOUNCED_RE.match(above)
+    return _number(m.group("n")) if m else None
+
+
+ANNOUNCED_RE = re.compile(r"^(?:paragraph|para\.?|OP|PP)\s*(?P<n>\d+[\w.]*)\b[^:]{0,40}:\s*$", re.I)
 
 
 def _versions(p) -> tuple[str, str, bool]:

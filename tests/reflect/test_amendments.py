@@ -695,3 +695,37 @@ def test_a_numbered_heading_and_its_provision_a_should_read_as_follows_and_a_tab
     final = Index.of(_doc(TERMS_DRAFT, "f.txt"))  # the final kept the draft's provisions
     # "6 Chairmanship" is a heading: the provision under it is what MOD 6 changes, and it did not change
     assert judge(found["MOD 6"], final, draft).outcome == "not_adopted"
+
+
+SECTION_NUMBERED = """Comments of Lumenor Telecom on Chapter 3
+
+Add at the end of 3.1.2: "The findings are presented by Action Line."
+
+Delete the sentence "Some regulators reported uneven quality." in 3.3.2.
+
+Add a new paragraph 3.5.3: "The mapping in Annex 2 should be updated every year."
+
+SUP PRG/58A2/7
+
+instructs the Council 2
+
+Reasons: no longer needed.
+"""
+
+
+def test_a_reports_section_numbered_paragraphs_and_a_suppression_named_by_its_place():
+    got = {a.label: (a.form, a.target, a.old[:30], a.new[:30], a.heading)
+           for a in read_amendments(_doc(SECTION_NUMBERED, "c.txt"))}
+    assert got == {
+        "Add at the end of 3.1.2": ("insert", "3.1.2", "", "The findings are presented by ", None),
+        "Delete the sentence": ("delete", "3.3.2", "Some regulators reported uneve", "", None),
+        "Add a new paragraph 3.5.3": ("add", "3.5.3", "", "The mapping in Annex 2 should ", None),
+        "SUP instructs the Council 2": ("delete", "2", "", "", "instructs the Council"),  # the item under its heading
+    }
+
+
+def test_adopted_means_every_proposed_word_is_there():
+    from pipeline.reflect.outcome import _verdict
+
+    assert _verdict(1.0, None) == "adopted"
+    assert _verdict(0.95, None) == "adopted_with_changes"  # 19 of 20 new words: one was changed
