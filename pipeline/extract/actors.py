@@ -36,7 +36,7 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
-          "chapter", "part", "paragraph", "element", "progress"}
+          "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose"}
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",

@@ -52,8 +52,11 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
-    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT})\s+"
-    r"(?:(?:further|also|again|strongly)\s+)?"
+    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT}"
+    # "The members of UNGIS commit …", "The member agencies of the Group urge …"
+    r"|The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?[A-Z][\w&'\-]*"
+    r"(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){0,6}?)\s+"
+    r"(?:(?:further|also|again|strongly|respectfully|kindly|therefore)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask
@@ -90,6 +93,10 @@ MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Co
 PAST_SECOND_CLAUSE_RE = re.compile(r"(?:[,;]\s*|\s)and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
                                    r"encouraged|urged|called upon|asked|agreed|decided|instructed)\b")
 # A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
+# "The members of UNGIS recognize …, and commit to …": a body's members speak as "We" do
+PLURAL_SUBJECT_RE = re.compile(r"^\s*The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?"
+                               r"(?P<body>[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z(][\w&'()\-]*)){0,6}?)"
+                               r"(?=\s+(?:also\s+|further\s+)?[a-z]+\b)")
 WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"
                                  r"request|encourage|commit|resolve|decide)\b")
 # The tail of a flattened item that opens the next chapeau: "…; 2 to hold …, instructs the Council Working Group".

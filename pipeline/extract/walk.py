@@ -100,8 +100,10 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if seg.kind == "para" and cues.MEETING_CHAPEAU_RE.match(seg.block.text):
             self.meeting_item(seg)  # "TDAG:" (no section title): the list of its conclusions follows
             return
-        if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text):
-            self.heading(seg)  # "C1. The role of public governance authorities …": a plan's section
+        if re.match(r"[A-Z]\d{1,2}\.\s+[A-Z][^.;:]*$", text) or (
+                seg.kind == "para" and re.fullmatch(r"[A-H]\.\s+[A-Z][^.;:]{2,80}", text) and len(text.split()) <= 10):
+            # "C1. The role of public governance authorities …", "B. Objectives and regional targets": a section
+            self.heading(seg)
             return
         closed = seg.block.text[seg.end:].strip()[:1] in (";", ",")  # "(a) Data on …;" is an item
         if (seg.kind == "item" and _section_title(text) and not closed) or (seg.kind == "para" and _section_title(text)
@@ -160,8 +162,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if label and not re.search(r"[0-9A-Za-z]", label):
             kw["label"] = None  # a bullet is no label ("-", "•")
         elif label and _is_letter(label) and (self.ctx is None or self.ctx.mode != "operative"):
-            parent = self.section_code or self.last_number
-            if parent:  # "a)" under "C1. …" is "C1 a)"; "(c)" under paragraph 97 is "97 (c)"
+            # "a)" under "C1. …" is "C1 a)"; under "5." set after that heading, "5 a)"; under paragraph 97, "97 (c)"
+            parent = self.last_number or self.section_code
+            if parent:
                 kw["label"] = f"{parent} {label}"
         elif label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
             self.last_number = label

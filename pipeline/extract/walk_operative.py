@@ -109,6 +109,8 @@ class OperativeHandlers:
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
+        if re.search(r"\bthe following (?:[a-z]+ )?targets\b", rest):
+            return False  # "The members of the Alliance commit to reaching the following targets …": a list's lead-in
         if (who in ("Speakers", "Participants", "Delegates", "Delegations") and verb == "decides"
                 and re.match(r"that\b", rest) and not re.search(r"\b(?:should|shall|must|will|would|needs? to|be)\b",
                                                                rest.split(".")[0])):
@@ -148,24 +150,29 @@ class OperativeHandlers:
         """
         text = seg.text
         meeting = cues.MEETING_DECLARATIVE_RE.match(text)
+        plural = cues.PLURAL_SUBJECT_RE.match(text)  # "The members of UNGIS recognize …, and commit to …"
+        shift = plural.end() - 2 if plural else 0
+        probe = "We" + text[plural.end():] if plural else text  # read as a "We" paragraph, offsets moved back
         declares = (cues.DECLARATIVE_RE.match(text) or cues.SUBJECT_DECLARATIVE_RE.match(text)
-                    or cues.WE_DECLARATIVE_RE.match(text) or meeting)
+                    or cues.WE_DECLARATIVE_RE.match(probe) or meeting)
         if seg.kind not in ("item", "para") or not declares:
             return False
-        we = re.match(r"\s*We\b", text)
-        m = (cues.SECOND_CLAUSE_RE.search(text) or (cues.WE_SECOND_CLAUSE_RE.search(text) if we else None)
-             or (cues.PAST_SECOND_CLAUSE_RE.search(text) if meeting else None))
+        we = re.match(r"\s*We\b", probe)
+        m = (cues.SECOND_CLAUSE_RE.search(probe) or (cues.WE_SECOND_CLAUSE_RE.search(probe) if we else None)
+             or (cues.PAST_SECOND_CLAUSE_RE.search(probe) if meeting else None))
         if m is None:
             if seg.kind == "item":
                 self.ctx = None
                 return True
             return False
-        start = m.start("verb")
-        rest = text[m.end("verb"):]
+        start = m.start("verb") + shift
+        rest = probe[m.end("verb"):]
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
-        if not actor and we:  # "…, and commit to review …": the States that sign the declaration
+        if not actor and plural:  # "…, and commit to coordinating …": the body whose members speak
+            actor, printed = self.found(plural.group("body")) or (printed_name(plural.group("body")), None)
+        elif not actor and we:  # "…, and commit to review …": the States that sign the declaration
             actor, printed = self.we, "We"
         actor = actor or self.body or self.author or "ITU"
         self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,

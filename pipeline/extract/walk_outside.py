@@ -70,6 +70,9 @@ COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:commit|commits|agre
                         r"pledges|resolve|resolves)\s+to\b")
 
 
+PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part)\s*,?\s*$")
+
+
 def _title_or_question(sentence: str) -> bool:
     """"What the report should contain" (a section's title) or "How should the Forum be organized?" ask nothing, nor
     does a sentence whose first modal sits in a clause it reports ("Neither text says what the reports should
@@ -78,6 +81,9 @@ def _title_or_question(sentence: str) -> bool:
     d = cues.DEONTIC_RE.search(text)
     if d and re.search(r"\b(?:what|how|whether|which|why)\b(?:\s+\S+){0,5}\s*$", text[:d.start()], re.IGNORECASE):
         return True
+    if d and d.group(0).lower().startswith("need") and re.search(r"\b(?:that|which|who)\s+(?:\S+\s+){0,2}$",
+                                                                  text[:d.start()]):
+        return True  # "… to build the trust that people need to use them": a need described, not asked for
     return bool(re.match(r"(?:What|How|Why|Where|When|Which|Who)\b", text)) and (
         text.endswith("?") or (text[-1:] not in ".;:" and len(text.split()) <= 12))
 
@@ -115,7 +121,9 @@ class OutsideHandlers:
     def _lead_in_line(self, seg: Segment) -> bool:
         """A line that opens what follows: the scope of the targets below, or "APATF proposes that:"."""
         text, section = seg.text, self.section
-        if seg.kind == "para" and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
+        lead_in = seg.kind == "para" or (seg.block.text.rstrip().endswith(":") and re.search(
+            r"\bthe following (?:[a-z]+ )?targets\b", text))  # "4. …, the following regional targets are set …:"
+        if lead_in and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return True
         if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
@@ -155,6 +163,8 @@ class OutsideHandlers:
         section = self.section
         if not (seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section)):
             return False
+        if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b", seg.text):
+            return False  # "3. The objectives of the Plan are to close the gaps …": what the plan is for
         # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
         # targets …"), or to whoever set them when the heading names it ("… of the Broadband Commission").
         scope = self.target_scope or ""
@@ -287,8 +297,9 @@ class OutsideHandlers:
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor or SECRETARIAT, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
-                  and len(sentence[:w.start()].split()) <= 8 and not re.search(r"[(,;:]", sentence[:w.start()])
-                  and (found := self.head_actor(sentence[:w.start()]))):
+                  and len((pre := PART_ASIDE_RE.sub("", sentence[:w.start()])).split()) <= 8
+                  and not re.search(r"[(,;:]", pre) and (found := self.head_actor(pre))):
+                # (its aside left out: "ITU, for its part, will continue to produce …")
                 # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),

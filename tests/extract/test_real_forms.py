@@ -644,3 +644,41 @@ def test_an_advisory_groups_decisions_coded_action_items_and_expected_results():
         ("A1", "Study group", "instruction"),
         ("A2", "Director of the Telecommunication Standardization Bureau", "instruction"),
         ("1", "All stakeholders", "target")]
+
+
+UNGIS_STATEMENT = """UNITED NATIONS GROUP ON THE INFORMATION SOCIETY (UNGIS)
+Joint statement to the Commission on Science and Technology for Development
+5. The members of UNGIS recognize the weight of artificial intelligence in all Action Lines, and commit to coordinating their support on data and skills.
+6. The members of UNGIS commit, individually and jointly, to:
+(a) mapping their programmes against the WSIS-SDG Matrix;
+(b) holding a joint session at each WSIS Forum.
+7. ITU, for its part, will continue to produce the annual estimates of Internet use.
+10. UNGIS respectfully requests the Commission to dedicate a panel to the Action Lines.
+"""
+
+
+def test_a_groups_members_commit_and_request_and_an_agency_will_for_its_part():
+    rows = _rows(_extract(UNGIS_STATEMENT))
+    assert [r[:3] for r in rows] == [
+        ("5", "UNGIS", "decision"), ("6", "UNGIS", "decision"), ("6 a", "UNGIS", "decision"),
+        ("6 b", "UNGIS", "decision"), ("7", "ITU", "expectation"), ("10", "CSTD", "instruction")]
+
+
+REGIONAL_PLAN = """Regional Plan of Action
+B.\tObjectives and regional targets
+3.\tThe objectives of the Plan are to close the gaps in access and to build the trust that people need to use them.
+4.\tTaking into account the circumstances of countries, the following regional targets are set for 2030:
+a)\tevery secondary school in the region is connected to broadband;
+b)\tat least 60 per cent of the population of each country uses the Internet.
+C.\tAction Lines
+C1.\tThe role of public governance authorities
+5.\tDevelopment depends on the commitment of governments.
+a)\tGovernments should adopt a national digital strategy by 2028.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_regional_plans_lettered_sections_its_targets_lead_in_and_letters_under_their_paragraph(fmt):
+    rows = _rows(_extract(REGIONAL_PLAN, fmt))
+    assert [(r[0], r[2]) for r in rows] == [("4 a", "target"), ("4 b", "target"),  # "3." states aims and a need
+                                            ("5 a", "expectation")]  # under paragraph 5 of C1
