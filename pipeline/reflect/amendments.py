@@ -23,7 +23,7 @@ FORMS = ("add", "insert", "modify", "replace", "delete")
 MARK_RE = re.compile(r"^(?P<mark>ADD|MOD|SUP)\b[ \t]*"
                      # a regional proposal's own number before the reference: "MOD ACP/41A3/1", "ADD EUR/12A1/3"
                      r"(?:[A-Z]{2,}[A-Z\d]*/[\w.]+(?:/[\w.]+)*[ \t]*)?"
-                     r"(?P<ref>(?:[a-z]+(?:[ \t]+(?:the|of|and|[A-Z][\w&-]*)){0,5}[ \t]+)?"
+                     r"(?P<ref>(?:[a-z]+(?:[ \t]+(?:the|of|and|[A-Z][\w&-]*)){0,9}[ \t]+)?"
                      r"(?:(?:PP|OP)[ \t]*)?"
                      r"(?:\d+(?:\.\d+)*[A-Za-z]*(?:[ \t]*(?:bis|ter|quater))?(?:[ \t]*\([a-z]\))?|\(?[a-z]\)(?=\s|$)))?"
                      r"[ \t]*[:.\-\u2013]?[ \t]*")
@@ -85,6 +85,12 @@ PROSE = (
     ("modify", re.compile(  # "Paragraph 19 should read as follows: "…""
         r"(?:paragraph|para\.?|OP|PP)\s*(?P<n>\d+[A-Za-z]*)\s+should\s+(?:now\s+)?read(?:\s+as\s+follows)?\s*[:,]?\s*"
         + QUOTED.format(name="new"), re.I)),
+    ("add", re.compile(  # "Add a new paragraph at the end of section 6: "…""
+        r"add\s+a\s+new\s+paragraph\s+at\s+the\s+end\s+of\s+section\s+[\w.]+\s*[:,]?\s*" + QUOTED.format(name="new"),
+        re.I)),
+    ("insert", re.compile(  # "Add a new row to Table 1, after A10:" and the row on the next line
+        r"add\s+a\s+new\s+(?:row|line|activity)\s+to\s+table\s+\w+(?:\s*,?\s*after\s+(?P<n_row>[A-Z]?\d+(?:\.\d+)?))?"
+        r"\s*[:.]?\s*$", re.I)),
     ("add", re.compile(  # "In section VIII, add a new paragraph: "…""
         r"in\s+section\s+[\w.]+\s*,\s*(?:add|insert)\s+a\s+new\s+paragraph\s*[:,]?\s*" + QUOTED.format(name="new"),
         re.I)),
@@ -339,7 +345,8 @@ def _prose(doc: Document, b, nxt) -> list[tuple[Amendment, bool]]:
             label = _prose_label(m.group())
             # "resolves 1": the number restarts under that heading
             heading = re.sub(r"\s*(?:(?:paragraph|para\.?|PP|OP)\s*)?(?:\d[\w.]*|\(?[a-z]\))\s*$", "",
-                             target or "", flags=re.I) or None
+                             target or "", flags=re.I) if target and " " in target.strip() else None
+            heading = heading or None
             out.append((Amendment(id=content_id("amd", doc.sha256, b.start + m.start(), end), label=label, form=form,
                                   target=(target if groups.get("n_row") else _number(target)) if target else None,
                                   heading=heading,

@@ -209,7 +209,12 @@ def judge(a: Amendment, final: Index, draft: Document | None = None) -> Outcome:
         gone = _share_gone_in_place(tb, ta, deleted, final, found)
     else:
         gone = _share_gone_whole(tb, final, found_b, deleted)
-    outcome = _verdict(kept, gone, unchanged=_unchanged(tb, final, found_b), new_paragraph=not before)
+    unchanged = _unchanged(tb, final, found_b)
+    if not unchanged and a.form in ("modify", "replace") and before and (kept or 0) < NOT_ADOPTED:
+        # its new words barely found, and the draft's paragraph still in the final text word for word, wherever it
+        # now stands: the words it removes were not removed (MOD "instructs the Secretary-General 5", kept as drafted)
+        unchanged = _unchanged(tb, final, align_spans(tb, final))
+    outcome = _verdict(kept, gone, unchanged=unchanged, new_paragraph=not before)
     where = _where(final, ta if after else tb, found if after else found_b)
     return Outcome(outcome=outcome, inserted_kept=kept, deleted_gone=gone, where=where,
                    differences=segments(after, ta, ops, 0, len(after)) if after else (),

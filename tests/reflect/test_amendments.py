@@ -729,3 +729,39 @@ def test_adopted_means_every_proposed_word_is_there():
 
     assert _verdict(1.0, None) == "adopted"
     assert _verdict(0.95, None) == "adopted_with_changes"  # 19 of 20 new words: one was changed
+
+
+ROADMAP_INPUT = """Input of the Community Networks Alliance
+
+Add a new row to Table 1, after A10:
+A11\tRegional workshops for regulators on community networks\tBDT\t2028-2029
+
+Add a new paragraph at the end of section 6: "ITU will propose a simplified reporting template."
+
+SUP instructs the Secretary-General and the Directors of the Bureaux 4
+to organize a session on the Action Lines at each regional preparatory meeting,
+
+Reasons: the agendas are already heavy.
+"""
+
+
+def test_a_new_table_row_a_sections_new_paragraph_and_a_mark_under_a_long_chapeau():
+    got = {a.label: (a.form, a.target, a.new[:30], a.heading)
+           for a in read_amendments(_doc(ROADMAP_INPUT, "c.txt"))}
+    assert got == {
+        "Add a new row to Table 1, after A10": ("insert", "A10", "A11 Regional workshops for reg", None),
+        "Add a new paragraph at the end of section 6": ("add", None, "ITU will propose a simplified ", None),
+        "SUP instructs the Secretary-General and the Directors of the Bureaux 4": (
+            "delete", "4", "", "instructs the Secretary-General and the Directors of the Bureaux"),
+    }
+
+
+def test_a_modification_whose_draft_paragraph_survives_elsewhere_is_not_adopted():
+    contribution = ("MOD 5\n"
+                    "5 to update the roadmaps every year, with the responsible Bureau and the resources allocated;\n")
+    draft = _doc("1 to report to the Council each year;\n"
+                 "5 to update the roadmaps of ITU regularly, taking into account the 2030 Agenda;\n", "d.txt")
+    final = Index.of(_doc("1 to report to the Council each year, with the Bureau responsible for each item;\n"
+                          "6 to update the roadmaps of ITU regularly, taking into account the 2030 Agenda;\n", "f.txt"))
+    (a,) = read_amendments(_doc(contribution, "c.txt"))
+    assert judge(a, final, draft).outcome == "not_adopted"  # renumbered 6, but still as drafted
