@@ -53,6 +53,7 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # is "to": "The Group to recommend to Council …" is a proposal's)
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
     rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT}"
+    r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     r"|The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?[A-Z][\w&'\-]*"
     r"(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){0,6}?)\s+"

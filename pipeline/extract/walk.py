@@ -93,9 +93,15 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
-        if seg.kind == "para" and len(text.split()) <= 4 and (cues.ACTION_POINTS_HEADING_RE.match(text) or re.fullmatch(
-                r"expected results?", text.strip(" :"), re.IGNORECASE)):
-            self.heading(seg)  # "Key action points", "Expected results:" in body type: what the list below is
+        if seg.kind == "para" and (
+                (len(text.split()) <= 4 and (cues.ACTION_POINTS_HEADING_RE.match(text) or re.fullmatch(
+                    r"expected results?", text.strip(" :"), re.IGNORECASE)))
+                or (seg.block.text.rstrip()[-1:] not in ".;:," and re.fullmatch(
+                    r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets(?:\s+for\s+\d{4}(?:-\d{4})?)?", text.strip()))
+                or re.match(r"Box\s+\d+\s*[\u2013\u2014:-]\s*\S", text)):
+            # "Key action points", "Expected results:", "Eight targets for 2030", "Box 1 – The ten WSIS targets" in
+            # body type: what the list below is
+            self.heading(seg)
             return
         if seg.kind == "para" and cues.MEETING_CHAPEAU_RE.match(seg.block.text):
             self.meeting_item(seg)  # "TDAG:" (no section title): the list of its conclusions follows

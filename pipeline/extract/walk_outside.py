@@ -66,8 +66,8 @@ ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|sugg
 # The line before a targets list that says who commits to them.
 # "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
 ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
-COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
-                        r"pledges|resolve|resolves)\s+to\b")
+COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
+                        r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
 
 
 PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part)\s*,?\s*$")
@@ -165,6 +165,8 @@ class OutsideHandlers:
             return False
         if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b", seg.text):
             return False  # "3. The objectives of the Plan are to close the gaps …": what the plan is for
+        if len(_sentences(seg.text)) > 2 or re.match(r"[A-Z][\w ,\-]{0,60}\(targets?\s+[a-z0-9]", seg.text):
+            return False  # "2.1 Communities (target a). Mobile broadband signals now reach …": a finding on a target
         # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
         # targets …"), or to whoever set them when the heading names it ("… of the Broadband Commission").
         scope = self.target_scope or ""

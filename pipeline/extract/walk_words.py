@@ -34,6 +34,7 @@ def _section_title(text: str) -> bool:
     words = text.split()
     return (0 < len(words) <= 6 and text[:1].isupper() and text.rstrip()[-1:] not in ".;:,"
             and not cues.OPERATIVE_ANY.search(text) and not cues.DEONTIC_RE.search(text)
+            and not cues.SUBJECT_OPERATIVE_RE.match(text)  # "The two organizations recommend that Governments:"
             and not re.search(r"\bmay wish to\b", text))  # "Governments may wish to consider:" leads in
 
 

@@ -30,6 +30,7 @@ LABEL_RE = re.compile(
 )
 DATE_REST_RE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\b\s*\d{4}\b")
+UNIT_REST_RE = re.compile(r"^(?:billion|million|thousand|per\s*cent|percent|%)\b")
 ROMAN_RE = re.compile(r"^[IVX]{1,5}$")
 # Short lines a contribution or report opens sections with, even without a number.
 SECTION_WORDS = SECTION_NAMES | {"proposals", "conclusions", "recommendations", "references", "annex",
@@ -148,8 +149,8 @@ def _classify(line: str, number: int) -> RawBlock:
     if m:
         return RawBlock(kind=BlockKind.LIST_ITEM, text=m.group(1), level=1, locator=loc)
     m = LABEL_RE.match(line)
-    if m and DATE_REST_RE.match(m.group("rest")):
-        m = None  # "13 July 2012" is a date, not item 13
+    if m and (DATE_REST_RE.match(m.group("rest")) or UNIT_REST_RE.match(m.group("rest"))):
+        m = None  # "13 July 2012" is a date, "2.6 billion people …" a figure, not item 13 or 2.6
     if m:
         label, sep, rest = m.group("label"), m.group("sep"), m.group("rest")
         is_roman = bool(ROMAN_RE.match(label.rstrip(".")))

@@ -682,3 +682,33 @@ def test_a_regional_plans_lettered_sections_its_targets_lead_in_and_letters_unde
     rows = _rows(_extract(REGIONAL_PLAN, fmt))
     assert [(r[0], r[2]) for r in rows] == [("4 a", "target"), ("4 b", "target"),  # "3." states aims and a need
                                             ("5 a", "expectation")]  # under paragraph 5 of C1
+
+
+TARGETS_NOTE = """Joint note on the WSIS targets
+Box 1 \u2013 The ten WSIS targets, in short
+a)\tVillages linked to ICTs, each with a point of community access;
+b)\tUniversities and schools linked to ICTs;
+2\tProgress by target
+2.1\tCommunities (target a). Mobile broadband signals now reach 95 per cent of rural people.
+4\tRecommendations
+4.1\tThe two organizations recommend that Governments:
+a)\tset national targets for connecting schools;
+Eight targets for 2030
+The Commission sets the following eight targets for 2030.
+Target 1 \u2013 Plans. By 2030, every country has a funded national broadband plan.
+"""
+
+
+def test_a_box_of_targets_a_finding_on_a_target_and_a_commissions_numbered_targets():
+    rows = _rows(_extract(TARGETS_NOTE + "Broadband Commission for Sustainable Development\n"))
+    assert [r[:3] for r in rows] == [
+        ("a", "All stakeholders", "target"), ("b", "All stakeholders", "target"),  # "2.1 … (target a)." is a finding
+        ("4.1", "Governments", "invitation"), ("4.1 a", "Governments", "invitation"),
+        ("1", "Broadband Commission", "target")]
+
+
+def test_a_figure_at_the_start_of_a_line_is_no_label():
+    from pipeline.parse import parse_bytes
+
+    doc = parse_bytes(b"Lessons\n2.6 billion people remained offline when the targets expired.\n", path="x.txt")
+    assert [(b.kind.value, b.label) for b in doc.blocks][-1] == ("paragraph", None)
