@@ -49,8 +49,9 @@ IN_PARA = (rf"(?:In\s+{PARA.format(name='n')}\s*,\s*"
            r"|In\s+table\s+\w+\s*,\s*(?:activity|row|item|action)\s+(?P<n_row>[A-Z]\d+(?:\.\d+)?)\s*,\s*)?")
 # The prose instructions, each a regular expression over a block's text and the form it gives.
 PROSE = (
-    ("replace", re.compile(
-        IN_PARA + r"(?:replace|substitute)\s+(?:the\s+words?\s+)?" + QUOTED.format(name="old")
+    ("replace", re.compile(  # "In paragraph 22, we suggest replacing "…" with "…""
+        IN_PARA + r"(?:(?:we|I)\s+(?:would\s+)?(?:suggest|propose)\s+)?(?:replac(?:e|ing)|substitut(?:e|ing))\s+"
+        r"(?:the\s+words?\s+)?" + QUOTED.format(name="old")
         + r"\s+(?:with|by)\s+" + QUOTED.format(name="new")
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
     ("insert", re.compile(
@@ -59,7 +60,7 @@ PROSE = (
     ("delete", re.compile(
         IN_PARA + r"delete\s+(?:the\s+(?:words?|sentence|phrase|text)\s+)?" + QUOTED.format(name="old")
         + rf"(?:\s+in\s+{PARA.format(name='n2')})?", re.I)),
-    ("delete", re.compile(r"(?:delete|suppress|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
+    ("delete", re.compile(r"(?:delet(?:e|ing)|suppress(?:ing)?|strike(?:\s+out)?)\s+" + PARA.format(name="n"), re.I)),
     ("delete", re.compile(  # "Delete the second sentence of paragraph 21": a part named by its place, not its words
         r"(?:delete|suppress|strike(?:\s+out)?)\s+the\s+(?P<nth>first|second|third|fourth|fifth|last|final)\s+"
         r"sentence\s+(?:of|in)\s+" + PARA.format(name="n"), re.I)),
@@ -85,6 +86,9 @@ PROSE = (
     ("modify", re.compile(  # "Paragraph 19 should read as follows: "…""
         r"(?:paragraph|para\.?|OP|PP)\s*(?P<n>\d+[A-Za-z]*)\s+should\s+(?:now\s+)?read(?:\s+as\s+follows)?\s*[:,]?\s*"
         + QUOTED.format(name="new"), re.I)),
+    ("add", re.compile(  # "Add a new preambular paragraph, to read: "…""
+        r"add\s+a\s+new\s+(?:(?:preambular|operative)\s+)?paragraph\s*,?\s*(?:to\s+read|reading)\s*[:,]?\s*"
+        + QUOTED.format(name="new"), re.I)),
     ("add", re.compile(  # "Add a new paragraph at the end of section 6: "…""
         r"add\s+a\s+new\s+paragraph\s+at\s+the\s+end\s+of\s+section\s+[\w.]+\s*[:,]?\s*" + QUOTED.format(name="new"),
         re.I)),
@@ -104,7 +108,7 @@ PROSE = (
         + QUOTED.format(name="new") + r")?", re.I)),
     ("add", re.compile(  # "We propose to add a new paragraph to section V, reading: "…""
         r"(?:propose|suggest)\s+(?:to\s+)?(?:add|insert(?:ing)?|adding)\s+a\s+new\s+paragraph"
-        r"(?:\s+(?:to|in)\s+section\s+[\w.]+)?\s*,?\s*(?:reading|to\s+read|as\s+follows)?\s*[:,]?\s*"
+        r"(?:\s+(?:to|in)\s+section\s+[\w.]+(?:\s*\([^()]{0,60}\))?)?\s*,?\s*(?:reading|to\s+read|as\s+follows)?\s*[:,]?\s*"
         + QUOTED.format(name="new"), re.I)),
     ("insert", re.compile(  # "At the end of section 5, paragraph 2, insert: "…""
         r"at\s+the\s+end\s+of\s+section\s+(?P<section>\d+)\s*,\s*" + PARA.format(name="n")
@@ -154,7 +158,7 @@ class Amendment:
 def read_amendments(doc: Document, *, lines: list[str] | None = None) -> tuple[Amendment, ...]:
     """Every amendment the contribution proposes, in reading order. `lines`: a text file's own lines, whose TABs
     keep a comments table's cells apart (the parsed text joins them with spaces)."""
-    from .forms import ref_led, table_rows
+    from .forms import matrix_comment, ref_led, table_rows
 
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.FOOTNOTE]
     out, used = table_rows(doc, blocks, lines)
@@ -182,6 +186,10 @@ def read_amendments(doc: Document, *, lines: list[str] | None = None) -> tuple[A
             continue
         if _chapeau_line(b.text) and not REASONS_RE.match(b.text):
             chapeau = " ".join(b.text.split())
+        if (matrix := matrix_comment(doc, b, blocks[i + 1] if i + 1 < len(blocks) else None)) is not None:
+            out.append(matrix)
+            i += 2
+            continue
         if led := ref_led(doc, b):
             out.extend(led)
             i += 1

@@ -185,15 +185,25 @@ def _headed_row(doc: Document, row, cells: list[str], cols: dict[str, int]) -> A
     reference cell names ("PP (f), new PP (g)" | "Insert after … a new paragraph: "(g) …"")."""
     ref, cell = cells[cols["ref"]], cells[cols["proposed"]]
     draft = _unquote(cells[cols["draft"]]) if "draft" in cols else ""
-    draft = "" if draft.lower() in EMPTY_CELL else draft
     if not cell or not re.search(r"\w", ref + cell):
         return None
-    first, last = row[0][1], row[-1][1]
-    target = _row_target(ref)
     label = " ".join((cells[0] if cols["ref"] != 0 and re.match(r"^[A-Z]?\.?\d+(?:\.\d+)*$", cells[0]) else ref).split())
+    return cell_amendment(doc, row[0][1], row[-1][1], label, ref, cell, draft)
+
+
+def cell_amendment(doc: Document, first: Block, last: Block, label: str, ref: str, cell: str,
+                   draft: str = "") -> Amendment | None:
+    """The change a comment asks of the paragraph its reference names: a comments table's row, or a comment matrix's
+    "Paragraph 6" / "Proposed change: Amend to read: "…"" lines."""
+    draft = "" if draft.lower() in EMPTY_CELL else draft
+    target = _row_target(ref)
     new_paragraph = bool(re.search(r"\bnew\b|\(new\)|^after\b|\bbis\b", ref, re.I))
     if RETAIN_RE.match(cell):
         return None  # "Retain", "No change"
+    if (sentence := re.match(r"(?i)delete\s+the\s+(?P<nth>first|second|third|fourth|fifth|last|final)\s+sentence\b",
+                             cell)) is not None:  # "Delete the second sentence." of the paragraph its row names
+        return _amendment(doc, first, label, "delete", target, "", "", whole=False, end=last.end,
+                          part=sentence.group("nth"))
     if DELETE_RE.match(cell) or re.fullmatch(r"(?i)delete\s+(?:the\s+)?(?:whole\s+)?paragraph(?:\s+\S+)?\.?", cell):
         return _amendment(doc, first, label, "delete", target, draft, "", whole=True, end=last.end)
     for form, rx in PROSE:
@@ -270,4 +280,17 @@ def _row_amendment(doc: Document, row, cells: list[str]) -> Amendment | None:
     return _amendment(doc, first, label, "modify", target, draft, proposed, whole=True, end=last.end)
 
 
-__all__ = ["ref_led", "table_rows"]
+# A comment matrix: "Paragraph 6" on a line of its own, then "Proposed change: …" and "Justification: …".
+MATRIX_REF_RE = re.compile(r"^(?:paragraph|para\.?|OP|PP)\s*\d+(?:\.\d+)*[A-Za-z]*(?:\s*(?:bis|ter))?\s*$", re.I)
+MATRIX_CHANGE_RE = re.compile(r"^(?:proposed\s+(?:change|amendment|text|modification)|suggested\s+(?:change|text)|"
+                              r"amendment)\s*:\s*(?P<cell>\S.*)$", re.I | re.S)
+
+
+def matrix_comment(doc: Document, b: Block, nxt: Block | None) -> Amendment | None:
+    """A comment matrix's row: "Paragraph 6" then "Proposed change: Amend to read: "…"" on the next line."""
+    if nxt is None or not MATRIX_REF_RE.match(b.text.strip()) or not (m := MATRIX_CHANGE_RE.match(nxt.text.strip())):
+        return None
+    return cell_amendment(doc, b, nxt, " ".join(b.text.split()), b.text.strip(), m.group("cell").strip())
+
+
+__all__ = ["cell_amendment", "matrix_comment", "ref_led", "table_rows"]

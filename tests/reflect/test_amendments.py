@@ -765,3 +765,36 @@ def test_a_modification_whose_draft_paragraph_survives_elsewhere_is_not_adopted(
                           "6 to update the roadmaps of ITU regularly, taking into account the 2030 Agenda;\n", "f.txt"))
     (a,) = read_amendments(_doc(contribution, "c.txt"))
     assert judge(a, final, draft).outcome == "not_adopted"  # renumbered 6, but still as drafted
+
+
+COMMENT_MATRIX = """Comments of the Community Networks Coalition
+
+Paragraph 6
+Proposed change: Amend to read: "We welcome the growth of mobile broadband coverage in the region."
+Justification: coverage figures alone mislead.
+
+Paragraph 17
+Proposed change: Delete the second sentence.
+Justification: the Statement should stay technology-neutral.
+
+1. Add a new preambular paragraph, to read: "Recalling the Programme of Action for the Least Developed Countries,"
+
+In paragraph 22, we suggest replacing "industry partners" with "industry partners and civil society".
+
+We propose deleting paragraph 19. Lawful access weakens everyone's security.
+
+We propose to add a new paragraph in section 4.3 (Capacity building): "ITU will train CIRT staff on human rights."
+"""
+
+
+def test_a_comment_matrix_and_a_coalitions_suggestions_in_sentences():
+    got = {a.label: (a.form, a.target, a.new[:30], a.part) for a in read_amendments(_doc(COMMENT_MATRIX, "c.txt"))}
+    assert got == {
+        "Paragraph 6": ("modify", "6", "We welcome the growth of mobil", None),
+        "Paragraph 17": ("delete", "17", "", "second"),
+        "Add a new preambular paragraph, to read": ("add", None, "Recalling the Programme of Act", None),
+        "In paragraph 22, we suggest replacing": ("replace", "22", "industry partners and civil so", None),
+        "deleting paragraph 19": ("delete", "19", "", None),  # (the label is the instruction's own words)
+        "propose to add a new paragraph in section 4.3 (Capacity building)": (
+            "add", None, "ITU will train CIRT staff on h", None),
+    }
