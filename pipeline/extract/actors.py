@@ -36,12 +36,13 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
-          "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose"}
+          "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question"}
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
               "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
-              "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network"}
+              "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network",
+              "chair", "convener", "rapporteur"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
@@ -211,7 +212,8 @@ class ActorReader:
             return None
         heads = {t.idx for t in (root, *root.conjuncts)}
         found = self.found(phrase, keep=lambda s: any(s.start_char <= i < s.end_char for i in heads))
-        if found or root.pos_ not in ("NOUN", "PROPN"):
+        acronym = bool(re.fullmatch(r"[A-Z]{3,}(?:[&\-][A-Z]+)*", root.text))  # the tagger calls "UNCTAD" a number
+        if found or (root.pos_ not in ("NOUN", "PROPN") and not acronym):
             return found
         # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
         np = parsed[root.left_edge.i:root.right_edge.i + 1].text

@@ -25,7 +25,7 @@ ITEM_MARK_RE = re.compile(
     rf"|(?P<letter>[a-z]\)|\([a-z]\)|\((?:ii|iii|iv|vi|vii|viii)\))\s+(?=\S)"
     # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
-    rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})\.?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
+    rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})[.)]?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action

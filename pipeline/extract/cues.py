@@ -39,12 +39,13 @@ PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "
                   "called upon": "calls upon", "called on": "calls on", "called for": "calls for", "asked": "asks",
                   "agreed": "decides",
                   "decided": "decides", "instructed": "instructs", "recommended": "recommends",
-                  "commit": "resolves"}  # a declaration's "We commit to …" binds those who sign it
+                  "commit": "resolves",  # a declaration's "We commit to …" binds those who sign it
+                  "agree": "decides"}  # a communiqué's "We agree to set up …"
 # Who speaks in a meeting's record besides "The Group": a body by its acronym ("TDAG invites …"), or the people
 # present ("Participants recommended that …").
 MEETING_SUBJECT = r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers|Ministers"
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
-_PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit"
+_PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit|agree"
 SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
     r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore),"
@@ -71,7 +72,7 @@ SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembl
                                     + DECLARATIVE_RE.pattern.removeprefix(r"^\s*"), re.IGNORECASE)
 # The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …"
 SECOND_CLAUSE_RE = re.compile(
-    r"[,;]\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
+    r"[,;]\d{0,2}\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
     rf"{OPERATIVE_VERB}\b", re.IGNORECASE)
 # A meeting's record in the passive: "It was also recommended that the programme committee reserve …".
 IMPERSONAL_ASK_RE = re.compile(r"^\s*It\s+was\s+(?:also\s+|further\s+)?(?P<verb>recommended|requested|agreed|decided|"
@@ -128,7 +129,10 @@ PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
 # "Action: secretariat to send a reminder …", "Action required: The BDT Director to provide …" in a meeting report.
 # A coded action item: "A1 – Study group chairs: send TSB the list of …" (under "Action items").
-CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u2014:-]\s*(?P<who>[^:;]{2,70}):\s+(?=[a-z])")
+CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u2014:-]\s*(?P<who>[^:;]{2,70}):\s+(?=[a-z])"
+                             # "AP47-1 Secretariat – revise the annual progress report …"
+                             r"|^\s*(?P<code2>[A-Z]{1,4}\d{0,3}[-.]\d{1,3})\s+(?P<who2>[A-Z][^\u2013\u2014:;]{1,60}?)\s+"
+                             r"[\u2013\u2014-]\s+(?=[a-z])")
 ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".

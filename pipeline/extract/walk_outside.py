@@ -70,7 +70,9 @@ COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|a
                         r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
 
 
-PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part)\s*,?\s*$")
+PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+by\s+"
+                              r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
+PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part|as\s+[^,]{2,90})\s*,?\s*$")
 
 
 def _title_or_question(sentence: str) -> bool:
@@ -194,11 +196,10 @@ class OutsideHandlers:
         text = seg.text
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
-            who = coded.group("who")
+            who, code = coded.group("who") or coded.group("who2"), coded.group("code") or coded.group("code2")
             actor, printed = self.body_named(who) or self.head_actor(who) or (printed_name(who), who)
-            self.add(seg, seg.start + coded.start("who"), seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
-                     printed=printed, label=coded.group("code"), clause_path=(self.doc_name, self.section,
-                                                                              coded.group("code")), statement=text)
+            self.add(seg, seg.start + text.index(who), seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
+                     printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
             return True
         action = cues.ACTION_LINE_RE.match(text)
         if not action:
@@ -320,7 +321,8 @@ class OutsideHandlers:
                 d = cues.DEONTIC_RE.search(sentence)
                 found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
                 # "It is important that UNGIS coordinates …": the that-clause names who acts
-                actor, printed = (found if found and found[0] else None) or self.head_actor(subject) or (SECRETARIAT,
-                                                                                                        None)
+                agent = PASSIVE_AGENT_RE.search(sentence)  # "The chair … shall be appointed by the Council": it acts
+                actor, printed = ((found if found and found[0] else None) or (agent and self.found(agent.group("agent")))
+                                  or self.head_actor(subject) or (SECRETARIAT, None))
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)

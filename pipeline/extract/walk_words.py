@@ -33,7 +33,9 @@ def _section_title(text: str) -> bool:
     """"Proposals", "Terms of reference", "Timetable": short, capitalised, no closing punctuation, asks nothing."""
     words = text.split()
     return (0 < len(words) <= 6 and text[:1].isupper() and text.rstrip()[-1:] not in ".;:,"
-            and not cues.OPERATIVE_ANY.search(text) and not cues.DEONTIC_RE.search(text)
+            and not cues.OPERATIVE_ANY.search(text)
+            # a modal asks something, unless the title is a question's words ("What the reports should contain")
+            and (not cues.DEONTIC_RE.search(text) or re.match(r"(?:What|How|Why|Which|When|Where)\b", text))
             and not cues.SUBJECT_OPERATIVE_RE.match(text)  # "The two organizations recommend that Governments:"
             and not re.search(r"\bmay wish to\b", text))  # "Governments may wish to consider:" leads in
 

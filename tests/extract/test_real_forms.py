@@ -712,3 +712,29 @@ def test_a_figure_at_the_start_of_a_line_is_no_label():
 
     doc = parse_bytes(b"Lessons\n2.6 billion people remained offline when the targets expired.\n", path="x.txt")
     assert [(b.kind.value, b.label) for b in doc.blocks][-1] == ("paragraph", None)
+
+
+MIXED_FORMS = """The Council,
+instructs the Secretary-General 1) to apply the new structure to the next progress report; 2) taking into account the comments made during this session, to propose a reduced set of indicators; 3) a draft programme of the Forum, to be circulated in March,
+Summary of the meeting
+3\tWhat the reports should contain
+3.1\tThe chair and vice-chairs of the Group shall be appointed by the Council for two years.
+3.2\tThe Question will be handled within a study group over four years.
+3.3\tUNCTAD, as secretariat of the Commission, will compile the inputs of the agencies.
+3.4\tWe agree to set up a regional register of cable landing stations.
+3.5\tThe Assembly welcomes the work of the facilitators of Action Lines C5 and C6,3 and calls upon the Union to report each year on both.
+ACTION POINTS
+AP47-1 Secretariat \u2013 revise the annual progress report by 15 May.
+AP47-2 Chair \u2013 consult the regional groups on the structure of the report.
+"""
+
+
+def test_run_on_items_closed_by_a_parenthesis_passive_agents_asides_and_coded_action_points():
+    rows = _rows(_extract(MIXED_FORMS))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretary-General", "instruction"), ("2", "Secretary-General", "instruction"),
+        ("3", "Secretary-General", "instruction"),  # "3 What the reports should contain" is a title
+        ("3.1", "Council", "expectation"),  # appointed by the Council; "The Question will be handled" asks nothing
+        ("3.3", "UNCTAD", "expectation"), ("3.4", "Member States", "decision"),
+        ("3.5", "ITU", "instruction"),  # after a footnote's digit
+        ("AP47-1", "Secretariat", "instruction"), ("AP47-2", "Chair", "instruction")]
