@@ -233,6 +233,8 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0) -
                 len(before) > 1 and re.fullmatch(r"\d{1,3}", before[-1]) and (before[-2].lower() in CITING_WORDS
                                                                   or CITED_PART_RE.fullmatch(before[-2])))):
             continue  # "items a) and b)", "paragraph 3 (a)", "referred to in decides 1 a)"; but "…; and (e) …"
+        if label.isdigit() and (re.match(r"to\s+\d", text[m.end():]) or before[-1:] in (["from"], ["between"])):
+            continue  # "from 23 to 27 April 2029": a range of days, no item 23
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.

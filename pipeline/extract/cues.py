@@ -122,7 +122,7 @@ DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
     r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
-    r"|it is (?:also |further |therefore )?(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
+    r"|it is (?:also |further |therefore |equally )?(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
     r" (?:to|that))\b", re.IGNORECASE)
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"

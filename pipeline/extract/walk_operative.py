@@ -33,6 +33,11 @@ OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<sub
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
 
+# A meeting named at the end of the words before its run-on list: "With regard to the Forum, the Group a) agreed …".
+TRAILING_MEETING_RE = re.compile(rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:Group|Meeting|Committee|Board|Working Group)|"
+                                 rf"{cues.MEETING_SUBJECT})\s*:?\s*$")
+
+
 class OperativeHandlers:
     """The walk's handlers of operative paragraphs and items (mixed into `Walk`)."""
 
@@ -79,7 +84,9 @@ class OperativeHandlers:
     def meeting_item(self, seg: Segment) -> bool:
         """"TDAG:" then "b) requested the Director of BDT to …", "c) decided to extend …": each item its own verb in the
         past tense, the meeting the subject of each."""
-        if seg.kind == "para" and (m := cues.MEETING_CHAPEAU_RE.match(seg.block.text)):
+        if seg.kind == "para" and (m := cues.MEETING_CHAPEAU_RE.match(seg.block.text) or (
+                seg.end < len(seg.block.text.rstrip()) and TRAILING_MEETING_RE.search(seg.text))):
+            # "TDAG:", or "With regard to the WSIS Forum 2028, the Group a) agreed …; b) requested …"
             self.meeting_who = m.group("who")
             self.ctx = None
             return True
@@ -89,6 +96,8 @@ class OperativeHandlers:
         verb = _verb_key(m.group("verb"))
         rest = m.group("rest")
         actor, printed = self.addressee(re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0], verb, clause=rest)
+        if not actor and re.match(r"that\b", rest):  # "agreed that the database should be opened": no one named
+            actor, printed = SECRETARIAT, None
         if not actor:  # "decided to extend the mandate …": the meeting decides
             actor, printed = self.found(who) or ((name, who) if (name := printed_name(who)) else (None, None))
         self.add(seg, seg.start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or self.body or "ITU",

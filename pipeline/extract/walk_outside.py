@@ -163,7 +163,8 @@ class OutsideHandlers:
     def _target(self, seg: Segment) -> bool:
         """An item under a Targets heading."""
         section = self.section
-        if not (seg.kind == "item" and cues.TARGETS_HEADING_RE.search(section)):
+        named = re.match(r"Targets?\s+\d", seg.block.text)  # "Target 1.1 - By 2030, …" under "Goal 1 - …"
+        if not (seg.kind == "item" and (cues.TARGETS_HEADING_RE.search(section) or named)):
             return False
         if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b", seg.text):
             return False  # "3. The objectives of the Plan are to close the gaps …": what the plan is for

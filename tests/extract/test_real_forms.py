@@ -738,3 +738,23 @@ def test_run_on_items_closed_by_a_parenthesis_passive_agents_asides_and_coded_ac
         ("3.3", "UNCTAD", "expectation"), ("3.4", "Member States", "decision"),
         ("3.5", "ITU", "instruction"),  # after a footnote's digit
         ("AP47-1", "Secretariat", "instruction"), ("AP47-2", "Chair", "instruction")]
+
+
+GOALS_AND_RANGES = """Strategic targets for 2030
+Goal 1 - Universal connectivity
+Target 1.1 - By 2030, 95 per cent of the world's population is covered by mobile broadband.
+The Council,
+decides a) that the Union shall hold the Forum in Geneva from 23 to 27 April 2029; b) the Forum to be prepared through an open consultation; c) remote participation shall be offered for all sessions,
+Conclusions
+With regard to the Forum, the Group a) agreed that the Stocktaking database should be opened to new entries; b) noted that the Forum takes place in May; c) invited Member States to nominate projects for the Prizes.
+It is equally important that the Working Group examine the report before the Council does.
+"""
+
+
+def test_a_target_under_a_goal_a_range_of_days_and_a_meetings_list_after_its_name():
+    rows = _rows(_extract(GOALS_AND_RANGES))
+    assert [r[:3] for r in rows] == [
+        ("1.1", "All stakeholders", "target"),  # "Target 1.1 -" is one under any heading
+        ("a", "ITU", "decision"), ("b", "ITU", "decision"), ("c", "ITU", "decision"),  # "from 23 to 27 April"
+        ("a", "Secretariat", "decision"), ("c", "Member States", "invitation"),  # "b) noted …" asks nothing
+        ("", "Council Working Group on WSIS and the SDGs", "expectation")]
