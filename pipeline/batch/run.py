@@ -57,11 +57,11 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
     run = AuditRun(mandates=mandate_set, members=members)
     if not mandate_set.requirements:
         if not batch:  # a single report's own error comes before its mandates'
-            if 0 in read_here:  # read already, without error: cached, as the parse below would have
-                if cache is not None:
-                    cache.put_document(read_here[0].document, _parser_version(read_here[0].document.format))
-            else:
+            read = read_here.get(0)
+            if read is None:
                 parse_cached(data[0], path=str(members[0].path), cache=cache)
+            elif cache is not None:  # parsed beside the mandates, without error: cached as that parse would be
+                cache.put_document(read.document, _parser_version(read.document.format))
         return run  # nothing to judge: the mandates' failures say why, and nothing is written
     tasks, pending = _plan(members, data, mandate_set, config, formats=formats, decisions=decisions,
                            model_path=model_path, cache=cache, step=step, read_here=read_here)
