@@ -97,6 +97,10 @@ class Cache:
             self._damaged(self._document_file(sha256, parser_version), exc)
             return None
 
+    def has_document(self, sha256: str, parser_version: str) -> bool:
+        """Whether a parsed document of this content is stored (without reading it: a damaged entry counts)."""
+        return self._document_file(sha256, parser_version).is_file()
+
     def put_document(self, doc, parser_version: str) -> None:
         self._write(self._document_file(doc.sha256, parser_version), "document", doc.sha256, doc.to_dict())
 

@@ -1,12 +1,14 @@
 """An audit run: reports read, mandates prepared once, tasks planned from the cache and run, folders written.
 
-Each member's folder is written as its result arrives; in a batch the coverage matrix follows.
+Each member's folder is written as its result arrives; in a batch the coverage matrix follows. On a cold run the
+mandates are read in a forked child while this process reads the reports (overlap.mandates_beside).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
@@ -15,6 +17,7 @@ from .caching import _cached_document, _cached_record, _cached_signals, _parser_
 from .local import execute
 from .members import AuditRun, Member
 from .naming import member_names
+from .overlap import mandates_beside, serial_reason
 from .publish import _current, _publish
 from .tasks import MemberResult, MemberTask, _model
 
@@ -22,15 +25,24 @@ Step = Callable[[str, int], None]  # on_step(description, advance): what the run
 Pending = tuple[int, str | None, str | None]  # a task's member, audit key and passage key
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Read:
+    """A report read in this process while a forked child read the mandates: given to its task, and cached once
+    it is judged (where its task would have cached it)."""
+
+    document: object  # model.Document
+    signals: tuple | None  # its passages' signals (None: its task computes them)
+
+
 def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config, *, out_dir: Path | None,
                batch: bool, formats: tuple[str, ...], decisions: Path | None = None, model_path: Path | None = None,
                cache=None, jobs: int = 1, scheduler: str | None = None, debug: bool = False,
-               on_step: Step | None = None) -> AuditRun:
+               on_step: Step | None = None, overlap: bool = True) -> AuditRun:
     """Audit each report against the mandates and write its outputs: into `out_dir` for a single report, into
     `out_dir/<report name>/` plus the coverage matrix for a batch; `out_dir` None writes nothing (the record goes
     to standard output). An unchanged audit comes from `cache` (a pipeline.cache.Cache) and only its missing
-    outputs are rendered. A report that fails is listed and the others go on."""
-    from ..audit import prepare_mandates
+    outputs are rendered. A report that fails is listed and the others go on. `overlap` False (or the environment
+    variable WSIS_AUDIT_NO_OVERLAP=1) reads the mandates here before the reports, never in a forked child."""
     from ..parse import parse_cached
 
     step = on_step or (lambda description, advance: None)
@@ -39,16 +51,21 @@ def run_audits(reports: Sequence[Path], mandates: Sequence[Path], config: Config
                           "its own decisions.csv", hint="leave out --decisions, or audit that report alone")
     members = _members(reports, out_dir, batch)
     data = _read_reports(members, config, batch, step)
-    mandate_set = prepare_mandates(list(mandates), config, cache=cache,
-                                   on_document=lambda p: step(f"reading {Path(p).name}", 1))
+    read_here: dict[int, _Read] = {}
+    mandate_set = _mandates(list(mandates), members, data, config, cache=cache, step=step, overlap=overlap,
+                            read_here=read_here)
     run = AuditRun(mandates=mandate_set, members=members)
     if not mandate_set.requirements:
         if not batch:  # a single report's own error comes before its mandates'
-            parse_cached(data[0], path=str(members[0].path), cache=cache)
+            read = read_here.get(0)
+            if read is None:
+                parse_cached(data[0], path=str(members[0].path), cache=cache)
+            elif cache is not None:  # parsed beside the mandates, without error: cached as that parse would be
+                cache.put_document(read.document, _parser_version(read.document.format))
         return run  # nothing to judge: the mandates' failures say why, and nothing is written
     tasks, pending = _plan(members, data, mandate_set, config, formats=formats, decisions=decisions,
-                           model_path=model_path, cache=cache, step=step)
-    outputs = _Outputs(members, tasks, pending, formats, cache, step)
+                           model_path=model_path, cache=cache, step=step, read_here=read_here)
+    outputs = _Outputs(members, tasks, pending, formats, cache, step, read_here)
     needs_mandates = any(t.record is None for t in tasks)
     if needs_mandates:
         _model(None if model_path is None else str(model_path))  # a missing or wrong model stops the run once
@@ -90,10 +107,65 @@ def _read_reports(members: list[Member], config: Config, batch: bool, step: Step
     return data
 
 
+def _mandates(mandates: list[Path], members: list[Member], data: dict[int, bytes], config: Config, *, cache,
+              step: Step, overlap: bool, read_here: dict[int, _Read]):
+    """The mandates, prepared once (audit.prepare_mandates). When some report must be parsed, a forked child reads
+    the mandates while this process reads the reports in order (at least the first, then more while the child is
+    still at work) into `read_here`; otherwise, or where a fork is not safe (overlap.serial_reason), they are read
+    here, as before."""
+    from ..audit import prepare_mandates
+
+    def on_document(path: str) -> None:
+        step(f"reading {Path(path).name}", 1)
+
+    todo = [i for i, m in enumerate(members) if m.error is None and _to_parse(data[i], cache)]
+    if not mandates or not todo or serial_reason(overlap) is not None:
+        return prepare_mandates(mandates, config, cache=cache, on_document=on_document)
+
+    def work(done: Callable[[], bool]) -> None:
+        for n, i in enumerate(todo):
+            if n and done():  # the mandates are ready: the other reports are parsed by their tasks
+                return
+            read = _read_report(data[i], str(members[i].path), config)
+            if read is not None:
+                read_here[i] = read
+
+    return mandates_beside(mandates, config, cache=cache, work=work, on_document=on_document)
+
+
+def _to_parse(data: bytes, cache) -> bool:
+    """Whether a report's parse is not in the cache (a file no parser reads is refused by its task: not parsed)."""
+    from ..parse import PARSER_VERSIONS, detect_format
+
+    version = PARSER_VERSIONS.get(detect_format(data)) if data.strip() else None
+    if version is None:
+        return False
+    return cache is None or not cache.has_document(hashlib.sha256(data).hexdigest(), version)
+
+
+def _read_report(data: bytes, path: str, config: Config) -> _Read | None:
+    """A report parsed and its passages read, as its task would (run_member); None when that fails: its task parses
+    it again and reports the error where it always did, after the mandates'."""
+    from ..audit import report_signals
+    from ..parse import parse_cached
+
+    try:
+        document = parse_cached(data, path=path)
+    except Exception:  # noqa: BLE001
+        return None
+    try:
+        signals = tuple(report_signals(document, config))
+    except Exception:  # noqa: BLE001  (its task computes them again and fails there)
+        signals = None
+    return _Read(document=document, signals=signals)
+
+
 def _plan(members: list[Member], data: dict[int, bytes], mandate_set, config: Config, *, formats: tuple[str, ...],
-          decisions: Path | None, model_path: Path | None, cache, step: Step) -> tuple[list[MemberTask], list[Pending]]:
+          decisions: Path | None, model_path: Path | None, cache, step: Step,
+          read_here: dict[int, _Read]) -> tuple[list[MemberTask], list[Pending]]:
     """The tasks to run and, for each, its member and cache keys. A member whose record is cached gets its record
-    as shown here, and a task only for the formats its folder lacks (none: it is up to date)."""
+    as shown here, and a task only for the formats its folder lacks (none: it is up to date). A report read here
+    already (`read_here`) goes to its task parsed, with its passages' signals."""
     from ..audit import component_versions
     from ..review import DECISIONS_FILE, apply_decisions, load_decisions
 
@@ -123,8 +195,10 @@ def _plan(members: list[Member], data: dict[int, bytes], mandate_set, config: Co
                 step(f"judged {m.path.name}", 1)
             continue
         pkey = _passages_key(cache, data[i], config) if cache is not None else None
-        signals = _cached_signals(cache, pkey)
-        document = _cached_document(cache, data[i], str(m.path)) if cache is not None else None
+        read = read_here.get(i)
+        signals = read.signals if read is not None and read.signals is not None else _cached_signals(cache, pkey)
+        document = read.document if read is not None else (
+            _cached_document(cache, data[i], str(m.path)) if cache is not None else None)
         tasks.append(MemberTask(path=str(m.path), data=None if document is not None else data[i], document=document,
                                 signals=signals, decisions=chosen,
                                 formats=formats if m.folder is not None else (), versions=versions))
@@ -149,9 +223,9 @@ class _Outputs:
     """Each task's result as it arrives: cached, and its member's folder written (its files not kept)."""
 
     def __init__(self, members: list[Member], tasks: list[MemberTask], pending: list[Pending],
-                 formats: tuple[str, ...], cache, step: Step) -> None:
+                 formats: tuple[str, ...], cache, step: Step, read_here: dict[int, _Read]) -> None:
         self.members, self.tasks, self.pending = members, tasks, pending
-        self.formats, self.cache, self.step = formats, cache, step
+        self.formats, self.cache, self.step, self.read_here = formats, cache, step, read_here
 
     def write(self, m: Member, files: dict[str, bytes]) -> None:
         """The member's folder: the rendered files, and the others already up to date kept."""
@@ -177,10 +251,13 @@ class _Outputs:
             from ..model import to_plain
 
             cache.put("audit", key, result.record)
-            if result.document is not None:
-                cache.put_document(result.document, _parser_version(result.document.format))
-            if result.signals is not None and pkey is not None:
-                cache.put("passages", pkey, [to_plain(x) for x in result.signals])
+            read = self.read_here.get(i)  # what this process read for the task, cached as the task's own would be
+            document = result.document if result.document is not None else read and read.document
+            signals = result.signals if result.signals is not None else read and read.signals
+            if document is not None:
+                cache.put_document(document, _parser_version(document.format))
+            if signals is not None and pkey is not None:
+                cache.put("passages", pkey, [to_plain(x) for x in signals])
         self.write(m, result.files)
         result.files.clear()  # written: the bytes are not kept for the rest of the batch
 

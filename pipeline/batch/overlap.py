@@ -1,0 +1,160 @@
+"""The mandates read in a forked process while this one reads the reports: two halves of a cold audit at once.
+
+Reading a report (its parse and its passages' signals) does not depend on reading the mandates (their parse and
+spaCy's extraction, audit.prepare_mandates), and each takes seconds of single-threaded Python: in a thread they
+share the interpreter's lock and gain nothing, in a forked process they use a second core (benchmarks/
+bench_overlap.py, 300 pages x 500 requirements: 5.91 s one after the other, 3.52 s forked; docs/history.md, round
+6). Nothing the child computes changes: it sends back the MandateSet prepare_mandates gives here, pickled as the
+worker processes of a batch receive it.
+
+The mandates are read here, before the reports as they always were, where a fork is not safe or not wanted
+(serial_reason). When the child fails in any way (an error, a crash, a result that cannot be sent), this process
+reads the mandates again itself, so an error reaches the user exactly as it always did (its line, exit code and
+traceback) and a run is never lost.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..config import Config
+
+# Set to anything but "" or "0" to read the mandates in this process, one after the other (a run-time switch like
+# --jobs, not a Config setting: how the work is scheduled never changes a result, so it stays out of coverage.json).
+OFF_VARIABLE = "WSIS_AUDIT_NO_OVERLAP"
+
+Work = Callable[[Callable[[], bool]], None]  # work(done): this process's share; done() true once the child answered
+
+
+def serial_reason(overlap: bool = True) -> str | None:
+    """Why the mandates must be read here, one after the other; None when a forked child may read them."""
+    if not overlap:
+        return "turned off by the caller"
+    if os.environ.get(OFF_VARIABLE, "") not in ("", "0"):
+        return f"turned off by {OFF_VARIABLE}"
+    # macOS has fork, but its system frameworks are not safe in a forked child (why Python spawns there).
+    if not sys.platform.startswith("linux"):
+        return f"no safe fork on {sys.platform}"
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "no fork start method"
+    if len(os.sched_getaffinity(0)) < 2:  # one core: the halves would only take turns on it
+        return "one CPU"
+    if multiprocessing.current_process().daemon:  # a pool worker, a Dask worker: it may not have children
+        return "a daemonic process"
+    if threading.current_thread() is not threading.main_thread():
+        # Called from a worker thread: other threads run this process's own work, and a fork copies their locks.
+        return "not the main thread"
+    return None
+
+
+def mandates_beside(mandates: Sequence[str | Path], config: Config, *, cache=None, work: Work,
+                    on_document: Callable[[str], None] | None = None):
+    """audit.prepare_mandates(mandates, config, cache=cache), read in a forked child while `work(done)` runs here
+    (`done()` turns true once the child has answered: work may stop early). Call only when serial_reason() is None.
+    `on_document(path)` is called here for each mandate once the child has answered, as prepare_mandates calls it
+    before each; when the child fails, the mandates are read here, serially, with the same calls."""
+    from ..audit import prepare_mandates
+
+    outcome = _in_child(list(mandates), config, cache, work)
+    if outcome is None:  # the child failed: read them here, where any error is raised as it always was
+        return prepare_mandates(list(mandates), config, on_document=on_document, cache=cache)
+    mandate_set, caught, writable = outcome
+    for message, category, filename, lineno in caught:  # as the child would have shown them, now, from here
+        warnings.showwarning(_warning(category, message), category, filename, lineno)
+    if cache is not None and not writable:  # the child found the folder unwritable and said so: said once
+        cache.writable = False
+    for p in mandates:
+        if on_document:
+            on_document(str(p))
+    return mandate_set
+
+
+def _in_child(mandates: list, config: Config, cache, work: Work):
+    """(MandateSet, warnings, cache writable) from a forked child, once `work` is done here; None if the child
+    failed (it raised, died, or sent nothing that can be read) or could not be started (`work` is done all the
+    same)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    # Daemonic: a parent that exits (an error in `work`, Ctrl-C) takes the child with it.
+    child = context.Process(target=_child, args=(send, mandates, config, cache), name="wsis-audit-mandates",
+                            daemon=True)
+    answered = False
+    try:
+        try:
+            child.start()
+        except OSError:  # no memory or no process left to fork: the mandates are read here
+            child = None
+        send.close()  # the child's end only: when the child dies without a word, recv() sees the end of the pipe
+        work(receive.poll if child is not None else (lambda: True))
+        if child is None:
+            return None
+        try:
+            outcome = receive.recv()
+        except Exception:  # noqa: BLE001  (it died, or its result cannot be read: the mandates are read here)
+            outcome = None
+        answered = True
+        return outcome
+    finally:
+        receive.close()  # a child still sending (`work` raised) gets a broken pipe and exits
+        if child is not None:
+            if not answered:  # `work` raised (Ctrl-C, an error) before the child answered: stop it now
+                child.terminate()
+            child.join()
+
+
+def _child(send, mandates: list, config: Config, cache) -> None:
+    """In the forked child: the mandates read, and (MandateSet, warnings, cache writable) or None sent back."""
+    import signal
+
+    from ..audit import prepare_mandates
+
+    outcome = None
+    try:
+        _own_std_streams()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops this process
+        with warnings.catch_warnings(record=True) as caught:  # shown by the parent, through its own showwarning
+            mandate_set = prepare_mandates(mandates, config, cache=cache)
+        outcome = (mandate_set, [(str(w.message), w.category, w.filename, w.lineno) for w in caught],
+                   cache is None or cache.writable)
+    except BaseException:  # noqa: BLE001  (the parent reads them again and raises it there, as it always did)
+        outcome = None
+    try:
+        send.send(outcome)  # pickled whole before a byte is written
+    except Exception:  # noqa: BLE001  (a result that cannot be pickled: the parent reads the mandates itself)
+        try:
+            send.send(None)
+        except Exception:  # noqa: BLE001  (the parent is gone)
+            pass
+    finally:
+        send.close()
+
+
+def _own_std_streams() -> None:
+    """Standard output and error as new objects on the same descriptors: another thread of the parent (a progress
+    bar's) may have held the old ones' locks when it forked, and a lock held by a thread that does not exist here
+    would never be released."""
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        old = getattr(sys, name)
+        try:
+            setattr(sys, name, open(fd, "w", encoding=getattr(old, "encoding", None) or "utf-8",
+                                    errors=getattr(old, "errors", None) or "backslashreplace", buffering=1,
+                                    closefd=False))
+        except (OSError, ValueError):  # no such descriptor (a daemon): nothing is written there
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
+def _warning(category, message: str):
+    """The warning object again, from its category and text (a category whose constructor wants more: the text)."""
+    try:
+        return category(message)
+    except Exception:  # noqa: BLE001
+        return message
