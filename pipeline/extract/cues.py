@@ -45,6 +45,10 @@ PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "
 # present ("Participants recommended that …").
 MEETING_SUBJECT = r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers|Ministers"
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
+# A body's members speaking as one: "The members of UNGIS …", "The member agencies of the Group …".
+MEMBERS_OF = r"The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?"
+# What a meeting's record asks in the past tense: "TDAG requested …", "… and instructed Study Group 17 to …".
+PAST_ASK = r"requested|invited|encouraged|urged|called upon|called on|asked|decided|agreed|instructed|recommended"
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit|agree"
 SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
@@ -56,8 +60,7 @@ SUBJECT_OPERATIVE_RE = re.compile(
     rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT}"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
-    r"|The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?[A-Z][\w&'\-]*"
-    r"(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){0,6}?)\s+"
+    rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
     r"(?:(?:further|also|again|strongly|respectfully|kindly|therefore)\s+)?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
@@ -85,20 +88,17 @@ WE_DECLARATIVE_RE = re.compile(r"^\s*We\s+(?:(?:also|further|strongly|once again
 # A meeting's conclusions as a list under its name: "TDAG:" then "b) requested the Director of BDT to …".
 MEETING_CHAPEAU_RE = re.compile(rf"^\s*(?P<who>{MEETING_SUBJECT}|The\s+(?:Group|Meeting|Committee|Council|Conference|Board|"
                                 r"Commission|Working Group))\s*:\s*$")
-PAST_ITEM_RE = re.compile(r"^\s*(?:also\s+|further\s+)?(?P<verb>requested|invited|encouraged|urged|called upon|called on|"
-                          r"asked|decided|agreed|instructed|recommended)\b[\s,]+(?P<rest>.*)$", re.DOTALL)
+PAST_ITEM_RE = re.compile(rf"^\s*(?:also\s+|further\s+)?(?P<verb>{PAST_ASK})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 # A meeting's conclusion that records before it asks: "TDAG noted that …, and requested the BDT Director to …".
 MEETING_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Group|Meeting|Committee|Commission|Council|Conference|Board)|"
                                     rf"{MEETING_SUBJECT})\s+(?:also\s+|further\s+)?(?:noted|welcomed|took note|"
                                     r"recogni[sz]ed|expressed|stressed|emphasi[sz]ed|highlighted|acknowledged|discussed|"
                                     r"considered|reviewed|heard|examined)\b")
-PAST_SECOND_CLAUSE_RE = re.compile(r"(?:[,;]\s*|\s)and\s+(?:also\s+|further\s+)?(?P<verb>requested|recommended|invited|"
-                                   r"encouraged|urged|called upon|asked|agreed|decided|instructed)\b")
-# A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
+PAST_SECOND_CLAUSE_RE = re.compile(rf"(?:[,;]\s*|\s)and\s+(?:also\s+|further\s+)?(?P<verb>{PAST_ASK})\b")
 # "The members of UNGIS recognize …, and commit to …": a body's members speak as "We" do
-PLURAL_SUBJECT_RE = re.compile(r"^\s*The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?"
-                               r"(?P<body>[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z(][\w&'()\-]*)){0,6}?)"
-                               r"(?=\s+(?:also\s+|further\s+)?[a-z]+\b)")
+PLURAL_SUBJECT_RE = re.compile(rf"^\s*{MEMBERS_OF}(?P<body>[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z(][\w&'()\-]*))"
+                               r"{0,6}?)(?=\s+(?:also\s+|further\s+)?[a-z]+\b)")
+# A declaration's second clause: "We recognize …, and call upon ITU to …", "We welcome …, and commit to review …".
 WE_SECOND_CLAUSE_RE = re.compile(r"[,;]\s*and\s+(?:(?:further|also|strongly)\s+)?(?P<verb>call upon|call on|urge|invite|"
                                  r"request|encourage|commit|resolve|decide)\b")
 # The tail of a flattened item that opens the next chapeau: "…; 2 to hold …, instructs the Council Working Group".
@@ -122,7 +122,8 @@ DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
     r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
-    r"|it is (?:also |further |therefore |equally )?(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
+    r"|it is (?:also |further |therefore |equally )?"
+    r"(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
     r" (?:to|that))\b", re.IGNORECASE)
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
 PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"

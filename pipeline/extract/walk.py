@@ -123,7 +123,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if seg.kind == "para" and self.meeting_who and not cues.MEETING_CHAPEAU_RE.match(seg.block.text) and not (
                 seg.end < len(seg.block.text.rstrip())):
             self.meeting_who = None  # the list under "TDAG:" has ended
-        if self.meeting_item(seg) or self.quoted_request(seg) or self.own_operative(seg) or self.second_clause(seg) or self.modal_chapeau(seg):
+        if (self.meeting_item(seg) or self.quoted_request(seg) or self.own_operative(seg) or self.second_clause(seg)
+                or self.modal_chapeau(seg)):
             return
         ctx = self.ctx
         if ctx is not None and ctx.mode == "preamble":

@@ -41,7 +41,8 @@ class ChapeauHandlers:
     def chapeau(self, seg: Segment) -> None:
         """A chapeau ("instructs the Secretary-General:"): the verb, actor and source its items inherit."""
         text = seg.text
-        m = cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text + " ")
+        m = (cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
+             or cues.SUBJECT_OPERATIVE_RE.match(text + " "))  # "The Group decided:"
         verb = _verb_key(m.group("verb"))
         who = m.groupdict().get("who")  # "The Group decided:": the body that decides
         ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")

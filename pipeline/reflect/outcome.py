@@ -137,10 +137,11 @@ def before_after(a: Amendment, draft: Document | None) -> tuple[str | None, str]
     if a.form == "insert" and a.part == "end" and para:
         # "add at the end of para 12: …": the paragraph as it would then read, so that the words it adds are looked
         # for where the paragraph now is
-        flat = " ".join(para.split())
-        if a.new[:1] in ",;" or a.new[:1].islower():
-            return flat, f"{flat.rstrip(' .;:')}{'' if a.new[:1] in ',;' else ' '}{a.new.strip()}{flat[-1:] if flat[-1:] in '.;' else ''}"
-        return flat, f"{flat} {a.new.strip()}"
+        flat, new = " ".join(para.split()), a.new.strip()
+        if new[:1] in ",;" or new[:1].islower():  # ", as well as …" goes before the paragraph's closing stop
+            joint = "" if new[:1] in ",;" else " "
+            return flat, f"{flat.rstrip(' .;:')}{joint}{new}{flat[-1:] if flat[-1:] in '.;' else ''}"
+        return flat, f"{flat} {new}"
     if a.form in ("add", "insert"):
         return "", a.new
     if a.form == "modify":
