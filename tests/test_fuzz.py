@@ -41,3 +41,18 @@ def test_the_harness_tells_a_bug_from_a_refusal():
     def hog(data, name):
         return len(bytearray(2 << 30))
     assert classify(run_limited(hog, b"", "x"))[0] == "over_limits"
+
+
+def test_the_memory_limit_counts_what_a_case_adds_not_what_the_parent_already_maps():
+    import mmap
+
+    def take(n):
+        return len(bytearray(n))
+    # A warm test process maps over 1 GB (models, libraries); an untouched 1.5 GB mapping stands in for it here.
+    held = mmap.mmap(-1, 3 << 29)
+    try:
+        outcome = run_limited(take, 300 << 20)
+        assert outcome.kind == "ok" and outcome.value == 300 << 20, outcome
+        assert run_limited(take, 2 << 30).kind == "over_limits"
+    finally:
+        held.close()
