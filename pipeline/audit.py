@@ -110,10 +110,10 @@ def _extract(doc: Document, config: Config, cache) -> tuple[tuple[Requirement, .
     
     key = None
     if cache is not None:
-        from .cache import digest, from_plain
+        from .cache import code_digest, digest, from_plain
 
         key = digest("extract", doc.sha256, doc.path, PARSER_VERSIONS.get(doc.format), EXTRACTOR_VERSION,
-                     load_kb(config.kb_files).sha256)
+                     load_kb(config.kb_files).sha256, code_digest())
         hit = cache.get("extract", key)
         if hit is not None:
             try:

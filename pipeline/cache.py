@@ -3,7 +3,8 @@
 Four kinds of entry, each a JSON file:
 
 - parsed documents, by content hash and parser version (`<sha256>-<parser>.json` at the top of the folder);
-- a mandate's requirements, by the document, the extractor's version and the knowledge base (`extract/`);
+- a mandate's requirements, by the document, the extractor's version, the knowledge base and a hash of the
+  program's source (`extract/`), so that a rule changed without a new version number is never served stale;
 - a report's passage signals, by its content, the passage settings, the retriever's version and the knowledge
   base (`passages/`): a changed mandate reuses them;
 - whole coverage records, by the inputs' hashes, the configuration, the model and every component version
@@ -32,6 +33,17 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 # Bump when the layout of an entry changes: older entries are then misses, never errors.
 CACHE_FORMAT = "wsis-audit-cache/1"
 APP_NAME = "wsis-audit"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of this program's own source (every .py file of the `pipeline` package): a rule changed without a
+    version number changed still makes every cached entry computed by the old rules a miss."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 class CacheWarning(UserWarning):

@@ -185,3 +185,18 @@ def test_an_entry_of_another_format_version_is_a_quiet_miss(tmp_path, recwarn):
     assert cache.get("audit", "k" * 64) is None and not recwarn.list
     shutil.rmtree(tmp_path / "audit")
     assert cache.get("audit", "k" * 64) is None
+
+
+def test_a_changed_rule_in_the_source_is_never_served_from_the_cache(tmp_path, monkeypatch):
+    import pipeline.audit
+    import pipeline.cache
+
+    _audit(tmp_path / "first", "--format", "json")
+    calls = []
+    real = pipeline.audit.extract
+    monkeypatch.setattr(pipeline.audit, "extract", lambda *a, **k: calls.append(1) or real(*a, **k))
+    _audit(tmp_path / "again", "--format", "json")
+    assert calls == []  # same program: the cache answers
+    monkeypatch.setattr(pipeline.cache, "code_digest", lambda: "a rule was changed")
+    _audit(tmp_path / "changed", "--format", "json")
+    assert calls == [1]  # same version number, other source: extracted again, not the old rules' answer

@@ -25,7 +25,9 @@ def audit_key(report_path: str, report_sha: str, mandates: list, config: Config,
 def _library_versions() -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
+    from ..cache import code_digest
+
+    out = {"pipeline-source": code_digest()}  # a rule changed in a checkout whose version number did not change
     for name in ("wsis-audit", "numpy", "scipy", "scikit-learn", "spacy", "rapidfuzz"):
         try:
             out[name] = version(name)

@@ -33,10 +33,15 @@ LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
-          "line", "agenda", "goal", "target", "summit", "dialogue", "panel", "segment", "consultation", "assessment",
+          "line", "agenda", "goal", "target", "summit", "dialogue", "debate", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
           "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question"}
+# An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
+# of the Commission" ("the members of UNGIS" are UNGIS).
+OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|(?:vice-)?chair(?:man|men|person|persons|s)?|"
+                           r"bureau|secretariat|executive secretary|co-facilitators|(?:co-)?organi[sz]ers|"
+                           r"rapporteurs?))\s+of\s+(?:the\s+)?(?P<body>[A-Z][^,;:]{2,90})$")
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
 BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organization", "organisation", "community",
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
@@ -45,7 +50,9 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "chair", "convener", "rapporteur"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
-UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:A/RES/|A/\d|The General Assembly\b)", re.MULTILINE)),
+# (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
+UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/RES/|A/\d|A/C\.\d|The General Assembly\b)",
+                                                 re.MULTILINE)),
               ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
                                   re.MULTILINE)),
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
@@ -83,7 +90,7 @@ def _tokens(text: str):
 
 def un_body(document: Document) -> str | None:
     """'UN General Assembly', 'CSTD', 'ECOSOC' or 'UNGIS' when the document is one of their texts."""
-    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:10])])
+    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:16])])
     for body, pattern in UN_BODY_RE:
         if pattern.search(head):
             return body
@@ -202,6 +209,9 @@ class ActorReader:
         phrase = LEAD_RE.sub("", RUN_IN_TITLE_RE.sub("", phrase.strip(" ,")))
         if not phrase:
             return None
+        officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])
+        if officer and self.found(officer.group("body")) and (name := printed_name(officer.group(0))):
+            return name, officer.group(0).strip()  # "The secretariat of the Commission shall prepare …"
         parsed = _parsed(phrase)
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
@@ -234,6 +244,9 @@ class ActorReader:
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
         head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
+        officer = OFFICER_OF_RE.match(head)
+        if officer and self.found(officer.group("body")) and (name := printed_name(head)):
+            return name, head.strip()  # "the President of the General Assembly" acts, not the Assembly
         for canonical, short, needs in SHORT_NAMES:
             un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group
             named = canonical == self.body or (needs is not None and needs.search(self.text))

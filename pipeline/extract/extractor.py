@@ -48,6 +48,8 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = ()) -> Extraction
     if walk.orphans:
         warnings.append(f"items {', '.join(walk.orphans)} have no chapeau in the text (a missing page?): actor "
                         "unknown; add the page or check who must act")
+    if walk.pronouns:
+        warnings.append(f"{', '.join(walk.pronouns)} name who must act by a pronoun: actor unknown; check who is meant")
     requirements = _finish(document, candidates, kb, kb_files)
     if not requirements:
         warnings.append("no operative part, proposal, expectation or target found")

@@ -20,7 +20,7 @@ from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_HEADER_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
-from .walk_words import _is_letter, _section_title, _title_case
+from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _title_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
@@ -50,6 +50,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.last_subject: str | None = None
         self.target_scope: str | None = None
         self.orphans: list[str] = []  # labels of items read without their chapeau
+        self.pronouns: list[str] = []  # clauses whose addressee is a pronoun ("invites them to …"): actor unknown
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
         self.prev: Segment | None = None
@@ -89,6 +90,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text) or _furniture(text):
             return  # "- 4 -", "C28/12-E", "4/21 28-06412 E/CN.16/2028/47": page furniture left inside the text
+        if seg.kind == "para" and DECORATED_TITLE_RE.match(seg.block.text):
+            self.heading(seg)  # "---------- Follow-up actions agreed by the Group ----------"
+            return
         ref = cues.RESOLUTION_REF_RE.search(text) if text.rstrip().endswith(":") else None
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref

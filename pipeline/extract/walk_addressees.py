@@ -10,6 +10,15 @@ from .actors import printed_name
 from .walk_state import SECRETARIAT
 
 
+# An addressee named by a pronoun: "them", "its members", "their national regulators".
+PRONOUN_RE = re.compile(r"^\s*(?:them|they|it|its|their|these|those)\b", re.IGNORECASE)
+
+
+# Bodies a text names in full once and then by one word: "the Partnership", "the Alliance" (not "the Director").
+SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", "observatory", "facility", "platform",
+               "group", "commission", "committee", "forum", "board", "council", "centre", "center", "consortium"}
+
+
 class AddresseeReader:
     """The walk's readers of addressees (mixed into `Walk`, beside `ActorReader`)."""
 
@@ -27,10 +36,19 @@ class AddresseeReader:
             # "Decides, with a view to …": a decision addresses no one. "approves the terms of reference of the
             # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
             return (self.decider if verb in ("approves", "adopts", "endorses") else self.body) or "", None
+        if PRONOUN_RE.match(addr):
+            # "invites them to …", "calls upon its members to …": who is meant the clause does not say; the actor is
+            # unknown (None, unlike "" for no one named), and the walk warns, rather than guess
+            return None, addr.strip(" ,:")
         found = self.body_named(addr)
         if found:
             return found
         name = printed_name(addr)
+        if name and (short := re.fullmatch(r"[A-Z][a-z]{3,}", name)) and name.lower() in SHORT_NAMED:
+            # "encourages the Partnership to …" after "the Partnership on Measuring ICT for Development": its full name
+            full = re.search(rf"\b{short.group(0)}(?:\s+(?:on|of|for|and|the|[A-Z][A-Za-z0-9&\-]*))*\s+[A-Z][A-Za-z0-9&\-]*", self.text)
+            if full and re.search(r"\s(?:on|of|for)\s", full.group(0)):
+                return full.group(0), addr.strip(" ,:")
         if name:
             return name, addr.strip(" ,:")
         return "", None

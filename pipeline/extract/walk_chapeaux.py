@@ -11,7 +11,7 @@ from ..model import RequirementKind
 from . import cues
 from .clauses import Segment
 from .walk_state import _Context
-from .walk_words import _verb_key
+from .walk_words import _verb_key, undecorated
 
 
 class ChapeauHandlers:
@@ -19,7 +19,7 @@ class ChapeauHandlers:
 
     def heading(self, seg: Segment) -> None:
         """A heading opens a section: the chapeau in force and the plan's section code end with the one before."""
-        self.section = seg.block.text
+        self.section = undecorated(seg.block.text)
         self.proposals_that = False
         self.proposal_parent = None
         self.meeting_who = None

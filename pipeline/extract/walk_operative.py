@@ -41,6 +41,11 @@ TRAILING_MEETING_RE = re.compile(rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:Group|Meeting|
 class OperativeHandlers:
     """The walk's handlers of operative paragraphs and items (mixed into `Walk`)."""
 
+    def unknown_actor(self, seg: Segment, printed: str | None) -> None:
+        """No actor for a clause that names who acts by a pronoun ("invites them to …"); the extraction warns."""
+        self.pronouns.append(f"{seg.label or seg.text[:30]} ('{printed}')")
+        return None
+
     def modal_chapeau(self, seg: Segment) -> bool:
         """"The Group shall:" or "3 Tasks: the Working Group on WSIS shall" before its tasks: the chapeau of the items
         below it, each an expectation of that body (a numbered one is also a requirement of its own)."""
@@ -74,7 +79,7 @@ class OperativeHandlers:
             return False
         verb = _verb_key(m.group("verb"))
         rest = m.group("rest")
-        actor, printed = self.addressee(re.split(r"\bto\b|,", rest, maxsplit=1)[0], verb, clause=rest)
+        actor, printed = self.addressee(re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”"), verb, clause=rest)
         ref = " ".join(m.group("ref").split())
         label = re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n") else None
         self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
@@ -128,14 +133,19 @@ class OperativeHandlers:
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
             addressee = to.group("to")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        unknown = actor is None  # "invites them to …": a pronoun names who acts
         if not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
             actor, printed = self.we, "We"
-        elif not actor and who:  # "The Commission decides to hold …", "TSAG agreed to establish …": that body acts
+        elif not actor and who and not unknown:  # "The Commission decides to hold …", "TSAG agreed to establish …"
             actor, printed = self.found(who) or ((who, who) if re.fullmatch(cues.MEETING_SUBJECT, who)
                                                  and who.isupper() else (None, None))
-        actor = actor or self.body or self.author or "ITU"
+        actor = self.unknown_actor(seg, printed) if unknown and not actor else (
+            actor or self.body or self.author or "ITU")
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
         second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))
+        if second and not text[second.end("verb"):].strip(" :"):
+            # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
+            verb, second = _verb_key(second.group("verb")), None
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
         self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
@@ -143,8 +153,9 @@ class OperativeHandlers:
             v2 = _verb_key(second.group("verb"))
             rest2 = text[second.end("verb"):]
             actor2, printed2 = self.addressee(re.split(r"\bto\b|\bthat\b", rest2, maxsplit=1)[0], v2, clause=rest2)
+            actor2 = self.unknown_actor(seg, printed2) if actor2 is None else (actor2 or self.body or "ITU")
             self.add(seg, seg.start + second.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[v2],
-                     actor=actor2 or self.body or "ITU", printed=printed2, label=seg.label,
+                     actor=actor2, printed=printed2, label=seg.label,
                      clause_path=(self.doc_name, seg.label or "", "2"), statement=f"{self.doc_name}: {text}")
         # Its sub-items, if any ("3. Requests the Union: (a) to …"), follow under it.
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
@@ -179,11 +190,14 @@ class OperativeHandlers:
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
-        if not actor and plural:  # "…, and commit to coordinating …": the body whose members speak
+        if actor is None:  # "…, and invites them to …": who "them" are the paragraph does not say
+            actor = self.unknown_actor(seg, printed)
+        elif not actor and plural:  # "…, and commit to coordinating …": the body whose members speak
             actor, printed = self.found(plural.group("body")) or (printed_name(plural.group("body")), None)
         elif not actor and we:  # "…, and commit to review …": the States that sign the declaration
             actor, printed = self.we, "We"
-        actor = actor or self.body or self.author or "ITU"
+        if actor is not None:
+            actor = actor or self.body or self.author or "ITU"
         self.add(seg, seg.start + start, seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
         self.ctx = None
@@ -229,6 +243,9 @@ class OperativeHandlers:
                 that_letter = _is_letter(label) and not _is_roman(label, ctx.last_letter)
             elif _is_roman(label, ctx.last_letter) and ctx.letter_actor and ctx.letter_actor[0]:
                 actor, printed = ctx.letter_actor  # "(i) Examine …" under "(a) That the Commission … shall:"
+                own = re.match(r"The\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|must|will)\s", text)
+                if own and (found := self.head_actor(own.group(0)[:own.end("subject")])):
+                    actor, printed = found  # "(ii) The secretariat of the Commission shall prepare …" names its own
             if not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor

@@ -59,6 +59,13 @@ IMPERSONAL_KIND = {"agreed": RequirementKind.DECISION, "decided": RequirementKin
 # "X, …, to do …" (the aside optional under "Action points").
 LEAD_TO_RE = re.compile(r"^(?P<who>[A-Z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120},)?)?\s+to\s+[a-z]")
 ACTION_TO_RE = re.compile(r"^(?P<who>[a-z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,120},)?)?\s+to\s+[a-z]")
+# A target's subject that is a body: "Every Member State", "At least 80 per cent of Member States", "All Member
+# States" (the words before its verb).
+TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d{1,3}|half|a third|two thirds|\w+)\s+"
+                               r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+                               r"(?=\s+(?:[a-z]+s|have|are|will|can|publish|use|adopt|report)\b)")
+# An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
+OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z](?P<aside>(?!))?")
 # Words by which a recommendation asks something of someone.
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
@@ -175,9 +182,15 @@ class OutsideHandlers:
         scope = self.target_scope or ""
         committed = COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
-        actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb,
-                                                            default="All stakeholders")
-        self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, label=seg.label,
+        actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
+        printed = None
+        if not actor:
+            # No one commits and the heading names no one: a target whose subject is a body ("Every Member State
+            # reports …", "At least 80 per cent of Member States publish …") is that body's; else everyone's.
+            subject = TARGET_SUBJECT_RE.match(seg.text)
+            found = subject and self.found(subject.group("who"))
+            actor, printed = (found[0], subject.group(0).strip()) if found else ("All stakeholders", None)
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, printed=printed, label=seg.label,
                  clause_path=(self.doc_name, section, seg.label or ""),
                  statement=f"{section}, target {seg.label}: {seg.text}")
         return True
@@ -230,7 +243,8 @@ class OutsideHandlers:
             # the commas may be missing and the body need not be one the knowledge base lists ("Participants to …").
             actions = bool(cues.ACTION_POINTS_HEADING_RE.match(section))
             # under "Action points" the body may open in lower case: "(iii) participating Governments to send …"
-            lead = LEAD_TO_RE.match(text) or (ACTION_TO_RE.match(text) if actions else None)
+            lead = LEAD_TO_RE.match(text) or (
+                (ACTION_TO_RE.match(text) or OWNER_COLON_RE.match(text)) if actions else None)
             found = None
             if lead and (lead.group("aside") is not None or actions):
                 who = lead.group("who")

@@ -80,3 +80,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+# A title set between rules of dashes or equals signs, as e-mails and plain-text pages set them:
+# "---------- Follow-up actions agreed by the Group ----------".
+DECORATED_TITLE_RE = re.compile(r"^\s*([-=_*~#])\1{2,}\s*(?P<title>[A-Za-z][^\n]{0,90}?)\s*([-=_*~#])\3{2,}\s*$")
+
+
+def undecorated(text: str) -> str:
+    """A decorated title's words ("---- Summary of conclusions ----" -> "Summary of conclusions"); else the text."""
+    m = DECORATED_TITLE_RE.match(text)
+    return m.group("title") if m else text

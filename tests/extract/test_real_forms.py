@@ -758,3 +758,84 @@ def test_a_target_under_a_goal_a_range_of_days_and_a_meetings_list_after_its_nam
         ("a", "ITU", "decision"), ("b", "ITU", "decision"), ("c", "ITU", "decision"),  # "from 23 to 27 April"
         ("a", "Secretariat", "decision"), ("c", "Member States", "invitation"),  # "b) noted …" asks nothing
         ("", "Council Working Group on WSIS and the SDGs", "expectation")]
+
+
+MAIL_ACTIONS = """From: Working Group secretariat
+Subject: Outcome of the meeting
+
+Dear colleagues, please find below the actions that the Group agreed at the
+end of its meeting, as read out by the Chair and noted by the secretariat in
+the room.
+
+=========== Actions agreed at the meeting ===========
+
+1) Secretariat: to circulate the revised questionnaire on national digital
+inclusion policies to all Member States by 15 May 2028.
+
+2) BDT Director: to report on the pilot of rural connectivity indicators
+carried out in three regions at the next meeting of the Group.
+
+3) Chair and Vice-Chairs: draft an outline of the report of the Group to
+the Council at its 2029 session.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_items_under_a_title_between_rules_each_name_their_owner_before_a_colon(fmt):
+    rows = _rows(_extract(MAIL_ACTIONS, fmt, paragraphs="blank-lines"))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretariat", "instruction"),
+        ("2", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("3", "Chair and Vice-Chairs", "instruction")]
+
+
+UN_DRAFT = """United Nations\tA/C.2/85/L.77
+General Assembly\tDistr.: Limited
+Eighty-fifth session
+Second Committee
+Agenda item 19
+Digital technologies for sustainable development
+Draft resolution
+Digital technologies for sustainable development
+The General Assembly,
+Recalling its earlier resolutions on the information society,
+1. Acknowledges the work of the Alliance for Rural Digital Inclusion, and encourages the Alliance to publish its survey of village networks;
+2. Decides to convene a one-day debate on rural connectivity, and further decides:
+(a) That the debate shall be held during its eighty-sixth session;
+(b) That the President of the General Assembly shall issue a summary of the debate;
+3. Notes the survey of national statistical offices, and invites them to share their data on rural connectivity;
+4. Requests the Secretary-General to report on the implementation of the present resolution at its eighty-seventh session.
+"""
+
+
+def test_a_un_draft_decides_for_its_assembly_names_officers_and_short_names_and_leaves_a_pronoun_unknown():
+    result = _extract(UN_DRAFT)
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.actor_printed) for r in result.requirements]
+    assert rows == [
+        ("1", "Alliance for Rural Digital Inclusion", "the Alliance"),  # its full name, given earlier
+        ("2", "UN General Assembly", None),  # "and further decides:" is the chapeau of (a) and (b), no requirement
+        ("2 a", "UN General Assembly", None),  # "the debate" is no one
+        ("2 b", "President of the General Assembly", "the President of the General Assembly"),
+        ("3", None, "them"),  # whom "them" means the paragraph does not say: unknown, never a guess
+        ("4", "Secretary-General of the United Nations", "the Secretary-General")]
+    assert any("3 ('them')" in w and "actor unknown" in w for w in result.warnings)
+
+
+TARGETS_BY_SUBJECT = """Annex 2
+Measurement targets for 2030
+1. Every Member State reports the core indicators on ICT use at least every two years.
+2. At least 75 per cent of Member States publish data on Internet use by sex.
+3. Half of all schools are connected to the Internet.
+The Group, in its conclusions,
+(ii) The secretariat of the Commission shall prepare an issues paper for the panel;
+"""
+
+
+def test_a_target_whose_subject_is_a_body_is_that_bodys_and_a_contribution_cites_a_request_in_its_own_words():
+    rows = _rows(_extract(TARGETS_BY_SUBJECT))
+    assert [r[:3] for r in rows[:3]] == [
+        ("1", "Member States", "target"), ("2", "Member States", "target"),
+        ("3", "All stakeholders", "target")]  # schools are no body: the targets are everyone's
+    cited = _rows(_extract('The same Resolution 1417 (Mod. 2027) also invites Member States "to send the secretariat '
+                           'their national reports by March each year".\n'))
+    assert [r[1:3] for r in cited] == [("Member States", "invitation")]
