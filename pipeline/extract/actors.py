@@ -36,7 +36,8 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "line", "agenda", "goal", "target", "summit", "dialogue", "debate", "panel", "segment", "consultation", "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
-          "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question"}
+          "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question", "paper",
+          "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement"}
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
 OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|(?:vice-)?chair(?:man|men|person|persons|s)?|"
@@ -164,9 +165,10 @@ class ActorReader:
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
-        named = next((s for s in _tokens(clause).spans["actors"] if s.start_char == opening), None)
+        # the span may take in the article ("the Union") or not ("Council")
+        named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)), None)
         if named is not None and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+", clause[named.end_char:]) and not re.match(
-                r"\s*(?:'s|’s|of)\b", clause[named.end_char:]):
+                r"\s*(?:'s|’s|of|and|&)\b", clause[named.end_char:]):  # "the Secretary-General and the Directors …"
             found = self.found(clause[:named.end_char])
             if found:  # "the WSIS&SDG Task Force take the following steps": the body the clause opens with
                 return found

@@ -185,7 +185,10 @@ def _last_sentence_start(text: str) -> int:
 def _quotes_instrument(text: str) -> bool:
     """A numbered paragraph ending in a resolution's chapeau: "1.1 … Resolution 1332 … instructs …:"."""
     m = CHAPEAU_RE.match(text)
-    return bool(m and RESOLUTION_REF_RE.search(m.group("pre")))
+    # "2.2 The same resolution invites Administrations:", "2.3 It further instructs the Working Group:" point back
+    return bool(m and (RESOLUTION_REF_RE.search(m.group("pre")) or re.fullmatch(
+        r"\s*(?:(?:The\s+same|This|The\s+said)\s+(?:resolution|decision|instrument)|It)\s*", m.group("pre"),
+        re.IGNORECASE)))
 
 
 def _meeting_chapeau(text: str) -> bool:

@@ -75,7 +75,9 @@ SUBJECT_DECLARATIVE_RE = re.compile(r"^\s*(?:The\s+(?:Commission|Council|Assembl
                                     + DECLARATIVE_RE.pattern.removeprefix(r"^\s*"), re.IGNORECASE)
 # The asking clause of such a paragraph: "…, and calls upon all stakeholders to …", "…; in this regard, invites …"
 SECOND_CLAUSE_RE = re.compile(
-    r"[,;]\d{0,2}\s*(?:and\s+)?(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
+    # (a footnote's marker may stand after the comma: "…,³ and requests …")
+    r"[,;](?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\[\d{1,2}\])?\s*(?:and\s+)?"
+    r"(?:(?:in this|in that|to this|to that)\s+(?:regard|end),?\s+|therefore,?\s+|accordingly,?\s+)?"
     rf"{OPERATIVE_VERB}\b", re.IGNORECASE)
 # A meeting's record in the passive: "It was also recommended that the programme committee reserve …".
 IMPERSONAL_ASK_RE = re.compile(r"^\s*It\s+was\s+(?:also\s+|further\s+)?(?P<verb>recommended|requested|agreed|decided|"
@@ -142,7 +144,8 @@ IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Devel
                            r"Assist|Help|Mobilize|Mobilise|Monitor|Prepare|Undertake|Implement|Raise|Invest|Reduce|"
                            r"Remove|Set|Include|Integrate|Make|Use|Update|Compile|Supply|Conduct|Convene|Coordinate|"
                            r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|"
-                           r"Map|Train|Host)\b")
+                           r"Map|Train|Host|Revise|Transmit|Send|Confirm|Translate|Finali[sz]e|Examine|Notify|Inform|"
+                           r"Post|Present|Consider|Verify|Gather|Designate|Nominate|Appoint)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)

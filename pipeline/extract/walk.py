@@ -54,6 +54,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
         self.prev: Segment | None = None
+        self.last_quoted: str | None = None  # the instrument the last quoted chapeau named
         self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent

@@ -14,6 +14,11 @@ from .walk_state import _Context
 from .walk_words import _verb_key, undecorated
 
 
+# A chapeau that names its instrument by pointing back: "The same resolution invites …:", "It further instructs …:".
+ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:resolution|decision|instrument|text)|It)",
+                          re.IGNORECASE)
+
+
 class ChapeauHandlers:
     """The walk's handlers of headings, preambles and chapeaux (mixed into `Walk`)."""
 
@@ -56,6 +61,16 @@ class ChapeauHandlers:
         # A quoted chapeau names its resolution; a bare one continues the resolution being read.
         source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
         quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
+        pre = (m.groupdict().get("pre") or "").strip(" ,")
+        if ref is None and ANAPHORIC_RE.fullmatch(pre) and self.last_quoted:
+            source, quoted = self.last_quoted, True  # "2.2 The same resolution invites Administrations:"
+        elif ref is None and not inherit and source != self.own_name and self.last_quoted and pre:
+            # a text that has quoted one instrument, under a heading that names another ("2.2 Resolution 263 (Rev.
+            # Doha, 2026)"): "The Conference, for its part, resolves:" quotes it too (a resolution's own "resolves",
+            # under its own title, is no quotation)
+            quoted = True
+        if quoted:
+            self.last_quoted = source
         addr = text[m.end("verb"):].strip(" ,:")
         inner = re.match(r"to\s+(instruct|invite|request|encourage|urge|call upon)\s+", addr)
         if inner and cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:

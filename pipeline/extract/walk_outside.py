@@ -9,7 +9,7 @@ import re
 
 from ..model import BlockKind, RequirementKind
 from . import cues
-from .actors import _parsed, _tokens, printed_name, target_actor
+from .actors import BODY_WORDS, _parsed, _tokens, printed_name, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _sentences
@@ -64,6 +64,11 @@ ACTION_TO_RE = re.compile(r"^(?P<who>[a-z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,12
 TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d{1,3}|half|a third|two thirds|\w+)\s+"
                                r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
                                r"(?=\s+(?:[a-z]+s|have|are|will|can|publish|use|adopt|report)\b)")
+# A Lead cell of two to eight capitalised words before the time frame cell of a row run together.
+NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w&\-]*)){1,7})\s+"
+                           r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
+# A sentence about anyone who reads or uses a text, not a body asked to act: "A reader who wants … has to search …".
+GENERIC_READER_RE = re.compile(r"^(?:A|An|Any)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+(?:who|that)\b")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z](?P<aside>(?!))?")
 # Words by which a recommendation asks something of someone.
@@ -279,6 +284,11 @@ class OutsideHandlers:
                     break
                 end = nxt.end_char
             return self.found(text[span.start_char:end])
+        # a body the knowledge base does not list, named in full just before the time frame ("… recommend changes
+        # to it Telecommunication Development Advisory Group 2028 and 2029")
+        cell = NAMED_CELL_RE.search(text)
+        if cell and cell.group("name").split()[-1].lower().rstrip("s") in BODY_WORDS:
+            return cell.group("name"), cell.group("name")
         return None
 
     def _milestone(self, seg: Segment) -> bool:
@@ -323,6 +333,7 @@ class OutsideHandlers:
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
                          statement=sentence)
             elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence) and not _title_or_question(sentence)
+                  and not GENERIC_READER_RE.match(sentence)  # "A reader who wants to know … has to search …"
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)

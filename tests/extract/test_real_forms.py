@@ -839,3 +839,49 @@ def test_a_target_whose_subject_is_a_body_is_that_bodys_and_a_contribution_cites
     cited = _rows(_extract('The same Resolution 1417 (Mod. 2027) also invites Member States "to send the secretariat '
                            'their national reports by March each year".\n'))
     assert [r[1:3] for r in cited] == [("Member States", "invitation")]
+
+
+QUOTING_BY_POINTING_BACK = """Contribution from the Republic of Norvalia
+1\tIntroduction
+1.1\tA reader who wants to know which Action Line moved forward has to search three documents.
+2\tWhat the texts already ask
+2.1\tCouncil Resolution 1488 (Mod. 2027) instructs the Secretary-General:
+"3\tto publish each year a table of results by Action Line;"
+2.2\tThe same resolution invites Administrations:
+"1\tto name a national focal point for WSIS matters;"
+2.3\tResolution 277 (Rev. Doha, 2026)
+The Plenipotentiary Conference, for its part, resolves:
+"4\tthat the Union shall help developing countries to measure meaningful connectivity;"
+3\tProposals
+Proposal 1 \u2013 That the Union publish, for each country that asks for it, a short connectivity profile.
+"""
+
+
+def test_a_contribution_quotes_by_pointing_back_and_under_a_heading_and_a_readers_plight_asks_nothing():
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.quoted_from)
+            for r in _extract(QUOTING_BY_POINTING_BACK).requirements]
+    assert rows == [
+        ("3", "Secretary-General", "Council Resolution 1488 (Mod. 2027)"),
+        ("1", "Member States", "Council Resolution 1488 (Mod. 2027)"),  # "The same resolution invites …:"
+        ("4", "ITU", "Resolution 277 (Rev. Doha, 2026)"),  # the heading names what "The Conference … resolves"
+        ("1", "ITU", None)]  # "That the Union publish, for each country that asks for it, …": the Union acts
+
+
+RUN_ON_DECIDES = """The Council,
+decides a) the programme of the Forum, to be drawn up by the secretariat with the partner agencies, to set aside a day for the Tunis Agenda; b) an evaluation of the Prizes, commissioned by the Secretary-General, to be made available before 2028; c) taking into account the views expressed, the Council Working Group on WSIS and the SDGs to propose a new format,
+1. Takes note of the report of the Secretary-General,\u00b3 and requests the Secretary-General to include an assessment of the ten targets;
+Action items
+No.\tAction\tResponsible\tDeadline
+1\tRevise Document C28/4 to include the costs per Action Line\tSecretariat\tCouncil 2029
+2\tReview progress under this plan\tTelecommunication Development Advisory Group\t2028 and 2029
+"""
+
+
+def test_decisions_name_who_makes_the_thing_a_footnote_mark_before_the_second_clause_and_a_named_lead_cell():
+    rows = [(r.source.label and norm_label(r.source.label), r.actor) for r in _extract(RUN_ON_DECIDES).requirements]
+    assert rows == [
+        ("a", "Secretariat"), ("b", "Secretary-General"),  # the thing's maker, by "by"
+        ("c", "Council Working Group on WSIS and the SDGs"),  # after the participle's aside
+        ("1", "Secretary-General"),  # ",³ and requests …": the footnote's mark does not hide the request
+        ("1", "Secretariat"),  # "Revise Document …" opens with its verb
+        ("2", "Telecommunication Development Advisory Group")]  # a body the knowledge base does not list
