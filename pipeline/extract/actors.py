@@ -302,6 +302,7 @@ def _name_span(parsed, token) -> str:
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:that\s+)?(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
+    name = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", name)  # a footnote's mark is no part of a name
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
     name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
                     maxsplit=1)[0].strip()

@@ -102,7 +102,18 @@ def segment_block(block: Block) -> list[Segment]:
     if block.label is None and PREAMBULAR_RE.match(text):
         return [Segment("preamble", block, 0, len(text))]
     kind = "item" if block.label is not None else "para"
-    return [Segment(kind, block, 0, _trim_end(text, 0, len(text)), block.label)]
+    # "2.2 Conclusions. The Group requested the secretariat to:": a run-in title is no part of the item
+    title = RUN_IN_DOT_TITLE_RE.match(text) if block.label is not None else None
+    start = title.end() if title and not re.match(r"(?:Res|Mod|Rev|Doc|Add|Corr|Para|Art|Vol)\.", text) else 0
+    if start and is_chapeau(text[start:]) and text.rstrip().endswith(":"):
+        return [Segment("chapeau", block, start, len(text))]
+    return [Segment(kind, block, start, _trim_end(text, start, len(text)), block.label)]
+
+
+# A run-in title that opens a numbered paragraph: "Conclusions. ", "Future work. ", "Action by the Council. ".
+# (At most three words, and no sentence's opening word: "It was agreed. The Group …" keeps its first sentence.)
+RUN_IN_DOT_TITLE_RE = re.compile(r"^(?!(?:The|A|An|It|This|That|These|We|They|There|He|She)\b)[A-Z][a-z]{2,}"
+                                 r"(?:\s+[A-Za-z][a-z]*){0,2}\.\s+(?=[A-Z])")
 
 
 def _named_label(m: re.Match) -> str:
@@ -129,7 +140,10 @@ def split_flattened(block: Block) -> list[Segment] | None:
     text = block.text
     # An item that carries its number ("3 to keep …; 4 the roadmaps …") continues its own list.
     first = int(block.label.rstrip(".")) if block.label and block.label.rstrip(".").isdigit() else 0
-    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)), text, first=first)
+    # "c) the programme …; d) participation …": an item with a letter continues its letters
+    letter = re.fullmatch(r"\(?([a-z])\)", block.label or "")
+    marks = _plausible_marks(list(ITEM_MARK_RE.finditer(text)), text, first=first,
+                             first_letter=letter.group(1) if letter else "")
     if not marks:
         return None
     pre_end = marks[0].start()
@@ -220,12 +234,13 @@ CITING_WORDS = {"item", "items", "paragraph", "paragraphs", "subparagraph", "sub
 CITED_PART_RE = re.compile(r"(?:resolves|decides|instructs|requests|invites|encourages|urges)", re.IGNORECASE)
 
 
-def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0) -> list[re.Match]:
+def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
+                     first_letter: str = "") -> list[re.Match]:
     """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
-    letters run a), b) …. `first` is the number of the item the text belongs to, if any."""
+    letters run a), b) …. `first` is the number (`first_letter` the letter) of the item the text belongs to."""
     kept: list[re.Match] = []
     last_num = first
-    last_letter = last_roman = ""
+    last_letter, last_roman = first_letter, ""
     for m in marks:
         label = _label(m)
         before = text[max(0, m.start() - 40):m.start()].split()

@@ -145,7 +145,8 @@ IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Devel
                            r"Remove|Set|Include|Integrate|Make|Use|Update|Compile|Supply|Conduct|Convene|Coordinate|"
                            r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|"
                            r"Map|Train|Host|Revise|Transmit|Send|Confirm|Translate|Finali[sz]e|Examine|Notify|Inform|"
-                           r"Post|Present|Consider|Verify|Gather|Designate|Nominate|Appoint)\b")
+                           r"Post|Present|Consider|Verify|Gather|Designate|Nominate|Appoint|Offer|Produce|Deliver|"
+                           r"Extend|Carry out|Hold|Give)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)

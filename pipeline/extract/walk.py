@@ -103,9 +103,11 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                     r"expected results?", text.strip(" :"), re.IGNORECASE)))
                 or (seg.block.text.rstrip()[-1:] not in ".;:," and re.fullmatch(
                     r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets(?:\s+for\s+\d{4}(?:-\d{4})?)?", text.strip()))
-                or re.match(r"Box\s+\d+\s*[\u2013\u2014:-]\s*\S", text)):
-            # "Key action points", "Expected results:", "Eight targets for 2030", "Box 1 – The ten WSIS targets" in
-            # body type: what the list below is
+                or re.match(r"Box\s+\d+\s*[\u2013\u2014:-]\s*\S", text)
+                or (re.match(r"(?:Part|Section|Chapter|Table)\s+[A-Z0-9IVX]{1,4}\s*[\u2013\u2014:-]\s*[A-Z]", text)
+                    and len(text.split()) <= 14 and seg.block.text.rstrip()[-1:] not in ".;:,")):
+            # "Key action points", "Expected results:", "Eight targets for 2030", "Box 1 – The ten WSIS targets",
+            # "Part B – Targets to be reached by all stakeholders by 2030" in body type: what the list below is
             self.heading(seg)
             return
         if seg.kind == "para" and cues.MEETING_CHAPEAU_RE.match(seg.block.text):

@@ -38,6 +38,12 @@ TRAILING_MEETING_RE = re.compile(rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:Group|Meeting|
                                  rf"{cues.MEETING_SUBJECT})\s*:?\s*$")
 
 
+# An item quoted in a sentence under its chapeau's words: 'under "instructs the Directors of the Bureaux", reads in
+# part: "2 to ensure …;"'.
+QUOTED_UNDER_RE = re.compile(r"\bunder\s+[\"“](?P<chapeau>[^\"“”]{3,80})[\"”][^\"“”]{0,40}?[\"“]"
+                             r"(?P<label>\d{1,2}|[a-z]\))\s+(?P<item>(?:to|that)\s[^\"“”]{3,600}?)[;,.]?[\"”]")
+
+
 class OperativeHandlers:
     """The walk's handlers of operative paragraphs and items (mixed into `Walk`)."""
 
@@ -71,9 +77,30 @@ class OperativeHandlers:
                             outer_next=chr(ord(letter) + 1) if len(letter) == 1 and letter.isalpha() else None)
         return True
 
+    def quoted_under(self, seg: Segment) -> bool:
+        """"Resolution 140 (…), under "instructs the Directors of the Bureaux", reads in part: "2 to ensure …;" and,
+        under "invites Member States", "1 to take …"": items quoted in a sentence, each under its chapeau's words."""
+        ref = cues.RESOLUTION_REF_RE.match(seg.text)
+        found = list(QUOTED_UNDER_RE.finditer(seg.text)) if ref and seg.kind in ("para", "item") else []
+        items = [(m, c) for m in found if (c := cues.CHAPEAU_RE.match(m.group("chapeau")))]
+        if not items:
+            return False
+        source = " ".join(ref.group(0).split())
+        for m, c in items:
+            verb = _verb_key(c.group("verb"))
+            actor, printed = self.addressee(c.group("addr").strip(" ,:"), verb)
+            label = m.group("label")
+            self.add(seg, seg.start + m.start("item"), seg.start + m.end("item"), kind=cues.OPERATIVE_KIND[verb],
+                     actor=actor or self.body or "ITU", printed=printed, label=label,
+                     clause_path=(source, c.group(0).strip(), label), statement=f"{source} {c.group(0)} {m['item']}",
+                     quoted_from=source)
+        return True
+
     def quoted_request(self, seg: Segment) -> bool:
         """"General Assembly resolution 82/877, paragraph 9, requests ITU … to include …": a contribution cites an
         instrument's request in its own sentence; the request is that instrument's, numbered as it cites it."""
+        if self.quoted_under(seg):
+            return True
         m = cues.QUOTED_REQUEST_RE.match(seg.text)
         if not m or seg.kind != "para" or not re.search(r"\bto\s+[a-z]", m.group("rest")):
             return False

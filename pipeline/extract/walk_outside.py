@@ -47,11 +47,11 @@ LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|L
                             r"(?:\S+\s+){1,8}\S+$")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
-LEAD_NOTE_RE = re.compile(r"(?:[(;]|(?<=[.])\s)\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()]{2,60}?)"
-                          r"(?=[;()]|\.(?:\s|$)|$)", re.IGNORECASE)
+LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s)\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
+                          r"(?=[;()\]]|\.(?:\s|$)|$)", re.IGNORECASE)  # "(lead: BDT; by 2030)", "[Lead: BDT]"
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
-                 "a", "an", "among", "between", "through", "via", "including"}
+                 "a", "an", "among", "between", "through", "via", "including", "every", "each", "per"}
 
 # "It was agreed / requested / recommended that …": what each records.
 IMPERSONAL_KIND = {"agreed": RequirementKind.DECISION, "decided": RequirementKind.DECISION,
@@ -64,11 +64,15 @@ ACTION_TO_RE = re.compile(r"^(?P<who>[a-z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,12
 TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d{1,3}|half|a third|two thirds|\w+)\s+"
                                r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
                                r"(?=\s+(?:[a-z]+s|have|are|will|can|publish|use|adopt|report)\b)")
+# The subject of a clause quoted after "that": '… resolves "that the Union', '… provides that: "a) the plan of the Union'.
+QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\)\s*)?(?P<subject>[^\"“”]{2,120})$|"
+                            r"[\"“]that\s+(?P<subject2>[^\"“”]{2,120})$")
 # A Lead cell of two to eight capitalised words before the time frame cell of a row run together.
 NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w&\-]*)){1,7})\s+"
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
 # A sentence about anyone who reads or uses a text, not a body asked to act: "A reader who wants … has to search …".
-GENERIC_READER_RE = re.compile(r"^(?:A|An|Any)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+(?:who|that)\b")
+GENERIC_READER_RE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]ny)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+"
+                               r"(?:who|that)\b")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z](?P<aside>(?!))?")
 # Words by which a recommendation asks something of someone.
@@ -333,10 +337,15 @@ class OutsideHandlers:
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
                          statement=sentence)
             elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence) and not _title_or_question(sentence)
-                  and not GENERIC_READER_RE.match(sentence)  # "A reader who wants to know … has to search …"
+                  # "A reader who wants to know … has to search …", "…, yet a reader who … still has to look elsewhere"
+                  and not GENERIC_READER_RE.search(sentence[:cues.DEONTIC_RE.search(sentence).start()])
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
+                if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
+                    # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
+                    # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it
+                    subject = quoting.group("subject") or quoting.group("subject2")
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
                     statement = self.last_subject + sentence[2:]

@@ -7,7 +7,9 @@ import re
 from ..model import RequirementKind
 from . import cues
 
-_ABBREV = r"(?<!\bRes)(?<!\bMod)(?<!\bRev)(?<!\bNo)(?<!\bpara)(?<!\bDoc)(?<!\be\.g)(?<!\bi\.e)(?<!\bvol)(?<!\bArt)"
+# (Each look-behind ends with the full stop: the split point is after it.)
+_ABBREV = (r"(?<!\bRes\.)(?<!\bMod\.)(?<!\bRev\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bDoc\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+           r"(?<!\bvol\.)(?<!\bArt\.)")
 SENTENCE_SPLIT_RE = re.compile(
     _ABBREV + r"(?<=[.!?])\s+(?=[\"“(]?[A-Z])"
     # Word exports lose full stops: "… Geneva Plan of Action It is important to …".

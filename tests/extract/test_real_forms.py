@@ -885,3 +885,63 @@ def test_decisions_name_who_makes_the_thing_a_footnote_mark_before_the_second_cl
         ("1", "Secretary-General"),  # ",³ and requests …": the footnote's mark does not hide the request
         ("1", "Secretariat"),  # "Revise Document …" opens with its verb
         ("2", "Telecommunication Development Advisory Group")]  # a body the knowledge base does not list
+
+
+PLAN_AND_TARGETS = """Annex to Resolution 377 (Doha, 2026)
+Part A – Activities
+A1\tOffer, through the ITU Academy, a course for first-time Internet users in the six official languages. [Lead: BDT]
+A2\tPublish each year the price of an entry-level data plan for every Member State. [Lead: General Secretariat]
+Part B – Targets to be reached by all stakeholders by 2030
+T1\tAt least 85 per cent of people aged 15 and over use the Internet.
+Table 2 – Targets to be reached by the end of 2029
+T2\tEvery Member State publishes data on Internet use by sex.
+"""
+
+
+def test_an_annex_with_bracketed_leads_and_targets_under_part_and_table_titles():
+    rows = _rows(_extract(PLAN_AND_TARGETS))
+    assert [r[:3] for r in rows] == [
+        ("A1", "Director of the Telecommunication Development Bureau", "instruction"),  # "Offer, through …"
+        ("A2", "Secretariat", "instruction"),
+        ("T1", "All stakeholders", "target"), ("T2", "Member States", "target")]
+
+
+CONCLUSIONS_MAIL = """Dear colleagues, the conclusions of the meeting follow below as the Chair read them out at the
+end of the second day, for your information and for any comment you may wish to make.
+
+2.2 Conclusions. The Group requested the secretariat to:
+a) rewrite the section on the targets so that each target is discussed with the
+latest data;
+b) add figures for 2027 on capacity building under Action Line C4, with
+the number of people trained;
+
+3.1 The Council decides a) to hold the Forum in Geneva in April 2028; b) the Secretary-General
+shall invite offers to host the Forum 2029;
+c) the programme of each edition, drawn up through an open consultation,
+shall reflect the Action Lines reviewed that year; d) participation shall remain free of
+charge; e) the outcome document shall be made available in the six official
+languages.
+"""
+
+
+def test_a_run_in_title_before_a_meetings_chapeau_and_a_run_on_list_that_goes_on_after_a_line_break():
+    rows = _rows(_extract(CONCLUSIONS_MAIL, paragraphs="blank-lines"))
+    labels = [r[0] for r in rows]
+    assert labels[:3] == ["2.2", "2.2 a", "2.2 b"] and rows[1][1] == "Secretariat"
+    assert [lab.split()[-1] for lab in labels[3:]] == ["a", "b", "c", "d", "e"]  # d) and e) after "c)" opened a line
+
+
+CITED_IN_SENTENCES = """Contribution from the Republic of Veridia
+1.1 Each year the report grows longer, yet a reader who wants to know how many people gained access still has to look elsewhere.
+1.2 The Plenipotentiary Conference resolved, in Resolution 277 (Rev. Valletta, 2026), "that the Union shall plan its WSIS work around the Action Lines".
+1.3 Resolution 140 (Rev. Bucharest, 2022), under "instructs the Directors of the Bureaux", reads in part: "2 to link every output of their Bureaux to an Action Line;" and, under "invites Member States", "1 to report their achievements through the WSIS Stocktaking;".
+"""
+
+
+def test_requests_cited_inside_a_contributions_sentences_and_an_abbreviation_that_ends_no_sentence():
+    result = _extract(CITED_IN_SENTENCES)
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.quoted_from, r.text[:20])
+            for r in result.requirements]
+    assert rows[0][:2] == ("1.2", "ITU")  # "(Rev. Valletta, 2026)" ends no sentence; the quoted clause's Union acts
+    assert rows[1:] == [("2", "Directors of the Bureaux", "Resolution 140 (Rev. Bucharest, 2022)", "to link every output"),
+                        ("1", "Member States", "Resolution 140 (Rev. Bucharest, 2022)", "to report their achi")]
