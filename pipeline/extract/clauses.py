@@ -40,9 +40,14 @@ BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years
 # A list lettered in capitals: "A. The cost of an entry-level smartphone falls below …" (a targets annex).
 CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})(?=.*[.;]\s*$)")  # not a heading
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
-CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z])")  # "A.3", "A3"
+# "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
+CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
+# A meeting's verb closing the words before its run-on list: "…, the Group agreed a) …", "…, TDAG requested BDT to: a)".
+LATE_MEETING_CHAPEAU_RE = re.compile(
+    r"[,;]\s+(?P<chapeau>(?:[Tt]he\s+)?(?:Group|Meeting|Committee|[A-Z]{3,8})\s+(?:also\s+)?"
+    r"(?:agreed|decided|requested|invited|encouraged|asked)\b[^,;.:]{0,80}?)\s*:?\s*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
 FLATTENED_MIN_WORDS = 12
 
@@ -150,6 +155,8 @@ def split_flattened(block: Block) -> list[Segment] | None:
     chapeau_at = _last_chapeau_start(text[:pre_end])
     if chapeau_at is None and block.label is None and _meeting_chapeau(text[:pre_end]):
         chapeau_at = 0  # "The Group requested the secretariat: a) to …; b) …" (a meeting's record)
+    if chapeau_at is None and (late := LATE_MEETING_CHAPEAU_RE.search(text[:pre_end])) is not None:
+        chapeau_at = late.start("chapeau")  # "After an exchange of views (…), the Group agreed a) to forward …; b) …"
     # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF
     # ("Part A  The ten WSIS targets … a) Villages are linked …").
     lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0

@@ -101,8 +101,10 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if seg.kind == "para" and (
                 (len(text.split()) <= 4 and (cues.ACTION_POINTS_HEADING_RE.match(text) or re.fullmatch(
                     r"expected results?", text.strip(" :"), re.IGNORECASE)))
-                or (seg.block.text.rstrip()[-1:] not in ".;:," and re.fullmatch(
-                    r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets(?:\s+for\s+\d{4}(?:-\d{4})?)?", text.strip()))
+                or (seg.block.text.rstrip()[-1:] not in ".;:," and (re.fullmatch(
+                    r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets(?:\s+for\s+\d{4}(?:-\d{4})?)?", text.strip())
+                    or (re.match(r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets\s+for\b", text)
+                        and len(text.split()) <= 16)))  # "Indicative targets for 2029 for the regional initiatives …"
                 or re.match(r"Box\s+\d+\s*[\u2013\u2014:-]\s*\S", text)
                 or (re.match(r"(?:Part|Section|Chapter|Table)\s+[A-Z0-9IVX]{1,4}\s*[\u2013\u2014:-]\s*[A-Z]", text)
                     and len(text.split()) <= 14 and seg.block.text.rstrip()[-1:] not in ".;:,")):

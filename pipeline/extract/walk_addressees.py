@@ -18,6 +18,8 @@ PRONOUN_RE = re.compile(r"^\s*(?:them|they|it|its|their|these|those)\b", re.IGNO
 # "an independent evaluation, commissioned by the Secretary-General and …".
 THING_BY_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*(?:to\s+be\s+)?[a-z]+(?:ed|en|wn|de)(?:\s+(?:up|out))?\s+by\s+"
                          r"(?P<agent>[^,;:]{2,80}?)(?=\s+(?:and|with|in|on|for|to)\b|[,;:]|$)")
+THING_WHICH_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*which\s+(?P<agent>(?:the\s+)?[A-Za-z][\w\- ]{1,50}?)\s+"
+                            r"(?:will|shall|should|must|is to|are to)\b")
 # Bodies a text names in full once and then by one word: "the Partnership", "the Alliance" (not "the Director").
 SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", "observatory", "facility", "platform",
                "group", "commission", "committee", "forum", "board", "council", "centre", "center", "consortium"}
@@ -104,14 +106,17 @@ class AddresseeReader:
                 return actor, printed
         # "e) taking into account the views expressed, the Working Group to propose …": the aside is no subject
         own = re.sub(r"^[a-z]+ing\b[^,;:]{0,150},\s*(?=\S)", "", text)
-        lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)\s+to\s+[a-z]", own)
+        # ("d) the Chair, assisted by the Vice-Chairs, to prepare …": the aside between commas is no subject)
+        lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)(?:,[^,;:]{2,80},)?\s+to\s+[a-z]", own)
         if lead:  # "(c) Member States to share their experience …", "(d) development partners to …"
             found = self.found(lead.group("subject")) or self.head_actor(lead.group("subject"))
             if found:
                 return found
-        agent = THING_BY_RE.match(text)
+        agent = THING_BY_RE.match(text) or THING_WHICH_RE.match(text)
         if agent and (found := self.found(agent.group("agent"))):
-            return found  # "b) the programme of the Forum, to be drawn up by the secretariat, to set aside …"
+            # "b) the programme of the Forum, to be drawn up by the secretariat, to set aside …", "c) a revised
+            # template, which the secretariat will circulate …"
+            return found
         m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
         if m:
             found = self.head_actor(m.group("subject"))

@@ -47,7 +47,10 @@ class ChapeauHandlers:
         """A chapeau ("instructs the Secretary-General:"): the verb, actor and source its items inherit."""
         text = seg.text
         m = (cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
-             or cues.SUBJECT_OPERATIVE_RE.match(text + " "))  # "The Group decided:"
+             or cues.SUBJECT_OPERATIVE_RE.match(text[:1].upper() + text[1:] + " "))  # "The Group decided:"
+        if m is None:  # no operative verb after all: read as any other paragraph
+            self.body_segment(seg)
+            return
         verb = _verb_key(m.group("verb"))
         who = m.groupdict().get("who")  # "The Group decided:": the body that decides
         ref = cues.RESOLUTION_REF_RE.search(m.groupdict().get("pre") or "")

@@ -263,6 +263,9 @@ class OperativeHandlers:
         else:
             kind = ctx.kind or cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
+            if (kind is RequirementKind.DECISION and actor and not re.match(r"(?:to|that)\b", text, re.IGNORECASE)
+                    and (own := self.item_subject(text, ctx.chapeau))[1] is not None):
+                actor, printed = own  # "the Group agreed: b) the secretariat to circulate …": the secretariat acts
             that_letter = False  # "(a) That the Commission … shall:" passes who acts to its romans
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts

@@ -12,7 +12,7 @@ from . import cues
 from .actors import BODY_WORDS, _parsed, _tokens, printed_name, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
-from .walk_words import _is_letter, _sentences
+from .walk_words import _is_letter, _sentences, _verb_key
 
 CODED_ACTION_RE = cues.CODED_ACTION_RE
 
@@ -67,6 +67,12 @@ TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d
 # The subject of a clause quoted after "that": '… resolves "that the Union', '… provides that: "a) the plan of the Union'.
 QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\)\s*)?(?P<subject>[^\"“”]{2,120})$|"
                             r"[\"“]that\s+(?P<subject2>[^\"“”]{2,120})$")
+# An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June 2027".
+BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
+# A Bureau by its initials, in a slot that names who acts (the knowledge base leaves out a bare "BR": in running text,
+# lower-cased, it is too ambiguous).
+BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau", "BDT": "Director of the Telecommunication "
+                   "Development Bureau", "TSB": "Director of the Telecommunication Standardization Bureau"}
 # A Lead cell of two to eight capitalised words before the time frame cell of a row run together.
 NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w&\-]*)){1,7})\s+"
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
@@ -244,7 +250,9 @@ class OutsideHandlers:
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
-            actor, printed = ((lead and (self.head_actor(lead.group("who")) or self.found(lead.group("who"))))
+            owner = BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
+            actor, printed = ((lead and self.owner_named(lead.group("who")))
+                              or (owner and self.owner_named(owner.group("who")))
                               or (self.lead_column and self._lead_cell(text))
                               or self.found(section) or ("All stakeholders", None))
         else:
@@ -266,6 +274,15 @@ class OutsideHandlers:
                  label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
                  statement=f"{section}: {text}" if section else text)
         return True
+
+    def owner_named(self, who: str) -> tuple[str, str] | None:
+        """The body an owner's slot names ("BDT", "General Secretariat", "BR, with TSB"): by the knowledge base, or a
+        Bureau's capitalised initials, which only an owner's slot can be trusted to mean."""
+        who = re.split(r"\s+[-\u2013\u2014]\s+|;", who.strip(), maxsplit=1)[0]  # "[Secretariat - 15 November 2028]"
+        first = re.split(r",|\s+with\s+|\s+in\s+(?:cooperation|consultation|collaboration)\b", who, maxsplit=1)[0]
+        if first.strip() in BUREAU_INITIALS:
+            return BUREAU_INITIALS[first.strip()], first.strip()
+        return self.head_actor(who) or self.found(who) or self.found(first)
 
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
@@ -322,6 +339,20 @@ class OutsideHandlers:
                 actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
+            elif (s0 > 0 and (said := cues.SUBJECT_OPERATIVE_RE.match(sentence)) is not None
+                  and re.search(r"\bto\s+[a-z]", said.group("rest")) and said.groupdict().get("who")
+                  and (self.found(said.group("who")) or re.fullmatch(cues.MEETING_SUBJECT, said.group("who")))
+                  and cues.OPERATIVE_KIND.get(_verb_key(said.group("verb")))
+                  is not RequirementKind.DECISION):
+                # "4.1 The Task Force presented the programme. TDAG encouraged Sector Members to take part …": a
+                # meeting's request in a later sentence of its paragraph
+                verb = _verb_key(said.group("verb"))
+                rest = said.group("rest")
+                actor, printed = self.addressee(re.split(r"\bto\b", rest, maxsplit=1)[0], verb, clause=rest)
+                if actor:
+                    self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[verb], actor=actor,
+                             printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
+                             statement=sentence)
             elif (ask := cues.IMPERSONAL_ASK_RE.match(sentence)) is not None:
                 # "It was also recommended that the WSIS Forum programme committee reserve …": who the clause names
                 actor, printed = self.that_subject(sentence[ask.end() - 4:])

@@ -945,3 +945,41 @@ def test_requests_cited_inside_a_contributions_sentences_and_an_abbreviation_tha
     assert rows[0][:2] == ("1.2", "ITU")  # "(Rev. Valletta, 2026)" ends no sentence; the quoted clause's Union acts
     assert rows[1:] == [("2", "Directors of the Bureaux", "Resolution 140 (Rev. Bucharest, 2022)", "to link every output"),
                         ("1", "Member States", "Resolution 140 (Rev. Bucharest, 2022)", "to report their achi")]
+
+
+RESULTS_FRAMEWORK = """Action plan for the results framework, 2027-2029
+Responsibilities are indicated in square brackets.
+1\tBaselines and data
+1.1\tEstablish the 2025 baseline of each outcome indicator and publish it online [BDT, with the Partnership on Measuring ICT for Development] - by June 2027
+1.2\tDocument the use of spectrum for closing the rural coverage gap [BR] - by the end of 2028
+1.3\tCirculate the draft annual report to Member States [Secretariat - 15 November 2028]
+Annex 1
+Indicative targets for 2029 for the regional initiatives on school connectivity
+T1\tAt least 60 per cent of public schools connected to the Internet at 20 Mbit/s or more.
+T2\t50 per cent of the teachers in connected schools trained in basic digital skills.
+"""
+
+
+def test_owners_in_square_brackets_before_a_deadline_and_targets_that_open_with_their_figure():
+    rows = _rows(_extract(RESULTS_FRAMEWORK))
+    assert [r[:3] for r in rows] == [
+        ("1.1", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("1.2", "Director of the Radiocommunication Bureau", "instruction"),  # "[BR]": initials in an owner's slot
+        ("1.3", "Secretariat", "instruction"),  # the deadline inside the brackets is no part of the owner
+        ("T1", "All stakeholders", "target"), ("T2", "All stakeholders", "target")]
+
+
+MEETING_RECORD = """Summary of conclusions
+4.1\tThe representative of the Task Force presented the programme of the Forum. TDAG encouraged Sector Members to take part in the high-level track.
+After an exchange of views on the roadmaps for Action Lines C2, C5 and C6 (Document CWG-47/5), the Group agreed a) to forward the roadmaps to Council 2028; b) the secretariat will circulate a revised matrix before the next meeting; c) a revised template, which the secretariat will post online by March; d) the Chair, assisted by the Vice-Chairs, to prepare an options paper.
+"""
+
+
+def test_a_meetings_request_in_a_later_sentence_and_a_run_on_list_after_the_group_agreed():
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.kind.value)
+            for r in _extract(MEETING_RECORD).requirements]
+    assert rows == [
+        ("4.1", "Sector Members", "invitation"),  # the first sentence only reports
+        ("a", "Council Working Group on WSIS and the SDGs", "decision"),
+        ("b", "Secretariat", "decision"), ("c", "Secretariat", "decision"),  # each item's own subject acts
+        ("d", "Chair", "decision")]
