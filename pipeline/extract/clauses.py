@@ -208,7 +208,7 @@ def _quotes_instrument(text: str) -> bool:
     m = CHAPEAU_RE.match(text)
     # "2.2 The same resolution invites Administrations:", "2.3 It further instructs the Working Group:" point back
     return bool(m and (RESOLUTION_REF_RE.search(m.group("pre")) or re.fullmatch(
-        r"\s*(?:(?:The\s+same|This|The\s+said)\s+(?:resolution|decision|instrument)|It)\s*", m.group("pre"),
+        r"\s*(?:(?:The\s+same|This|The\s+said)\s+(?:resolution|decision|instrument)|It)(?:\s*,\s*(?:under|in\s+the\s+part))?\s*[\"“]?\s*", m.group("pre"),
         re.IGNORECASE)))
 
 

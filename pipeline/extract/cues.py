@@ -57,7 +57,7 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
-    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|{MEETING_SUBJECT}"
+    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|Members|{MEETING_SUBJECT}"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
@@ -188,11 +188,12 @@ RESOLUTION_REF_RE = re.compile(
 # A contribution that cites a request in its own sentence: "General Assembly resolution 82/877, paragraph 9, requests
 # the International Telecommunication Union, as facilitator of …, to include …".
 QUOTED_REQUEST_RE = re.compile(
-    r"^\s*(?:(?:The|This|That)\s+(?:same\s+)?)?(?P<ref>(?:(?:UN\s+)?General Assembly|ECOSOC|Economic and Social Council|Council|PP|Plenipotentiary|WTDC|"
+    r"^\s*(?:(?:Finally|In addition|Moreover|Lastly),\s+)?(?:(?:The|This|That)\s+(?:same\s+)?)?"
+    r"(?P<ref>(?:(?:UN\s+)?General Assembly|ECOSOC|Economic and Social Council|Council|PP|Plenipotentiary|WTDC|"
     r"WTSA|ITU)?\s*(?:[Rr]esolution|Res\.)\s*(?:[A-Z]/RES/)?\d{1,4}(?:/\d{1,4})?(?:\s*\([^()]{0,40}\))?)"
-    r"(?:,\s*(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
-    r"\s+(?:also\s+|further\s+)?(?P<verb>requests|instructs|invites|calls upon|urges|encourages|asks)\s+(?P<rest>.+)$",
-    re.DOTALL)  # "The same Resolution 1417 (Mod. 2027) also invites Member States "to take part …""
+    r"(?:,\s*(?:in\s+its\s+)?(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
+    r"\s+[\"“]?(?:also\s+|further\s+)?(?P<verb>(?i:requests|instructs|invites|calls upon|urges|encourages|asks))\s+"
+    r"(?P<rest>.+)$", re.DOTALL)  # "The same Resolution 1417 (Mod. 2027) also invites Member States "to take part …""
 UN_RESOLUTION_RE = re.compile(r"\b(?:A/RES/|resolution )(\d{2,3}/\d{1,4})\b", re.IGNORECASE)
 ACTION_LINE_CODE_RE = re.compile(r"\b(?:AL\s*|Action Lines?\s+)?(C(?:1[01]|[1-9]))\b")
 SDG_RE = re.compile(r"\b(?:SDGs?|Sustainable Development Goals?)\s*(\d{1,2})\b", re.IGNORECASE)

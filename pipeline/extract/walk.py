@@ -143,7 +143,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if (ctx is not None and ctx.mode == "operative" and seg.label and "." in seg.label and ctx.last_number
                 and "." not in ctx.last_number):
             self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
-        if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"(to|that)\b", text)):
+        if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)):
+            # ('"to give priority, …"': a quoted item whose number the quotation leaves out)
             if ctx.own_item is not None and not _is_letter(seg.label):
                 self.ctx = ctx = None  # a UN paragraph's sub-items are over
             else:
@@ -190,7 +191,10 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
 
 
 def _furniture(text: str) -> bool:
-    """Symbols and page numbers only: "E/CN.16/2028/47", "4/21 28-06412 E/2028/931" (a UN page's foot)."""
+    """Symbols and page numbers only: "E/CN.16/2028/47", "4/21 28-06412 E/2028/931" (a UN page's foot); a web page's
+    foot ("(c) ITU 2027 All Rights Reserved Privacy notice | Terms of use")."""
+    if re.search(r"\bAll Rights Reserved\b|\bPrivacy (?:notice|policy)\b.*\|", text, re.IGNORECASE):
+        return True
     words = text.split()
     return 0 < len(words) <= 8 and any("/" in w for w in words) and all(
         re.fullmatch(r"[A-Z]{0,4}[0-9A-Z./()\-]*\d[0-9A-Z./()\-]*", w) for w in words)

@@ -92,9 +92,12 @@ class AddresseeReader:
         lead = re.match(r"^(?!(?i:to|that)\b)(?P<subject>[^;:]{3,90}?)\s+to\s+(?:be\s+)?[a-z]", text)
         if lead:  # "The Directors of the three Bureaux to tag …", "The Council, at its 2028 session, to consider:"
             subject = re.sub(r",[^,]{0,60},?$", "", lead.group("subject"))
-            found = self.found(subject) or self.head_actor(subject)
+            found = self.body_named(subject) or self.head_actor(subject)  # "the ITU regional offices to …"
             if found:
                 return found
+        doing = re.match(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b", text)
+        if doing and (found := self.found(doing.group("subject"))):
+            return found  # "d) BDT designating a single focal point for …"
         return SECRETARIAT, None
 
     def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
@@ -109,9 +112,13 @@ class AddresseeReader:
         # ("d) the Chair, assisted by the Vice-Chairs, to prepare …": the aside between commas is no subject)
         lead = re.match(r"^(?!to\b|that\b)(?P<subject>[^,;:]{3,90}?)(?:,[^,;:]{2,80},)?\s+to\s+[a-z]", own)
         if lead:  # "(c) Member States to share their experience …", "(d) development partners to …"
-            found = self.found(lead.group("subject")) or self.head_actor(lead.group("subject"))
+            # ("b) the ITU regional offices to report …": the offices, not ITU)
+            found = self.body_named(lead.group("subject")) or self.head_actor(lead.group("subject"))
             if found:
                 return found
+        doing = re.match(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b", own)
+        if doing and (found := self.found(doing.group("subject"))):
+            return found  # "d) BDT designating a single focal point for …"
         agent = THING_BY_RE.match(text) or THING_WHICH_RE.match(text)
         if agent and (found := self.found(agent.group("agent"))):
             # "b) the programme of the Forum, to be drawn up by the secretariat, to set aside …", "c) a revised

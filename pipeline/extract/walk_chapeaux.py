@@ -15,8 +15,9 @@ from .walk_words import _verb_key, undecorated
 
 
 # A chapeau that names its instrument by pointing back: "The same resolution invites …:", "It further instructs …:".
-ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:resolution|decision|instrument|text)|It)",
-                          re.IGNORECASE)
+ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:resolution|decision|instrument|text)|It)"
+                          r"(?:\s*,\s*(?:under|in\s+the\s+part))?\s*[\"“]?",
+                          re.IGNORECASE)  # "The same resolution, under "invites Member States", reads:"
 
 
 class ChapeauHandlers:

@@ -102,7 +102,10 @@ class OperativeHandlers:
         if self.quoted_under(seg):
             return True
         m = cues.QUOTED_REQUEST_RE.match(seg.text)
-        if not m or seg.kind != "para" or not re.search(r"\bto\s+[a-z]", m.group("rest")):
+        # (a numbered paragraph of a contribution only when it cites the paragraph: "2.4 Finally, General Assembly
+        # resolution A/RES/82/877, in its paragraph 11, "Requests …"")
+        if (not m or not (seg.kind == "para" or (seg.kind == "item" and m.group("n")))
+                or not re.search(r"\bto\s+[a-z]", m.group("rest"))):
             return False
         verb = _verb_key(m.group("verb"))
         rest = m.group("rest")
@@ -169,7 +172,10 @@ class OperativeHandlers:
         actor = self.unknown_actor(seg, printed) if unknown and not actor else (
             actor or self.body or self.author or "ITU")
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
-        second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest"))
+        second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest")) or (
+            # "Members encouraged all stakeholders to …, and invited the secretariat to …": a meeting's second request
+            cues.PAST_SECOND_CLAUSE_RE.search(text, m.start("rest")) if m.group("verb").lower() in cues.PAST_OPERATIVE
+            else None)
         if second and not text[second.end("verb"):].strip(" :"):
             # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None

@@ -65,14 +65,22 @@ TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d
                                r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
                                r"(?=\s+(?:[a-z]+s|have|are|will|can|publish|use|adopt|report)\b)")
 # The subject of a clause quoted after "that": '… resolves "that the Union', '… provides that: "a) the plan of the Union'.
+# (and of a view reported in a meeting's record: "Members stressed that the Union should …")
 QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\)\s*)?(?P<subject>[^\"“”]{2,120})$|"
-                            r"[\"“]that\s+(?P<subject2>[^\"“”]{2,120})$")
+                            r"[\"“]that\s+(?P<subject2>[^\"“”]{2,120})$|"
+                            r"^(?:The\s+\w+|Members|Participants|Delegations|Speakers|[A-Z]{3,8})\s+(?:also\s+)?"
+                            r"(?:stressed|noted|agreed|felt|considered|emphasi[sz]ed|underlined|recalled)\s+that\s+"
+                            r"(?P<subject3>[^\"“”,;:]{2,80})$")
 # An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June 2027".
 BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
 # A Bureau by its initials, in a slot that names who acts (the knowledge base leaves out a bare "BR": in running text,
 # lower-cased, it is too ambiguous).
 BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau", "BDT": "Director of the Telecommunication "
                    "Development Bureau", "TSB": "Director of the Telecommunication Standardization Bureau"}
+# A meeting's record: its paragraph opens with the meeting ("The Group recalled …") and a later sentence asks through
+# "It" ("It asked the secretariat to present …"), read as the meeting's own request.
+MEETING_FIRST_RE = re.compile(rf"^(?:The\s+(?:Group|Meeting|Committee|Working Group)|{cues.MEETING_SUBJECT})\s+[a-z]")
+MEETING_IT_RE = re.compile(r"^It\s+(?=(?:also\s+|further\s+)?(?:asked|requested|invited|encouraged|urged|called)\b)")
 # A Lead cell of two to eight capitalised words before the time frame cell of a row run together.
 NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w&\-]*)){1,7})\s+"
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
@@ -102,6 +110,8 @@ def _title_or_question(sentence: str) -> bool:
     does a sentence whose first modal sits in a clause it reports ("Neither text says what the reports should
     contain …")."""
     text = sentence.strip()
+    if text.isupper():
+        return True  # "FROM MANDATES TO RESULTS: WHAT THE 2029 REPORT SHOULD CONTAIN": a title in capitals
     d = cues.DEONTIC_RE.search(text)
     if d and re.search(r"\b(?:what|how|whether|which|why)\b(?:\s+\S+){0,5}\s*$", text[:d.start()], re.IGNORECASE):
         return True
@@ -186,7 +196,9 @@ class OutsideHandlers:
         """An item under a Targets heading."""
         section = self.section
         named = re.match(r"Targets?\s+\d", seg.block.text)  # "Target 1.1 - By 2030, …" under "Goal 1 - …"
-        if not (seg.kind == "item" and (cues.TARGETS_HEADING_RE.search(section) or named)):
+        # "1.1 Sixty Member States have been assisted …" under "Goal 1 – Connectivity", in an annex of targets
+        goal = re.match(r"Goal\s+\d{1,2}\b", section) and re.search(r"\btargets\b", self.text[:seg.block.start], re.I)
+        if not (seg.kind == "item" and (cues.TARGETS_HEADING_RE.search(section) or named or goal)):
             return False
         if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b", seg.text):
             return False  # "3. The objectives of the Plan are to close the gaps …": what the plan is for
@@ -339,9 +351,11 @@ class OutsideHandlers:
                 actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
-            elif (s0 > 0 and (said := cues.SUBJECT_OPERATIVE_RE.match(sentence)) is not None
+            elif (s0 > 0 and (said := cues.SUBJECT_OPERATIVE_RE.match(MEETING_IT_RE.sub(
+                    "The Group ", sentence, count=1) if MEETING_FIRST_RE.match(text) else sentence)) is not None
                   and re.search(r"\bto\s+[a-z]", said.group("rest")) and said.groupdict().get("who")
-                  and (self.found(said.group("who")) or re.fullmatch(cues.MEETING_SUBJECT, said.group("who")))
+                  and (self.found(said.group("who")) or re.fullmatch(cues.MEETING_SUBJECT, said.group("who"))
+                       or re.fullmatch(r"The\s+(?:Group|Meeting|Chair|Chairman|Chairperson|President)", said.group("who")))
                   and cues.OPERATIVE_KIND.get(_verb_key(said.group("verb")))
                   is not RequirementKind.DECISION):
                 # "4.1 The Task Force presented the programme. TDAG encouraged Sector Members to take part …": a
@@ -376,7 +390,7 @@ class OutsideHandlers:
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
                     # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it
-                    subject = quoting.group("subject") or quoting.group("subject2")
+                    subject = quoting.group("subject") or quoting.group("subject2") or quoting.group("subject3")
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
                     statement = self.last_subject + sentence[2:]

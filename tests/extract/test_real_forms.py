@@ -983,3 +983,43 @@ def test_a_meetings_request_in_a_later_sentence_and_a_run_on_list_after_the_grou
         ("a", "Council Working Group on WSIS and the SDGs", "decision"),
         ("b", "Secretariat", "decision"), ("c", "Secretariat", "decision"),  # each item's own subject acts
         ("d", "Chair", "decision")]
+
+
+MEETING_MAIL = """Summary of the Group's conclusions
+Members encouraged all stakeholders to submit entries to the WSIS Stocktaking, and invited the secretariat to report on the entries received by region.
+The Group recalled that the roadmaps were last updated in 2023. It asked the secretariat to present updated roadmaps to its next meeting.
+Members stressed that the Union should give more attention to the people who remain offline.
+The delegate of one Member State raised the question of working methods. The Chair invited Member States to send written proposals to the secretariat.
+FROM MANDATES TO RESULTS: WHAT THE NEXT REPORT SHOULD CONTAIN
+"""
+
+
+def test_a_groups_members_ask_twice_it_asks_again_and_a_title_in_capitals_asks_nothing():
+    rows = [(r.actor, r.kind.value, r.text[:22]) for r in _extract(MEETING_MAIL).requirements]
+    assert rows == [
+        ("All stakeholders", "invitation", "Members encouraged all"),
+        ("Secretariat", "invitation", "invited the secretaria"),  # the meeting's second request
+        ("Secretariat", "instruction", "It asked the secretari"),  # "It" is the Group of the sentence before
+        ("ITU", "expectation", "Members stressed that "),  # a view, whose "should" is the Union's
+        ("Member States", "invitation", "The Chair invited Memb")]
+
+
+QUOTED_PARTS = """Contribution from the Republic of Veldora
+2.1\tResolution 231 (Doha, 2026) of the Plenipotentiary Conference, under instructs the Director of the Telecommunication Development Bureau, reads:
+"to give priority to the national statistical offices of the least developed countries;"
+2.2\tThe same resolution, under "invites Member States", reads:
+"1 to collect data on meaningful connectivity through household surveys;"
+2.4\tFinally, General Assembly resolution A/RES/82/877, in its paragraph 11, "Requests the International Telecommunication Union to make public, by country, the data it collects on prices".
+4\tProposals
+Veldora further proposes, for the operational plan: a) the ITU regional offices to report twice a year on the regional initiatives; b) BDT designating a single focal point for WSIS reporting.
+"""
+
+
+def test_parts_of_a_resolution_quoted_under_their_chapeau_a_cited_paragraph_and_proposals_with_their_own_subjects():
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.quoted_from)
+            for r in _extract(QUOTED_PARTS).requirements]
+    assert rows == [
+        (None, "Director of the Telecommunication Development Bureau", "Resolution 231 (Doha, 2026)"),
+        ("1", "Member States", "Resolution 231 (Doha, 2026)"),  # "The same resolution, under …"
+        ("11", "ITU", "General Assembly resolution A/RES/82/877"),
+        ("a", "ITU regional offices", None), ("b", "Director of the Telecommunication Development Bureau", None)]
