@@ -33,14 +33,16 @@ LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
-          "line", "agenda", "goal", "target", "summit", "dialogue", "debate", "panel", "segment", "consultation", "assessment",
+          "line", "agenda", "goal", "target", "summit", "dialogue", "debate", "panel", "segment", "consultation",
+          "assessment",
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
           "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question", "paper",
           "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement"}
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
-OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|(?:vice-)?chair(?:man|men|person|persons|s)?|"
+OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|"
+                           r"(?:vice-)?chair(?:man|men|person|persons|s)?|"
                            r"bureau|secretariat|executive secretary|co-facilitators|(?:co-)?organi[sz]ers|"
                            r"rapporteurs?))\s+of\s+(?:the\s+)?(?P<body>[A-Z][^,;:]{2,90})$")
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
@@ -52,8 +54,8 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
-UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/RES/|A/\d|A/C\.\d|The General Assembly\b)",
-                                                 re.MULTILINE)),
+UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/RES/|A/\d|A/C\.\d|"
+                                                 r"The General Assembly\b)", re.MULTILINE)),
               ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
                                   re.MULTILINE)),
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",

@@ -44,7 +44,8 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
-# A meeting's verb closing the words before its run-on list: "…, the Group agreed a) …", "…, TDAG requested BDT to: a)".
+# A meeting's verb closing the words before its run-on list: "…, the Group agreed a) …", "…, TDAG requested BDT
+# to: a)".
 LATE_MEETING_CHAPEAU_RE = re.compile(
     r"[,;]\s+(?P<chapeau>(?:[Tt]he\s+)?(?:Group|Meeting|Committee|[A-Z]{3,8})\s+(?:also\s+)?"
     r"(?:agreed|decided|requested|invited|encouraged|asked)\b[^,;.:]{0,80}?)\s*:?\s*$")
@@ -156,7 +157,7 @@ def split_flattened(block: Block) -> list[Segment] | None:
     if chapeau_at is None and block.label is None and _meeting_chapeau(text[:pre_end]):
         chapeau_at = 0  # "The Group requested the secretariat: a) to …; b) …" (a meeting's record)
     if chapeau_at is None and (late := LATE_MEETING_CHAPEAU_RE.search(text[:pre_end])) is not None:
-        chapeau_at = late.start("chapeau")  # "After an exchange of views (…), the Group agreed a) to forward …; b) …"
+        chapeau_at = late.start("chapeau")  # "After an exchange of views (…), the Group agreed a) to forward …"
     # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF
     # ("Part A  The ten WSIS targets … a) Villages are linked …").
     lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0
@@ -208,7 +209,8 @@ def _quotes_instrument(text: str) -> bool:
     m = CHAPEAU_RE.match(text)
     # "2.2 The same resolution invites Administrations:", "2.3 It further instructs the Working Group:" point back
     return bool(m and (RESOLUTION_REF_RE.search(m.group("pre")) or re.fullmatch(
-        r"\s*(?:(?:The\s+same|This|The\s+said)\s+(?:resolution|decision|instrument)|It)(?:\s*,\s*(?:under|in\s+the\s+part))?\s*[\"“]?\s*", m.group("pre"),
+        r"\s*(?:(?:The\s+same|This|The\s+said)\s+(?:resolution|decision|instrument)|It)"
+        r"(?:\s*,\s*(?:under|in\s+the\s+part))?\s*[\"“]?\s*", m.group("pre"),
         re.IGNORECASE)))
 
 

@@ -143,7 +143,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if (ctx is not None and ctx.mode == "operative" and seg.label and "." in seg.label and ctx.last_number
                 and "." not in ctx.last_number):
             self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
-        if ctx is not None and ctx.mode == "operative" and (seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)):
+        if ctx is not None and ctx.mode == "operative" and (
+                seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)):
             # ('"to give priority, …"': a quoted item whose number the quotation leaves out)
             if ctx.own_item is not None and not _is_letter(seg.label):
                 self.ctx = ctx = None  # a UN paragraph's sub-items are over

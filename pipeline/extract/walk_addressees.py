@@ -16,9 +16,11 @@ PRONOUN_RE = re.compile(r"^\s*(?:them|they|it|its|their|these|those)\b", re.IGNO
 
 # An item whose subject is a thing made by a body: "the programme of the Forum, to be drawn up by the secretariat …",
 # "an independent evaluation, commissioned by the Secretary-General and …".
-THING_BY_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*(?:to\s+be\s+)?[a-z]+(?:ed|en|wn|de)(?:\s+(?:up|out))?\s+by\s+"
+THING_BY_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*(?:to\s+be\s+)?[a-z]+(?:ed|en|wn|de)(?:\s+(?:up|out))?"
+                         r"\s+by\s+"
                          r"(?P<agent>[^,;:]{2,80}?)(?=\s+(?:and|with|in|on|for|to)\b|[,;:]|$)")
-THING_WHICH_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*which\s+(?P<agent>(?:the\s+)?[A-Za-z][\w\- ]{1,50}?)\s+"
+THING_WHICH_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*which\s+"
+                            r"(?P<agent>(?:the\s+)?[A-Za-z][\w\- ]{1,50}?)\s+"
                             r"(?:will|shall|should|must|is to|are to)\b")
 # Bodies a text names in full once and then by one word: "the Partnership", "the Alliance" (not "the Director").
 SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", "observatory", "facility", "platform",
@@ -51,8 +53,10 @@ class AddresseeReader:
             return found
         name = printed_name(addr)
         if name and (short := re.fullmatch(r"[A-Z][a-z]{3,}", name)) and name.lower() in SHORT_NAMED:
-            # "encourages the Partnership to …" after "the Partnership on Measuring ICT for Development": its full name
-            full = re.search(rf"\b{short.group(0)}(?:\s+(?:on|of|for|and|the|[A-Z][A-Za-z0-9&\-]*))*\s+[A-Z][A-Za-z0-9&\-]*", self.text)
+            # "encourages the Partnership to …" after "the Partnership on Measuring ICT for Development": its full
+            # name
+            full = re.search(rf"\b{short.group(0)}(?:\s+(?:on|of|for|and|the|[A-Z][A-Za-z0-9&\-]*))*"
+                             r"\s+[A-Z][A-Za-z0-9&\-]*", self.text)
             if full and re.search(r"\s(?:on|of|for)\s", full.group(0)):
                 return full.group(0), addr.strip(" ,:")
         if name:

@@ -109,7 +109,8 @@ class OperativeHandlers:
             return False
         verb = _verb_key(m.group("verb"))
         rest = m.group("rest")
-        actor, printed = self.addressee(re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”"), verb, clause=rest)
+        addressee = re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”")
+        actor, printed = self.addressee(addressee, verb, clause=rest)
         ref = " ".join(m.group("ref").split())
         label = re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n") else None
         self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
@@ -173,7 +174,7 @@ class OperativeHandlers:
             actor or self.body or self.author or "ITU")
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
         second = cues.SECOND_CLAUSE_RE.search(text, m.start("rest")) or (
-            # "Members encouraged all stakeholders to …, and invited the secretariat to …": a meeting's second request
+            # "Members encouraged all stakeholders to …, and invited the secretariat to …": a second request
             cues.PAST_SECOND_CLAUSE_RE.search(text, m.start("rest")) if m.group("verb").lower() in cues.PAST_OPERATIVE
             else None)
         if second and not text[second.end("verb"):].strip(" :"):

@@ -62,16 +62,19 @@ ACTION_TO_RE = re.compile(r"^(?P<who>[a-z][^,;:]{1,60}?)(?P<aside>,(?:[^,;]{0,12
 # A target's subject that is a body: "Every Member State", "At least 80 per cent of Member States", "All Member
 # States" (the words before its verb).
 TARGET_SUBJECT_RE = re.compile(r"^(?:(?:Every|Each|All|At least|Some)\s+(?:(?:\d{1,3}|half|a third|two thirds|\w+)\s+"
-                               r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+                               r"(?:per\s*cent\s+|%\s+)?of\s+(?:the\s+)?)?)"
+                               r"(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
                                r"(?=\s+(?:[a-z]+s|have|are|will|can|publish|use|adopt|report)\b)")
-# The subject of a clause quoted after "that": '… resolves "that the Union', '… provides that: "a) the plan of the Union'.
+# The subject of a clause quoted after "that": '… resolves "that the Union', '… provides that: "a) the plan of the
+# Union'.
 # (and of a view reported in a meeting's record: "Members stressed that the Union should …")
 QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\)\s*)?(?P<subject>[^\"“”]{2,120})$|"
                             r"[\"“]that\s+(?P<subject2>[^\"“”]{2,120})$|"
                             r"^(?:The\s+\w+|Members|Participants|Delegations|Speakers|[A-Z]{3,8})\s+(?:also\s+)?"
                             r"(?:stressed|noted|agreed|felt|considered|emphasi[sz]ed|underlined|recalled)\s+that\s+"
                             r"(?P<subject3>[^\"“”,;:]{2,80})$")
-# An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June 2027".
+# An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June
+# 2027".
 BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
 # A Bureau by its initials, in a slot that names who acts (the knowledge base leaves out a bare "BR": in running text,
 # lower-cased, it is too ambiguous).
@@ -355,7 +358,8 @@ class OutsideHandlers:
                     "The Group ", sentence, count=1) if MEETING_FIRST_RE.match(text) else sentence)) is not None
                   and re.search(r"\bto\s+[a-z]", said.group("rest")) and said.groupdict().get("who")
                   and (self.found(said.group("who")) or re.fullmatch(cues.MEETING_SUBJECT, said.group("who"))
-                       or re.fullmatch(r"The\s+(?:Group|Meeting|Chair|Chairman|Chairperson|President)", said.group("who")))
+                       or re.fullmatch(r"The\s+(?:Group|Meeting|Chair|Chairman|Chairperson|President)",
+                                       said.group("who")))
                   and cues.OPERATIVE_KIND.get(_verb_key(said.group("verb")))
                   is not RequirementKind.DECISION):
                 # "4.1 The Task Force presented the programme. TDAG encouraged Sector Members to take part …": a
@@ -382,7 +386,8 @@ class OutsideHandlers:
                          printed=found[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
                          statement=sentence)
             elif (cues.DEONTIC_RE.search(sentence) and not is_chapeau(sentence) and not _title_or_question(sentence)
-                  # "A reader who wants to know … has to search …", "…, yet a reader who … still has to look elsewhere"
+                  # "A reader who wants to know … has to search …", "…, yet a reader who … still has to look
+                  # elsewhere"
                   and not GENERIC_READER_RE.search(sentence[:cues.DEONTIC_RE.search(sentence).start()])
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
