@@ -27,8 +27,9 @@ THAT_ASIDE_RE = re.compile(r"^\s*that\s*(?:,[^,]{0,160},)?\s*", re.IGNORECASE)
 RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
 # What may stand before the subject of a sentence without being it: "In the light of these findings, Governments
 # may wish to …", "At its next session, the Commission …", "that the drafting group shall …".
-LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within|Through|After|Before|As)\b[^,]{1,80},"
-                     r"\s*|that\s+(?=the\b|[A-Z]))")
+# ("For each of Action Lines C2, C5 and C6, the report …": a list of names inside the phrase does not end it)
+LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within|Through|After|Before|As)\b[^,]{1,80}"
+                     r"(?:,\s+[A-Z0-9][^,]{0,40})*,\s*|that\s+(?=the\b|[A-Z]))")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -188,7 +189,8 @@ class ActorReader:
             # "that the list shall be reviewed by the Council": the agent acts
             agent = next((c for c in subj.head.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            subj = pobj
+            # ("… be disaggregated by sex": no one acts by a thing)
+            subj = pobj if pobj is not None and (pobj.text[:1].isupper() or pobj.lemma_.lower() in BODY_WORDS) else None
         if subj is None or subj.lemma_.lower() in THINGS:
             return self.opening_body(parsed)
         subject = _name_span(parsed, subj)

@@ -41,7 +41,9 @@ BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years
 CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})(?=.*[.;]\s*$)")  # not a heading
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
-CODE_ITEM_RE = re.compile(r"^(?P<n>[A-Z]\.?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))")
+# "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\d{1,2}(?=\s+\S)|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
+                          r"(?=\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\s+")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
 # A meeting's verb closing the words before its run-on list: "…, the Group agreed a) …", "…, TDAG requested BDT

@@ -191,6 +191,7 @@ QUOTED_REQUEST_RE = re.compile(
     r"^\s*(?:(?:Finally|In addition|Moreover|Lastly),\s+)?(?:(?:The|This|That)\s+(?:same\s+)?)?"
     r"(?P<ref>(?:(?:UN\s+)?General Assembly|ECOSOC|Economic and Social Council|Council|PP|Plenipotentiary|WTDC|"
     r"WTSA|ITU)?\s*(?:[Rr]esolution|Res\.)\s*(?:[A-Z]/RES/)?\d{1,4}(?:/\d{1,4})?(?:\s*\([^()]{0,40}\))?)"
+    r"(?:\s+of\s+the\s+(?:Plenipotentiary\s+Conference|Council|General\s+Assembly|[A-Z]{3,6}))?"
     r"(?:,\s*(?:in\s+its\s+)?(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
     r"\s+[\"“]?(?:also\s+|further\s+)?(?P<verb>(?i:requests|instructs|invites|calls upon|urges|encourages|asks))\s+"
     r"(?P<rest>.+)$", re.DOTALL)  # "The same Resolution 1417 (Mod. 2027) also invites Member States "to take part …""

@@ -23,6 +23,11 @@ from .walk_state import Candidate, _Context, source_name
 from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _title_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# "… contains the following instructions to the Secretary-General:" before the items it quotes.
+FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invitations|decisions)\s+"
+                          r"(?:to|addressed to|for)\s+(?P<who>[^:]{3,80}?)\s*:\s*$", re.IGNORECASE)
+FOLLOWING_VERBS = {"instructions": "instructs", "requests": "requests", "invitations": "invites",
+                   "decisions": "decides"}
 # A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 
@@ -94,7 +99,21 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if seg.kind == "para" and DECORATED_TITLE_RE.match(seg.block.text):
             self.heading(seg)  # "---------- Follow-up actions agreed by the Group ----------"
             return
-        ref = cues.RESOLUTION_REF_RE.search(text) if text.rstrip().endswith(":") else None
+        if (following := FOLLOWING_RE.search(seg.block.text)) and (cited := cues.RESOLUTION_REF_RE.search(text)):
+            # "Council Resolution 1332 (Mod. 2024) contains, among others, the following instructions to the
+            # Secretary-General:": the chapeau of the quoted items below, in other words
+            verb = FOLLOWING_VERBS[following.group("noun").lower()]
+            actor, printed = self.addressee(following.group("who"), verb)
+            source = " ".join(cited.group(0).split())
+            self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
+                                chapeau=f"{verb} {following.group('who')}", source=source,
+                                quoted=source != self.own_name)
+            self.last_quoted = source if source != self.own_name else self.last_quoted
+            return
+        # ("2.1 Council Resolution 1417 (Mod. 2027) reads in part:": the item's text has lost its colon, its block not)
+        colon = text.rstrip().endswith(":") or (seg.block.text.rstrip().endswith(":") and re.search(
+            r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia))?\s*$", text))
+        ref = cues.RESOLUTION_REF_RE.search(text) if colon else None
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return

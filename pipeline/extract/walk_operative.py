@@ -38,6 +38,8 @@ TRAILING_MEETING_RE = re.compile(rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:Group|Meeting|
                                  rf"{cues.MEETING_SUBJECT})\s*:?\s*$")
 
 
+# The number of an item quoted after its addressee: 'the Directors of the Bureaux "3 to report …"'.
+QUOTED_NUMBER_RE = re.compile(r"^[^\"“”]{3,80}?[\"“]\s*(?P<n>\d{1,2})\s+(?:to|that)\s")
 # An item quoted in a sentence under its chapeau's words: 'under "instructs the Directors of the Bureaux", reads in
 # part: "2 to ensure …;"'.
 QUOTED_UNDER_RE = re.compile(r"\bunder\s+[\"“](?P<chapeau>[^\"“”]{3,80})[\"”][^\"“”]{0,40}?[\"“]"
@@ -104,7 +106,9 @@ class OperativeHandlers:
         m = cues.QUOTED_REQUEST_RE.match(seg.text)
         # (a numbered paragraph of a contribution only when it cites the paragraph: "2.4 Finally, General Assembly
         # resolution A/RES/82/877, in its paragraph 11, "Requests …"")
-        if (not m or not (seg.kind == "para" or (seg.kind == "item" and m.group("n")))
+        # ('2.3 Resolution 247 (…) instructs the Directors of the Bureaux "3 to report …"': the item's own number)
+        quoted_n = QUOTED_NUMBER_RE.match(m.group("rest")) if m else None
+        if (not m or not (seg.kind == "para" or (seg.kind == "item" and (m.group("n") or quoted_n)))
                 or not re.search(r"\bto\s+[a-z]", m.group("rest"))):
             return False
         verb = _verb_key(m.group("verb"))
@@ -112,7 +116,8 @@ class OperativeHandlers:
         addressee = re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”")
         actor, printed = self.addressee(addressee, verb, clause=rest)
         ref = " ".join(m.group("ref").split())
-        label = re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n") else None
+        label = (re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n")
+                 else quoted_n.group("n") if quoted_n else None)
         self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
                  printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True

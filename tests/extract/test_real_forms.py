@@ -1023,3 +1023,35 @@ def test_parts_of_a_resolution_quoted_under_their_chapeau_a_cited_paragraph_and_
         ("1", "Member States", "Resolution 231 (Doha, 2026)"),  # "The same resolution, under …"
         ("11", "ITU", "General Assembly resolution A/RES/82/877"),
         ("a", "ITU regional offices", None), ("b", "Director of the Telecommunication Development Bureau", None)]
+
+
+QUOTING_IN_OTHER_WORDS = """Contribution from the Republic of Estravia
+2.1\tCouncil Resolution 1332 (Mod. 2024) contains, among others, the following instructions to the Secretary-General:
+"2\tto update the roadmaps of the Action Lines that ITU facilitates;
+6\tto report each year to the Economic and Social Council on ITU's activities;"
+2.2\tCouncil Resolution 1417 (Mod. 2027) reads in part:
+"decides
+2 that the Secretary-General shall submit the report six weeks before each meeting;"
+2.3\tResolution 247 (Doha, 2026) of the Plenipotentiary Conference instructs the Directors of the Bureaux "3\tto report on the contribution of their study groups to the Action Lines".
+3\tProposals
+Proposal 1: For each of Action Lines C2, C5 and C6, the report should give the figures of the last two years.
+Proposal 2: It is important that all data on trainees be disaggregated by sex and by age.
+"""
+
+
+def test_quoted_items_under_a_chapeau_in_other_words_and_subjects_that_are_no_actors():
+    rows = [(r.source.label and norm_label(r.source.label), r.actor, r.quoted_from)
+            for r in _extract(QUOTING_IN_OTHER_WORDS).requirements]
+    assert rows == [
+        ("2", "Secretary-General", "Council Resolution 1332 (Mod. 2024)"),  # "the following instructions to …:"
+        ("6", "Secretary-General", "Council Resolution 1332 (Mod. 2024)"),
+        ("2", "Secretary-General", "Council Resolution 1417 (Mod. 2027)"),  # "reads in part:" then '"decides'
+        ("3", "Directors of the Bureaux", "Resolution 247 (Doha, 2026)"),  # the item's own number, in quotes
+        ("1", "Secretariat", None),  # a list of Action Lines inside "For each of …," is no actor
+        ("2", "Secretariat", None)]  # "… disaggregated by sex": no one acts by a thing
+
+
+def test_a_targets_code_opens_its_item_whatever_follows():
+    text = "3\tTargets for 2029\nT1\t45 000 learners per year trained through the ITU Academy;\nT2\tat least 30 per cent of learners from least developed countries;\n"
+    assert [r[:3] for r in _rows(_extract(text))] == [("T1", "All stakeholders", "target"),
+                                                     ("T2", "All stakeholders", "target")]
