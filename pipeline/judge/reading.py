@@ -197,7 +197,7 @@ def read(cues: tuple[SentenceCues, ...], *, focus: frozenset[str],
     content words of what is looked for (the facet, or the requirement); `grams`: the requirement's word runs
     (quote_grams). Relevant sentences share a content word with the focus; all are, when none does (the retrieval
     signals found the passage through its topic, not its words)."""
-    relevant = [c for c in cues if c.content & focus] or list(cues)
+    relevant = [c for c in cues if not c.content.isdisjoint(focus)] or list(cues)
     verdicts = [_verdict(c, grams) for c in relevant]
     for wanted in (PassageVerdict.SUBSTANCE, PassageVerdict.MENTION, PassageVerdict.NOT_DONE,
                    PassageVerdict.RESTATEMENT):
