@@ -175,7 +175,8 @@ def _cues(s: str) -> SentenceCues:
     plain = DATE_RE.sub(" ", _strip_symbols(s))
     measure = bool(FIGURE_RE.search(plain))
     planned = search(PLAN_RE)
-    # A result before the first word of a plan makes the plan no plan; the split's first piece is the text before it.
+    # A deed told before the plan's first word ("trained 300 officials and will train more") makes it no plan: the
+    # text before that word, PLAN_RE.split's first piece.
     plan = bool(planned) and not (measure and search(DONE_RE)) and not searcher(
         s[:planned.start()], READING_CASELESS)(DONE_RE)
     no_url = URL_RE.sub(" ", s)
