@@ -91,8 +91,8 @@ def unit_scores(retriever: Retriever, index: int, model: JudgeModel | None, *, f
         unit = retriever.units_[index]
         # Only the status reads the distractor profile: the evidence ranking loses hit@3 with it (0.978 -> 0.961).
         distractor = model.distractor_for(unit) if status else None
-        s = replace(s, relevance=relevance.predict_proba(
-            pair_features(retriever, index, s, model.profile_for(unit), distractor, off=off, memo=memo))[:, 1])
+        X = pair_features(retriever, index, s, model.profile_for(unit), distractor, off=off, memo=memo)
+        s = replace(s, relevance=relevance.predict_proba(X, overwrite=True)[:, 1])  # X is this call's own
     return s
 
 

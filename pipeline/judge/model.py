@@ -63,13 +63,29 @@ class LinearModel:
         self.temperature_ = float(temperature)
         return self
 
-    def logits(self, X: np.ndarray) -> np.ndarray:
+    def logits(self, X: np.ndarray, *, overwrite: bool = False) -> np.ndarray:
+        """Scores before the softmax, one row per row of X. `overwrite`: X (column-major, built for this call) may
+        be standardised in place."""
         X = np.asarray(X, dtype=float)
+        if X.ndim == 2 and X.flags.f_contiguous and not X.flags.c_contiguous:
+            return self._column_logits(X if overwrite else X.copy(order="F"))
         mean, scale = self._rows(X)
         Z = X - mean  # a new array: the division can be in place (one copy less)
         Z /= scale
-        # Multiplied row by row as always (pair features come row-major; a copy only for any other layout).
+        # Multiplied row by row as always (a copy only for an X neither row- nor column-major).
         return np.ascontiguousarray(Z) @ self.coef_.T + self.intercept_
+
+    def _column_logits(self, X: np.ndarray) -> np.ndarray:
+        """logits() of a column-major X, standardised in place: each feature's column in one contiguous loop and the
+        product as BLAS multiplies a transposed operand, the same numbers in the same order as row by row (the
+        relevance model over a unit's pair features, 3,679 x 20, best of seven: 0.22 -> 0.14 ms)."""
+        Zt = X.T  # row-major: one row per feature
+        Zt -= self.mean_[:, None]
+        Zt /= self.scale_[:, None]
+        L = _product(X, self.coef_.T)
+        for j, b in enumerate(self.intercept_):  # column by column: a broadcast runs numpy's loop once per row
+            L[:, j] += b
+        return L
 
     def _rows(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The mean and scale to standardise X with: for a row-major X of many rows, repeated on every row, so that
@@ -88,9 +104,9 @@ class LinearModel:
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "_tiled"}  # a judge sent to a worker carries no copies
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities, columns in `classes` order."""
-        return softmax(self.logits(X) / self.temperature_)
+    def predict_proba(self, X: np.ndarray, *, overwrite: bool = False) -> np.ndarray:
+        """Calibrated probabilities, columns in `classes` order. `overwrite`: as for logits()."""
+        return softmax(self.logits(X, overwrite=overwrite) / self.temperature_)
 
     def to_json(self) -> dict:
         return {"classes": list(self.classes), "features": list(self.features),
@@ -405,6 +421,22 @@ def _standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _check_features(data: dict, expect: tuple[str, ...], location: str) -> None:
     if tuple(data.get("features", ())) != tuple(expect):
         raise ArtifactError.judge("judge model was trained on other features", location)
+
+
+# Whether BLAS gives a column-major X @ W the bits of the row-major product, by shape (X's, W's): checked on the first
+# product of each shape, with that product's own numbers. OpenBLAS 0.3.31 on this machine gave the same bits in 6,000
+# random products (1-8,000 rows x 20 features, both relevance models); another BLAS may take another kernel for a
+# transposed operand and sum in another order, and then the row-major copy is multiplied, as before.
+_SAME_BITS: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
+
+
+def _product(X: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """X @ W for a column-major X, exactly as np.ascontiguousarray(X) @ W computes it."""
+    out = X @ W
+    shapes = (X.shape, W.shape)
+    if shapes not in _SAME_BITS:
+        _SAME_BITS[shapes] = np.array_equal(out, np.ascontiguousarray(X) @ W, equal_nan=True)
+    return out if _SAME_BITS[shapes] else np.ascontiguousarray(X) @ W
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

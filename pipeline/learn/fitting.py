@@ -120,7 +120,9 @@ def _fit_relevance(reports: list[PreparedReport], off: tuple[str, ...], own: dic
             Pu += [f"{r.report_id}/{k}"] * len(rows)
         Py += y
         Pg += [r.group] * len(y)
-    X, groups = np.vstack(PX), np.array(Pg)
+    # Row-major, as ever: pair_features gives column-major rows, and the mean and scale fit takes along a column-major
+    # axis would be summed pairwise, in another order.
+    X, groups = np.ascontiguousarray(np.vstack(PX)), np.array(Pg)
     c = _ranking_C(X, np.array(Py), groups, np.array(Pu), rank_grid) if rank_grid else C
     # Unweighted: relevance must stay a probability (about 2% of passages are evidence), not a balanced score.
     return _fit_linear(X, Py, groups, classes=REL_CLASSES, features=PAIR_FEATURES, C=c,

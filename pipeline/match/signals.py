@@ -69,16 +69,17 @@ def bare_negation(text: str) -> bool:
     """Only a negation or deferral: every clause that says something (a figure, a result, a difficulty, an event)
     is itself negated. The annotation rule: a bare negation never counts as an answer; a passage that gives a
     result on one part and says another part was not done does."""
-    if not NEGATION_RE.search(text):
+    if not searcher(text)(NEGATION_RE):
         return False
     for clause in CLAUSE_BREAK_RE.split(text):
-        if NEGATION_RE.search(clause):
+        search = searcher(clause)
+        if search(NEGATION_RE):
             continue
         # A date or a web address beside the negation is no answer ("the roadmaps can be found at https://…").
         measure = FIGURE_RE.search(DATE_RE.sub(" ", clause))
-        if FUTURE_RE.search(clause) and not measure:
+        if search(FUTURE_RE) and not measure:
             continue  # a promise, unless it carries a measure
-        if measure or OUTCOME_RE.search(clause) or CHALLENGE_RE.search(clause) or HAPPENED_RE.search(clause):
+        if measure or search(OUTCOME_RE) or search(CHALLENGE_RE) or search(HAPPENED_RE):
             return False
     return True
 
@@ -128,31 +129,52 @@ def text_terms(texts: list[str], kb_files: tuple[str, ...] = ()) -> list[TextTer
 def _signals(text: str, words: Words) -> TextSignals:
     count = _counter(text)
     negations = count(NEGATION_RE)
+    figures = len(FIGURE_RE.findall(text))
+    undated, dates = DATE_RE.subn(" ", text)
     return TextSignals(
-        lemmas=words.lemmas, concepts=words.concepts, actors=words.actors,
-        figures=len(FIGURE_RE.findall(text)),
-        measures=len(FIGURE_RE.findall(DATE_RE.sub(" ", text))), years=len(YEAR_RE.findall(text)),
+        lemmas=words.lemmas, concepts=words.concepts, actors=words.actors, figures=figures,
+        # A text with no date holds as many measures as figures (a quarter of the benchmark's passages).
+        measures=len(FIGURE_RE.findall(undated)) if dates else figures, years=len(YEAR_RE.findall(text)),
         outcomes=count(OUTCOME_RE), challenges=count(CHALLENGE_RE), events=count(EVENT_RE),
         urls=len(URL_RE.findall(text)),
         # bare_negation needs a negation: a text with none is not looked at again.
         negations=negations, bare_negation=negations > 0 and bare_negation(text), words=max(1, len(text.split())))
 
 
-# The cue patterns that ignore case, compiled to read lower-case text: Python's matcher tries every letter of an
-# alternation both ways under IGNORECASE, and counting on the lowered text is 2-4 times faster (the 300-page
-# benchmark's passages: 0.52 -> 0.16 s). Their literals are lower case, so they find the same matches there.
-CASELESS = {rx: re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
-            for rx in (NEGATION_RE, OUTCOME_RE, CHALLENGE_RE, EVENT_RE)}
-assert not any(re.search(r"(?<!\\)[A-Z]", rx.pattern) for rx in CASELESS), "a caseless cue pattern has a capital"
+def caseless(*patterns: re.Pattern) -> dict[re.Pattern, re.Pattern]:
+    """Each IGNORECASE cue pattern compiled without the flag, to read lower-case text: Python's matcher tries every
+    letter of an alternation both ways under IGNORECASE, and reading the lowered text is 2-4 times faster (the
+    300-page benchmark's passages: 0.52 -> 0.16 s). Their literals are lower case, so they find the same matches
+    there."""
+    assert not any(re.search(r"(?<!\\)[A-Z]", rx.pattern) for rx in patterns), "a caseless cue pattern has a capital"
+    return {rx: re.compile(rx.pattern, rx.flags & ~re.IGNORECASE) for rx in patterns}
+
+
+CASELESS = caseless(NEGATION_RE, OUTCOME_RE, CHALLENGE_RE, EVENT_RE, HAPPENED_RE, FUTURE_RE)
+
+
+def reads_lowered(text: str) -> bool:
+    """Whether the caseless patterns find on text.lower() what their IGNORECASE forms find on text, at the same
+    places (_lowers_plainly)."""
+    return text.isascii() or all(_lowers_plainly(ch) for ch in set(text) if not ch.isascii())
 
 
 def _counter(text: str):
     """count(rx): how many times an IGNORECASE cue pattern occurs in text, on the lowered text where that finds the
-    same (_lowers_plainly), else on the text itself."""
-    if text.isascii() or all(_lowers_plainly(ch) for ch in set(text) if not ch.isascii()):
+    same (reads_lowered), else on the text itself."""
+    if reads_lowered(text):
         low = text.lower()
         return lambda rx: len(CASELESS[rx].findall(low))
     return lambda rx: len(rx.findall(text))
+
+
+def searcher(text: str, forms: dict[re.Pattern, re.Pattern] = CASELESS):
+    """search(rx): rx.search(text) for an IGNORECASE cue pattern of `forms` (caseless), on the lowered text where
+    that finds the same match (reads_lowered), else on the text itself; the match's span is the same either way."""
+    if reads_lowered(text):
+        low = text.lower()
+        return lambda rx: forms[rx].search(low)
+    return lambda rx: rx.search(text)
 
 
 @lru_cache(maxsize=4096)

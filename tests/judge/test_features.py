@@ -51,3 +51,19 @@ def test_the_top_passages_are_the_best_scores_ties_in_document_order(scores, k):
     unit = Unit(requirement_id="r", facet=None, label="", query="q", focus="q", concepts=(), key_terms=())
     s = UnitScores(unit=unit, by_signal={}, fused=r, focus_coverage=np.zeros(r.size))
     assert top_passages(s, k) == sorted(range(r.size), key=lambda i: (-r[i], i))[:k]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=5000), st.integers(min_value=0, max_value=2**32 - 1))
+def test_the_relevance_model_scores_column_major_pair_features_as_row_major_ones(rows, seed):
+    """Pair features come column-major (pair_features); the relevance probabilities are the same bits as for the
+    row-major copy, and X is left as it was unless the caller lets the model overwrite it."""
+    model = load_model().relevance
+    rng = np.random.default_rng(seed)
+    scale = rng.choice([1e-3, 1.0, 40.0], size=len(PAIR_FEATURES))
+    X = np.asfortranarray(rng.random((rows, len(PAIR_FEATURES))) * scale)
+    kept = X.copy(order="F")
+    reference = model.predict_proba(np.ascontiguousarray(X))
+    assert np.array_equal(model.predict_proba(X), reference)
+    assert np.array_equal(X, kept)
+    assert np.array_equal(model.predict_proba(X, overwrite=True), reference)
