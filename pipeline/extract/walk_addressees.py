@@ -22,6 +22,8 @@ THING_BY_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*(?:to\s+be\s+)?[
 THING_WHICH_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*which\s+"
                             r"(?P<agent>(?:the\s+)?[A-Za-z][\w\- ]{1,50}?)\s+"
                             r"(?:will|shall|should|must|is to|are to)\b")
+# A capitalised name before a participle: "BDT designating …", "ITU Regional Offices reporting …".
+DOING_RE = re.compile(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b")
 # Bodies a text names in full once and then by one word: "the Partnership", "the Alliance" (not "the Director").
 SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", "observatory", "facility", "platform",
                "group", "commission", "committee", "forum", "board", "council", "centre", "center", "consortium"}
@@ -99,10 +101,14 @@ class AddresseeReader:
             found = self.body_named(subject) or self.head_actor(subject)  # "the ITU regional offices to …"
             if found:
                 return found
-        doing = re.match(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b", text)
-        if doing and (found := self.found(doing.group("subject"))):
-            return found  # "d) BDT designating a single focal point for …"
+        if found := self.doing_subject(text):
+            return found
         return SECRETARIAT, None
+
+    def doing_subject(self, text: str) -> tuple[str, str] | None:
+        """The body before a participle that opens an item or a proposal: "d) BDT designating a focal point …"."""
+        doing = DOING_RE.match(text)
+        return self.found(doing.group("subject")) if doing else None
 
     def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
         """An item under a chapeau that names nobody ("resolves", "The Commission recommends that", "The
@@ -120,9 +126,8 @@ class AddresseeReader:
             found = self.body_named(lead.group("subject")) or self.head_actor(lead.group("subject"))
             if found:
                 return found
-        doing = re.match(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b", own)
-        if doing and (found := self.found(doing.group("subject"))):
-            return found  # "d) BDT designating a single focal point for …"
+        if found := self.doing_subject(own):
+            return found
         agent = THING_BY_RE.match(text) or THING_WHICH_RE.match(text)
         if agent and (found := self.found(agent.group("agent"))):
             # "b) the programme of the Forum, to be drawn up by the secretariat, to set aside …", "c) a revised

@@ -76,10 +76,9 @@ QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\
 # An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June
 # 2027".
 BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
-# A Bureau by its initials, in a slot that names who acts (the knowledge base leaves out a bare "BR": in running text,
-# lower-cased, it is too ambiguous).
-BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau", "BDT": "Director of the Telecommunication "
-                   "Development Bureau", "TSB": "Director of the Telecommunication Standardization Bureau"}
+# The Radiocommunication Bureau by its initials, in a slot that names who acts: the knowledge base leaves out a bare
+# "BR" (in running text, lower-cased, it is too ambiguous); "BDT" and "TSB" it knows.
+BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau"}
 # A meeting's record: its paragraph opens with the meeting ("The Group recalled …") and a later sentence asks through
 # "It" ("It asked the secretariat to present …"), read as the meeting's own request.
 MEETING_FIRST_RE = re.compile(rf"^(?:The\s+(?:Group|Meeting|Committee|Working Group)|{cues.MEETING_SUBJECT})\s+[a-z]")
@@ -91,7 +90,7 @@ NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for
 GENERIC_READER_RE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]ny)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+"
                                r"(?:who|that)\b")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
-OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z](?P<aside>(?!))?")
+OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
 # Words by which a recommendation asks something of someone.
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
@@ -278,7 +277,7 @@ class OutsideHandlers:
             lead = LEAD_TO_RE.match(text) or (
                 (ACTION_TO_RE.match(text) or OWNER_COLON_RE.match(text)) if actions else None)
             found = None
-            if lead and (lead.group("aside") is not None or actions):
+            if lead and (lead.groupdict().get("aside") is not None or actions):
                 who = lead.group("who")
                 found = self.body_named(who) or (actions and (self.head_actor(who) or (
                     (name, who) if (name := printed_name(who)) else None)))
