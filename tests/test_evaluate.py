@@ -197,3 +197,18 @@ def test_blind_excerpts_are_scored_per_format_and_form_with_unknown_actors_never
     out = buf.getvalue()
     assert "Extraction on the blind excerpts (1 documents no rule was tuned on)" in out
     assert "form: missing-chapeau" in out and "actor unknown" in out
+
+
+def test_two_names_of_one_body_are_the_same_actor_but_an_officer_of_another_body_is_not():
+    from pipeline.evaluate.extraction import actor_verdict, same_body
+    from pipeline.kb import load_kb
+
+    kb = load_kb()
+    assert same_body("Telecommunication Development Advisory Group", "TDAG", kb)  # its initials
+    assert same_body("Expert Group on WSIS Measurement", "the Expert Group", kb)  # the short form
+    assert same_body("ITU", "International Telecommunication Union", kb)  # a knowledge-base alias
+    assert not same_body("Secretary-General of the United Nations", "Secretary-General", kb)  # another officer
+    assert not same_body("Council Working Group on WSIS and the SDGs", "Council", kb)
+    assert not same_body("Member States and Sector Members", "Member States", kb)
+    assert actor_verdict("Expert Group on WSIS Measurement", None) == "unknown"
+    assert actor_verdict(None, "ITU") == "wrong"

@@ -30,6 +30,11 @@ RUN_IN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z ,'\-]{1,40}:\s+(?=[a-zA-Z])")
 # ("For each of Action Lines C2, C5 and C6, the report …": a list of names inside the phrase does not end it)
 LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within|Through|After|Before|As)\b[^,]{1,80}"
                      r"(?:,\s+[A-Z0-9][^,]{0,40})*,\s*|that\s+(?=the\b|[A-Z]))")
+# A capitalised name opening a "that" clause, then a lower-case verb: "that the Partnership on Measuring ICT for
+# Development publish …".
+CAPITALISED_SUBJECT_RE = re.compile(r"(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the)\s+"
+                                    r"[A-Z][\w&\-]*|\s+[A-Z][\w&\-]*)*)\s+"
+                                    r"(?=(?!(?:and|or|of|on|for|in|with|to|at|by|as|from)\b)[a-z]+\b(?!\s+(?:of|on|for)\b))")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -169,7 +174,9 @@ class ActorReader:
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
         # the span may take in the article ("the Union") or not ("Council")
-        named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)), None)
+        named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)
+                      # "that the ITU-D study groups shall …": the groups act, not the Union
+                      and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", clause[s.end_char:s.end_char + 3]))), None)
         if named is not None and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+", clause[named.end_char:]) and not re.match(
                 r"\s*(?:'s|’s|of|and|&)\b", clause[named.end_char:]):  # "the Secretary-General and the Directors …"
             found = self.found(clause[:named.end_char])
@@ -182,7 +189,16 @@ class ActorReader:
             name = printed_name(subject)
             return found or ((name, subject.strip()) if name else (None, None))
         parsed = _parsed(clause)
-        subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass")), None)
+        # (not a relative pronoun: "that the Partnership publish … a list that covers …", whose "that" the parser
+        # may give as the first subject)
+        subj = next((t for t in parsed if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WDT", "WP")), None)
+        named = CAPITALISED_SUBJECT_RE.match(clause)
+        if named and (subj is None or re.match(r"[a-z]+\s*,", clause[named.end():])):
+            # "that the Partnership publish, before …", "that the Alliance issue, in 2029, …": a name, then a verb
+            # the parser took for a noun (of the name, or of the whole clause)
+            found = self.found(named.group("subject"))
+            name = printed_name(named.group("subject"))
+            return found or (name, named.group("subject").strip())
         if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
             subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
         if subj is not None and subj.dep_ == "nsubjpass":
@@ -261,7 +277,7 @@ class ActorReader:
         doc = _tokens(text)
         # "ITU-D Sector Members" are Sector Members: the "ITU" of a Sector's name is not the Union.
         spans = [s for s in doc.spans["actors"] if (keep is None or keep(s))
-                 and not (s.text == "ITU" and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))
+                 and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))
                  # "developed countries", "donor countries" are those countries, not every Member State
                  and not (s.text.lower() == "countries" and QUALIFIED_COUNTRIES_RE.search(text[:s.start_char]))]
         if not spans:

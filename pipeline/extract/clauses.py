@@ -51,6 +51,7 @@ TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$
 LATE_MEETING_CHAPEAU_RE = re.compile(
     r"[,;]\s+(?P<chapeau>(?:[Tt]he\s+)?(?:Group|Meeting|Committee|[A-Z]{3,8})\s+(?:also\s+)?"
     r"(?:agreed|decided|requested|invited|encouraged|asked)\b[^,;.:]{0,80}?)\s*:?\s*$")
+DECIDED_FOLLOWING_RE = re.compile(r"\b(?:decided|agreed|decides|agrees)(?:\s+(?:on\s+)?the\s+following)?\s*:\s*$")
 # Flattened text is long; a normal item rarely carries two inline markers.
 FLATTENED_MIN_WORDS = 12
 
@@ -156,8 +157,12 @@ def split_flattened(block: Block) -> list[Segment] | None:
         return None
     pre_end = marks[0].start()
     chapeau_at = _last_chapeau_start(text[:pre_end])
-    if chapeau_at is None and block.label is None and _meeting_chapeau(text[:pre_end]):
-        chapeau_at = 0  # "The Group requested the secretariat: a) to …; b) …" (a meeting's record)
+    if (chapeau_at is None and (block.label is None or DECIDED_FOLLOWING_RE.search(text[:pre_end]))
+            and _meeting_chapeau(text[:pre_end])):
+        # "The Group requested the secretariat: a) to …; b) …" (a meeting's record); "4.3 TDAG decided the
+        # following: a) the BDT Director to map …" with b) on a line of its own, which asks nothing itself ("2.2 TDAG
+        # requested the BDT Director to: a) …" does: it stays an item)
+        chapeau_at = 0
     if chapeau_at is None and (late := LATE_MEETING_CHAPEAU_RE.search(text[:pre_end])) is not None:
         chapeau_at = late.start("chapeau")  # "After an exchange of views (…), the Group agreed a) to forward …"
     # One marker is enough after a chapeau, or for "a)" closing a heading run into its first item by a PDF

@@ -23,7 +23,9 @@ THING_WHICH_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;:]{0,80}?,\s*which\s+"
                             r"(?P<agent>(?:the\s+)?[A-Za-z][\w\- ]{1,50}?)\s+"
                             r"(?:will|shall|should|must|is to|are to)\b")
 # A capitalised name before a participle: "BDT designating …", "ITU Regional Offices reporting …".
-DOING_RE = re.compile(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})\s+[a-z]{3,}ing\b")
+# ("b) BDT, in cooperation with the regional offices, collecting …", "c) TDAG itself reviewing …")
+DOING_RE = re.compile(r"(?P<subject>[A-Z][\w&\-]{1,20}(?:\s+[A-Z][\w&\-]*){0,3})(?:\s+(?:itself|themselves))?"
+                      r"(?:,[^,;:]{2,80},)?\s+[a-z]{3,}ing\b")
 # Bodies a text names in full once and then by one word: "the Partnership", "the Alliance" (not "the Director").
 SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", "observatory", "facility", "platform",
                "group", "commission", "committee", "forum", "board", "council", "centre", "center", "consortium"}
@@ -108,7 +110,12 @@ class AddresseeReader:
     def doing_subject(self, text: str) -> tuple[str, str] | None:
         """The body before a participle that opens an item or a proposal: "d) BDT designating a focal point …"."""
         doing = DOING_RE.match(text)
-        return self.found(doing.group("subject")) if doing else None
+        if not doing:
+            return None
+        subject = doing.group("subject")
+        # a body by its acronym that the knowledge base does not list ("c) TDAG itself reviewing …")
+        acronym = re.fullmatch(r"[A-Z]{3,}(?:[&\-][A-Z]+)*", subject)
+        return self.found(subject) or ((subject, subject) if acronym else None)
 
     def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
         """An item under a chapeau that names nobody ("resolves", "The Commission recommends that", "The

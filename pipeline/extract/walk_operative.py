@@ -28,6 +28,8 @@ MODAL_CHAPEAU_RE = re.compile(
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
+OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
+
 
 # "… recommends to the Economic and Social Council the adoption of the following draft resolution:"
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
@@ -298,6 +300,11 @@ class OperativeHandlers:
                     actor = "Council"  # "decides (a) to establish an Expert Group …": the Council does it
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"
+            elif ((own := OWN_BODY_TO_RE.match(text)) and (found := self.found(own.group("subject")))
+                  and found[0] != "ITU"):
+                # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
+                # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
+                actor, printed = found
             if that_letter:
                 ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
             elif label and label[:1].isdigit():

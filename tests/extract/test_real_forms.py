@@ -643,7 +643,7 @@ def test_an_advisory_groups_decisions_coded_action_items_and_expected_results():
         ("2.2", "TSAG", "decision"), ("2.7", "Study Group 17", "instruction"),  # "noted … and instructed"
         ("A1", "Study group", "instruction"),
         ("A2", "Director of the Telecommunication Standardization Bureau", "instruction"),
-        ("1", "All stakeholders", "target")]
+        ("1", None, "target")]
 
 
 UNGIS_STATEMENT = """UNITED NATIONS GROUP ON THE INFORMATION SOCIETY (UNGIS)
@@ -754,7 +754,7 @@ It is equally important that the Working Group examine the report before the Cou
 def test_a_target_under_a_goal_a_range_of_days_and_a_meetings_list_after_its_name():
     rows = _rows(_extract(GOALS_AND_RANGES))
     assert [r[:3] for r in rows] == [
-        ("1.1", "All stakeholders", "target"),  # "Target 1.1 -" is one under any heading
+        ("1.1", None, "target"),  # "Target 1.1 -" is one under any heading
         ("a", "ITU", "decision"), ("b", "ITU", "decision"), ("c", "ITU", "decision"),  # "from 23 to 27 April"
         ("a", "Secretariat", "decision"), ("c", "Member States", "invitation"),  # "b) noted …" asks nothing
         ("", "Council Working Group on WSIS and the SDGs", "expectation")]
@@ -835,7 +835,7 @@ def test_a_target_whose_subject_is_a_body_is_that_bodys_and_a_contribution_cites
     rows = _rows(_extract(TARGETS_BY_SUBJECT))
     assert [r[:3] for r in rows[:3]] == [
         ("1", "Member States", "target"), ("2", "Member States", "target"),
-        ("3", "All stakeholders", "target")]  # schools are no body: the targets are everyone's
+        ("3", None, "target")]  # schools are no body: whose target it is, unknown
     cited = _rows(_extract('The same Resolution 1417 (Mod. 2027) also invites Member States "to send the secretariat '
                            'their national reports by March each year".\n'))
     assert [r[1:3] for r in cited] == [("Member States", "invitation")]
@@ -966,7 +966,7 @@ def test_owners_in_square_brackets_before_a_deadline_and_targets_that_open_with_
         ("1.1", "Director of the Telecommunication Development Bureau", "instruction"),
         ("1.2", "Director of the Radiocommunication Bureau", "instruction"),  # "[BR]": initials in an owner's slot
         ("1.3", "Secretariat", "instruction"),  # the deadline inside the brackets is no part of the owner
-        ("T1", "All stakeholders", "target"), ("T2", "All stakeholders", "target")]
+        ("T1", None, "target"), ("T2", None, "target")]
 
 
 MEETING_RECORD = """Summary of conclusions
@@ -1053,5 +1053,75 @@ def test_quoted_items_under_a_chapeau_in_other_words_and_subjects_that_are_no_ac
 
 def test_a_targets_code_opens_its_item_whatever_follows():
     text = "3\tTargets for 2029\nT1\t45 000 learners per year trained through the ITU Academy;\nT2\tat least 30 per cent of learners from least developed countries;\n"
-    assert [r[:3] for r in _rows(_extract(text))] == [("T1", "All stakeholders", "target"),
-                                                     ("T2", "All stakeholders", "target")]
+    # no one commits to them and the heading names no one: who owns them is unknown, not guessed
+    assert [r[:3] for r in _rows(_extract(text))] == [("T1", None, "target"), ("T2", None, "target")]
+
+
+def test_the_wsis_targets_are_everyones_and_other_unowned_targets_have_no_guessed_owner():
+    wsis = "Annex\nThe WSIS targets of the Geneva Plan of Action\na)\tRural schools are connected to ICTs;\n"
+    other = "Targets for 2030\na)\tevery regulator publishes its spectrum fees online;\n"
+    assert [r[1] for r in _rows(_extract(wsis))] == ["All stakeholders"]
+    assert [r[1] for r in _rows(_extract(other))] == [None]
+
+
+STUDY_GROUPS_DECIDE = """Resolution 88 (Rev. Lusaka, 2029)
+The World Telecommunication Development Conference (Lusaka, 2029),
+decides
+1\tthat the ITU-D study groups shall, within their existing Questions, take up the following matters:
+a)\tthe cost of devices for persons with disabilities;
+b)\tthe reuse of refurbished handsets in rural areas;
+2\tthat the Telecommunication Development Bureau shall publish a summary of the findings each year.
+"""
+
+
+def test_decides_that_the_sector_study_groups_shall_names_the_groups_not_the_union():
+    assert [r[:2] for r in _rows(_extract(STUDY_GROUPS_DECIDE))] == [
+        ("1", "ITU-D study groups"), ("1 a", "ITU-D study groups"), ("1 b", "ITU-D study groups"),
+        ("2", "Director of the Telecommunication Development Bureau")]
+
+
+RECOMMENDS_THAT_THE_BODY = """E/RES/2029/12
+The Economic and Social Council,
+4.\tTakes note of the methodological work of the Alliance for Open Connectivity Data, and recommends that the Alliance issue, in 2029, a list of indicators that covers the affordability of devices;
+"""
+
+
+def test_recommends_that_a_body_publish_names_the_body_not_the_relative_pronoun():
+    [row] = _rows(_extract(RECOMMENDS_THAT_THE_BODY))
+    assert row[:3] == ("4", "Alliance", "invitation")
+
+
+TSAG_DECIDED = """Conclusions of the sixth TSAG meeting
+5.1\tTSAG reviewed the progress report of the Bureau.
+5.2\tTSAG decided the following: a) the TSB Director to publish the list of Recommendations that serve each Action Line;
+b) TSB, in consultation with the study group chairs, preparing a short guide on the WSIS roadmaps;
+c) TSAG itself examining, at each meeting, the progress made.
+"""
+
+
+def test_a_numbered_meeting_decision_whose_first_item_runs_on_and_items_with_their_own_subjects():
+    assert [r[:2] for r in _rows(_extract(TSAG_DECIDED))] == [
+        ("5.2 a", "Director of the Telecommunication Standardization Bureau"),
+        ("5.2 b", "Director of the Telecommunication Standardization Bureau"), ("5.2 c", "TSAG")]
+
+
+THREE_BUREAUX = """Resolution 260 (Busan, 2030)
+instructs the Directors of the three Bureaux
+1\tto list in their operational plans the outputs that serve each Action Line;
+2\tthe Radiocommunication Bureau, in particular, to report on the spectrum made available for rural broadband;
+"""
+
+
+def test_a_bureau_named_by_its_item_under_the_directors_of_the_bureaux_acts_itself():
+    assert [r[:2] for r in _rows(_extract(THREE_BUREAUX))] == [
+        ("1", "Directors of the Bureaux"), ("2", "Director of the Radiocommunication Bureau")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_table_rows_lead_cell_after_an_action_that_counts_member_states(fmt):
+    text = ("Table 2 - Actions, leads and deadlines\nNo.\tAction\tLead\tDeadline\n"
+            "2.3\tHelp at least 12 Member States in drafting national broadband plans\tBDT Regional Offices\tJune 2029\n"
+            "2.4\tPublish the regulatory tracker and the data behind it every quarter\tDirector of BDT\tMay 2029\n")
+    assert [r[:2] for r in _rows(_extract(text, fmt))] == [
+        ("2.3", "Director of the Telecommunication Development Bureau"),
+        ("2.4", "Director of the Telecommunication Development Bureau")]
