@@ -20,6 +20,7 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable, Sequence
+from typing import Any
 from pathlib import Path
 
 from ..config import Config
@@ -80,18 +81,35 @@ def _in_child(mandates: list, config: Config, cache, work: Work):
     """(MandateSet, warnings, cache writable) from a forked child, once `work` is done here; None if the child
     failed (it raised, died, or sent nothing that can be read) or could not be started (`work` is done all the
     same)."""
+    from ..audit import prepare_mandates
+
+    def read() -> tuple:
+        mandate_set = prepare_mandates(mandates, config, cache=cache)
+        return mandate_set, cache is None or cache.writable
+
+    outcome = beside(read, work, name="wsis-audit-mandates")
+    if outcome is None:
+        return None
+    (mandate_set, writable), caught = outcome
+    return mandate_set, caught, writable
+
+
+def beside(compute: Callable[[], Any], work: Work, *, name: str = "wsis-audit-child"):
+    """(compute()'s result, the warnings it raised) from a forked child, while `work(done)` runs here (`done()` turns
+    true once the child has answered); None when the child failed (it raised, died, or sent nothing that can be read)
+    or could not be started: the caller then computes it here, where any error is raised as it always was. `work` is
+    done either way. Call only when serial_reason() is None."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     # Daemonic: a parent that exits (an error in `work`, Ctrl-C) takes the child with it.
-    child = context.Process(target=_child, args=(send, mandates, config, cache), name="wsis-audit-mandates",
-                            daemon=True)
+    child = context.Process(target=_child, args=(send, compute), name=name, daemon=True)
     answered = False
     try:
         try:
             child.start()
-        except OSError:  # no memory or no process left to fork: the mandates are read here
+        except OSError:  # no memory or no process left to fork: the caller computes it here
             child = None
         send.close()  # the child's end only: when the child dies without a word, recv() sees the end of the pipe
         work(receive.poll if child is not None else (lambda: True))
@@ -99,7 +117,7 @@ def _in_child(mandates: list, config: Config, cache, work: Work):
             return None
         try:
             outcome = receive.recv()
-        except Exception:  # noqa: BLE001  (it died, or its result cannot be read: the mandates are read here)
+        except Exception:  # noqa: BLE001  (it died, or its result cannot be read: the caller computes it here)
             outcome = None
         answered = True
         return outcome
@@ -111,25 +129,22 @@ def _in_child(mandates: list, config: Config, cache, work: Work):
             child.join()
 
 
-def _child(send, mandates: list, config: Config, cache) -> None:
-    """In the forked child: the mandates read, and (MandateSet, warnings, cache writable) or None sent back."""
+def _child(send, compute: Callable[[], Any]) -> None:
+    """In the forked child: (compute(), warnings) or None sent back."""
     import signal
-
-    from ..audit import prepare_mandates
 
     outcome = None
     try:
         _own_std_streams()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops this process
         with warnings.catch_warnings(record=True) as caught:  # shown by the parent, through its own showwarning
-            mandate_set = prepare_mandates(mandates, config, cache=cache)
-        outcome = (mandate_set, [(str(w.message), w.category, w.filename, w.lineno) for w in caught],
-                   cache is None or cache.writable)
-    except BaseException:  # noqa: BLE001  (the parent reads them again and raises it there, as it always did)
+            result = compute()
+        outcome = (result, [(str(w.message), w.category, w.filename, w.lineno) for w in caught])
+    except BaseException:  # noqa: BLE001  (the parent computes it again and raises it there, as it always did)
         outcome = None
     try:
         send.send(outcome)  # pickled whole before a byte is written
-    except Exception:  # noqa: BLE001  (a result that cannot be pickled: the parent reads the mandates itself)
+    except Exception:  # noqa: BLE001  (a result that cannot be pickled: the parent computes it itself)
         try:
             send.send(None)
         except Exception:  # noqa: BLE001  (the parent is gone)

@@ -13,6 +13,7 @@ all its facets are. model.Assessment refuses any status shown without the passag
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -134,6 +135,19 @@ class PassageReader:
         self._texts = {u.requirement_id: u.focus for u in retriever.units_ if u.facet is None}
         self._grams: dict[str, frozenset] = {}  # by the requirement's text: its facets quote the same runs
 
+    def export(self) -> tuple[dict, dict]:
+        """What this reader has read (passage cues, readings), for another reader of the same retriever (merge)."""
+        return self._cues, self._readings
+
+    def merge(self, exported: tuple[dict, dict]) -> None:
+        """Take over what another reader of the same retriever read (export): the same values this one would
+        compute for those keys."""
+        cues, readings = exported
+        for key, value in cues.items():
+            self._cues.setdefault(key, value)
+        for key, value in readings.items():
+            self._readings.setdefault(key, value)
+
     def read(self, i: int, unit_index: int) -> reading.PassageReading:
         """The verdict of passage i for the unit (a requirement or one of its facets); the status models and the
         evidence ask for the same pairs, so each is read once."""
@@ -221,10 +235,13 @@ def _view(req: Requirement, idx: list[int], retriever: Retriever, kb: KnowledgeB
 @one_thread()  # each unit's products are small: one BLAS thread (pipeline/blas.py)
 def assess_all(requirements: list[Requirement], retriever: Retriever, model: JudgeModel, kb: KnowledgeBase, *,
                evidence_per_facet: int = 3, author_kinds: tuple[str, ...] = ("secretariat",),
-               unreadable: str | None = None, addressed_floor: float | None = None) -> list[Assessment]:
+               unreadable: str | None = None, addressed_floor: float | None = None,
+               split: bool | None = None) -> list[Assessment]:
     """Assess every requirement against the passages the retriever was fitted on. A requirement the judge has an
     evidence profile for is read by it; any other by its fallback, trained without profiles (JudgeModel.judge_for).
-    `addressed_floor`: the configured floor for addressed (None: ADDRESSED_FLOOR)."""
+    `addressed_floor`: the configured floor for addressed (None: ADDRESSED_FLOOR). `split`: read the later half of
+    the requirements in a forked child (True), never (False), or when the work is large enough to gain (None);
+    the assessments are the same either way."""
     floor = ADDRESSED_FLOOR if addressed_floor is None else addressed_floor
     if not requirements:
         return []
@@ -233,8 +250,7 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
     units = _units_by_requirement(retriever)
     # Scored in the order of the units, whichever judge reads each requirement: the retriever computes its
     # signals in blocks of units, and each block once.
-    vs = [_view(r, units[r.id], retriever, kb, author_kinds, j, reader, evidence_per_facet)
-          for r, j in zip(requirements, judges)]
+    vs = _all_views(requirements, judges, units, retriever, kb, author_kinds, reader, evidence_per_facet, split)
     by_id: dict[str, Assessment] = {}
     for judge in dict.fromkeys(judges):  # the main judge first, then the fallback: deterministic
         group = [v for v, j in zip(vs, judges) if j is judge]
@@ -246,6 +262,49 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
                                               unreadable=unreadable, reader=reader, floor=floor)
     out = [by_id[r.id] for r in requirements]
     return _from_sub_items(requirements, out, evidence_per_facet)
+
+
+# Below this many passage x unit pairs a fork costs more than the second core saves (the 300-page benchmark has
+# 3.9 million; a ten-page report against one resolution about 20,000).
+SPLIT_MIN_PAIRS = 400_000
+# The share of the units whose requirements are read here: this process also merges the child's views and then
+# decides every status, so the child takes a little more.
+SHARE_HERE = 0.52
+
+
+def _all_views(requirements: list[Requirement], judges: list, units: dict[str, list[int]], retriever: Retriever,
+               kb: KnowledgeBase, author_kinds: tuple[str, ...], reader: PassageReader, keep: int,
+               split: bool | None) -> list[RequirementView]:
+    """Every requirement's view (_view), in order. Views are independent of one another: with a second core and
+    enough work, the later requirements' views are built in a forked child (pipeline/batch/overlap.py: beside) while
+    this process builds the first ones, and the child's passage readings join this reader's. Each view is a pure
+    function of the requirement and the fitted retriever (whose signals are computed in fixed blocks of units, the
+    same whoever computes them), so the assessments are the same bytes either way (tests/judge/test_split.py)."""
+    from ..batch.overlap import beside, serial_reason
+
+    def view(r: Requirement, j) -> RequirementView:
+        return _view(r, units[r.id], retriever, kb, author_kinds, j, reader, keep)
+
+    pairs = len(retriever.passages_) * len(retriever.units_)
+    if (split is False or len(requirements) < 2 or (split is None and pairs < SPLIT_MIN_PAIRS)
+            or serial_reason() is not None):
+        return [view(r, j) for r, j in zip(requirements, judges)]
+    sizes = np.cumsum([len(units[r.id]) for r in requirements])
+    h = min(max(int(np.searchsorted(sizes, sizes[-1] * SHARE_HERE)) + 1, 1), len(requirements) - 1)
+    here: list[RequirementView] = []
+
+    def theirs() -> tuple:
+        return [view(r, j) for r, j in zip(requirements[h:], judges[h:])], reader.export()
+
+    outcome = beside(theirs, lambda done: here.extend(view(r, j) for r, j in zip(requirements[:h], judges[:h])),
+                     name="wsis-audit-judge")
+    if outcome is None:  # the child failed: its share is read here, where any error is raised as it always was
+        return here + [view(r, j) for r, j in zip(requirements[h:], judges[h:])]
+    (later, readings), caught = outcome
+    for message, category, filename, lineno in caught:
+        warnings.warn_explicit(message, category, filename, lineno)
+    reader.merge(readings)
+    return here + later
 
 
 def combine(statuses: list[Status]) -> Status:
