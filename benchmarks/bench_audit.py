@@ -14,7 +14,10 @@ are what to compare):
 - the audit in this process, stage by stage, after a warm-up that loads the models, with no cache (cold); then the
   report's half and the mandate's half read at once, as an audit reads them (the mandate in a forked child,
   pipeline/batch/overlap.py): the cold audit is that, then the stages that need both halves;
-- the `wsis-audit audit` command on a fresh cache folder (cold: peak memory from the operating system), the same
+- the judge as an audit runs it: with two cores, the later requirements' views built in a forked child
+  (pipeline/judge/assess.py: _all_views);
+- the `wsis-audit audit` command on a fresh cache folder (cold: the peak memory of its largest process from the
+  operating system, and of it and its children together, their proportional set sizes sampled every 50 ms), the same
   with the overlap turned off (WSIS_AUDIT_NO_OVERLAP=1), then the first command again (unchanged: answered from the
   cache, nothing rewritten).
 """
@@ -138,11 +141,43 @@ def pypdfium2_seconds(path: Path) -> float:
     return time.perf_counter() - t
 
 
-def command(args: list[str], env: dict | None = None) -> float:
+def command(args: list[str], env: dict | None = None, memory: dict | None = None) -> float:
+    """Seconds the command took; with `memory`, its process tree's peak memory is sampled into it (tree_memory)."""
     t = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "cli.py"), "-q", *args], check=True, cwd=ROOT,
-                   env=None if env is None else {**os.environ, **env})
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "-q", *args], cwd=ROOT,
+                            env=None if env is None else {**os.environ, **env})
+    peak = 0.0
+    while proc.poll() is None:
+        if memory is not None:
+            peak = max(peak, tree_memory(proc.pid))
+        time.sleep(0.05)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args)
+    if memory is not None:
+        memory["tree_mb"] = peak
     return time.perf_counter() - t
+
+
+def tree_memory(root: int) -> float:
+    """Megabytes the process and its descendants hold together (the sum of their proportional set sizes: a page
+    two processes share counts half in each), from /proc; 0 where there is no /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")) / 1024
+    return total
 
 
 def read_both(report: Path, mandate: Path, cfg: Config):
@@ -216,7 +251,8 @@ def main() -> None:
             return ["--cache-dir", str(work / f"cache-{name}"), "audit", "--report", str(report), "--mandate",
                     str(mandate), "--out", str(work / f"out-{name}")]
 
-        first = command(audit_args("overlap"))
+        tree: dict = {}
+        first = command(audit_args("overlap"), memory=tree)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kilobytes on Linux
         if sys.platform == "darwin":
             peak_mb /= 1024  # bytes there
@@ -237,7 +273,7 @@ def main() -> None:
     print(f"  {'cold audit in process (' + overlap + ')':48s} {cold:7.2f} s   "
           f"{cold / plumber:.2f}x pdfplumber, {cold / pdfium:.1f}x pypdfium2")
     print(f"  {'wsis-audit audit, cold cache (all formats)':48s} {first:7.2f} s   {first / plumber:.2f}x pdfplumber; "
-          f"peak memory {peak_mb:.0f} MB")
+          f"peak memory {peak_mb:.0f} MB (one process), {tree['tree_mb']:.0f} MB (it and its children)")
     print(f"  {'the same with ' + OFF_VARIABLE + '=1':48s} {no_overlap:7.2f} s   "
           f"{no_overlap / plumber:.2f}x pdfplumber")
     print(f"  {'wsis-audit audit again, unchanged':48s} {second:7.2f} s   {second / first:.3f}x the first run")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -28,6 +29,12 @@ from ..config import Config
 # Set to anything but "" or "0" to read the mandates in this process, one after the other (a run-time switch like
 # --jobs, not a Config setting: how the work is scheduled never changes a result, so it stays out of coverage.json).
 OFF_VARIABLE = "WSIS_AUDIT_NO_OVERLAP"
+
+# How long a child may stay silent once this process's own share is done before it is taken as stuck, stopped, and
+# its share computed here: ten times what this process's share took, and never less than five minutes (a child
+# reading many mandates beside a short report is slow, not stuck).
+PATIENCE_FACTOR = 10
+PATIENCE_MIN_S = 300.0
 
 Work = Callable[[Callable[[], bool]], None]  # work(done): this process's share; done() true once the child answered
 
@@ -112,9 +119,15 @@ def beside(compute: Callable[[], Any], work: Work, *, name: str = "wsis-audit-ch
         except OSError:  # no memory or no process left to fork: the caller computes it here
             child = None
         send.close()  # the child's end only: when the child dies without a word, recv() sees the end of the pipe
+        started = time.monotonic()
         work(receive.poll if child is not None else (lambda: True))
         if child is None:
             return None
+        patience = max(PATIENCE_MIN_S, PATIENCE_FACTOR * (time.monotonic() - started))
+        if not receive.poll(patience):  # alive but silent far longer than its share could take: stuck
+            warnings.warn(f"{name}: no answer after {patience:.0f} s; computing its share here", RuntimeWarning,
+                          stacklevel=2)
+            return None  # (stopped below: it never answered)
         try:
             outcome = receive.recv()
         except Exception:  # noqa: BLE001  (it died, or its result cannot be read: the caller computes it here)

@@ -95,3 +95,25 @@ def test_the_audit_writes_the_same_bytes_with_the_judge_split_or_not(tmp_path, m
     assert files and [p.name for p in files if p.name == "coverage.json"]
     for p in files:
         assert (tmp_path / "split" / p).read_bytes() == (tmp_path / "serial" / p).read_bytes(), p
+
+
+@needs_fork
+def test_a_child_that_hangs_is_stopped_and_its_share_read_here(judged, monkeypatch):
+    import time
+
+    import pipeline.batch.overlap as overlap
+
+    reqs, fit, model, kb = judged
+    serial = assess_all(reqs, fit(), model, kb, split=False)
+    monkeypatch.setattr(overlap, "PATIENCE_MIN_S", 0.5)  # instead of five minutes
+    parent = os.getpid()
+    real = assess._view
+
+    def hangs_in_the_child(req, *args, **kwargs):
+        if os.getpid() != parent:
+            time.sleep(3600)  # alive, silent
+        return real(req, *args, **kwargs)
+
+    monkeypatch.setattr(assess, "_view", hangs_in_the_child)
+    with pytest.warns(RuntimeWarning, match="wsis-audit-judge: no answer after"):
+        assert assess_all(reqs, fit(), model, kb, split=True) == serial
