@@ -117,3 +117,36 @@ def test_a_child_that_hangs_is_stopped_and_its_share_read_here(judged, monkeypat
     monkeypatch.setattr(assess, "_view", hangs_in_the_child)
     with pytest.warns(RuntimeWarning, match="wsis-audit-judge: no answer after"):
         assert assess_all(reqs, fit(), model, kb, split=True) == serial
+
+
+@needs_fork
+def test_word_and_html_written_by_a_child_are_the_same_files(tmp_path, monkeypatch):
+    import pipeline.batch.overlap as overlap
+    import pipeline.report.formats as formats
+    from pipeline.audit import audit
+    from pipeline.report import FORMATS, write_formats
+
+    cfg = Config()
+    record = audit(prepare(REPORT, MANDATES, cfg), cfg)
+    serial = write_formats(record, (tmp_path / "serial").mkdir() or tmp_path / "serial", FORMATS)
+    monkeypatch.setattr(formats, "SPLIT_MIN_REQUIREMENTS", 0)
+    children, real = [], overlap.beside
+    monkeypatch.setattr(overlap, "beside", lambda compute, work, *, name: children.append(name) or real(
+        compute, work, name=name))
+    shared = write_formats(record, (tmp_path / "shared").mkdir() or tmp_path / "shared", FORMATS)
+    assert children == ["wsis-audit-writer"]
+    assert [p.name for p in shared] == [p.name for p in serial] == list(formats.OUTPUT_FILES.values())
+    for a, b in zip(serial, shared):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+    parent = os.getpid()
+    real_write = formats._write
+
+    def dies_in_the_child(fmt, *args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return real_write(fmt, *args)
+
+    monkeypatch.setattr(formats, "_write", dies_in_the_child)
+    again = write_formats(record, (tmp_path / "again").mkdir() or tmp_path / "again", FORMATS)
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in serial]  # written here instead
