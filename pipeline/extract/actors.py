@@ -34,7 +34,8 @@ LEAD_RE = re.compile(r"^(?:(?:In|At|On|For|Given|Following|Based on|Under|Within
 # Development publish …".
 CAPITALISED_SUBJECT_RE = re.compile(r"(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the)\s+"
                                     r"[A-Z][\w&\-]*|\s+[A-Z][\w&\-]*)*)\s+"
-                                    r"(?=(?!(?:and|or|of|on|for|in|with|to|at|by|as|from)\b)[a-z]+\b(?!\s+(?:of|on|for)\b))")
+                                    r"(?=(?!(?:and|or|of|on|for|in|with|to|at|by|as|from)\b)[a-z]+\b"
+                                    r"(?!\s+(?:of|on|for)\b))")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
@@ -176,7 +177,8 @@ class ActorReader:
         # the span may take in the article ("the Union") or not ("Council")
         named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)
                       # "that the ITU-D study groups shall …": the groups act, not the Union
-                      and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", clause[s.end_char:s.end_char + 3]))), None)
+                      and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", clause[s.end_char:s.end_char + 3]))),
+                     None)
         if named is not None and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+", clause[named.end_char:]) and not re.match(
                 r"\s*(?:'s|’s|of|and|&)\b", clause[named.end_char:]):  # "the Secretary-General and the Directors …"
             found = self.found(clause[:named.end_char])

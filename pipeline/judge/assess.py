@@ -276,11 +276,11 @@ def _all_views(requirements: list[Requirement], judges: list, units: dict[str, l
                kb: KnowledgeBase, author_kinds: tuple[str, ...], reader: PassageReader, keep: int,
                split: bool | None) -> list[RequirementView]:
     """Every requirement's view (_view), in order. Views are independent of one another: with a second core and
-    enough work, the later requirements' views are built in a forked child (pipeline/batch/overlap.py: beside) while
+    enough work, the later requirements' views are built in a forked child (pipeline/fork.py: beside) while
     this process builds the first ones, and the child's passage readings join this reader's. Each view is a pure
     function of the requirement and the fitted retriever (whose signals are computed in fixed blocks of units, the
     same whoever computes them), so the assessments are the same bytes either way (tests/judge/test_split.py)."""
-    from ..batch.overlap import beside, serial_reason
+    from ..fork import beside, serial_reason
 
     def view(r: Requirement, j) -> RequirementView:
         return _view(r, units[r.id], retriever, kb, author_kinds, j, reader, keep)

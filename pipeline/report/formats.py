@@ -34,11 +34,11 @@ SPLIT_MIN_REQUIREMENTS = 150
 def write_formats(record: dict, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
     """Write the record in each format into out_dir; returns the files written, in the order of `formats`.
 
-    On a large record, where a fork is safe (pipeline/batch/overlap.py: serial_reason), a forked child writes Word
+    On a large record, where a fork is safe (pipeline/fork.py: serial_reason), a forked child writes Word
     and HTML while this process writes the others: each writer is a pure function of the record, so the files are
     the same bytes either way. A child that fails costs only time: its formats are then written here, where any error
     is raised as it always was."""
-    from ..batch.overlap import beside, serial_reason
+    from ..fork import beside, serial_reason
 
     theirs = [f for f in formats if f in CHILD_FORMATS]
     ours = [f for f in formats if f not in CHILD_FORMATS]

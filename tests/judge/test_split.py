@@ -79,7 +79,7 @@ def test_a_child_that_fails_costs_only_time(judged, monkeypatch):
 @needs_fork
 def test_the_audit_writes_the_same_bytes_with_the_judge_split_or_not(tmp_path, monkeypatch):
     monkeypatch.setattr(assess, "SPLIT_MIN_PAIRS", 0)  # split even this small audit
-    import pipeline.batch.overlap as overlap
+    import pipeline.fork as overlap
 
     children, real = [], overlap.beside
     monkeypatch.setattr(overlap, "beside", lambda compute, work, *, name: children.append(name) or real(
@@ -101,7 +101,7 @@ def test_the_audit_writes_the_same_bytes_with_the_judge_split_or_not(tmp_path, m
 def test_a_child_that_hangs_is_stopped_and_its_share_read_here(judged, monkeypatch):
     import time
 
-    import pipeline.batch.overlap as overlap
+    import pipeline.fork as overlap
 
     reqs, fit, model, kb = judged
     serial = assess_all(reqs, fit(), model, kb, split=False)
@@ -121,7 +121,7 @@ def test_a_child_that_hangs_is_stopped_and_its_share_read_here(judged, monkeypat
 
 @needs_fork
 def test_word_and_html_written_by_a_child_are_the_same_files(tmp_path, monkeypatch):
-    import pipeline.batch.overlap as overlap
+    import pipeline.fork as overlap
     import pipeline.report.formats as formats
     from pipeline.audit import audit
     from pipeline.report import FORMATS, write_formats
