@@ -68,8 +68,10 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
         for seg in segments:
-            if LEAD_HEADER_RE.match(seg.text):
+            if LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()):  # "No. | Action | Lead | …" too
                 self.lead_column = True  # the rows below name who acts in a column of their own
+            elif re.match(r"Table\s+\d{1,2}\b", seg.text):
+                self.lead_column = False  # a new table's caption: its own header says whether it has a Lead column
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 if seg.kind != "item":

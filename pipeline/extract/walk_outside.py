@@ -43,7 +43,7 @@ def _imperative(text: str, *, action_row: bool = False) -> bool:
 
 # A table's header row with a column that says who acts: "Action  Lead  Deadline  Indicator".
 LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
-                            r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output)\b)"
+                            r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output|Targets?)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
@@ -214,6 +214,8 @@ class OutsideHandlers:
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
         printed = None
+        if not actor and self.lead_column and (cell := self._lead_cell(seg.text)):
+            actor, printed = cell  # "T.2 Five more countries adopt … BDT" under "No. Target … Lead": its Lead cell
         if not actor:
             # No one commits and the heading names no one: a target whose subject is a body ("Every Member State
             # reports …", "At least 80 per cent of Member States publish …") is that body's; the WSIS targets are
@@ -308,6 +310,8 @@ class OutsideHandlers:
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
         opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined
         to it ("BR, TSB, BDT")."""
+        if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked; the first that names a body
+            return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(cell))), None)
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):
             before = text[:span.start_char].split()

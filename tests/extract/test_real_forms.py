@@ -1125,3 +1125,30 @@ def test_a_table_rows_lead_cell_after_an_action_that_counts_member_states(fmt):
     assert [r[:2] for r in _rows(_extract(text, fmt))] == [
         ("2.3", "Director of the Telecommunication Development Bureau"),
         ("2.4", "Director of the Telecommunication Development Bureau")]
+
+
+BAR_TABLE = """Table 3 - Work items for 2029
+Ref. | Action | Lead | Due | Measure
+4.1 | Map the rural schools still without a fixed connection in six pilot countries | BDT | Q2 2029 | Maps delivered
+4.2 | Revise the handbook on numbering plans for small island states | TSB | Q4 2029 | Handbook issued
+Table 4 - Targets for 2029
+Ref.\tTarget for the end of 2029\tLead
+T.1\tNine more countries publish an open register of their rural schools\tBDT
+T.2\t40 000 officials finish a course on numbering resources\tTSB
+Table 5 - Targets without a lead
+T.3\tAt least 70 per cent of the schools mapped are connected by 2030.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_with_cells_between_bars_and_a_targets_table_with_its_own_lead_column(fmt):
+    # The bar after a row's number is no part of the action, the header "Ref. | Action | Lead | …" has a Lead
+    # column, a target coded "T.2" may open with its figure, and a new table's caption ends the last one's columns.
+    rows = _rows(_extract(BAR_TABLE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("4.1", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("4.2", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("T.1", "Director of the Telecommunication Development Bureau", "target"),
+        ("T.2", "Director of the Telecommunication Standardization Bureau", "target"),
+        ("T.3", None, "target")]
+    assert rows[0][3].startswith("Map the rural schools")
