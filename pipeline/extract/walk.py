@@ -12,9 +12,10 @@ import re
 
 from ..kb import KnowledgeBase
 from ..model import BlockKind, Document
+from ..parse.text import SECTION_WORDS
 from . import cues
 from .actors import ActorReader
-from .clauses import Segment
+from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
@@ -191,8 +192,13 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if not label or label not in self.footnotes or seg.kind != "item":
             return False
         text = seg.text
-        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries
-        asks = re.match(r"(?:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text) or cues.DEONTIC_RE.search(text)
+        if NAMED_ITEM_RE.match(seg.block.text):
+            return False  # "Proposal 1: To open …" carries its number in a word, as no footnote does
+        if text.strip().lower() in SECTION_WORDS:
+            return False  # "3 Proposals" is the section numbered 3, though the text has a marker ³
+        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries ("To …" too)
+        asks = (re.match(r"(?i:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text)
+                or cues.DEONTIC_RE.search(text))
         return not asks and seg.block.start > 0.6 * len(self.text)
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:

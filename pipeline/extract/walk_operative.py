@@ -110,7 +110,7 @@ class OperativeHandlers:
         # resolution A/RES/82/877, in its paragraph 11, "Requests …"")
         # ('2.3 Resolution 247 (…) instructs the Directors of the Bureaux "3 to report …"': the item's own number)
         quoted_n = QUOTED_NUMBER_RE.match(m.group("rest")) if m else None
-        if (not m or not (seg.kind == "para" or (seg.kind == "item" and (m.group("n") or quoted_n)))
+        if (not m or not (seg.kind == "para" or (seg.kind == "item" and (m.group("n") or m.group("pn") or quoted_n)))
                 or not re.search(r"\bto\s+[a-z]", m.group("rest"))):
             return False
         verb = _verb_key(m.group("verb"))
@@ -118,9 +118,11 @@ class OperativeHandlers:
         addressee = re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”")
         actor, printed = self.addressee(addressee, verb, clause=rest)
         ref = " ".join(m.group("ref").split())
-        label = (re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n")
+        cited = m.group("n") or m.group("pn")
+        label = (re.sub(r"[()\s]+", " ", cited).strip() if cited
                  else quoted_n.group("n") if quoted_n else None)
-        self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
+        kind = cues.OPERATIVE_KIND[_verb_key(m.group("part")) if m.group("part") else verb]  # "in its invites … 2, asks"
+        self.add(seg, seg.start + m.start("verb"), seg.end, kind=kind, actor=actor or None,
                  printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True
 

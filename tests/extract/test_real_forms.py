@@ -1152,3 +1152,31 @@ def test_rows_with_cells_between_bars_and_a_targets_table_with_its_own_lead_colu
         ("T.2", "Director of the Telecommunication Standardization Bureau", "target"),
         ("T.3", None, "target")]
     assert rows[0][3].startswith("Map the rural schools")
+
+
+CONTRIBUTION_WITH_NOTES = """Contribution from the Republic of Ostmark
+1\tBackground
+Ostmark has funded training under Action Line C4 since 2019¹ and welcomes the new roadmaps² and the data portal³.
+Resolution 140 (Rev. Doha, 2026) of the Plenipotentiary Conference, in its encourages Member States 3, asks Member States "to report their national broadband targets to the Union", which few have done.
+2\tAnalysis
+The portal has grown, but its figures are two years old.
+3\tProposals
+Proposal 1: To add to each roadmap the date on which it was last revised.
+Proposal 2: To list in the report the countries whose data are older than two years.
+Proposal 3: That the Working Group review the roadmaps every second year.
+______________
+1 Courses in the Andean region and in Southern Africa.
+2 Document C27/51.
+3 See the portal's page on household data.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_proposals_and_a_section_number_that_are_no_footnotes_and_a_part_cited_by_its_verb(fmt):
+    # "Proposal 1: To add …" and the heading "3 Proposals" carry numbers the footnote markers ¹ ² ³ also use; a
+    # request cited as "in its encourages Member States 3" is that part's: an invitation numbered 3.
+    rows = _rows(_extract(CONTRIBUTION_WITH_NOTES, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3", "Member States", "invitation"),
+        ("1", "Secretariat", "proposal"), ("2", "Secretariat", "proposal"),
+        ("3", "Council Working Group on WSIS and the SDGs", "proposal")]
