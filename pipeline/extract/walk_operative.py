@@ -153,7 +153,7 @@ class OperativeHandlers:
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
-        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text)
+        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text) or _after_opening_phrase(text)
         if not m or seg.kind not in ("item", "para", "chapeau"):
             return False
         who = m.groupdict().get("who")
@@ -314,3 +314,24 @@ class OperativeHandlers:
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)
+
+
+# A meeting's conclusion may open with what the meeting had before it: "Having considered the draft …, the Group
+# agreed that:", "Noting the concerns …, the Group asked the secretariat:" (the subject and its verb follow the comma).
+OPENING_PHRASE_RE = re.compile(r"^(?:Having\s+[a-z]+ed|Noting|Recalling|Considering|Recogni[sz]ing|Bearing\s+in\s+mind|"
+                               r"Taking\s+(?:note|into\s+account)|In\s+(?:view|the\s+light)\s+of|Further\s+to|"
+                               r"Following|After)\b")
+OPENING_COMMA_RE = re.compile(r",\s+(?=the\s+[A-Z]|[A-Z]{3,}\b)")
+
+
+def _after_opening_phrase(text: str) -> re.Match | None:
+    """The subject and operative verb after a participial opening ("Having considered …, the Group agreed that:"),
+    matched on the text with that subject capitalised, so that the match's offsets are the text's own."""
+    if not OPENING_PHRASE_RE.match(text):
+        return None
+    for comma in OPENING_COMMA_RE.finditer(text, 0, 300):
+        at = comma.end()
+        probe = " " * at + text[at].upper() + text[at + 1:]
+        if (m := cues.SUBJECT_OPERATIVE_RE.match(probe)) is not None and m.group("who") != "We":
+            return m
+    return None

@@ -1180,3 +1180,24 @@ def test_numbered_proposals_and_a_section_number_that_are_no_footnotes_and_a_par
         ("3", "Member States", "invitation"),
         ("1", "Secretariat", "proposal"), ("2", "Secretariat", "proposal"),
         ("3", "Council Working Group on WSIS and the SDGs", "proposal")]
+
+
+MEETING_OPENINGS = """Conclusions of the twelfth meeting
+1 Having examined the draft work plan in Document TF-12/4, the Group agreed that:
+(a) the secretariat would merge the two surveys into one questionnaire;
+(b) the Chair of the Council Working Group on WSIS and the SDGs, helped by the secretariat, would brief the regional groups;
+2 Recalling its earlier request, the Group asked the secretariat:
+(a) to publish the questionnaire before June 2029;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_conclusion_after_an_opening_phrase_and_items_that_say_who_would_act(fmt):
+    # "Having examined …, the Group agreed that:" is the Group's decision with its items under it; an item's own
+    # subject acts ("the secretariat would …"), its aside left out, an officer of a long-named body named in full.
+    rows = _rows(_extract(MEETING_OPENINGS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Council Working Group on WSIS and the SDGs", "decision"),
+        ("1 a", "Secretariat", "decision"),
+        ("1 b", "Chair of the Council Working Group on WSIS and the SDGs", "decision"),
+        ("2", "Secretariat", "instruction"), ("2 a", "Secretariat", "instruction")]
