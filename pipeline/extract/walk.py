@@ -15,6 +15,7 @@ from ..model import BlockKind, Document
 from ..parse.text import SECTION_WORDS
 from . import cues
 from .actors import ActorReader
+from .cells import read_cell_rows
 from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import ChapeauHandlers
@@ -65,10 +66,16 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
         self.lead_column = False  # a table header with a Lead column has been read
+        self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
+        rows = read_cell_rows(segments)  # a table exported one cell per line: its rows read back
+        self.cell_leads = rows.leads
         for seg in segments:
+            if id(seg) in rows.cells:
+                continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
+            seg = rows.items.get(id(seg), seg)
             if LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()):  # "No. | Action | Lead | …" too
                 self.lead_column = True  # the rows below name who acts in a column of their own
             elif re.match(r"Table\s+\d{1,2}\b", seg.text):

@@ -214,7 +214,9 @@ class OutsideHandlers:
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
         printed = None
-        if not actor and self.lead_column and (cell := self._lead_cell(seg.text)):
+        if (cell := self.cell_leads.get(id(seg))) and (owner := self.cell_owner(cell)):
+            actor, printed = owner  # "T1 / At least 80 per cent of … / Member States": its row's Lead cell
+        elif not actor and self.lead_column and (cell := self._lead_cell(seg.text)):
             actor, printed = cell  # "T.2 Five more countries adopt … BDT" under "No. Target … Lead": its Lead cell
         if not actor:
             # No one commits and the heading names no one: a target whose subject is a body ("Every Member State
@@ -272,7 +274,9 @@ class OutsideHandlers:
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
             owner = BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
-            actor, printed = ((lead and self.owner_named(lead.group("who")))
+            cell = self.cell_leads.get(id(seg))  # its row's Lead cell, the table exported one cell per line
+            actor, printed = ((cell and self.cell_owner(cell))
+                              or (lead and self.owner_named(lead.group("who")))
                               or (owner and self.owner_named(owner.group("who")))
                               or (self.lead_column and self._lead_cell(text))
                               or self.found(section) or (None, None))  # no one named: unknown, not a guess
@@ -304,6 +308,11 @@ class OutsideHandlers:
         if first.strip() in BUREAU_INITIALS:
             return BUREAU_INITIALS[first.strip()], first.strip()
         return self.head_actor(who) or self.found(who) or self.found(first)
+
+    def cell_owner(self, cell: str) -> tuple[str, str] | None:
+        """Who a Lead cell names ("BR, with BDT", "Regional offices"): a body known by name or initials, else the
+        cell's own words, since the cell holds nothing but who acts."""
+        return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
 
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the

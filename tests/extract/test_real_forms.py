@@ -1201,3 +1201,40 @@ def test_a_meetings_conclusion_after_an_opening_phrase_and_items_that_say_who_wo
         ("1 a", "Secretariat", "decision"),
         ("1 b", "Chair of the Council Working Group on WSIS and the SDGs", "decision"),
         ("2", "Secretariat", "instruction"), ("2 a", "Secretariat", "instruction")]
+
+
+CELL_PER_LINE = """Annex - Work plan
+Table B.1 - Actions
+Action
+Lead
+Deadline
+2.1 Compile a census of the community networks that serve mountain villages
+TSB
+End of 2030
+2.2 Run a training course for the staff of village telecentres in each region
+Regional offices
+2031
+Table B.2 - Targets
+No.
+Target
+Lead
+T1
+Half of the mountain villages reach a broadband signal of 10 Mbit/s
+Member States
+T2
+A census of community networks is available for 40 countries
+BDT, with the regional offices
+Note: the lead named for each row reports on it.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_table_exported_one_cell_per_line_gives_each_row_its_lead_and_code(fmt):
+    # Header cells each on a line ("Action", "Lead", "Deadline"), then each row as that many lines: the Lead line says
+    # who acts, the "No." line labels a target, and the Lead and Deadline lines are no requirements of their own.
+    rows = _rows(_extract(CELL_PER_LINE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("2.1", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("2.2", "Regional offices", "instruction"),
+        ("T1", "Member States", "target"),
+        ("T2", "Director of the Telecommunication Development Bureau", "target")]
