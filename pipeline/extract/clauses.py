@@ -144,6 +144,8 @@ def is_chapeau(text: str) -> bool:
     if not m:
         return False
     pre = m.group("pre").strip()
+    if re.match(r"(?:to|that)\s+(?!th(?:is|at)\s+end\b)[a-z]", pre) or re.match(r"\s+\d{1,2}\b", m.group("addr")):
+        return False  # "to mobilize … for the assistance under decides 1 c)": an item that cites a part by its verb
     # Before the verb: nothing, "The Council", or a reference such as "Council Resolution 1332 (Mod. 2024)" (the
     # abbreviations of a reference end no sentence).
     bare = re.sub(r"\b(?:Mod|Rev|Res|No|Doc|para|Add|Corr)\.\s", "X ", pre)

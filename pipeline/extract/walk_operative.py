@@ -31,6 +31,10 @@ OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<sub
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
 
 
+# Targets that a body has undertaken to reach, named in the decision that adopts them.
+TARGETS_OWNED_RE = re.compile(r"\btargets?\b[^;:]*?,\s+which\s+(?P<who>[^,;:]{3,120}?)\s+(?:ha(?:s|ve)\s+)?"
+                              r"(?:undertaken|undertake|undertakes|committed|commit|commits|pledged|agreed)\s+to\s+"
+                              r"(?:achieve|meet|reach|deliver|attain)\b")
 # "… recommends to the Economic and Social Council the adoption of the following draft resolution:"
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
@@ -307,10 +311,15 @@ class OperativeHandlers:
                 # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found
+            owned = TARGETS_OWNED_RE.search(text) if kind is RequirementKind.DECISION and not that_letter else None
+            if owned and (found := self.found(owned.group("who"))) and found[0]:
+                # "to adopt the following targets …, which the Secretary-General and the Directors have undertaken to
+                # achieve:": the targets, and their letters, are theirs to reach
+                actor, printed = found[0], owned.group("who")
             if that_letter:
                 ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
             elif label and label[:1].isdigit():
-                ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) else None
+                ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) or owned else None
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)

@@ -1238,3 +1238,25 @@ def test_a_table_exported_one_cell_per_line_gives_each_row_its_lead_and_code(fmt
         ("2.2", "Regional offices", "instruction"),
         ("T1", "Member States", "target"),
         ("T2", "Director of the Telecommunication Development Bureau", "target")]
+
+
+OWNED_TARGETS = """Decision 702 (C29)
+The Council,
+decides
+1\tto set the following targets for 2030, which the Secretary-General and the Directors of the Bureaux have undertaken to meet:
+a)\ttwenty more countries with a published spectrum roadmap;
+b)\tthe WSIS Forum 2030 attended from 120 countries;
+2\tto review the targets in 2031,
+instructs the Director of the Telecommunication Standardization Bureau
+to seek voluntary funding for the work under decides 1 a) and to report on it,
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_targets_adopted_for_those_who_undertook_them_and_an_item_that_cites_a_part_by_its_verb(fmt):
+    # "…, which the Secretary-General and the Directors … have undertaken to meet:" makes the targets theirs; an
+    # unnumbered item that mentions "decides 1 a)" is an item, not a chapeau.
+    rows = _rows(_extract(OWNED_TARGETS, fmt))
+    both = "Secretary-General and Directors of the Bureaux"
+    assert [r[:2] for r in rows] == [("1", both), ("1 a", both), ("1 b", both), ("2", "Council"),
+                                     ("", "Director of the Telecommunication Standardization Bureau")]
