@@ -96,6 +96,12 @@ OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
 
+# Who carries out an action point named by its thing: "…, led by ITU", "a course … to be delivered through the
+# Academy, with ITU as organizer", "the next review to be convened by ITU and ESCWA".
+_NAME = r"(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|of|for|on|the|[A-Z][\w&\-]*))*?"
+AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|delivered|prepared|run)\s+by\s+(?P<agent>{_NAME})"
+                      r"(?=\s*[,;.]|\s+(?:in|at|on|by|with|from)\s+[a-z0-9]|\s*$)"
+                      rf"|\bwith\s+(?P<named>{_NAME})\s+as\s+(?:organi[sz]er|lead|host|coordinator)\b")
 # The line before a targets list that says who commits to them.
 # "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
 ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
@@ -288,10 +294,17 @@ class OutsideHandlers:
             lead = LEAD_TO_RE.match(text) or (
                 (ACTION_TO_RE.match(text) or OWNER_COLON_RE.match(text)) if actions else None)
             found = None
+            agent = AGENT_RE.search(text) if actions else None  # "…, led by ITU", "to be convened by ITU and ESCWA"
+            by = agent and (agent.group("agent") or agent.group("named"))
+            # (a body the knowledge base does not list goes by its printed name: "hosted by ESCWA")
+            agent = by and (((named := self.found(by)) and named[0] and (named[0], by))
+                            or ((name, by) if (name := printed_name(by)) else None))
             if lead and (lead.groupdict().get("aside") is not None or actions):
                 who = lead.group("who")
-                found = self.body_named(who) or (actions and (self.head_actor(who) or (
+                found = self.body_named(who) or (actions and (self.head_actor(who) or agent or (
                     (name, who) if (name := printed_name(who)) else None)))
+            elif agent:
+                found = agent  # "(b) launch in 2028 of a joint cyberdrill …, led by ITU": an action point named by its thing
             if not found:
                 return False
             actor, printed = found

@@ -1260,3 +1260,20 @@ def test_targets_adopted_for_those_who_undertook_them_and_an_item_that_cites_a_p
     both = "Secretary-General and Directors of the Bureaux"
     assert [r[:2] for r in rows] == [("1", both), ("1 a", both), ("1 b", both), ("2", "Council"),
                                      ("", "Director of the Telecommunication Standardization Bureau")]
+
+
+ACTION_POINTS_BY_THING = """Report of the regional forum on digital inclusion
+II. Discussion
+Participants described the state of rural connectivity in their countries.
+III. Action points
+The following action points were agreed: (a) ITU and UNESCO to map, by June 2029, the digital skills programmes of the region; (b) publication in 2029 of a regional guide on accessible public websites, led by ITU, with a chapter on procurement; (c) a workshop on spectrum for rural areas to be hosted by ESCWA in 2029; (d) a training week for regulators in French, with ITU as organizer.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_points_under_a_numbered_title_and_points_named_by_the_thing_to_be_done(fmt):
+    # "III. Action points" typed in a paragraph opens the section as its heading does; a point named by its thing
+    # ("publication … , led by ITU", "… to be hosted by ESCWA", "…, with ITU as organizer") is its agent's to do.
+    rows = _rows(_extract(ACTION_POINTS_BY_THING, fmt))
+    assert [r[:3] for r in rows] == [("a", "ITU", "instruction"), ("b", "ITU", "instruction"),
+                                     ("c", "ESCWA", "instruction"), ("d", "ITU", "instruction")]
