@@ -172,6 +172,9 @@ class OutsideHandlers:
         if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
             self.proposals_that = True  # "APATF proposes that:": the lead-in of the proposals below
             return True
+        if seg.block.text.rstrip().endswith(":") and re.search(
+                r"\bpropose[sd]?\s+that\b[^.;]{0,150}\bthe\s+following(?:\s+[a-z]+)?\s*:?\s*$", text, re.IGNORECASE):
+            return True  # "X proposes that the Group recommend to the Council the following:": the proposals follow
         return False
 
     def _proposal(self, seg: Segment) -> bool:
@@ -413,7 +416,9 @@ class OutsideHandlers:
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
                   and len((pre := PART_ASIDE_RE.sub("", sentence[:w.start()])).split()) <= 8
-                  and not re.search(r"[(,;:]", pre) and (found := self.head_actor(pre))):
+                  and not re.search(r"[(,;:]|\bthat\b", pre) and (found := self.head_actor(pre))):
+                # ("Participants are reminded that the list … will be published …": a notice; its "will" is the
+                # list's, in a clause that the words before it report)
                 # (its aside left out: "ITU, for its part, will continue to produce …")
                 # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],

@@ -1277,3 +1277,21 @@ def test_action_points_under_a_numbered_title_and_points_named_by_the_thing_to_b
     rows = _rows(_extract(ACTION_POINTS_BY_THING, fmt))
     assert [r[:3] for r in rows] == [("a", "ITU", "instruction"), ("b", "ITU", "instruction"),
                                      ("c", "ESCWA", "instruction"), ("d", "ITU", "instruction")]
+
+
+PROPOSALS_LEAD_IN_AND_NOTICE = """Contribution from the Republic of Varnia
+3 Proposals
+Varnia proposes that the Working Group recommend to the Council the following:
+Proposal 1: that the secretariat add a glossary to the progress report.
+4 Practical information
+Delegates are reminded that the final list of documents will be posted after the meeting.
+BDT will post the glossary on the WSIS website.
+"""
+
+
+def test_a_proposals_lead_in_and_a_notice_to_readers_are_no_requirements():
+    # "… proposes that the Group recommend to the Council the following:" only opens the proposals; "Delegates are
+    # reminded that the list … will be posted" reports a "will" that is no body's commitment (BDT's below is one).
+    rows = _rows(_extract(PROPOSALS_LEAD_IN_AND_NOTICE))
+    assert [r[:3] for r in rows] == [("1", "Secretariat", "proposal"),
+                                     ("", "Director of the Telecommunication Development Bureau", "expectation")]
