@@ -9,7 +9,7 @@ import re
 
 from ..model import RequirementKind
 from . import cues
-from .actors import printed_name
+from .actors import BODY_WORDS, printed_name
 from .clauses import Segment
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
@@ -28,6 +28,7 @@ MODAL_CHAPEAU_RE = re.compile(
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
+OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>the\s+(?:[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
 
 
@@ -311,6 +312,11 @@ class OperativeHandlers:
                 # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found
+            elif ((own := OWN_OFFICES_TO_RE.match(text)) and own.group("head").rstrip("s") in BODY_WORDS
+                  and (name := printed_name(own.group("subject")))):
+                # "2 the regional offices to organize …" under "instructs the Director of the Telecommunication
+                # Development Bureau": a body named by its common noun, in the item's own words, acts
+                actor, printed = name, own.group("subject")
             owned = TARGETS_OWNED_RE.search(text) if kind is RequirementKind.DECISION and not that_letter else None
             if owned and (found := self.found(owned.group("who"))) and found[0]:
                 # "to adopt the following targets …, which the Secretary-General and the Directors have undertaken to

@@ -1295,3 +1295,19 @@ def test_a_proposals_lead_in_and_a_notice_to_readers_are_no_requirements():
     rows = _rows(_extract(PROPOSALS_LEAD_IN_AND_NOTICE))
     assert [r[:3] for r in rows] == [("1", "Secretariat", "proposal"),
                                      ("", "Director of the Telecommunication Development Bureau", "expectation")]
+
+
+OFFICES_ITEM = """Resolution 1519 (Mod. 2029)
+instructs the Director of the Telecommunication Development Bureau
+1\tto review the support given to the least developed countries;
+2\tthe field offices to hold a yearly consultation with the national regulators of their area;
+3\tthe progress note to be sent to the Council each year;
+"""
+
+
+def test_an_item_that_names_a_body_by_its_common_noun_makes_that_body_act():
+    # "2 the field offices to hold …" under the Director's chapeau: the offices act; "the progress note to be sent"
+    # names a thing, so the chapeau's Director stays.
+    rows = _rows(_extract(OFFICES_ITEM))
+    bdt = "Director of the Telecommunication Development Bureau"
+    assert [r[:2] for r in rows] == [("1", bdt), ("2", "field offices"), ("3", bdt)]
