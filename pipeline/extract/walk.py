@@ -203,7 +203,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return False  # "Proposal 1: To open …" carries its number in a word, as no footnote does
         if text.strip().lower() in SECTION_WORDS:
             return False  # "3 Proposals" is the section numbered 3, though the text has a marker ³
-        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries ("To …" too)
+        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries ("To …"
+        # too)
         asks = (re.match(r"(?i:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text)
                 or cues.DEONTIC_RE.search(text))
         return not asks and seg.block.start > 0.6 * len(self.text)

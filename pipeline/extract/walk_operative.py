@@ -28,7 +28,9 @@ MODAL_CHAPEAU_RE = re.compile(
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
-OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>the\s+(?:[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
+# (the words before the head noun describe it: "the methods used by regulators to measure …" names a thing)
+OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>the\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
+                               r"[a-z]+ed\b)[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
 
 
@@ -126,7 +128,8 @@ class OperativeHandlers:
         cited = m.group("n") or m.group("pn")
         label = (re.sub(r"[()\s]+", " ", cited).strip() if cited
                  else quoted_n.group("n") if quoted_n else None)
-        kind = cues.OPERATIVE_KIND[_verb_key(m.group("part")) if m.group("part") else verb]  # "in its invites … 2, asks"
+        # "in its invites Member States 2, asks …": the cited part's kind
+        kind = cues.OPERATIVE_KIND[_verb_key(m.group("part")) if m.group("part") else verb]
         self.add(seg, seg.start + m.start("verb"), seg.end, kind=kind, actor=actor or None,
                  printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True
@@ -332,7 +335,8 @@ class OperativeHandlers:
 
 
 # A meeting's conclusion may open with what the meeting had before it: "Having considered the draft …, the Group
-# agreed that:", "Noting the concerns …, the Group asked the secretariat:" (the subject and its verb follow the comma).
+# agreed that:", "Noting the concerns …, the Group asked the secretariat:" (the subject and its verb follow the
+# comma).
 OPENING_PHRASE_RE = re.compile(r"^(?:Having\s+[a-z]+ed|Noting|Recalling|Considering|Recogni[sz]ing|Bearing\s+in\s+mind|"
                                r"Taking\s+(?:note|into\s+account)|In\s+(?:view|the\s+light)\s+of|Further\s+to|"
                                r"Following|After)\b")

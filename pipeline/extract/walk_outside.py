@@ -99,7 +99,8 @@ ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|sugg
 # Who carries out an action point named by its thing: "…, led by ITU", "a course … to be delivered through the
 # Academy, with ITU as organizer", "the next review to be convened by ITU and ESCWA".
 _NAME = r"(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|of|for|on|the|[A-Z][\w&\-]*))*?"
-AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|delivered|prepared|run)\s+by\s+(?P<agent>{_NAME})"
+AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|delivered|prepared|run)\s+by\s+"
+                      rf"(?P<agent>{_NAME})"
                       r"(?=\s*[,;.]|\s+(?:in|at|on|by|with|from)\s+[a-z0-9]|\s*$)"
                       rf"|\bwith\s+(?P<named>{_NAME})\s+as\s+(?:organi[sz]er|lead|host|coordinator)\b")
 # The line before a targets list that says who commits to them.
@@ -307,7 +308,8 @@ class OutsideHandlers:
                 found = self.body_named(who) or (actions and (self.head_actor(who) or agent or (
                     (name, who) if (name := printed_name(who)) else None)))
             elif agent:
-                found = agent  # "(b) launch in 2028 of a joint cyberdrill …, led by ITU": an action point named by its thing
+                # "(b) launch in 2028 of a joint cyberdrill …, led by ITU": an action point named by its thing
+                found = agent
             if not found:
                 return False
             actor, printed = found
@@ -335,7 +337,8 @@ class OutsideHandlers:
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
         opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined
         to it ("BR, TSB, BDT")."""
-        if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked; the first that names a body
+        if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked: the first
+            # cell after the action that names a body
             return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(cell))), None)
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):

@@ -15,9 +15,9 @@ TAB_LABEL_RE = re.compile(rf"^[ \t\u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)
 SPACE_LABEL_RE = re.compile(
     r"^[ \t\u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
     r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z])"
-    # "5 The Group asked ….": a bare number and a sentence that opens with a determiner or a participle, as a meeting's
-    # conclusions pasted from e-mail number them (not a date, "18 December 2027", a figure, "3 Member States", a
-    # title, "2 Draft report of the Secretary-General", nor a footnote, "4 See the annex …")
+    # "5 The Group asked ….": a bare number and a sentence that opens with a determiner or a participle, as a
+    # meeting's conclusions pasted from e-mail number them (not a date, "18 December 2027", a figure, "3 Member
+    # States", a title, "2 Draft report of the Secretary-General", nor a footnote, "4 See the annex …")
     r"|(?P<bare>\d{1,2})(?=[ \u00a0]+(?:The|This|These|It|Having|Noting|Recalling|Considering|Following)\b.*[.:;]\s*$))"
     r"[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Headings also take "I. Introduction" and "A. Background" (UN section numbering).
