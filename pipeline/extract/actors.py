@@ -234,7 +234,12 @@ class ActorReader:
         if not phrase:
             return None
         officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])
-        if officer and self.found(officer.group("body")) and (name := printed_name(officer.group(0))):
+        if officer and (body := self.found(officer.group("body"))) and (
+                name := printed_name(officer.group(0))
+                # a name too long to print whole: the officer of the body by its canonical name ("the Chair of the
+                # Council Working Group on WSIS and the SDGs")
+                or (f"{officer.group('title')[:1].upper()}{officer.group('title')[1:]} of the {body[0]}"
+                    if body[0] else None)):
             return name, officer.group(0).strip()  # "The secretariat of the Commission shall prepare …"
         parsed = _parsed(phrase)
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)

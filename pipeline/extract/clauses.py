@@ -42,8 +42,12 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
 # "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
-CODE_ITEM_RE = re.compile(r"^(?P<n>T\d{1,2}(?=\s+\S)|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
                           r"(?=\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\s+")
+# A table row exported with its cells between vertical bars: "1.1 | Publish the toolkit … | BDT | Q2 2028"; the bar
+# after the row's number (or the label the parser already took) is no part of the action.
+BAR_ROW_RE = re.compile(r"^(?P<n>(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*\|\s*(?=\S)")
+BAR_CELL_RE = re.compile(r"^\|\s*(?=\S)")
 OPERATIVE_ANY_RE = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 TRIM_TAIL_RE = re.compile(r"[\s;,:\u201d\"]*(?:\b(?:and|or)\b)?[\s;,:\u201d\"]*$")
 # A meeting's verb closing the words before its run-on list: "…, the Group agreed a) …", "…, TDAG requested BDT
@@ -96,8 +100,8 @@ def segment_block(block: Block) -> list[Segment]:
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         end = opening + lead.end()
         return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
-    named = (NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text) or BARE_NUMBER_RE.match(text)
-             or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
+    named = (BAR_ROW_RE.match(text) or NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text)
+             or BARE_NUMBER_RE.match(text) or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]
     last = _last_sentence_start(text) if block.label is None and text.rstrip().endswith(":") else 0
@@ -114,6 +118,8 @@ def segment_block(block: Block) -> list[Segment]:
     # "2.2 Conclusions. The Group requested the secretariat to:": a run-in title is no part of the item
     title = RUN_IN_DOT_TITLE_RE.match(text) if block.label is not None else None
     start = title.end() if title and not re.match(r"(?:Res|Mod|Rev|Doc|Add|Corr|Para|Art|Vol)\.", text) else 0
+    if block.label is not None and (bar := BAR_CELL_RE.match(text)):
+        start = bar.end()  # "1.1 | Publish …": the parser took the number, the cell's bar stays
     if start and is_chapeau(text[start:]) and text.rstrip().endswith(":"):
         return [Segment("chapeau", block, start, len(text))]
     return [Segment(kind, block, start, _trim_end(text, start, len(text)), block.label)]
@@ -138,6 +144,8 @@ def is_chapeau(text: str) -> bool:
     if not m:
         return False
     pre = m.group("pre").strip()
+    if re.match(r"(?:to|that)\s+(?!th(?:is|at)\s+end\b)[a-z]", pre) or re.match(r"\s+\d{1,2}\b", m.group("addr")):
+        return False  # "to mobilize … for the assistance under decides 1 c)": an item that cites a part by its verb
     # Before the verb: nothing, "The Council", or a reference such as "Council Resolution 1332 (Mod. 2024)" (the
     # abbreviations of a reference end no sentence).
     bare = re.sub(r"\b(?:Mod|Rev|Res|No|Doc|para|Add|Corr)\.\s", "X ", pre)

@@ -192,7 +192,11 @@ QUOTED_REQUEST_RE = re.compile(
     r"(?P<ref>(?:(?:UN\s+)?General Assembly|ECOSOC|Economic and Social Council|Council|PP|Plenipotentiary|WTDC|"
     r"WTSA|ITU)?\s*(?:[Rr]esolution|Res\.)\s*(?:[A-Z]/RES/)?\d{1,4}(?:/\d{1,4})?(?:\s*\([^()]{0,40}\))?)"
     r"(?:\s+of\s+the\s+(?:Plenipotentiary\s+Conference|Council|General\s+Assembly|[A-Z]{3,6}))?"
-    r"(?:,\s*(?:in\s+its\s+)?(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
+    r"(?:,\s*(?:in\s+its\s+)?(?:operative\s+)?(?:paragraph|para\.?|op)\s*(?P<n>\d{1,3}(?:\s*\(?[a-z]\))?),"
+    # or the part cited by its verb and addressee, as ITU resolutions number their parts: ", in its invites Member
+    # States 2, asks Member States "to …"" (the item is the cited part's: an invitation, numbered 2)
+    r"|,\s*in\s+its\s+(?P<part>(?i:resolves|instructs|requests|invites|encourages|urges|calls upon))"
+    r"(?:\s+[A-Za-z][^,\d\"“]{1,80}?)?\s+(?P<pn>\d{1,3}(?:\s*\(?[a-z]\))?),)?"
     r"\s+[\"“]?(?:also\s+|further\s+)?(?P<verb>(?i:requests|instructs|invites|calls upon|urges|encourages|asks))\s+"
     r"(?P<rest>.+)$", re.DOTALL)  # "The same Resolution 1417 (Mod. 2027) also invites Member States "to take part …""
 UN_RESOLUTION_RE = re.compile(r"\b(?:A/RES/|resolution )(\d{2,3}/\d{1,4})\b", re.IGNORECASE)

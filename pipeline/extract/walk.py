@@ -12,9 +12,11 @@ import re
 
 from ..kb import KnowledgeBase
 from ..model import BlockKind, Document
+from ..parse.text import SECTION_WORDS
 from . import cues
 from .actors import ActorReader
-from .clauses import Segment
+from .cells import read_cell_rows
+from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
@@ -64,12 +66,20 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
         self.lead_column = False  # a table header with a Lead column has been read
+        self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
+        rows = read_cell_rows(segments)  # a table exported one cell per line: its rows read back
+        self.cell_leads = rows.leads
         for seg in segments:
-            if LEAD_HEADER_RE.match(seg.text):
+            if id(seg) in rows.cells:
+                continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
+            seg = rows.items.get(id(seg), seg)
+            if LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()):  # "No. | Action | Lead | …" too
                 self.lead_column = True  # the rows below name who acts in a column of their own
+            elif re.match(r"Table\s+\d{1,2}\b", seg.text):
+                self.lead_column = False  # a new table's caption: its own header says whether it has a Lead column
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 if seg.kind != "item":
@@ -189,8 +199,14 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if not label or label not in self.footnotes or seg.kind != "item":
             return False
         text = seg.text
-        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries
-        asks = re.match(r"(?:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text) or cues.DEONTIC_RE.search(text)
+        if NAMED_ITEM_RE.match(seg.block.text):
+            return False  # "Proposal 1: To open …" carries its number in a word, as no footnote does
+        if text.strip().lower() in SECTION_WORDS:
+            return False  # "3 Proposals" is the section numbered 3, though the text has a marker ³
+        # "1. ITU shall compile …" in an annex asks something: an item, whatever markers the text carries ("To …"
+        # too)
+        asks = (re.match(r"(?i:to|that)\b", text) or cues.SELF_OPERATIVE_RE.match(text)
+                or cues.DEONTIC_RE.search(text))
         return not asks and seg.block.start > 0.6 * len(self.text)
 
     def add(self, seg: Segment, s0: int, s1: int, **kw) -> None:

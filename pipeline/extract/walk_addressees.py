@@ -140,7 +140,10 @@ class AddresseeReader:
             # "b) the programme of the Forum, to be drawn up by the secretariat, to set aside …", "c) a revised
             # template, which the secretariat will circulate …"
             return found
-        m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)\s+(?:shall|should|will|must|is to|are to)\b", text)
+        # ("agreed that: (a) the secretariat would structure …": a meeting's record reports its "will" as "would")
+        # (its aside between commas is no part of it: "the Chair, assisted by the Vice-Chairs, would prepare …")
+        m = re.match(r"^(?:that\s+)?(?P<subject>.{3,80}?)(?:,[^,;:]{2,80},)?\s+(?:shall|should|will|would|must|is to|"
+                     r"are to)\b", text)
         if m:
             found = self.head_actor(m.group("subject"))
             if found:

@@ -25,7 +25,9 @@ class ChapeauHandlers:
 
     def heading(self, seg: Segment) -> None:
         """A heading opens a section: the chapeau in force and the plan's section code end with the one before."""
-        self.section = undecorated(seg.block.text)
+        # ("IV. Action points" typed in a Word paragraph is the section "Action points", as its TXT heading reads)
+        self.section = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", "",
+                              undecorated(seg.block.text)) if seg.block.label is None else undecorated(seg.block.text)
         self.proposals_that = False
         self.proposal_parent = None
         self.meeting_who = None

@@ -9,7 +9,7 @@ import re
 
 from ..model import RequirementKind
 from . import cues
-from .actors import printed_name
+from .actors import BODY_WORDS, printed_name
 from .clauses import Segment
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
@@ -28,9 +28,16 @@ MODAL_CHAPEAU_RE = re.compile(
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
+# (the words before the head noun describe it: "the methods used by regulators to measure …" names a thing)
+OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>the\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
+                               r"[a-z]+ed\b)[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
 
 
+# Targets that a body has undertaken to reach, named in the decision that adopts them.
+TARGETS_OWNED_RE = re.compile(r"\btargets?\b[^;:]*?,\s+which\s+(?P<who>[^,;:]{3,120}?)\s+(?:ha(?:s|ve)\s+)?"
+                              r"(?:undertaken|undertake|undertakes|committed|commit|commits|pledged|agreed)\s+to\s+"
+                              r"(?:achieve|meet|reach|deliver|attain)\b")
 # "… recommends to the Economic and Social Council the adoption of the following draft resolution:"
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
@@ -110,7 +117,7 @@ class OperativeHandlers:
         # resolution A/RES/82/877, in its paragraph 11, "Requests …"")
         # ('2.3 Resolution 247 (…) instructs the Directors of the Bureaux "3 to report …"': the item's own number)
         quoted_n = QUOTED_NUMBER_RE.match(m.group("rest")) if m else None
-        if (not m or not (seg.kind == "para" or (seg.kind == "item" and (m.group("n") or quoted_n)))
+        if (not m or not (seg.kind == "para" or (seg.kind == "item" and (m.group("n") or m.group("pn") or quoted_n)))
                 or not re.search(r"\bto\s+[a-z]", m.group("rest"))):
             return False
         verb = _verb_key(m.group("verb"))
@@ -118,9 +125,12 @@ class OperativeHandlers:
         addressee = re.split(r"\bto\b|,", rest, maxsplit=1)[0].strip(" \"“”")
         actor, printed = self.addressee(addressee, verb, clause=rest)
         ref = " ".join(m.group("ref").split())
-        label = (re.sub(r"[()\s]+", " ", m.group("n")).strip() if m.group("n")
+        cited = m.group("n") or m.group("pn")
+        label = (re.sub(r"[()\s]+", " ", cited).strip() if cited
                  else quoted_n.group("n") if quoted_n else None)
-        self.add(seg, seg.start + m.start("verb"), seg.end, kind=cues.OPERATIVE_KIND[verb], actor=actor or None,
+        # "in its invites Member States 2, asks …": the cited part's kind
+        kind = cues.OPERATIVE_KIND[_verb_key(m.group("part")) if m.group("part") else verb]
+        self.add(seg, seg.start + m.start("verb"), seg.end, kind=kind, actor=actor or None,
                  printed=printed, label=label, clause_path=(ref, label or ""), statement=seg.text, quoted_from=ref)
         return True
 
@@ -151,7 +161,7 @@ class OperativeHandlers:
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
-        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text)
+        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text) or _after_opening_phrase(text)
         if not m or seg.kind not in ("item", "para", "chapeau"):
             return False
         who = m.groupdict().get("who")
@@ -305,10 +315,42 @@ class OperativeHandlers:
                 # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found
+            elif ((own := OWN_OFFICES_TO_RE.match(text)) and own.group("head").rstrip("s") in BODY_WORDS
+                  and (name := printed_name(own.group("subject")))):
+                # "2 the regional offices to organize …" under "instructs the Director of the Telecommunication
+                # Development Bureau": a body named by its common noun, in the item's own words, acts
+                actor, printed = name, own.group("subject")
+            owned = TARGETS_OWNED_RE.search(text) if kind is RequirementKind.DECISION and not that_letter else None
+            if owned and (found := self.found(owned.group("who"))) and found[0]:
+                # "to adopt the following targets …, which the Secretary-General and the Directors have undertaken to
+                # achieve:": the targets, and their letters, are theirs to reach
+                actor, printed = found[0], owned.group("who")
             if that_letter:
                 ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
             elif label and label[:1].isdigit():
-                ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) else None
+                ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) or owned else None
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,
                  clause_path=(ctx.source, ctx.chapeau, path_label), statement=statement,
                  quoted_from=ctx.source if ctx.quoted else None)
+
+
+# A meeting's conclusion may open with what the meeting had before it: "Having considered the draft …, the Group
+# agreed that:", "Noting the concerns …, the Group asked the secretariat:" (the subject and its verb follow the
+# comma).
+OPENING_PHRASE_RE = re.compile(r"^(?:Having\s+[a-z]+ed|Noting|Recalling|Considering|Recogni[sz]ing|Bearing\s+in\s+mind|"
+                               r"Taking\s+(?:note|into\s+account)|In\s+(?:view|the\s+light)\s+of|Further\s+to|"
+                               r"Following|After)\b")
+OPENING_COMMA_RE = re.compile(r",\s+(?=the\s+[A-Z]|[A-Z]{3,}\b)")
+
+
+def _after_opening_phrase(text: str) -> re.Match | None:
+    """The subject and operative verb after a participial opening ("Having considered …, the Group agreed that:"),
+    matched on the text with that subject capitalised, so that the match's offsets are the text's own."""
+    if not OPENING_PHRASE_RE.match(text):
+        return None
+    for comma in OPENING_COMMA_RE.finditer(text, 0, 300):
+        at = comma.end()
+        probe = " " * at + text[at].upper() + text[at + 1:]
+        if (m := cues.SUBJECT_OPERATIVE_RE.match(probe)) is not None and m.group("who") != "We":
+            return m
+    return None

@@ -43,7 +43,7 @@ def _imperative(text: str, *, action_row: bool = False) -> bool:
 
 # A table's header row with a column that says who acts: "Action  Lead  Deadline  Indicator".
 LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
-                            r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output)\b)"
+                            r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output|Targets?)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
@@ -96,6 +96,13 @@ OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a
 ASKING_RE = re.compile(r"\b(?:may wish to|recommends?|recommended|proposes?|suggests?|requests?|invites?|encourages?|"
                        r"urges?|calls? (?:on|upon|for))\b", re.IGNORECASE)
 
+# Who carries out an action point named by its thing: "…, led by ITU", "a course … to be delivered through the
+# Academy, with ITU as organizer", "the next review to be convened by ITU and ESCWA".
+_NAME = r"(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|of|for|on|the|[A-Z][\w&\-]*))*?"
+AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|delivered|prepared|run)\s+by\s+"
+                      rf"(?P<agent>{_NAME})"
+                      r"(?=\s*[,;.]|\s+(?:in|at|on|by|with|from)\s+[a-z0-9]|\s*$)"
+                      rf"|\bwith\s+(?P<named>{_NAME})\s+as\s+(?:organi[sz]er|lead|host|coordinator)\b")
 # The line before a targets list that says who commits to them.
 # "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
 ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
@@ -166,6 +173,9 @@ class OutsideHandlers:
         if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
             self.proposals_that = True  # "APATF proposes that:": the lead-in of the proposals below
             return True
+        if seg.block.text.rstrip().endswith(":") and re.search(
+                r"\bpropose[sd]?\s+that\b[^.;]{0,150}\bthe\s+following(?:\s+[a-z]+)?\s*:?\s*$", text, re.IGNORECASE):
+            return True  # "X proposes that the Group recommend to the Council the following:": the proposals follow
         return False
 
     def _proposal(self, seg: Segment) -> bool:
@@ -214,6 +224,10 @@ class OutsideHandlers:
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
         printed = None
+        if (cell := self.cell_leads.get(id(seg))) and (owner := self.cell_owner(cell)):
+            actor, printed = owner  # "T1 / At least 80 per cent of … / Member States": its row's Lead cell
+        elif not actor and self.lead_column and (cell := self._lead_cell(seg.text)):
+            actor, printed = cell  # "T.2 Five more countries adopt … BDT" under "No. Target … Lead": its Lead cell
         if not actor:
             # No one commits and the heading names no one: a target whose subject is a body ("Every Member State
             # reports …", "At least 80 per cent of Member States publish …") is that body's; the WSIS targets are
@@ -270,7 +284,9 @@ class OutsideHandlers:
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
             owner = BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
-            actor, printed = ((lead and self.owner_named(lead.group("who")))
+            cell = self.cell_leads.get(id(seg))  # its row's Lead cell, the table exported one cell per line
+            actor, printed = ((cell and self.cell_owner(cell))
+                              or (lead and self.owner_named(lead.group("who")))
                               or (owner and self.owner_named(owner.group("who")))
                               or (self.lead_column and self._lead_cell(text))
                               or self.found(section) or (None, None))  # no one named: unknown, not a guess
@@ -282,10 +298,18 @@ class OutsideHandlers:
             lead = LEAD_TO_RE.match(text) or (
                 (ACTION_TO_RE.match(text) or OWNER_COLON_RE.match(text)) if actions else None)
             found = None
+            agent = AGENT_RE.search(text) if actions else None  # "…, led by ITU", "to be convened by ITU and ESCWA"
+            by = agent and (agent.group("agent") or agent.group("named"))
+            # (a body the knowledge base does not list goes by its printed name: "hosted by ESCWA")
+            agent = by and (((named := self.found(by)) and named[0] and (named[0], by))
+                            or ((name, by) if (name := printed_name(by)) else None))
             if lead and (lead.groupdict().get("aside") is not None or actions):
                 who = lead.group("who")
-                found = self.body_named(who) or (actions and (self.head_actor(who) or (
+                found = self.body_named(who) or (actions and (self.head_actor(who) or agent or (
                     (name, who) if (name := printed_name(who)) else None)))
+            elif agent:
+                # "(b) launch in 2028 of a joint cyberdrill …, led by ITU": an action point named by its thing
+                found = agent
             if not found:
                 return False
             actor, printed = found
@@ -303,11 +327,19 @@ class OutsideHandlers:
             return BUREAU_INITIALS[first.strip()], first.strip()
         return self.head_actor(who) or self.found(who) or self.found(first)
 
+    def cell_owner(self, cell: str) -> tuple[str, str] | None:
+        """Who a Lead cell names ("BR, with BDT", "Regional offices"): a body known by name or initials, else the
+        cell's own words, since the cell holds nothing but who acts."""
+        return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
+
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
         opening words, by its name (capitalised), that no preposition or article introduces, with the bodies joined
         to it ("BR, TSB, BDT")."""
+        if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked: the first
+            # cell after the action that names a body
+            return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(cell))), None)
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):
             before = text[:span.start_char].split()
@@ -387,7 +419,9 @@ class OutsideHandlers:
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((w := cues.WILL_RE.search(sentence)) and not cues.DEONTIC_RE.search(sentence)
                   and len((pre := PART_ASIDE_RE.sub("", sentence[:w.start()])).split()) <= 8
-                  and not re.search(r"[(,;:]", pre) and (found := self.head_actor(pre))):
+                  and not re.search(r"[(,;:]|\bthat\b", pre) and (found := self.head_actor(pre))):
+                # ("Participants are reminded that the list … will be published …": a notice; its "will" is the
+                # list's, in a clause that the words before it report)
                 # (its aside left out: "ITU, for its part, will continue to produce …")
                 # "BDT will examine, by the end of 2028, every entry …": a body's commitment in a plan.
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.EXPECTATION, actor=found[0],

@@ -1125,3 +1125,189 @@ def test_a_table_rows_lead_cell_after_an_action_that_counts_member_states(fmt):
     assert [r[:2] for r in _rows(_extract(text, fmt))] == [
         ("2.3", "Director of the Telecommunication Development Bureau"),
         ("2.4", "Director of the Telecommunication Development Bureau")]
+
+
+BAR_TABLE = """Table 3 - Work items for 2029
+Ref. | Action | Lead | Due | Measure
+4.1 | Map the rural schools still without a fixed connection in six pilot countries | BDT | Q2 2029 | Maps delivered
+4.2 | Revise the handbook on numbering plans for small island states | TSB | Q4 2029 | Handbook issued
+Table 4 - Targets for 2029
+Ref.\tTarget for the end of 2029\tLead
+T.1\tNine more countries publish an open register of their rural schools\tBDT
+T.2\t40 000 officials finish a course on numbering resources\tTSB
+Table 5 - Targets without a lead
+T.3\tAt least 70 per cent of the schools mapped are connected by 2030.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_with_cells_between_bars_and_a_targets_table_with_its_own_lead_column(fmt):
+    # The bar after a row's number is no part of the action, the header "Ref. | Action | Lead | …" has a Lead
+    # column, a target coded "T.2" may open with its figure, and a new table's caption ends the last one's columns.
+    rows = _rows(_extract(BAR_TABLE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("4.1", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("4.2", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("T.1", "Director of the Telecommunication Development Bureau", "target"),
+        ("T.2", "Director of the Telecommunication Standardization Bureau", "target"),
+        ("T.3", None, "target")]
+    assert rows[0][3].startswith("Map the rural schools")
+
+
+CONTRIBUTION_WITH_NOTES = """Contribution from the Republic of Ostmark
+1\tBackground
+Ostmark has funded training under Action Line C4 since 2019¹ and welcomes the new roadmaps² and the data portal³.
+Resolution 140 (Rev. Doha, 2026) of the Plenipotentiary Conference, in its encourages Member States 3, asks Member States "to report their national broadband targets to the Union", which few have done.
+2\tAnalysis
+The portal has grown, but its figures are two years old.
+3\tProposals
+Proposal 1: To add to each roadmap the date on which it was last revised.
+Proposal 2: To list in the report the countries whose data are older than two years.
+Proposal 3: That the Working Group review the roadmaps every second year.
+______________
+1 Courses in the Andean region and in Southern Africa.
+2 Document C27/51.
+3 See the portal's page on household data.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_proposals_and_a_section_number_that_are_no_footnotes_and_a_part_cited_by_its_verb(fmt):
+    # "Proposal 1: To add …" and the heading "3 Proposals" carry numbers the footnote markers ¹ ² ³ also use; a
+    # request cited as "in its encourages Member States 3" is that part's: an invitation numbered 3.
+    rows = _rows(_extract(CONTRIBUTION_WITH_NOTES, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3", "Member States", "invitation"),
+        ("1", "Secretariat", "proposal"), ("2", "Secretariat", "proposal"),
+        ("3", "Council Working Group on WSIS and the SDGs", "proposal")]
+
+
+MEETING_OPENINGS = """Conclusions of the twelfth meeting
+1 Having examined the draft work plan in Document TF-12/4, the Group agreed that:
+(a) the secretariat would merge the two surveys into one questionnaire;
+(b) the Chair of the Council Working Group on WSIS and the SDGs, helped by the secretariat, would brief the regional groups;
+2 Recalling its earlier request, the Group asked the secretariat:
+(a) to publish the questionnaire before June 2029;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_conclusion_after_an_opening_phrase_and_items_that_say_who_would_act(fmt):
+    # "Having examined …, the Group agreed that:" is the Group's decision with its items under it; an item's own
+    # subject acts ("the secretariat would …"), its aside left out, an officer of a long-named body named in full.
+    rows = _rows(_extract(MEETING_OPENINGS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Council Working Group on WSIS and the SDGs", "decision"),
+        ("1 a", "Secretariat", "decision"),
+        ("1 b", "Chair of the Council Working Group on WSIS and the SDGs", "decision"),
+        ("2", "Secretariat", "instruction"), ("2 a", "Secretariat", "instruction")]
+
+
+CELL_PER_LINE = """Annex - Work plan
+Table B.1 - Actions
+Action
+Lead
+Deadline
+2.1 Compile a census of the community networks that serve mountain villages
+TSB
+End of 2030
+2.2 Run a training course for the staff of village telecentres in each region
+Regional offices
+2031
+Table B.2 - Targets
+No.
+Target
+Lead
+T1
+Half of the mountain villages reach a broadband signal of 10 Mbit/s
+Member States
+T2
+A census of community networks is available for 40 countries
+BDT, with the regional offices
+Note: the lead named for each row reports on it.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_table_exported_one_cell_per_line_gives_each_row_its_lead_and_code(fmt):
+    # Header cells each on a line ("Action", "Lead", "Deadline"), then each row as that many lines: the Lead line says
+    # who acts, the "No." line labels a target, and the Lead and Deadline lines are no requirements of their own.
+    rows = _rows(_extract(CELL_PER_LINE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("2.1", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("2.2", "Regional offices", "instruction"),
+        ("T1", "Member States", "target"),
+        ("T2", "Director of the Telecommunication Development Bureau", "target")]
+
+
+OWNED_TARGETS = """Decision 702 (C29)
+The Council,
+decides
+1\tto set the following targets for 2030, which the Secretary-General and the Directors of the Bureaux have undertaken to meet:
+a)\ttwenty more countries with a published spectrum roadmap;
+b)\tthe WSIS Forum 2030 attended from 120 countries;
+2\tto review the targets in 2031,
+instructs the Director of the Telecommunication Standardization Bureau
+to seek voluntary funding for the work under decides 1 a) and to report on it,
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_targets_adopted_for_those_who_undertook_them_and_an_item_that_cites_a_part_by_its_verb(fmt):
+    # "…, which the Secretary-General and the Directors … have undertaken to meet:" makes the targets theirs; an
+    # unnumbered item that mentions "decides 1 a)" is an item, not a chapeau.
+    rows = _rows(_extract(OWNED_TARGETS, fmt))
+    both = "Secretary-General and Directors of the Bureaux"
+    assert [r[:2] for r in rows] == [("1", both), ("1 a", both), ("1 b", both), ("2", "Council"),
+                                     ("", "Director of the Telecommunication Standardization Bureau")]
+
+
+ACTION_POINTS_BY_THING = """Report of the regional forum on digital inclusion
+II. Discussion
+Participants described the state of rural connectivity in their countries.
+III. Action points
+The following action points were agreed: (a) ITU and UNESCO to map, by June 2029, the digital skills programmes of the region; (b) publication in 2029 of a regional guide on accessible public websites, led by ITU, with a chapter on procurement; (c) a workshop on spectrum for rural areas to be hosted by ESCWA in 2029; (d) a training week for regulators in French, with ITU as organizer.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_points_under_a_numbered_title_and_points_named_by_the_thing_to_be_done(fmt):
+    # "III. Action points" typed in a paragraph opens the section as its heading does; a point named by its thing
+    # ("publication … , led by ITU", "… to be hosted by ESCWA", "…, with ITU as organizer") is its agent's to do.
+    rows = _rows(_extract(ACTION_POINTS_BY_THING, fmt))
+    assert [r[:3] for r in rows] == [("a", "ITU", "instruction"), ("b", "ITU", "instruction"),
+                                     ("c", "ESCWA", "instruction"), ("d", "ITU", "instruction")]
+
+
+PROPOSALS_LEAD_IN_AND_NOTICE = """Contribution from the Republic of Varnia
+3 Proposals
+Varnia proposes that the Working Group recommend to the Council the following:
+Proposal 1: that the secretariat add a glossary to the progress report.
+4 Practical information
+Delegates are reminded that the final list of documents will be posted after the meeting.
+BDT will post the glossary on the WSIS website.
+"""
+
+
+def test_a_proposals_lead_in_and_a_notice_to_readers_are_no_requirements():
+    # "… proposes that the Group recommend to the Council the following:" only opens the proposals; "Delegates are
+    # reminded that the list … will be posted" reports a "will" that is no body's commitment (BDT's below is one).
+    rows = _rows(_extract(PROPOSALS_LEAD_IN_AND_NOTICE))
+    assert [r[:3] for r in rows] == [("1", "Secretariat", "proposal"),
+                                     ("", "Director of the Telecommunication Development Bureau", "expectation")]
+
+
+OFFICES_ITEM = """Resolution 1519 (Mod. 2029)
+instructs the Director of the Telecommunication Development Bureau
+1\tto review the support given to the least developed countries;
+2\tthe field offices to hold a yearly consultation with the national regulators of their area;
+3\tthe progress note to be sent to the Council each year;
+"""
+
+
+def test_an_item_that_names_a_body_by_its_common_noun_makes_that_body_act():
+    # "2 the field offices to hold …" under the Director's chapeau: the offices act; "the progress note to be sent"
+    # names a thing, so the chapeau's Director stays.
+    rows = _rows(_extract(OFFICES_ITEM))
+    bdt = "Director of the Telecommunication Development Bureau"
+    assert [r[:2] for r in rows] == [("1", bdt), ("2", "field offices"), ("3", bdt)]

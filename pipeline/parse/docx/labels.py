@@ -14,7 +14,12 @@ TAB_LABEL_RE = re.compile(rf"^[ \t\u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)
 # "2024 was a year" never matches).
 SPACE_LABEL_RE = re.compile(
     r"^[ \t\u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
-    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z]))[ \u00a0]+(?P<rest>\S.*)$", re.S)
+    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z])"
+    # "5 The Group asked ….": a bare number and a sentence that opens with a determiner or a participle, as a
+    # meeting's conclusions pasted from e-mail number them (not a date, "18 December 2027", a figure, "3 Member
+    # States", a title, "2 Draft report of the Secretary-General", nor a footnote, "4 See the annex …")
+    r"|(?P<bare>\d{1,2})(?=[ \u00a0]+(?:The|This|These|It|Having|Noting|Recalling|Considering|Following)\b.*[.:;]\s*$))"
+    r"[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Headings also take "I. Introduction" and "A. Background" (UN section numbering).
 HEADING_SPACE_LABEL_RE = re.compile(r"^[ \t\u00a0]*(?P<label>[IVXLCDM]{1,7}\.|[A-Z]\.)[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Manual bullets typed as a dash or bullet and a TAB (ITU "enumlev1" items start with "–\t").
@@ -30,7 +35,7 @@ def _split_label(text: str, *, heading: bool) -> tuple[str | None, str]:
         return _manual_label(m.group("label")), m.group("rest")
     m = SPACE_LABEL_RE.match(text)
     if m:
-        return _manual_label(m.group("label") or m.group("dotted")), m.group("rest")
+        return _manual_label(m.group("label") or m.group("dotted") or m.group("bare")), m.group("rest")
     if heading:
         m = HEADING_SPACE_LABEL_RE.match(text)
         if m:
