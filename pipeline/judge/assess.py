@@ -268,8 +268,8 @@ def assess_all(requirements: list[Requirement], retriever: Retriever, model: Jud
 # 3.9 million; a ten-page report against one resolution about 20,000).
 SPLIT_MIN_PAIRS = 400_000
 # The share of the units whose requirements are read here. The child also pickles its views and readings for this
-# process (about 1 MB on the 300-page benchmark); balanced by timing both shares there: at 0.47 the child finished
-# 0.3-0.5 s after this process, at 0.52 within 0.1 s of it.
+# process (about 1 MB on the 300-page benchmark); balanced by timing both shares there: at 0.47 the child answered
+# 0.5-0.56 s after this process's share was done, at 0.52 before it or within 0.05 s.
 SHARE_HERE = 0.52
 
 
