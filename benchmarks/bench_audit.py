@@ -10,7 +10,9 @@ items, renumbered under several chapeaux, until it has the requested number of i
 
 Figures, all from one run on this machine (wall-clock, so a busy machine makes them noisy; ratios within one run
 are what to compare):
-- pdfplumber: `extract_text()` of every page; pypdfium2: every page's text page and text;
+- pdfplumber: `extract_text()` of every page, first and again once the audit's stages are timed (the machine's speed
+  may drift within a run: the cold audit is compared with each reading and with their mean); pypdfium2: every
+  page's text page and text;
 - the audit in this process, stage by stage, after a warm-up that loads the models, with no cache (cold); then the
   report's half and the mandate's half read at once, as an audit reads them (the mandate in a forked child,
   pipeline/batch/overlap.py): the cold audit is that, then the stages that need both halves;
@@ -243,6 +245,9 @@ def main() -> None:
                      rows)
         assert [r.id for r in both[2].requirements] == [r.id for r in reqs]
         cold = rows[halves][1] + sum(t for label, t in rows[:halves] if label.startswith(("split", "fit", "score")))
+        # pdfplumber read again once the audit's stages are timed: on a machine whose speed drifts (a shared host),
+        # the mean of the two readings brackets the stages, and both readings are printed
+        plumber_after = pdfplumber_seconds(report)
         record = audit(prepare(report, [mandate], cfg), cfg, model)
         work = Path(tmp)  # outputs and caches always fresh, even with --keep: every command below starts cold
         written = timed("write all formats", lambda: write_formats(record, work / "out-inprocess", FORMATS), rows)
@@ -272,6 +277,9 @@ def main() -> None:
           f"{serial / plumber:.2f}x pdfplumber")
     print(f"  {'cold audit in process (' + overlap + ')':48s} {cold:7.2f} s   "
           f"{cold / plumber:.2f}x pdfplumber, {cold / pdfium:.1f}x pypdfium2")
+    mean = (plumber + plumber_after) / 2
+    print(f"  {'pdfplumber again, after the stages above':48s} {plumber_after:7.2f} s   the cold audit: "
+          f"{cold / plumber_after:.2f}x this reading, {cold / mean:.2f}x the two readings' mean")
     print(f"  {'wsis-audit audit, cold cache (all formats)':48s} {first:7.2f} s   {first / plumber:.2f}x pdfplumber; "
           f"peak memory {peak_mb:.0f} MB (one process), {tree['tree_mb']:.0f} MB (it and its children)")
     print(f"  {'the same with ' + OFF_VARIABLE + '=1':48s} {no_overlap:7.2f} s   "
