@@ -32,6 +32,15 @@ def test_the_same_seed_gives_the_same_cases():
     assert [c[2] for c in cases("pdf", 5, 7)] != [c[2] for c in cases("pdf", 5, 8)]
 
 
+def test_the_same_seed_gives_the_same_bytes_whatever_the_clock(monkeypatch):
+    import time
+
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)
+    first = [c[1:] for c in cases("docx", 5, 7)]
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_100.0)  # a rewritten ZIP member is not stamped with the clock
+    assert [c[1:] for c in cases("docx", 5, 7)] == first
+
+
 def test_the_harness_tells_a_bug_from_a_refusal():
     def crash(data, name):
         raise KeyError("a bug")

@@ -126,11 +126,17 @@ def _zip_member(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     victim = rng.choice(infos).filename
     how = rng.choice(("flip", "cut", "empty", "duplicate", "remove", "junk", "stored"))
     buf = io.BytesIO()
+
+    def kept(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+        # the member's own date: a name alone would be stamped with the clock, and the same seed would give other
+        # bytes across a two-second boundary
+        return zipfile.ZipInfo(info.filename, date_time=info.date_time)
+
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in infos:
             body = src.read(info.filename)
             if info.filename != victim:
-                dst.writestr(info.filename, body)
+                dst.writestr(kept(info), body, compress_type=zipfile.ZIP_DEFLATED)
                 continue
             if how == "remove":
                 continue
@@ -149,7 +155,7 @@ def _zip_member(rng: random.Random, data: bytes) -> tuple[str, bytes]:
             if how == "stored":
                 dst.writestr(zipfile.ZipInfo(info.filename), body, compress_type=zipfile.ZIP_STORED)
             else:
-                dst.writestr(info.filename, body)
+                dst.writestr(kept(info), body, compress_type=zipfile.ZIP_DEFLATED)
             if how == "duplicate":
                 dst.writestr(zipfile.ZipInfo(info.filename), body)
     return f"{how} member {victim}", buf.getvalue()
