@@ -54,11 +54,12 @@ def serial_reason(overlap: bool = True) -> str | None:
     return None
 
 
-def beside(compute: Callable[[], Any], work: Work, *, name: str = "wsis-audit-child"):
-    """(compute()'s result, the warnings it raised) from a forked child, while `work(done)` runs here (`done()` turns
-    true once the child has answered); None when the child failed (it raised, died, or sent nothing that can be read)
-    or could not be started: the caller then computes it here, where any error is raised as it always was. `work` is
-    done either way. Call only when serial_reason() is None."""
+def beside(compute: Callable[[], Any], work: Work, *, name: str = "wsis-audit-child") -> tuple[Any] | None:
+    """(compute()'s result,) from a forked child, while `work(done)` runs here (`done()` turns true once the child
+    has answered); the warnings the child raised are shown from here, as it would have shown them. None when the
+    child failed (it raised, died, or sent nothing that can be read) or could not be started: the caller then
+    computes it here, where any error is raised as it always was. `work` is done either way. Call only when
+    serial_reason() is None."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -86,7 +87,12 @@ def beside(compute: Callable[[], Any], work: Work, *, name: str = "wsis-audit-ch
         except Exception:  # noqa: BLE001  (it died, or its result cannot be read: the caller computes it here)
             outcome = None
         answered = True
-        return outcome
+        if outcome is None:
+            return None
+        result, caught = outcome
+        for message, category, filename, lineno in caught:  # as the child would have shown them, now, from here
+            warnings.showwarning(_warning(category, message), category, filename, lineno)
+        return (result,)
     finally:
         receive.close()  # a child still sending (`work` raised) gets a broken pipe and exits
         if child is not None:
@@ -131,3 +137,11 @@ def _own_std_streams() -> None:
                                     closefd=False))
         except (OSError, ValueError):  # no such descriptor (a daemon): nothing is written there
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
+def _warning(category, message: str):
+    """The warning object again, from its category and text (a category whose constructor wants more: the text)."""
+    try:
+        return category(message)
+    except Exception:  # noqa: BLE001
+        return message

@@ -15,7 +15,6 @@ traceback) and a run is never lost.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -35,9 +34,7 @@ def mandates_beside(mandates: Sequence[str | Path], config: Config, *, cache=Non
     outcome = _in_child(list(mandates), config, cache, work)
     if outcome is None:  # the child failed: read them here, where any error is raised as it always was
         return prepare_mandates(list(mandates), config, on_document=on_document, cache=cache)
-    mandate_set, caught, writable = outcome
-    for message, category, filename, lineno in caught:  # as the child would have shown them, now, from here
-        warnings.showwarning(_warning(category, message), category, filename, lineno)
+    mandate_set, writable = outcome
     if cache is not None and not writable:  # the child found the folder unwritable and said so: said once
         cache.writable = False
     for p in mandates:
@@ -47,9 +44,9 @@ def mandates_beside(mandates: Sequence[str | Path], config: Config, *, cache=Non
 
 
 def _in_child(mandates: list, config: Config, cache, work: Work):
-    """(MandateSet, warnings, cache writable) from a forked child, once `work` is done here; None if the child
-    failed (it raised, died, or sent nothing that can be read) or could not be started (`work` is done all the
-    same)."""
+    """(MandateSet, cache writable) from a forked child, once `work` is done here (its warnings shown from here);
+    None if the child failed (it raised, died, or sent nothing that can be read) or could not be started (`work` is
+    done all the same)."""
     from ..audit import prepare_mandates
 
     def read() -> tuple:
@@ -57,15 +54,4 @@ def _in_child(mandates: list, config: Config, cache, work: Work):
         return mandate_set, cache is None or cache.writable
 
     outcome = beside(read, work, name="wsis-audit-mandates")
-    if outcome is None:
-        return None
-    (mandate_set, writable), caught = outcome
-    return mandate_set, caught, writable
-
-
-def _warning(category, message: str):
-    """The warning object again, from its category and text (a category whose constructor wants more: the text)."""
-    try:
-        return category(message)
-    except Exception:  # noqa: BLE001
-        return message
+    return None if outcome is None else outcome[0]

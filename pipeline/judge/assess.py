@@ -13,7 +13,6 @@ all its facets are. model.Assessment refuses any status shown without the passag
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -294,18 +293,17 @@ def _all_views(requirements: list[Requirement], judges: list, units: dict[str, l
     h = min(max(int(np.searchsorted(sizes, sizes[-1] * SHARE_HERE)) + 1, 1), len(requirements) - 1)
     here: list[RequirementView] = []
 
-    def theirs() -> tuple:
-        return [view(r, j) for r, j in zip(requirements[h:], judges[h:])], reader.export()
+    def later() -> list[RequirementView]:
+        return [view(r, j) for r, j in zip(requirements[h:], judges[h:])]
 
-    outcome = beside(theirs, lambda done: here.extend(view(r, j) for r, j in zip(requirements[:h], judges[:h])),
+    outcome = beside(lambda: (later(), reader.export()),
+                     lambda done: here.extend(view(r, j) for r, j in zip(requirements[:h], judges[:h])),
                      name="wsis-audit-judge")
     if outcome is None:  # the child failed: its share is read here, where any error is raised as it always was
-        return here + [view(r, j) for r, j in zip(requirements[h:], judges[h:])]
-    (later, readings), caught = outcome
-    for message, category, filename, lineno in caught:
-        warnings.warn_explicit(message, category, filename, lineno)
+        return here + later()
+    theirs, readings = outcome[0]
     reader.merge(readings)
-    return here + later
+    return here + theirs
 
 
 def combine(statuses: list[Status]) -> Status:

@@ -46,17 +46,12 @@ def write_formats(record: dict, out_dir: Path, formats: tuple[str, ...]) -> list
             or serial_reason() is not None):
         return [_write(f, record, out_dir) for f in formats]
     written: dict[str, Path] = {}
-    outcome = beside(lambda: {f: _write(f, record, out_dir) for f in theirs},
-                     lambda done: written.update((f, _write(f, record, out_dir)) for f in ours),
-                     name="wsis-audit-writer")
-    if outcome is None:
-        written.update((f, _write(f, record, out_dir)) for f in theirs)
-    else:
-        import warnings
 
-        for message, category, filename, lineno in outcome[1]:  # the child's warnings, shown from here
-            warnings.warn_explicit(message, category, filename, lineno)
-        written.update(outcome[0])
+    def write(names: list[str]) -> dict[str, Path]:
+        return {f: _write(f, record, out_dir) for f in names}
+
+    outcome = beside(lambda: write(theirs), lambda done: written.update(write(ours)), name="wsis-audit-writer")
+    written.update(write(theirs) if outcome is None else outcome[0])  # a failed child's formats: written here
     return [written[f] for f in formats]
 
 
