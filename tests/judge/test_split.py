@@ -53,7 +53,8 @@ def test_the_statuses_evidence_and_rationales_are_the_same_when_a_child_reads_ha
     monkeypatch.setattr(assess, "_view", watched)
     shared = assess_all(reqs, fit(), model, kb, split=True)
     pids = log.read_text(encoding="utf-8").split()
-    assert len(set(pids)) == 2 and pids[0] == str(os.getpid())  # this process first, then a child
+    # this process and a child (each writes as it goes, so their lines interleave in any order)
+    assert len(set(pids)) == 2 and str(os.getpid()) in pids
     assert len(pids) == len(reqs)  # each requirement read once
     assert [(a.status, a.confidence, a.rationale, a.evidence, a.facets) for a in shared] == [
         (a.status, a.confidence, a.rationale, a.evidence, a.facets) for a in serial]
