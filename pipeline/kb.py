@@ -27,8 +27,11 @@ CONCEPT_FILES = (
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
     canonical: str
-    kind: str  # secretariat | governing | membership | un
+    kind: str  # secretariat | governing | membership | un | regional
     aliases: tuple[str, ...]
+    # Known only where a text names it whole ("ECLAC" as the addressee), never inside a phrase: "UNESCO" in "National
+    # Commissions for UNESCO" or "together with UNESCO, UNDP and UNCTAD" names no one who acts.
+    whole_name: bool = False
     # Names every stakeholder, the report's author among them ("all stakeholders"): what the author did counts.
     includes_author: bool = False
 
@@ -117,7 +120,8 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
                                     title=e.get(title_field) or e.get("text", ""), short=e.get("short") or e.get("name", ""),
                                     topics=tuple(t.lower() for t in e.get("topics", ())), attrs=attrs))
     actors = tuple(Actor(canonical=a["canonical"], kind=a["kind"], aliases=tuple(x.lower() for x in a["aliases"]),
-                         includes_author=a.get("includes_author") is True)  # JSON true only, not "false"
+                         includes_author=a.get("includes_author") is True,  # JSON true only, not "false"
+                         whole_name=a.get("match") == "whole")
                    for a in files.get("actors", []))
     by_file = {f: key for f, key, *_ in CONCEPT_FILES}
     expansions = []

@@ -57,7 +57,7 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
               "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
               "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network",
-              "chair", "convener", "rapporteur"}
+              "chair", "convener", "rapporteur", "administrator"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
@@ -274,7 +274,9 @@ class ActorReader:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
         head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
         officer = OFFICER_OF_RE.match(head)
-        if officer and self.found(officer.group("body")) and (name := printed_name(head)):
+        # ("the Chair of the Working Group": the knowledge base knows "the Working Group" only with its article)
+        if (officer and (self.found(officer.group("body")) or self.found(f"the {officer.group('body')}"))
+                and (name := printed_name(head))):
             return name, head.strip()  # "the President of the General Assembly" acts, not the Assembly
         for canonical, short, needs in SHORT_NAMES:
             un_text = self.body is not None or canonical != "UNGIS"  # in an ITU text "the Group" is the Working Group

@@ -65,6 +65,8 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
     from .nlp import english  # spaCy is loaded where a text is parsed: a cached audit never needs it
 
     nlp = english(kb_files)
+    # A body the text names by a name the knowledge base knows whole ("ECLAC", "CITEL"): its canonical name.
+    whole = {alias: a.canonical for a in kb.actors if a.whole_name for alias in a.aliases}
     texts = [document.text[c.seg_start:c.seg_end] for c in candidates]
     reqs: list[Requirement] = []
     seen_ids: set[str] = set()
@@ -90,7 +92,7 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
             rid = content_id("req", document.sha256[:16], chapeau, text, n)
         seen_ids.add(rid)
         reqs.append(Requirement(
-            id=rid, source=source, kind=c.kind, actor=c.actor or None, verb=verb, text=text,
+            id=rid, source=source, kind=c.kind, actor=whole.get(_bare(c.actor), c.actor) or None, verb=verb, text=text,
             statement=re.sub(r"\s+", " ", c.statement).strip(),
             checkability=Checkability.PROCEDURAL if procedural else Checkability.CONTENT,
             frequency=freq.group(0).lower() if freq else None,
@@ -100,6 +102,11 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
             actor_printed=c.printed, quoted_from=c.quoted_from,
         ))
     return _sub_item_facets(reqs)
+
+
+def _bare(name: str | None) -> str:
+    """A printed body's name as the knowledge base lists its aliases: lower case, no leading article."""
+    return re.sub(r"^the\s+", "", (name or "").strip().lower())
 
 
 def sub_item_children(reqs: list[Requirement]) -> dict[str, list[Requirement]]:

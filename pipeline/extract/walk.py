@@ -67,6 +67,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
         self.lead_column = False  # a table header with a Lead column has been read
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
+        self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
@@ -76,6 +77,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             if id(seg) in rows.cells:
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
+            self.paragraph = seg.block.text[:seg.end]  # what the paragraph said up to this segment's end
             if LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()):  # "No. | Action | Lead | …" too
                 self.lead_column = True  # the rows below name who acts in a column of their own
             elif re.match(r"Table\s+\d{1,2}\b", seg.text):
@@ -173,7 +175,11 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 and "." not in ctx.last_number):
             self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
         if ctx is not None and ctx.mode == "operative" and (
-                seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)):
+                seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)
+                # "encourages" alone, then "universities and research institutes to test …": the addressee opens
+                # the paragraph below the bare chapeau
+                or (not ctx.actor and ctx.printed is None and ctx.verb is not None and self.prev is not None
+                    and self.prev.kind == "chapeau" and re.match(r"[a-z][\w\-]*(?:[ ,]+[\w\-]+){0,8}?\s+to\s+[a-z]", text))):
             # ('"to give priority, …"': a quoted item whose number the quotation leaves out)
             if ctx.own_item is not None and not _is_letter(seg.label):
                 self.ctx = ctx = None  # a UN paragraph's sub-items are over

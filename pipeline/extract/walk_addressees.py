@@ -6,7 +6,7 @@ import re
 
 from ..model import RequirementKind
 from . import cues
-from .actors import printed_name
+from .actors import BODY_WORDS, printed_name
 from .walk_state import SECRETARIAT
 
 
@@ -52,6 +52,8 @@ class AddresseeReader:
             # "invites them to …", "calls upon its members to …": who is meant the clause does not say; the actor is
             # unknown (None, unlike "" for no one named), and the walk warns, rather than guess
             return None, addr.strip(" ,:")
+        if (named := self.named_before(addr)) is not None:
+            return named
         found = self.body_named(addr)
         if found:
             return found
@@ -66,6 +68,23 @@ class AddresseeReader:
         if name:
             return name, addr.strip(" ,:")
         return "", None
+
+    def named_before(self, addr: str) -> tuple[str, str] | None:
+        """A body the paragraph named in full before it names it short: "Welcomes the work of the Broadband Commission
+        …, and encourages the Commission to …", "Notes the efforts of the Action Line facilitators …, and encourages
+        the facilitators to …"."""
+        short = re.fullmatch(r"\s*the\s+(?P<word>[A-Za-z][a-z]+)\s*", addr)
+        if short is None or short.group("word").lower().rstrip("s") not in BODY_WORDS | SHORT_NAMED:
+            return None
+        at = self.paragraph.rfind(addr.strip())
+        word = re.escape(short.group("word"))
+        names = list(re.finditer(rf"\b(?:[A-Z][\w&\-]*\s+)+{word}(?:\s+(?:for|on|of)\s+(?:the\s+)?[A-Z][\w&\-]*"
+                                 rf"(?:\s+(?:and\s+|the\s+)*[A-Z][\w&\-]*)*)?\b", self.paragraph[:max(at, 0)]))
+        if not names:
+            return None
+        full = names[-1].group(0)
+        return (found[0], addr.strip(" ,:")) if (found := self.found(full)) and found[0] else (
+            (name, addr.strip(" ,:")) if (name := printed_name(full)) else None)
 
     def body_named(self, phrase: str) -> tuple[str, str] | None:
         """The body a phrase names; "the study groups of the ITU Telecommunication Standardization Sector" and "the

@@ -29,7 +29,7 @@ OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<sub
                             r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
 
 # (the words before the head noun describe it: "the methods used by regulators to measure …" names a thing)
-OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>the\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
+OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>(?:the|their)\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
                                r"[a-z]+ed\b)[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
 
@@ -42,6 +42,11 @@ TARGETS_OWNED_RE = re.compile(r"\btargets?\b[^;:]*?,\s+which\s+(?P<who>[^,;:]{3,
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
 
+# A group a decision sets up, before its terms of reference: "to set up a correspondence group on the streamlining of
+# ITU-D reporting, under the leadership of …, with the following terms of reference:".
+SET_UP_RE = re.compile(r"^to\s+(?:set\s+up|establish|create|form|convene)\s+(?:an?\s+|the\s+)?"
+                       r"(?P<group>(?:[\w\-]+\s+){0,4}?(?:[Gg]roup|[Cc]ommittee|[Tt]ask\s+[Ff]orce|[Tt]eam|[Pp]anel)"
+                       r"(?:\s+(?:on|for|of)\s+[^,;:]{2,80}?)?)(?=\s*,|\s+(?:under|with|chaired|led)\b)")
 # A meeting named at the end of the words before its run-on list: "With regard to the Forum, the Group a) agreed …".
 TRAILING_MEETING_RE = re.compile(rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:Group|Meeting|Committee|Board|Working Group)|"
                                  rf"{cues.MEETING_SUBJECT})\s*:?\s*$")
@@ -209,6 +214,11 @@ class OperativeHandlers:
                      actor=actor2, printed=printed2, label=seg.label,
                      clause_path=(self.doc_name, seg.label or "", "2"), statement=f"{self.doc_name}: {text}")
         # Its sub-items, if any ("3. Requests the Union: (a) to …"), follow under it.
+        if ((group := SET_UP_RE.match(rest)) and re.search(
+                r"\bthe\s+following\s+(?:terms\s+of\s+reference|mandate|tasks)\s*:?\s*$", rest[group.end():])):
+            # "TDAG agreed to set up a correspondence group on …, with the following terms of reference: (i) to
+            # review …": the group set up carries out its terms of reference
+            actor, printed = self.found(group.group("group")) or (group.group("group"), group.group("group"))
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
                             source=self.doc_name, last_number=seg.label, last_text=text, own_item=seg.label or "")
@@ -316,7 +326,7 @@ class OperativeHandlers:
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found
             elif ((own := OWN_OFFICES_TO_RE.match(text)) and own.group("head").rstrip("s") in BODY_WORDS
-                  and (name := printed_name(own.group("subject")))):
+                  and (name := printed_name(re.sub(r"^their\s+", "", own.group("subject"))))):
                 # "2 the regional offices to organize …" under "instructs the Director of the Telecommunication
                 # Development Bureau": a body named by its common noun, in the item's own words, acts
                 actor, printed = name, own.group("subject")

@@ -26,8 +26,8 @@ def _imperative(text: str, *, action_row: bool = False) -> bool:
     """"Circulate the draft …", "Carry out the next round …": a plan's item opens with a verb in the base form that
     governs the clause. The cue list knows the common verbs; the parse knows the rest. Only the opening words are
     parsed, so the same words give the same answer in any rendering."""
-    if not re.match(r"[A-Z][a-z]+\s+[a-z(]", text):
-        return False
+    if not re.match(r"[A-Z][a-z]+\s+[a-z(]", text) and not (action_row and re.match(r"[A-Z][a-z]+\s+[A-Z]", text)):
+        return False  # ("Advance ITU-T work …" in a row that names its lead: a name may follow the verb)
     words = text.split()[:12]
     parsed = _parsed(" ".join(words))
     if parsed[0].tag_ == "VB" and parsed[0].dep_ == "ROOT":
@@ -41,13 +41,26 @@ def _imperative(text: str, *, action_row: bool = False) -> bool:
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in verb.children)
 
 
+# A list of dated steps: "Deadlines", "4 Timeline", "Key dates".
+SCHEDULE_HEADING_RE = re.compile(r"^(?:[\dA-Z]{1,3}(?:\.\d{1,2})*\.?\s+)?(?:deadlines|time-?lines?|timetable|calendar|schedule|"
+                                 r"key\s+dates|milestones|time\s*frame)\s*:?$", re.IGNORECASE)
+# A step under it: its date, a colon or dash, and what is due ("November 2028: first meeting of the Expert Group").
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATED_STEP_RE = re.compile(rf"^(?:[\u2013\u2014\u2022-]\s+)?(?P<date>(?:(?:by|before|end(?:\s+of)?|mid-?|early|late|from)\s+)?(?:\d{{1,2}}\s+)?"
+                           rf"{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?|(?:Q[1-4]|[Hh][12])\s+\d{{4}}|\d{{4}})"
+                           r"\s*[:\u2013\u2014-]\s+(?P<what>[a-z][^:]{8,})$", re.IGNORECASE)
+# A declaration's items speak for those who sign it ("We, the participants …, 1. Reaffirm …; 2. Recognize …"): verbs
+# that declare, never a plan's action.
+DECLARING_RE = re.compile(r"^(?:Reaffirm|Affirm|Reiterate|Recogni[sz]e|Acknowledge|Note|Welcome|Express|Emphasi[sz]e|"
+                          r"Stress|Highlight|Underline|Underscore|Appreciate|Commend|Recall|Thank|Congratulate|"
+                          r"Are\s+(?:convinced|aware|concerned|mindful))\b")
 # A table's header row with a column that says who acts: "Action  Lead  Deadline  Indicator".
 LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
                             r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output|Targets?)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
-LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s)\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
+LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
                           r"(?=[;()\]]|\.(?:\s|$)|$)", re.IGNORECASE)  # "(lead: BDT; by 2030)", "[Lead: BDT]"
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
@@ -110,6 +123,16 @@ COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|a
                         r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
 
 
+# A view some of a meeting's members held is no conclusion of the meeting: "Several members considered that the report
+# ought to …", "Some members felt that BDT should …".
+SOME_VIEW_RE = re.compile(r"^(?:Some|Several|Many|Other|Most|A\s+few|A\s+number\s+of|One|Two|Three)\s+(?:of\s+the\s+)?"
+                          r"(?:members|delegations|delegates|participants|speakers|administrations|Member\s+States)\s+"
+                          r"(?:also\s+)?(?:considered|felt|believed|thought|argued|were\s+of\s+the\s+view|took\s+the\s+view|"
+                          r"expressed\s+the\s+view|held)\s+that\b")
+# Who a deontic clause reported after a verb of belief names: "Are convinced that Governments should …".
+BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
+                            r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope)\s+that\s+"
+                            r"(?P<subject>[^,;:()]{2,80})$")
 PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part|as\s+[^,]{2,90})\s*,?\s*$")
@@ -158,7 +181,7 @@ class OutsideHandlers:
         reads the segment wins; what none reads is read sentence by sentence."""
         if (self._lead_in_line(seg) or self._proposal(seg) or self._target(seg) or self._orphan_item(seg)
                 or self.section.lower() == "purpose"  # a contribution's purpose paragraph describes the document
-                or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg)):
+                or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg) or self._dated_step(seg)):
             return
         self.sentences(seg)
 
@@ -220,7 +243,10 @@ class OutsideHandlers:
         # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
         # targets …"), or to whoever set them when the heading names it ("… of the Broadband Commission").
         scope = self.target_scope or ""
-        committed = COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
+        # A target that names who commits to it ("By 2030, Member States commit to …", "BDT commits to …") is theirs,
+        # whoever adopted the list.
+        own = COMMITS_RE.match(re.sub(r"^(?:By|From|Before|In|Until)\s+[^,]{2,30},\s*", "", seg.text))
+        committed = own or COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
         printed = None
@@ -279,7 +305,12 @@ class OutsideHandlers:
         bullet = seg.block.kind is BlockKind.LIST_ITEM and cues.ACTION_POINTS_HEADING_RE.match(section)
         if seg.kind != "item" and not bullet:  # "• Regulators to review …" under "Key action points" is one too
             return False
-        if cues.IMPERATIVE_RE.match(text) or _imperative(text, action_row=self.lead_column):
+        if DECLARING_RE.match(text):
+            return False  # "1. Reaffirm our commitment …" under "We, the participants …": what they declare
+        # (an item that names its lead is a plan's action, so its first word is read as the verb it is: "Advance
+        # ITU-T work on … Lead: TSB")
+        owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text))
+        if cues.IMPERATIVE_RE.match(text) or _imperative(text, action_row=self.lead_column or owned):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
@@ -383,6 +414,15 @@ class OutsideHandlers:
                  statement=f"{section}: {text[start:]}" if section else text[start:])
         return True
 
+    def _dated_step(self, seg: Segment) -> bool:
+        """"30 September 2028: nominations of experts to the secretariat" under "Deadlines": a step with its date. Who
+        takes it the line does not say, so its actor is unknown rather than guessed."""
+        if not (SCHEDULE_HEADING_RE.match(self.section) and (step := DATED_STEP_RE.match(seg.text))):
+            return False
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=None, printed=None, label=seg.label,
+                 clause_path=(self.doc_name, self.section, step.group("date")), statement=f"{self.section}: {seg.text}")
+        return True
+
     def sentences(self, seg: Segment) -> None:
         """Sentence by sentence: invitations under an Action heading, a body's commitments ("BDT will …") and
         deontic sentences ("X should …"), each a requirement of its own."""
@@ -431,13 +471,16 @@ class OutsideHandlers:
                   # "A reader who wants to know … has to search …", "…, yet a reader who … still has to look
                   # elsewhere"
                   and not GENERIC_READER_RE.search(sentence[:cues.DEONTIC_RE.search(sentence).start()])
-                  and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)):  # "Should the Group agree, …"
+                  and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)  # "Should the Group agree, …"
+                  and not SOME_VIEW_RE.match(sentence)):
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
                     # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it
                     subject = quoting.group("subject") or quoting.group("subject2") or quoting.group("subject3")
+                elif (believed := BELIEF_THAT_RE.search(subject)) is not None:
+                    subject = believed.group("subject")  # "Are convinced that Governments should …": Governments
                 statement = sentence
                 if re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and self.last_subject:
                     statement = self.last_subject + sentence[2:]

@@ -1311,3 +1311,110 @@ def test_an_item_that_names_a_body_by_its_common_noun_makes_that_body_act():
     rows = _rows(_extract(OFFICES_ITEM))
     bdt = "Director of the Telecommunication Development Bureau"
     assert [r[:2] for r in rows] == [("1", bdt), ("2", "field offices"), ("3", bdt)]
+
+
+PLAN_WITH_COMMITTED_TARGETS = """Action plan of the Union for Action Line C4, 2029-2031
+2\tActivities
+1\tAdvance ITU-T work on the quality of rural broadband measurements. Lead: TSB
+2\tTrain regulators in reading broadband price data – Lead: BDT
+3\tTargets for 2031
+The following targets were agreed by the Council with the plan.
+T1\tBy 2031, Member States commit to publishing a national broadband price survey.
+T2\tBDT commits to training at least 400 regulators from least developed countries.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_plan_items_with_their_lead_and_targets_that_name_who_commits(fmt):
+    # An item that names its lead is an action even when its first word reads as a noun ("Advance ITU-T work");
+    # "– Lead: BDT" after a dash names the lead too; a target whose own words say who commits is theirs, not the
+    # Council's that adopted the list.
+    rows = _rows(_extract(PLAN_WITH_COMMITTED_TARGETS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Director of the Telecommunication Standardization Bureau", "instruction"),
+        ("2", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("T1", "Member States", "target"),
+        ("T2", "Director of the Telecommunication Development Bureau", "target")]
+
+
+REGIONAL_STATEMENT = """Regional Review of WSIS Implementation for the Andean Region
+Lima, 4-5 May 2028
+We, the participants in the Regional Review, representing Governments, regulators, civil society and academia, meeting
+1. Reaffirm our attachment to the Geneva Plan of Action as the frame for digital policy in the region;
+2. Recognize the growth of mobile broadband since the last review;
+3. Are convinced that Governments should fund digital skills programmes from their own budgets;
+4. We request ECLAC to present this statement to the Commission on Science and Technology for Development;
+5. We recommend that CITEL study spectrum for rural fixed wireless access;
+6. Express our thanks to the host country.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_declaration_asks_only_where_its_participants_ask(fmt):
+    # "Reaffirm …", "Recognize …", "Express our thanks …" declare; "Are convinced that Governments should …" expects
+    # something of Governments; bodies the knowledge base knows by their initials get their full names.
+    rows = _rows(_extract(REGIONAL_STATEMENT, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3", "Governments", "expectation"),
+        ("4", "United Nations Economic Commission for Latin America and the Caribbean", "instruction"),
+        ("5", "Inter-American Telecommunication Commission", "invitation")]
+    printed = [r.actor_printed for r in _extract(REGIONAL_STATEMENT, fmt).requirements]
+    assert printed[1:] == ["ECLAC", "CITEL"]
+
+
+def test_a_body_known_only_whole_is_not_read_inside_a_phrase():
+    # "National Commissions for UNESCO" and "together with UNESCO, UNDP and UNCTAD" name no one who acts.
+    text = ("Action plan\n2\tActivities\n"
+            "1\tOrganize the WSIS Forum in Geneva, together with UNESCO, UNDP and UNCTAD [General Secretariat]\n"
+            "Resolution 1520 (Mod. 2029)\ninvites the National Commissions for UNESCO\n"
+            "1\tto share their WSIS projects with the Stocktaking.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows] == [("1", "Secretariat"), ("1", "National Commissions for UNESCO")]
+
+
+MEETING_CONCLUSIONS = """Report of the twelfth meeting of the Telecommunication Development Advisory Group
+2 Conclusions
+2.1 Several members considered that BDT should publish its regional figures twice a year; others disagreed.
+2.2 TDAG agreed to set up a correspondence group on regional reporting, under the leadership of its Vice-Chair, with the following terms of reference:
+(i) to review the regional reports of the past two years;
+(ii) to submit its findings to the next TDAG meeting.
+2.3 TDAG requested the Chair of the Working Group on Resources to present its report to the Council.
+2.4 TDAG welcomed the work of the Broadband Commission for Sustainable Development, and encouraged the Commission to publish regional figures.
+3 Deadlines
+– 30 September 2028: nominations of experts to the secretariat
+– November 2028: first meeting of the correspondence group
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_meeting_conclusions_views_groups_set_up_short_names_and_dated_steps(fmt):
+    # What "several members considered" is no conclusion; a group set up with terms of reference carries them out;
+    # "the Chair of the Working Group" acts, not the Group; "the Commission" after "the Broadband Commission …" in
+    # the same paragraph is that Commission; dated steps under "Deadlines" are steps nobody is named for.
+    rows = _rows(_extract(MEETING_CONCLUSIONS, fmt))
+    group = "correspondence group on regional reporting"
+    assert [r[:3] for r in rows] == [
+        ("2.2", "TDAG", "decision"), ("2.2 i", group, "decision"), ("2.2 ii", group, "decision"),
+        ("2.3", "Chair of the Working Group on Resources", "instruction"),
+        ("2.4", "Broadband Commission", "invitation"),
+        ("", None, "instruction"), ("", None, "instruction")]
+
+
+BARE_CHAPEAU = """Resolution 149 (Rev. Windhoek, 2029)
+The World Telecommunication Development Conference,
+invites Member States
+1\tto include rural areas in their broadband plans;
+2\ttheir universal service fund administrators to favour projects in rural schools,
+encourages
+universities and research institutes to test low-power rural networks and to publish their results.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_item_or_paragraph_that_names_its_own_addressee(fmt):
+    # "2 their universal service fund administrators to …" names who acts; after a bare "encourages", the paragraph
+    # below opens with its addressee.
+    rows = _rows(_extract(BARE_CHAPEAU, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Member States", "invitation"), ("2", "universal service fund administrators", "invitation"),
+        ("", "universities and research institutes", "invitation")]
