@@ -102,8 +102,8 @@ def _fits_label(line: str, last_num: int | None, prev: str) -> bool:
     if not m:
         return False
     prev = prev.rstrip()
-    if not prev or prev[-1] in SENTENCE_END + ",":
-        return True
+    if not prev or prev[-1] in SENTENCE_END + "," or "\t" in line[m.end("label"):m.start("rest")]:
+        return True  # (a tab after the label is Word's: "2<TAB>Activities" opens an item wherever it stands)
     if m.group("num") is None:
         return True
     if "." in m.group("num"):

@@ -735,7 +735,7 @@ def test_run_on_items_closed_by_a_parenthesis_passive_agents_asides_and_coded_ac
         ("1", "Secretary-General", "instruction"), ("2", "Secretary-General", "instruction"),
         ("3", "Secretary-General", "instruction"),  # "3 What the reports should contain" is a title
         ("3.1", "Council", "expectation"),  # appointed by the Council; "The Question will be handled" asks nothing
-        ("3.3", "UNCTAD", "expectation"), ("3.4", "Member States", "decision"),
+        ("3.3", "United Nations Conference on Trade and Development", "expectation"), ("3.4", "Member States", "decision"),
         ("3.5", "ITU", "instruction"),  # after a footnote's digit
         ("AP47-1", "Secretariat", "instruction"), ("AP47-2", "Chair", "instruction")]
 
@@ -1276,7 +1276,7 @@ def test_action_points_under_a_numbered_title_and_points_named_by_the_thing_to_b
     # ("publication … , led by ITU", "… to be hosted by ESCWA", "…, with ITU as organizer") is its agent's to do.
     rows = _rows(_extract(ACTION_POINTS_BY_THING, fmt))
     assert [r[:3] for r in rows] == [("a", "ITU", "instruction"), ("b", "ITU", "instruction"),
-                                     ("c", "ESCWA", "instruction"), ("d", "ITU", "instruction")]
+                                     ("c", "United Nations Economic and Social Commission for Western Asia", "instruction"), ("d", "ITU", "instruction")]
 
 
 PROPOSALS_LEAD_IN_AND_NOTICE = """Contribution from the Republic of Varnia
@@ -1314,10 +1314,11 @@ def test_an_item_that_names_a_body_by_its_common_noun_makes_that_body_act():
 
 
 PLAN_WITH_COMMITTED_TARGETS = """Action plan of the Union for Action Line C4, 2029-2031
-2\tActivities
-1\tAdvance ITU-T work on the quality of rural broadband measurements. Lead: TSB
-2\tTrain regulators in reading broadband price data – Lead: BDT
-3\tTargets for 2031
+This plan sets out what the Sectors and the General Secretariat will do for capacity building until 2031, each activity with the entity that leads it.
+Activities
+1\tAdvance ITU-T work on the quality of rural broadband measurements, with the regional offices. Lead: TSB
+2\tTrain regulators from least developed countries in reading broadband price data – Lead: BDT
+Targets for 2031
 The following targets were agreed by the Council with the plan.
 T1\tBy 2031, Member States commit to publishing a national broadband price survey.
 T2\tBDT commits to training at least 400 regulators from least developed countries.
