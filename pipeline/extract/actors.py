@@ -233,6 +233,8 @@ class ActorReader:
         phrase = LEAD_RE.sub("", RUN_IN_TITLE_RE.sub("", phrase.strip(" ,")))
         if not phrase:
             return None
+        if re.fullmatch(r"(?:[Tt]he\s+)?(?:three\s+)?Bureaux", phrase):
+            return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
         officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])
         if officer and (body := self.found(officer.group("body"))) and (
                 name := printed_name(officer.group(0))

@@ -148,7 +148,9 @@ IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Devel
                            r"Post|Present|Consider|Verify|Gather|Designate|Nominate|Appoint|Offer|Produce|Deliver|"
                            r"Extend|Carry out|Hold|Give)\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
-WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available)\b)[a-z]", re.IGNORECASE)
+# ("The Working Group will be informed of progress …": the subject is told, it does nothing)
+WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available|(?:kept\s+)?informed|briefed|notified)\b)[a-z]",
+                     re.IGNORECASE)
 INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
 # Headings that switch the reading mode.
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)
