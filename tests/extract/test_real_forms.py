@@ -1311,3 +1311,60 @@ def test_an_item_that_names_a_body_by_its_common_noun_makes_that_body_act():
     rows = _rows(_extract(OFFICES_ITEM))
     bdt = "Director of the Telecommunication Development Bureau"
     assert [r[:2] for r in rows] == [("1", bdt), ("2", "field offices"), ("3", bdt)]
+
+
+RUNNING_HEADERS = """212 Final Acts of the Regional Conference (Lomé, 2027)
+RESOLUTION 88 (REV. LOMÉ, 2027)
+Rural connectivity and the WSIS Action Lines
+The Regional Conference (Lomé, 2027),
+resolves
+1 that the Union shall report each year on the rural sites it helped to connect,
+Resolution 88 213
+instructs the Director of the Telecommunication Development Bureau
+1 to publish a yearly map of the rural schools still without a connection; 2 to help regulators draft universal service rules that reach the remote villages of the
+214 Final Acts of the Regional Conference (Lomé, 2027)
+Sahel and the islands; 3 a training course for the regulators of small island states, held every second year; 4 to report to the Council on the results,
+invites Member States
+1 to share their data on rural sites with the Union.
+Resolution 88 215
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_running_header_inside_a_run_on_paragraph_is_dropped_and_the_halves_joined(fmt):
+    # Copied from a PDF, the page's header and number sit in the middle of a sentence; the items after it are the
+    # same paragraph's, and the header asks nothing.
+    rows = _rows(_extract(RUNNING_HEADERS, fmt))
+    director = "Director of the Telecommunication Development Bureau"
+    assert [r[:2] for r in rows] == [("1", "ITU"), ("1", director), ("2", director), ("3", director),
+                                     ("4", director), ("1", "Member States")]
+    item_2 = _extract(RUNNING_HEADERS, fmt).requirements[2].text
+    assert item_2.endswith("remote villages of the Sahel and the islands")
+    assert not any("Final Acts" in r.text for r in _extract(RUNNING_HEADERS, fmt).requirements)
+
+
+MISSING_PAGE = """Contribution from the Republic of Ostmark
+1 Background
+Ostmark has connected forty rural schools since 2025 and would like the report to say how many schools the Union helped to connect in the
+3 Proposals
+Proposal 1: The report should list the schools connected with the Union's help.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_numbered_heading_after_a_paragraph_cut_by_a_missing_page_stays_a_heading(fmt):
+    # "3 Proposals" looks like a page number and a title, but the paragraph after it opens a sentence of its own.
+    doc = parse_bytes(_render(MISSING_PAGE, fmt), path=f"doc.{fmt}")
+    assert any(b.text.endswith("helped to connect in the") for b in doc.blocks)
+    assert any(b.text.endswith("Proposals") for b in doc.blocks)
+    # (the item is a proposal because it stands under the Proposals heading)
+    assert [(norm_label(r.source.label), r.kind.value) for r in extract(doc).requirements] == [("1", "proposal")]
+
+
+def _render(text: str, fmt: str) -> bytes:
+    """The bytes of `text` as the user would give it in `fmt`, one paragraph per line."""
+    if fmt == "txt":
+        return text.encode("utf-8")
+    paras = blind_paragraphs(text, "lines")
+    return render_blind_docx(paras, "test") if fmt == "docx" else render_blind_pdf(paras, {"footer": "Page {page}"})
+
