@@ -1368,3 +1368,31 @@ def _render(text: str, fmt: str) -> bytes:
     paras = blind_paragraphs(text, "lines")
     return render_blind_docx(paras, "test") if fmt == "docx" else render_blind_pdf(paras, {"footer": "Page {page}"})
 
+
+MEETING_ACTIONS = """Report of the fifty-second meeting of the Expert Group on ICT Household Indicators
+1\tOpening
+1.1\tThe Chair of the Expert Group opened the meeting, welcomed the new members and recalled the list of actions agreed at the last meeting.
+Table 3 – Action items agreed at the fifty-second meeting
+No. Action Responsible Deadline Status
+52/1 Revise the questionnaire on household access to the Internet and on the places where people go online Secretariat (IDS) 30 April 2029 Open
+52/2 Draft notes on the indicators of school connectivity, with the definitions the countries asked for Directors BR/TSB/BDT EGH-53 Open
+52/3 Collect national figures on the price of mobile data and fixed broadband for the next edition Member States 31 May 2029 Open
+52/4 Link Stocktaking entries to the indicator database and report on the entries still without a link BDT 1 June 2029 Ongoing
+52/5 Present the results of the survey on household access to the plenary of the next meeting Chair June 2029 Open
+2\tReferences
+79/24 Information and communications technologies for sustainable development, adopted by the General Assembly in December 2024
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_action_items_numbered_by_meeting_and_item_under_a_responsible_column(fmt):
+    # Each row of the table runs together into one paragraph: its number "52/1" is the label, the action is asked
+    # of whoever its Responsible cell names; a resolution's number opening a line outside the table is no label.
+    rows = _rows(_extract(MEETING_ACTIONS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("52/1", "Secretariat", "instruction"),
+        ("52/2", "Directors of the Bureaux", "instruction"),
+        ("52/3", "Member States", "instruction"),
+        ("52/4", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("52/5", "Chair of the Expert Group", "instruction")]
+    assert rows[3][3].startswith("Link Stocktaking entries")
