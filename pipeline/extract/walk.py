@@ -20,7 +20,7 @@ from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
-from .walk_outside import LEAD_HEADER_RE, OutsideHandlers
+from .walk_outside import LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
 from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _title_case
 
@@ -68,6 +68,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.lead_column = False  # a table header with a Lead column has been read
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
+        self.in_rows = False  # the last segment was a Lead column's header or a row under it
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
@@ -78,10 +79,13 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
             self.paragraph = seg.block.text[:seg.end]  # what the paragraph said up to this segment's end
-            if LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()):  # "No. | Action | Lead | …" too
+            header = bool(LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()))  # "No. | Action | Lead"
+            if header:
                 self.lead_column = True  # the rows below name who acts in a column of their own
             elif re.match(r"Table\s+\d{1,2}\b", seg.text):
                 self.lead_column = False  # a new table's caption: its own header says whether it has a Lead column
+            row = self.meeting_row(seg)
+            self.in_rows, seg = header or row is not seg, row  # the rows end where a line is no such row
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 if seg.kind != "item":
@@ -95,6 +99,15 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if self.pending is not None:
             self.own_operative(self.pending)
         return self.out
+
+    def meeting_row(self, seg: Segment) -> Segment:
+        """A row of a meeting's action items run together into one paragraph ("47/1 Restructure the draft report …
+        Secretariat (SPM) 31 January 2029 Open"), right under the header or another such row: an item labelled by
+        its number, so that its action and its Lead cell are read as a plan's item is."""
+        row = MEETING_ROW_RE.match(seg.text) if self.in_rows and seg.kind == "para" and seg.start == 0 else None
+        if row is None:
+            return seg
+        return Segment("item", seg.block, row.end(), seg.end, row.group("n"))
 
     def body_segment(self, seg: Segment) -> None:
         """Any segment but a heading, preamble or chapeau: page furniture and footnotes are skipped, section titles

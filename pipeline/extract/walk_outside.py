@@ -99,6 +99,18 @@ MEETING_IT_RE = re.compile(r"^It\s+(?=(?:also\s+|further\s+)?(?:asked|requested|
 # A Lead cell of two to eight capitalised words before the time frame cell of a row run together.
 NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w&\-]*)){1,7})\s+"
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
+# A meeting's action item numbered by the meeting and the item ("47/1 Restructure the draft report …") in a table
+# whose header has a Lead column (walk.py reads only those rows so; elsewhere "70/125" cites a document).
+MEETING_CODE_RE = re.compile(r"\d{1,3}/\d{1,2}")
+MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?=[A-Z])")
+# The Directors by their Bureaux's initials, as a Responsible cell names them all: "Directors BR/TSB/BDT".
+DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:BR|TSB|BDT)(?:\s*[/,]\s*(?:BR|TSB|BDT))+\b")
+# A Responsible cell that is only an officer's title, before the deadline cell ("… to Council C29 Chair June 2029
+# Open"): the title the document gives in full elsewhere ("the Chair of the Working Group").
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+OFFICER_CELL_RE = re.compile(rf"(?<=[\w.)] )(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+"
+                             rf"(?=(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|Ongoing\b)")
+OFFICER_NAMED = r"\b{title}\s+of\s+the\s+[A-Z][\w&\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w&\-]*)*"
 WSIS_TARGETS_RE = re.compile(r"\bWSIS\s+targets\b|\bGeneva\s+Plan\s+of\s+Action\b", re.IGNORECASE)
 # A sentence about anyone who reads or uses a text, not a body asked to act: "A reader who wants … has to search …".
 GENERIC_READER_RE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]ny)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+"
@@ -307,10 +319,13 @@ class OutsideHandlers:
             return False
         if DECLARING_RE.match(text):
             return False  # "1. Reaffirm our commitment …" under "We, the participants …": what they declare
-        # (an item that names its lead is a plan's action, so its first word is read as the verb it is: "Advance
-        # ITU-T work on … Lead: TSB")
+        # A meeting's numbered action item ("47/6 Link Stocktaking entries to …") is an action whatever its first
+        # word: its row stands under an Action column. An item that names its lead is a plan's action too, so its
+        # first word is read as the verb it is ("Advance ITU-T work on … Lead: TSB").
+        meeting_row = bool(seg.label and MEETING_CODE_RE.fullmatch(seg.label))
         owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text))
-        if cues.IMPERATIVE_RE.match(text) or _imperative(text, action_row=self.lead_column or owned):
+        if (meeting_row or cues.IMPERATIVE_RE.match(text)
+                or _imperative(text, action_row=self.lead_column or owned)):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
@@ -371,8 +386,13 @@ class OutsideHandlers:
         if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked: the first
             # cell after the action that names a body
             return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(cell))), None)
+        directors = DIRECTORS_CELL_RE.search(text)
+        if directors and re.search(r"\bthe\s+$", text[:directors.start()], re.IGNORECASE):
+            directors = None  # "Report to the Directors BR/TSB/BDT …": running text takes the article, a cell not
         spans = list(_tokens(text).spans["actors"])
         for i, span in enumerate(spans):
+            if directors and directors.start() <= span.start_char < directors.end():
+                return "Directors of the Bureaux", directors.group(0)  # "Directors BR/TSB/BDT", not TSB alone
             before = text[:span.start_char].split()
             if (len(before) < 3 or before[-1].lower().strip("(") in LEAD_BLOCKERS or before[-1].endswith(("'s", "’s"))
                     # "Assist at least 15 Member States in preparing …": the action goes on after the body; a cell
@@ -396,6 +416,11 @@ class OutsideHandlers:
         cell = NAMED_CELL_RE.search(text)
         if cell and cell.group("name").split()[-1].lower().rstrip("s") in BODY_WORDS:
             return cell.group("name"), cell.group("name")
+        if (officer := OFFICER_CELL_RE.search(text)) is not None:
+            title = officer.group("title")
+            named = re.search(OFFICER_NAMED.format(title=title), self.text)
+            # a title the document never gives in full: whose officer is not known, so no one
+            return (printed_name(named.group(0)), title) if named else None
         return None
 
     def _milestone(self, seg: Segment) -> bool:

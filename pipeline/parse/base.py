@@ -19,6 +19,18 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
 # A page's number printed in the text, maybe with its running header ("- 4 -", "- 4 - WTSA-28 - Resolution 103"),
 # as text copied from a PDF keeps it between paragraphs: page furniture, not part of the document.
 PAGE_MARK_RE = re.compile(r"^[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014](?:\s+(?P<rest>\S.{0,80}))?$")
+# A running header or footer copied from a PDF as a line of its own: the page number before or after a short
+# running title ("390 Final Acts of the Plenipotentiary Conference (Doha, 2026)", "Resolution 231 389").
+RUNNING_LINE_RE = re.compile(r"^(?:\d{1,4}\s+(?P<after>\S.*)|(?P<before>.*\S)\s+\d{1,4})$")
+# A running title is a name, never a sentence (the Final Acts' longest is nine words; twelve leaves room).
+RUNNING_TITLE_WORDS = 12
+_CLAUSE_WORDS = re.compile(r"\b(?:shall|should|must|will|is|are|was|were|has|have)\b", re.IGNORECASE)
+# A running title with no page number beside it counts only when it is this long: a table's cells one per line
+# repeat short names ("Member States", "BDT") as running titles repeat.
+MIN_BARE_TITLE_WORDS = 3
+# A paragraph the page cut has run on for a while and stops on a word in lower case, not on a chapeau's verb
+# ("resolves") or a short title.
+MIN_CUT_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,7 +67,8 @@ def build_document(
     pieces: list[str] = []
     offset = 0
     trail: list[tuple[int, str]] = []  # (level, heading text)
-    for index, rb in enumerate(r for r in raw if clean_text(r.text) and not _page_mark(r)):
+    kept = _join_across_running_lines([r for r in raw if clean_text(r.text) and not _page_mark(r)])
+    for index, rb in enumerate(kept):
         text = clean_text(rb.text)
         if rb.kind is BlockKind.HEADING:
             level = rb.level if rb.level is not None else 1
@@ -94,6 +107,82 @@ def _page_mark(rb: RawBlock) -> bool:
         return False
     rest = m.group("rest") or ""
     return len(rest.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", rest)
+
+
+def _join_across_running_lines(raw: list[RawBlock]) -> list[RawBlock]:
+    """Drop a running header or footer that cuts a paragraph in two, and join the halves.
+
+    Text copied from a PDF keeps the page's furniture where the page broke, often in the middle of a sentence:
+    "... consistent with the WSIS outcomes and the" / "390 Final Acts of ... (Doha, 2026)" / "Sustainable
+    Development Goals; 6 a WSIS Forum ...". Read as blocks, the sentence ends at "and the", the furniture becomes
+    a heading or an item numbered 390, and the items after the break lose their paragraph. Only a line in that
+    position is furniture: after a paragraph that stops mid-sentence and before one that carries the sentence on.
+    A heading after a truncated paragraph (a page missing) stays a heading, since the next paragraph opens a
+    sentence of its own.
+    """
+    repeats: dict[str, int] = {}
+    for rb in raw:
+        repeats[_running_key(rb)] = repeats.get(_running_key(rb), 0) + 1
+    out: list[RawBlock] = []
+    k = 0
+    while k < len(raw):
+        rb = raw[k]
+        numbered = _numbered_title(rb) if out and k + 1 < len(raw) and _cut_mid_sentence(out[-1]) else None
+        repeated = repeats[_running_key(rb)] >= 2
+        # A title whose page number a parser stripped must repeat to count: a title alone may be a heading.
+        if numbered is not None and (numbered or repeated) and _carries_on(raw[k + 1], sure=numbered and repeated):
+            head, tail = out[-1], raw[k + 1]
+            out[-1] = RawBlock(kind=head.kind, text=f"{clean_text(head.text)} {clean_text(tail.text)}",
+                               locator=head.locator, level=head.level, label=head.label, table=head.table)
+            k += 2
+            continue
+        out.append(rb)
+        k += 1
+    return out
+
+
+def _full_text(rb: RawBlock) -> str:
+    """The block's line as printed: a parser may have read the page number as a list or heading label."""
+    return clean_text(f"{rb.label} {rb.text}" if rb.label else rb.text)
+
+
+def _running_key(rb: RawBlock) -> str:
+    """The line with its numbers blanked: a running title repeats from page to page, its page number does not."""
+    return re.sub(r"\d+", "#", _full_text(rb).lower())
+
+
+def _numbered_title(rb: RawBlock) -> bool | None:
+    """Whether a block that reads as a running title carries its page number; None when it reads as no running
+    title (a sentence, a long line, a table's cell)."""
+    if rb.kind is BlockKind.TABLE_CELL:
+        return None
+    text = _full_text(rb)
+    m = RUNNING_LINE_RE.match(text)
+    title = (m.group("after") or m.group("before")) if m else text
+    if (len(title.split()) > RUNNING_TITLE_WORDS or not title[:1].isupper() or title[-1:] in ".;:,"
+            or _CLAUSE_WORDS.search(title)):
+        return None
+    if m is None and len(title.split()) < MIN_BARE_TITLE_WORDS:
+        return None
+    return m is not None
+
+
+def _cut_mid_sentence(rb: RawBlock) -> bool:
+    """A paragraph or item that stops on a word in lower case after running on for a while."""
+    words = clean_text(rb.text).split()
+    return (rb.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(words) >= MIN_CUT_WORDS
+            and words[-1][-1:].isalpha() and words[-1].islower())
+
+
+def _carries_on(rb: RawBlock, *, sure: bool) -> bool:
+    """Does a paragraph with no label of its own go on with the sentence the running line cut? One that opens in
+    lower case does; one that opens with a name ("the" / "Sustainable Development Goals") only when the line
+    between is surely furniture, numbered and repeated (a column of cells one per line repeats short names such
+    as "Member States" without a page number)."""
+    text = clean_text(rb.text)
+    if rb.kind is not BlockKind.PARAGRAPH or rb.label or not text or text[0].isdigit() or text[0] == "(":
+        return False
+    return text[0].islower() or sure
 
 
 def guess_symbol(blocks: list[Block] | tuple[Block, ...]) -> str | None:

@@ -1419,3 +1419,88 @@ def test_an_item_or_paragraph_that_names_its_own_addressee(fmt):
     assert [r[:3] for r in rows] == [
         ("1", "Member States", "invitation"), ("2", "universal service fund administrators", "invitation"),
         ("", "universities and research institutes", "invitation")]
+
+
+RUNNING_HEADERS = """212 Final Acts of the Regional Conference (Lomé, 2027)
+RESOLUTION 88 (REV. LOMÉ, 2027)
+Rural connectivity and the WSIS Action Lines
+The Regional Conference (Lomé, 2027),
+resolves
+1 that the Union shall report each year on the rural sites it helped to connect,
+Resolution 88 213
+instructs the Director of the Telecommunication Development Bureau
+1 to publish a yearly map of the rural schools still without a connection; 2 to help regulators draft universal service rules that reach the remote villages of the
+214 Final Acts of the Regional Conference (Lomé, 2027)
+Sahel and the islands; 3 a training course for the regulators of small island states, held every second year; 4 to report to the Council on the results,
+invites Member States
+1 to share their data on rural sites with the Union.
+Resolution 88 215
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_running_header_inside_a_run_on_paragraph_is_dropped_and_the_halves_joined(fmt):
+    # Copied from a PDF, the page's header and number sit in the middle of a sentence; the items after it are the
+    # same paragraph's, and the header asks nothing.
+    rows = _rows(_extract(RUNNING_HEADERS, fmt))
+    director = "Director of the Telecommunication Development Bureau"
+    assert [r[:2] for r in rows] == [("1", "ITU"), ("1", director), ("2", director), ("3", director),
+                                     ("4", director), ("1", "Member States")]
+    item_2 = _extract(RUNNING_HEADERS, fmt).requirements[2].text
+    assert item_2.endswith("remote villages of the Sahel and the islands")
+    assert not any("Final Acts" in r.text for r in _extract(RUNNING_HEADERS, fmt).requirements)
+
+
+MISSING_PAGE = """Contribution from the Republic of Ostmark
+1 Background
+Ostmark has connected forty rural schools since 2025 and would like the report to say how many schools the Union helped to connect in the
+3 Proposals
+Proposal 1: The report should list the schools connected with the Union's help.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_numbered_heading_after_a_paragraph_cut_by_a_missing_page_stays_a_heading(fmt):
+    # "3 Proposals" looks like a page number and a title, but the paragraph after it opens a sentence of its own.
+    doc = parse_bytes(_render(MISSING_PAGE, fmt), path=f"doc.{fmt}")
+    assert any(b.text.endswith("helped to connect in the") for b in doc.blocks)
+    assert any(b.text.endswith("Proposals") for b in doc.blocks)
+    # (the item is a proposal because it stands under the Proposals heading)
+    assert [(norm_label(r.source.label), r.kind.value) for r in extract(doc).requirements] == [("1", "proposal")]
+
+
+def _render(text: str, fmt: str) -> bytes:
+    """The bytes of `text` as the user would give it in `fmt`, one paragraph per line."""
+    if fmt == "txt":
+        return text.encode("utf-8")
+    paras = blind_paragraphs(text, "lines")
+    return render_blind_docx(paras, "test") if fmt == "docx" else render_blind_pdf(paras, {"footer": "Page {page}"})
+
+
+MEETING_ACTIONS = """Report of the fifty-second meeting of the Expert Group on ICT Household Indicators
+1\tOpening
+1.1\tThe Chair of the Expert Group opened the meeting, welcomed the new members and recalled the list of actions agreed at the last meeting.
+Table 3 – Action items agreed at the fifty-second meeting
+No. Action Responsible Deadline Status
+52/1 Revise the questionnaire on household access to the Internet and on the places where people go online Secretariat (IDS) 30 April 2029 Open
+52/2 Draft notes on the indicators of school connectivity, with the definitions the countries asked for Directors BR/TSB/BDT EGH-53 Open
+52/3 Collect national figures on the price of mobile data and fixed broadband for the next edition Member States 31 May 2029 Open
+52/4 Link Stocktaking entries to the indicator database and report on the entries still without a link BDT 1 June 2029 Ongoing
+52/5 Present the results of the survey on household access to the plenary of the next meeting Chair June 2029 Open
+2\tReferences
+79/24 Information and communications technologies for sustainable development, adopted by the General Assembly in December 2024
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meetings_action_items_numbered_by_meeting_and_item_under_a_responsible_column(fmt):
+    # Each row of the table runs together into one paragraph: its number "52/1" is the label, the action is asked
+    # of whoever its Responsible cell names; a resolution's number opening a line outside the table is no label.
+    rows = _rows(_extract(MEETING_ACTIONS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("52/1", "Secretariat", "instruction"),
+        ("52/2", "Directors of the Bureaux", "instruction"),
+        ("52/3", "Member States", "instruction"),
+        ("52/4", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("52/5", "Chair of the Expert Group", "instruction")]
+    assert rows[3][3].startswith("Link Stocktaking entries")

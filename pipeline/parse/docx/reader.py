@@ -13,7 +13,7 @@ from .styles import _Styles
 from .tables import block_items, table_blocks
 from .text import _Inline
 
-PARSER = "docx/1"
+PARSER = "docx/2"
 
 
 def parse_docx(data: bytes, *, path: str, sha256: str) -> Document:

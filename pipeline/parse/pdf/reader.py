@@ -23,7 +23,7 @@ from .running import _drop_running_lines
 from .tables import _page_tables
 from .words import _page_words
 
-PARSER = "pdf/2"
+PARSER = "pdf/3"
 
 
 def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
