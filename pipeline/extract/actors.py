@@ -48,6 +48,10 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement"}
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# The agent of a passive a few words on, past an aside: "shall be reviewed and, where necessary, revised by the Council".
+LATE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|to)\s+be\s+[a-z]+ed\b[^;:]{0,60}?\bby\s+"
+                           r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|"
                            r"(?:vice-)?chair(?:man|men|person|persons|s)?|"
                            r"bureau|secretariat|executive secretary|co-facilitators|(?:co-)?organi[sz]ers|"
@@ -205,10 +209,14 @@ class ActorReader:
             subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
         if subj is not None and subj.dep_ == "nsubjpass":
             # "that the list shall be reviewed by the Council": the agent acts
-            agent = next((c for c in subj.head.children if c.dep_ == "agent"), None)
+            # ("shall be reviewed and, where necessary, revised by the Council": the agent of the verb joined to it)
+            agent = next((c for v in (subj.head, *subj.head.conjuncts) for c in v.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            # ("… be disaggregated by sex": no one acts by a thing)
-            subj = pobj if pobj is not None and (pobj.text[:1].isupper() or pobj.lemma_.lower() in BODY_WORDS) else None
+            # ("… be disaggregated by sex": no one acts by a thing; "… be finalized by 31 March 2028": nor by a date)
+            subj = pobj if pobj is not None and (pobj.text[:1].isupper() or pobj.lemma_.lower() in BODY_WORDS) and not (
+                pobj.ent_type_ == "DATE" or re.fullmatch(rf"{MONTHS}|\d.*", pobj.text)) else None
+            if subj is None and (late := LATE_AGENT_RE.search(clause)) and (found := self.found(late.group("agent"))):
+                return found  # the parser lost the agent past an aside: "… reviewed and, where necessary, revised by …"
         if subj is None or subj.lemma_.lower() in THINGS:
             return self.opening_body(parsed)
         subject = _name_span(parsed, subj)

@@ -22,7 +22,7 @@ from .walk_chapeaux import ChapeauHandlers
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
-from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _title_case
+from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentences, _title_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "… contains the following instructions to the Secretary-General:" before the items it quotes.
@@ -139,6 +139,14 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         colon = text.rstrip().endswith(":") or (seg.block.text.rstrip().endswith(":") and re.search(
             r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia))?\s*$", text))
         ref = cues.RESOLUTION_REF_RE.search(text) if colon else None
+        if (seg.block.text.rstrip().endswith(":") and seg.kind in ("para", "item")
+                and len(spans := _sentences(text)) > 1):
+            last = text[spans[-1][0]:]
+            if cues.CHAPEAU_RE.match(last.rstrip(" :")) and cues.RESOLUTION_REF_RE.match(last):
+                # "2.1 The membership has given clear instructions. Council Resolution 1417 (Mod. 2027) instructs the
+                # Secretary-General:": the paragraph's last sentence is the chapeau of the quoted items below
+                self.chapeau(Segment("chapeau", seg.block, seg.start + spans[-1][0], seg.end, None))
+                return
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return

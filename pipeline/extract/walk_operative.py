@@ -42,6 +42,9 @@ TARGETS_OWNED_RE = re.compile(r"\btargets?\b[^;:]*?,\s+which\s+(?P<who>[^,;:]{3,
 RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
 
 
+# A decision's item in the passive of approving: "b) the indicators proposed for Action Lines C2 and C5 are approved on a
+# provisional basis": the body that decides approves them.
+APPROVED_RE = re.compile(r"^(?!(?:to|that)\b)[^;:]{3,160}?\b(?:is|are)\s+(?:hereby\s+)?(?:approved|adopted|endorsed)\b")
 # A group a decision sets up, before its terms of reference: "to set up a correspondence group on the streamlining of
 # ITU-D reporting, under the leadership of …, with the following terms of reference:".
 SET_UP_RE = re.compile(r"^to\s+(?:set\s+up|establish|create|form|convene)\s+(?:an?\s+|the\s+)?"
@@ -173,6 +176,8 @@ class OperativeHandlers:
         rest = m.group("rest")
         if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
             return False
+        if re.fullmatch(r"\s*(?:to\s*)?:?\s*", rest) and seg.block.text.rstrip().endswith(":"):
+            return False  # "In the light of the above, the Council is invited to:": the lead-in of the items below
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
@@ -300,6 +305,8 @@ class OperativeHandlers:
             if (kind is RequirementKind.DECISION and actor and not re.match(r"(?:to|that)\b", text, re.IGNORECASE)
                     and (own := self.item_subject(text, ctx.chapeau))[1] is not None):
                 actor, printed = own  # "the Group agreed: b) the secretariat to circulate …": the secretariat acts
+            if kind is RequirementKind.DECISION and self.decider and APPROVED_RE.match(text):
+                actor, printed = self.decider, None  # "b) the indicators proposed … are approved": the Council approves
             that_letter = False  # "(a) That the Commission … shall:" passes who acts to its romans
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts

@@ -22,10 +22,18 @@ OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
 
 
+# A first word that is a noun with its own finite verb further on: "Work on the framework started …", "Support for
+# the regional offices was …".
+NOUN_THEN_VERB_RE = re.compile(r"^[A-Z][a-z]+\s+(?:on|of|for|in|to|with)\b[^.;:]{0,160}?\s(?:started|began|was|were|has|have|"
+                               r"is|are|continued|ended|remains?|took\s+place)\b")
+
+
 def _imperative(text: str, *, action_row: bool = False) -> bool:
     """"Circulate the draft …", "Carry out the next round …": a plan's item opens with a verb in the base form that
     governs the clause. The cue list knows the common verbs; the parse knows the rest. Only the opening words are
     parsed, so the same words give the same answer in any rendering."""
+    if NOUN_THEN_VERB_RE.match(text):
+        return False  # "Work on a single results framework … started in January 2027": a noun, then its verb
     if not re.match(r"[A-Z][a-z]+\s+[a-z(]", text) and not (action_row and re.match(r"[A-Z][a-z]+\s+[A-Z]", text)):
         return False  # ("Advance ITU-T work …" in a row that names its lead: a name may follow the verb)
     words = text.split()[:12]
@@ -101,7 +109,7 @@ NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
 # A meeting's action item numbered by the meeting and the item ("47/1 Restructure the draft report …") in a table
 # whose header has a Lead column (walk.py reads only those rows so; elsewhere "70/125" cites a document).
-MEETING_CODE_RE = re.compile(r"\d{1,3}/\d{1,2}")
+MEETING_CODE_RE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{1,2}|AP\s?\d{1,3}")  # "47/1", "AP 47/1", "AP3"
 MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?=[A-Z])")
 # The Directors by their Bureaux's initials, as a Responsible cell names them all: "Directors BR/TSB/BDT".
 DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:BR|TSB|BDT)(?:\s*[/,]\s*(?:BR|TSB|BDT))+\b")
@@ -109,7 +117,8 @@ DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:BR|TSB|BDT)(?:\s*[/,]\s*(?:BR|
 # Open"): the title the document gives in full elsewhere ("the Chair of the Working Group").
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 OFFICER_CELL_RE = re.compile(rf"(?<=[\w.)] )(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+"
-                             rf"(?=(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|Ongoing\b)")
+                             rf"(?=(?:(?:Before|By|End\s+of)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|"
+                             r"Ongoing\b)")
 OFFICER_NAMED = r"\b{title}\s+of\s+the\s+[A-Z][\w&\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w&\-]*)*"
 WSIS_TARGETS_RE = re.compile(r"\bWSIS\s+targets\b|\bGeneva\s+Plan\s+of\s+Action\b", re.IGNORECASE)
 # A sentence about anyone who reads or uses a text, not a body asked to act: "A reader who wants … has to search …".
@@ -260,7 +269,10 @@ class OutsideHandlers:
         own = COMMITS_RE.match(re.sub(r"^(?:By|From|Before|In|Until)\s+[^,]{2,30},\s*", "", seg.text))
         committed = own or COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
-        actor = who[0] if who and who[0] else target_actor(self.target_scope or section, self.kb, default="")
+        # (a body the scope names only to spare it, "… create no obligation for any individual Member State", does not
+        # own the targets)
+        owning = re.split(r"\b(?:no\s+obligations?|not\s+binding|without\s+prejudice)\b", self.target_scope or section)[0]
+        actor = who[0] if who and who[0] else target_actor(owning, self.kb, default="")
         printed = None
         if (cell := self.cell_leads.get(id(seg))) and (owner := self.cell_owner(cell)):
             actor, printed = owner  # "T1 / At least 80 per cent of … / Member States": its row's Lead cell
@@ -296,9 +308,13 @@ class OutsideHandlers:
         text = seg.text
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
-            who, code = coded.group("who") or coded.group("who2"), coded.group("code") or coded.group("code2")
-            actor, printed = self.body_named(who) or self.head_actor(who) or (printed_name(who), who)
-            self.add(seg, seg.start + text.index(who), seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
+            who = coded.group("who") or coded.group("who2") or coded.group("who3")
+            code = coded.group("code") or coded.group("code2") or coded.group("code3")
+            actor, printed = ((re.fullmatch(r"(?:Vice-)?Chair(?:man|person)?", who) and self.officer_in_full(who))
+                              or self.body_named(who) or self.head_actor(who) or (printed_name(who), who))
+            # ("AP1 (Secretariat, by 15 December 2027): revise …": the action starts after its owner and date)
+            start = coded.end() if coded.group("code3") else text.index(who)
+            self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
                      printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
             return True
         action = cues.ACTION_LINE_RE.match(text)
@@ -417,11 +433,14 @@ class OutsideHandlers:
         if cell and cell.group("name").split()[-1].lower().rstrip("s") in BODY_WORDS:
             return cell.group("name"), cell.group("name")
         if (officer := OFFICER_CELL_RE.search(text)) is not None:
-            title = officer.group("title")
-            named = re.search(OFFICER_NAMED.format(title=title), self.text)
-            # a title the document never gives in full: whose officer is not known, so no one
-            return (printed_name(named.group(0)), title) if named else None
+            return self.officer_in_full(officer.group("title"))
         return None
+
+    def officer_in_full(self, title: str) -> tuple[str, str] | None:
+        """A bare "Chair" in a cell or an action point's owner: the officer the document names in full elsewhere ("the
+        Chair of the Working Group"); a title it never gives in full names no one known, so None."""
+        named = re.search(OFFICER_NAMED.format(title=re.escape(title)), self.text)
+        return (printed_name(named.group(0)), title) if named else None
 
     def _milestone(self, seg: Segment) -> bool:
         """"M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it."""
@@ -497,7 +516,13 @@ class OutsideHandlers:
                   # elsewhere"
                   and not GENERIC_READER_RE.search(sentence[:cues.DEONTIC_RE.search(sentence).start()])
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)  # "Should the Group agree, …"
-                  and not SOME_VIEW_RE.match(sentence)):
+                  and not SOME_VIEW_RE.match(sentence)
+                  # "In the light of the above, the Council is invited to:": the lead-in of the lettered items below
+                  and not (seg.block.text.rstrip().endswith(":") and re.search(
+                      r"\b(?:invited|requested|expected|encouraged|urged|asked)\s+to\s*:?\s*$", sentence))
+                  # "One delegation asked whether the indicator should be …": a question put, no requirement
+                  and not re.search(r"\b(?:asked|wondered|queried|enquired|inquired)\s+(?:whether|if|why|how)\b",
+                                    sentence[:cues.DEONTIC_RE.search(sentence).start()])):
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:

@@ -1504,3 +1504,79 @@ def test_a_meetings_action_items_numbered_by_meeting_and_item_under_a_responsibl
         ("52/4", "Director of the Telecommunication Development Bureau", "instruction"),
         ("52/5", "Chair of the Expert Group", "instruction")]
     assert rows[3][3].startswith("Link Stocktaking entries")
+
+
+ACTION_POINTS_WITH_OWNER_AND_DATE = """Conclusions and action points of the ninth meeting of the Expert Group on Rural Connectivity
+The meeting was chaired by the Chair of the Expert Group on Rural Connectivity, Ms Aina Rosen, and brought together forty experts from regulators, operators and universities.
+3 Action points
+AP1 (Secretariat, by 15 December 2028): revise the draft report in line with the conclusions above.
+AP2 (Chair, before 31 October 2028): consult the regional groups on the theme of the next meeting.
+AP3 (Member States, by 31 January 2029): send to the secretariat the names of their focal points.
+4 Action items
+No.\tAction\tResponsible\tDeadline
+AP 9/1\tCirculate the revised indicators to all members for comment\tSecretariat\t7 November 2028
+AP 9/2\tConvene an online consultation on the indicators\tChair\tBefore 30 November 2028
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_points_coded_with_their_owner_and_date(fmt):
+    # "AP1 (Secretariat, by …): revise …" and rows "AP 9/1 … Secretariat 7 November 2028" under a Responsible column;
+    # a bare "Chair" is the chair the document names in full.
+    chair = "Chair of the Expert Group on Rural Connectivity"
+    rows = _rows(_extract(ACTION_POINTS_WITH_OWNER_AND_DATE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("AP1", "Secretariat", "instruction"), ("AP2", chair, "instruction"), ("AP3", "Member States", "instruction"),
+        ("AP 9/1", "Secretariat", "instruction"), ("AP 9/2", chair, "instruction")]
+    assert rows[0][3].startswith("revise the draft report")
+
+
+COUNCIL_REPORT_WITH_DRAFT_DECISION = """Council 2028
+Document C28/61-E
+Report by the Secretary-General
+5 Results framework
+5.1 Work on the results framework for the Action Lines started in January 2028, and 30 indicators have been drafted.
+5.2 One delegation asked whether the indicators should be published before the baseline is known.
+6 Conclusions
+In the light of the above, the Council is invited to:
+a) endorse the results framework;
+b) approve the draft decision in the Annex.
+ANNEX
+Draft Decision 661 (C28)
+The Council,
+decides
+1 that the results framework shall be finalized by 31 March 2029;
+2 that the framework shall be reviewed and, where necessary, revised by the Council Working Group on WSIS and the SDGs in 2030;
+3 the indicators listed in the framework are approved on a provisional basis,
+instructs the Secretary-General
+to publish the framework on the ITU website.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_council_report_and_its_draft_decision(fmt):
+    # "Work on … started" reports; "asked whether … should" is a question; "the Council is invited to:" only leads
+    # into its items; "by 31 March 2029" is no agent; an agent past an aside acts; what "are approved" the Council
+    # approves.
+    rows = _rows(_extract(COUNCIL_REPORT_WITH_DRAFT_DECISION, fmt))
+    assert [r[:3] for r in rows] == [
+        ("a", "Council", "invitation"), ("b", "Council", "invitation"),
+        ("1", "ITU", "decision"), ("2", "Council Working Group on WSIS and the SDGs", "decision"),
+        ("3", "Council", "decision"), ("", "Secretary-General", "instruction")]
+
+
+QUOTE_AFTER_A_SENTENCE = """Contribution from the Republic of Ostrava to the Council Working Group on WSIS and the SDGs
+2 Discussion
+2.1 The membership has already given clear instructions. Council Resolution 1417 (Mod. 2027) instructs the Secretary-General:
+3 to present to the Council each year the results of ITU's work under each Action Line;
+4 to update the roadmaps every two years.
+2.2 These instructions have not yet been followed in full.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_chapeau_in_the_last_sentence_of_a_paragraph_quotes_its_resolution(fmt):
+    reqs = _extract(QUOTE_AFTER_A_SENTENCE, fmt).requirements
+    assert [(norm_label(r.source.label), r.actor, r.quoted_from) for r in reqs] == [
+        ("3", "Secretary-General", "Council Resolution 1417 (Mod. 2027)"),
+        ("4", "Secretary-General", "Council Resolution 1417 (Mod. 2027)")]
