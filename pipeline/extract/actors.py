@@ -48,6 +48,7 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement"}
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
+BUREAUX_RE = re.compile(r"(?:(?:[Tt]he|[Aa]ll|[Ee]ach\s+of\s+the)\s+)?(?:three\s+)?Bureaux|(?:[Ee]ach|[Ee]very)\s+Bureau")
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # The agent of a passive a few words on, past an aside: "shall be reviewed and, where necessary, revised by the Council".
 LATE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|to)\s+be\s+[a-z]+ed\b[^;:]{0,60}?\bby\s+"
@@ -177,6 +178,8 @@ class ActorReader:
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        if (bureaux := re.match(rf"(?:that\s+)?(?P<b>{BUREAUX_RE.pattern})\s+(?=[a-z])", clause)) is not None:
+            return "Directors of the Bureaux", bureaux.group("b")  # "that each Bureau name a focal point …"
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
         # the span may take in the article ("the Union") or not ("Council")
         named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)
@@ -241,7 +244,7 @@ class ActorReader:
         phrase = LEAD_RE.sub("", RUN_IN_TITLE_RE.sub("", phrase.strip(" ,")))
         if not phrase:
             return None
-        if re.fullmatch(r"(?:[Tt]he\s+)?(?:three\s+)?Bureaux", phrase):
+        if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
         officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])
         if officer and (body := self.found(officer.group("body"))) and (

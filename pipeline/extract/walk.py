@@ -25,6 +25,9 @@ from .walk_state import Candidate, _Context, source_name
 from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentences, _title_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# (not "Action required: The secretariat to add …", a meeting's action point that _action_point reads whole)
+RUN_IN_ACTION_RE = re.compile(r"Action\s+(?:required|requested)\s+(?=[A-Z])")
+NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z][a-z]+\s)")
 # "… contains the following instructions to the Secretary-General:" before the items it quotes.
 FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invitations|decisions)\s+"
                           r"(?:to|addressed to|for)\s+(?P<who>[^:]{3,80}?)\s*:\s*$", re.IGNORECASE)
@@ -104,7 +107,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         """A row of a meeting's action items run together into one paragraph ("47/1 Restructure the draft report …
         Secretariat (SPM) 31 January 2029 Open"), right under the header or another such row: an item labelled by
         its number, so that its action and its Lead cell are read as a plan's item is."""
-        row = MEETING_ROW_RE.match(seg.text) if self.in_rows and seg.kind == "para" and seg.start == 0 else None
+        # (a row numbered "1", "2" in a Word table whose number reaches us as text: "1 Circulate to the Group …")
+        row = (MEETING_ROW_RE.match(seg.text) or NUMBERED_ROW_RE.match(seg.text)
+               if self.in_rows and seg.kind == "para" and seg.start == 0 else None)
         if row is None:
             return seg
         return Segment("item", seg.block, row.end(), seg.end, row.group("n"))
@@ -117,6 +122,15 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return
         if seg.label and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", seg.label.rstrip(".")):
             self.last_number = seg.label.rstrip(".")  # the parent of lettered items that follow outside resolutions
+        if seg.kind == "para" and text.strip(" :").lower() in ("action required", "action requested"):
+            self.heading(seg, "Action required")  # typed in body type, as a DOCX from plain text has it
+            return
+        if seg.kind == "para" and (run_in := RUN_IN_ACTION_RE.match(text)) is not None:
+            # "Action required The Council is invited to …": a heading run in with the sentence it opens (a pasted
+            # paragraph whose line breaks were joined)
+            self.heading(seg, "Action required")
+            self.body_segment(Segment("para", seg.block, seg.start + run_in.end(), seg.end, None))
+            return
         if re.fullmatch(r"[\s.…\[\]]+", text):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text) or _furniture(text):

@@ -102,6 +102,10 @@ class AddresseeReader:
             actor, printed = self.that_subject(text[m.end() - 4:])
             if actor:
                 return actor, printed
+            if m.start() > 0:
+                # "The Secretary-General proposes that the platform be moved to …": a clause in the passive names no one;
+                # the proposer is not who acts, so the default holds
+                return SECRETARIAT, None
         if self.proposals_that or re.match(r"that\b", text, re.IGNORECASE):
             # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"; "That the Group …"
             actor, printed = self.that_subject(text if re.match(r"that\b", text, re.I) else f"that {text}")

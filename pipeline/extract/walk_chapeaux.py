@@ -23,17 +23,19 @@ ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:reso
 class ChapeauHandlers:
     """The walk's handlers of headings, preambles and chapeaux (mixed into `Walk`)."""
 
-    def heading(self, seg: Segment) -> None:
-        """A heading opens a section: the chapeau in force and the plan's section code end with the one before."""
+    def heading(self, seg: Segment, title: str | None = None) -> None:
+        """A heading opens a section: the chapeau in force and the plan's section code end with the one before. (A
+        run-in title gives its own words: "Action required" before the sentence it opens.)"""
         # ("IV. Action points" typed in a Word paragraph is the section "Action points", as its TXT heading reads)
-        self.section = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", "",
-                              undecorated(seg.block.text)) if seg.block.label is None else undecorated(seg.block.text)
+        self.section = title or (re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", "",
+                                        undecorated(seg.block.text)) if seg.block.label is None
+                                 else undecorated(seg.block.text))
         self.proposals_that = False
         self.proposal_parent = None
         self.meeting_who = None
         self.lead_in = None
         # "C1. The role of governments …": lettered items below are cited as "C1 a", "C1 b".
-        code = re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
+        code = None if title else re.match(r"([A-Z]\d{1,2})\.?\s", f"{seg.label or ''} {seg.block.text}".strip() + " ")
         self.section_code = code.group(1) if code else None
         self.last_number = None
         self.ctx = None

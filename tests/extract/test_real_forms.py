@@ -1580,3 +1580,39 @@ def test_a_chapeau_in_the_last_sentence_of_a_paragraph_quotes_its_resolution(fmt
     assert [(norm_label(r.source.label), r.actor, r.quoted_from) for r in reqs] == [
         ("3", "Secretary-General", "Council Resolution 1417 (Mod. 2027)"),
         ("4", "Secretary-General", "Council Resolution 1417 (Mod. 2027)")]
+
+
+SG_REPORT_PROPOSALS = """Council 2029
+Document C29/40-E
+Report by the Secretary-General
+Action required
+The Council is invited to consider the proposals in Section 4 and to endorse them.
+4 Proposals
+4.1 The Secretary-General proposes that the WSIS Stocktaking platform be moved to the common ITU data infrastructure by the end of 2030.
+4.2 The Secretary-General proposes that each Bureau name a WSIS focal point for the consolidated report.
+5 Action points
+No.\tAction\tResponsible\tDeadline
+1\tCirculate to the Group a revised outline of the report\tSecretariat\t15 November 2029
+2\tSend written comments on the draft indicator set\tMember States\t31 March 2030
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_report_s_proposals_action_box_and_numbered_action_rows(fmt):
+    # "Action required" typed as a paragraph still opens its section; a passive proposal names no one, so the
+    # proposer is not taken for who acts; "each Bureau" acts through its Director; rows numbered "1", "2" under a
+    # Responsible column are action points in every format.
+    rows = _rows(_extract(SG_REPORT_PROPOSALS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("", "Council", "invitation"), ("4.1", "Secretariat", "proposal"), ("4.2", "Directors of the Bureaux", "proposal"),
+        ("1", "Secretariat", "instruction"), ("2", "Member States", "instruction")]
+
+
+def test_an_action_box_run_in_with_its_sentence():
+    # A pasted paragraph whose lines were joined: "Action required The Group is invited to …".
+    text = ("Contribution from the Republic of Ostrava\n"
+            "Action required The Council Working Group on WSIS and the SDGs is invited to consider the proposals below.\n"
+            "Proposals\nProposal 1: The secretariat should add a table of results to the report.\n")
+    rows = _rows(_extract(text, "docx"))
+    assert [r[:3] for r in rows] == [("", "Council Working Group on WSIS and the SDGs", "invitation"),
+                                     ("1", "Secretariat", "proposal")]
