@@ -246,6 +246,8 @@ class ActorReader:
             return None
         if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
+        if re.fullmatch(r"(?:[Tt]he\s+)?Director", phrase) and (director := self.only_director()):
+            return director, phrase  # "The Director shall set up …" in a text that names one Bureau's Director
         officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])
         if officer and (body := self.found(officer.group("body"))) and (
                 name := printed_name(officer.group(0))
@@ -274,6 +276,13 @@ class ActorReader:
             return (name, np) if name else None
         return None
 
+    def only_director(self) -> str | None:
+        """The one Bureau Director a text names in full ("the Director of the Telecommunication Development Bureau"),
+        whom its bare "the Director" means; None when it names none or several."""
+        named = set(re.findall(r"Director of the (Telecommunication Development|Telecommunication Standardization|"
+                               r"Radiocommunication) Bureau", self.text))
+        return f"Director of the {named.pop()} Bureau" if len(named) == 1 else None
+
     def _owner(self, parsed, thing) -> tuple[str, str] | None:
         """The body a thing belongs to: "the report of the Secretary-General" -> Secretary-General; None when the
         thing names no body ("the ITU WSIS+20 report")."""
@@ -300,8 +309,10 @@ class ActorReader:
         # "ITU-D Sector Members" are Sector Members: the "ITU" of a Sector's name is not the Union.
         spans = [s for s in doc.spans["actors"] if (keep is None or keep(s))
                  and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))
+                 # "private-sector members" of a Commission are companies, not ITU's Sector Members
+                 and not text[:s.start_char].lower().endswith("private-")
                  # "developed countries", "donor countries" are those countries, not every Member State
-                 and not (s.text.lower() == "countries" and QUALIFIED_COUNTRIES_RE.search(text[:s.start_char]))]
+                 and not _some_countries(s, text)]
         if not spans:
             return None
         names = list(dict.fromkeys(span.label_ for span in spans))
@@ -323,9 +334,15 @@ class ActorReader:
         return canonical, printed
 
 
+def _some_countries(span, text: str) -> bool:
+    """"developed countries", "the countries where BDT operates": some countries, not every Member State."""
+    return span.text.lower() == "countries" and bool(QUALIFIED_COUNTRIES_RE.search(text[:span.start_char]) or re.match(
+        r"\s+(?:where|in\s+which|which|that|participating)\b", text[span.end_char:]))
+
+
 def target_actor(text: str, kb: KnowledgeBase, *, default: str) -> str:
     doc = _tokens(text)
-    names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"]))
+    names = list(dict.fromkeys(span.label_ for span in doc.spans["actors"] if not _some_countries(span, text)))
     return (COMBINED_ACTORS.get(frozenset(names[:2])) or names[0]) if names else default
 
 

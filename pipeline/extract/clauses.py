@@ -258,6 +258,15 @@ CITING_WORDS = {"item", "items", "paragraph", "paragraphs", "subparagraph", "sub
 CITED_PART_RE = re.compile(r"(?:resolves|decides|instructs|requests|invites|encourages|urges)", re.IGNORECASE)
 
 
+def _cites_part(before: list[str]) -> bool:
+    """Do the words before a label cite a part by its verb and addressee: "referred to in instructs the Director 1
+    (a) above"?"""
+    for i in range(len(before) - 1, max(len(before) - 7, 0), -1):
+        if CITED_PART_RE.fullmatch(before[i]) and before[i - 1].lower() in CITING_WORDS:
+            return all(re.fullmatch(r"the|of|[A-Z][\w\-]*|\d{1,3}|\(?[a-z]\)", w) for w in before[i + 1:])
+    return False
+
+
 def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
                      first_letter: str = "") -> list[re.Match]:
     """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
@@ -271,7 +280,7 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
         closing = len(before) > 1 and before[-1].lower() in ("and", "or") and before[-2][-1:] in ";,"
         cited_verb = (len(before) > 1 and CITED_PART_RE.fullmatch(before[-1]) and before[-2].lower() in CITING_WORDS
                       and label.isdigit())  # "the report referred to in resolves 1 to the Council"
-        if before and not closing and (cited_verb or before[-1].lower() in CITING_WORDS or (
+        if before and not closing and (cited_verb or _cites_part(before) or before[-1].lower() in CITING_WORDS or (
                 len(before) > 1 and re.fullmatch(r"\d{1,3}", before[-1]) and (before[-2].lower() in CITING_WORDS
                                                                   or CITED_PART_RE.fullmatch(before[-2])))):
             continue  # "items a) and b)", "paragraph 3 (a)", "referred to in decides 1 a)"; but "…; and (e) …"

@@ -138,7 +138,9 @@ CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u201
                              r"[\u2013\u2014-]\s+(?=[a-z])"
                              # "AP1 (Secretariat, by 15 December 2027): revise the draft report …"
                              r"|^\s*(?P<code3>[A-Z]{1,4}\s?\d{1,3}(?:[/.-]\d{1,3})?)\s*\((?P<who3>[^,();]{2,60})"
-                             r"(?:[,;][^()]{0,60})?\)\s*[:\u2013\u2014-]\s+(?=[a-z])")
+                             r"(?:[,;][^()]{0,60})?\)\s*[:\u2013\u2014-]\s+(?=[a-z])"
+                             # "AP 46/1 Secretariat: circulate the revised draft …"
+                             r"|^\s*(?P<code4>[A-Z]{1,4}\s?\d{1,3}/\d{1,3})\s+(?P<who4>[A-Z][^:;]{1,60}?)\s*:\s+(?=[a-z])")
 ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".

@@ -172,6 +172,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                     or (re.match(r"(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z]+\s+)?targets\s+for\b", text)
                         and len(text.split()) <= 16)))  # "Indicative targets for 2029 for the regional initiatives …"
                 or re.match(r"Box\s+\d+\s*[\u2013\u2014:-]\s*\S", text)
+                or re.fullmatch(r"(?:calls?\s+to\s+action|next\s+steps|the\s+way\s+forward)", text.strip(" :"), re.I)
                 or (re.match(r"(?:Part|Section|Chapter|Table)\s+[A-Z0-9IVX]{1,4}\s*[\u2013\u2014:-]\s*[A-Z]", text)
                     and len(text.split()) <= 14 and seg.block.text.rstrip()[-1:] not in ".;:,")):
             # "Key action points", "Expected results:", "Eight targets for 2030", "Box 1 – The ten WSIS targets",

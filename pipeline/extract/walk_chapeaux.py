@@ -53,7 +53,9 @@ class ChapeauHandlers:
         text = seg.text
         m = (cues.CHAPEAU_RE.match(text) or cues.SELF_OPERATIVE_RE.match(text)
              or cues.SUBJECT_OPERATIVE_RE.match(text[:1].upper() + text[1:] + " "))  # "The Group decided:"
-        if m is None:  # no operative verb after all: read as any other paragraph
+        if m is None or re.search(r"\bthe\s+following\s+(?:[\w\-]+\s+){0,2}targets\b", text):
+            # no operative verb after all, or "The Commission adopts the following targets, to be reached by 2030:",
+            # the lead-in of a targets list: read as any other paragraph
             self.body_segment(seg)
             return
         verb = _verb_key(m.group("verb"))

@@ -57,6 +57,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 DATED_STEP_RE = re.compile(rf"^(?:[\u2013\u2014\u2022-]\s+)?(?P<date>(?:(?:by|before|end(?:\s+of)?|mid-?|early|late|from)\s+)?(?:\d{{1,2}}\s+)?"
                            rf"{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?|(?:Q[1-4]|[Hh][12])\s+\d{{4}}|\d{{4}})"
                            r"\s*[:\u2013\u2014-]\s+(?P<what>[a-z][^:]{8,})$", re.IGNORECASE)
+# A sentence whose subject opens it and asks of itself: "Governments should report each year on … these targets".
+OWN_REQUEST_RE = re.compile(r"^[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s+(?:should|shall|must|are\s+(?:invited|encouraged|requested|"
+                            r"urged)\s+to)\b")
 # A declaration's items speak for those who sign it ("We, the participants …, 1. Reaffirm …; 2. Recognize …"): verbs
 # that declare, never a plan's action.
 DECLARING_RE = re.compile(r"^(?:Reaffirm|Affirm|Reiterate|Recogni[sz]e|Acknowledge|Note|Welcome|Express|Emphasi[sz]e|"
@@ -211,7 +214,9 @@ class OutsideHandlers:
         text, section = seg.text, self.section
         lead_in = seg.kind == "para" or (seg.block.text.rstrip().endswith(":") and re.search(
             r"\bthe following (?:[a-z]+ )?targets\b", text))  # "4. …, the following regional targets are set …:"
-        if lead_in and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text):
+        # ("Governments should report each year on progress towards these targets": a request of its own, no lead-in)
+        if (lead_in and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text)
+                and not (OWN_REQUEST_RE.match(text) and not re.search(r"\bfollowing\b", text))):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return True
         if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
@@ -308,12 +313,12 @@ class OutsideHandlers:
         text = seg.text
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
-            who = coded.group("who") or coded.group("who2") or coded.group("who3")
-            code = coded.group("code") or coded.group("code2") or coded.group("code3")
+            who = coded.group("who") or coded.group("who2") or coded.group("who3") or coded.group("who4")
+            code = coded.group("code") or coded.group("code2") or coded.group("code3") or coded.group("code4")
             actor, printed = ((re.fullmatch(r"(?:Vice-)?Chair(?:man|person)?", who) and self.officer_in_full(who))
                               or self.body_named(who) or self.head_actor(who) or (printed_name(who), who))
             # ("AP1 (Secretariat, by 15 December 2027): revise …": the action starts after its owner and date)
-            start = coded.end() if coded.group("code3") else text.index(who)
+            start = coded.end() if coded.group("code3") or coded.group("code4") else text.index(who)
             self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
                      printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
             return True

@@ -1616,3 +1616,60 @@ def test_an_action_box_run_in_with_its_sentence():
     rows = _rows(_extract(text, "docx"))
     assert [r[:3] for r in rows] == [("", "Council Working Group on WSIS and the SDGs", "invitation"),
                                      ("1", "Secretariat", "proposal")]
+
+
+COMMISSION_STATEMENT = """Broadband Commission for Sustainable Development
+Statement of the Commission at its Autumn Meeting 2029
+The Commission met in Nairobi and reviewed the progress made towards its targets since its last session, with ministers and industry leaders of the region.
+Targets for 2031
+The Commission adopts the following targets, to be reached by 2031:
+1. Every country has a national broadband plan with a budget line.
+2. Women and men use mobile Internet at equal rates in every region.
+Calls to action
+Governments should report each year on progress towards these targets.
+The Commission encourages private-sector members to share coverage data with ITU.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_commission_statement_adopting_targets_and_calling_to_action(fmt):
+    # "adopts the following targets" leads into targets, the Commission's; "Governments should report … these
+    # targets" asks of Governments (no lead-in); "private-sector members" are companies, not ITU's Sector Members.
+    rows = _rows(_extract(COMMISSION_STATEMENT, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Broadband Commission", "target"), ("2", "Broadband Commission", "target"),
+        ("", "Governments", "expectation"), ("", "private-sector members", "invitation")]
+
+
+WTDC_CITED_PART = """Resolution 177 (Rev. Kigali, 2029)
+The World Telecommunication Development Conference,
+instructs the Director of the Telecommunication Development Bureau
+1\tto collect data on the connection of public institutions, in particular:
+(a)\tschools;
+(b)\thealth centres;
+invites Member States
+1\tto take part in the data collection referred to in instructs the Director 1 (a) above;
+2\tto include the connection of public institutions in their national broadband plans.
+Annex
+The Director shall report on the data collection to each meeting of the Telecommunication Development Advisory Group.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_part_cited_by_its_chapeau_and_the_director_of_a_text_that_names_one(fmt):
+    # "referred to in instructs the Director 1 (a) above" cites a part, it opens no item; "The Director" of a text
+    # that names one Bureau's Director is that Director.
+    bdt = "Director of the Telecommunication Development Bureau"
+    rows = _rows(_extract(WTDC_CITED_PART, fmt))
+    assert [r[:2] for r in rows] == [("1", bdt), ("1 a", bdt), ("1 b", bdt), ("1", "Member States"),
+                                     ("2", "Member States"), ("", bdt)]
+
+
+def test_action_points_coded_with_a_slash_and_their_owner_before_a_colon():
+    text = ("Report of the sixth meeting of the Expert Group on Rural Connectivity\n\nAction points\n\n"
+            "AP 6/1 Secretariat: circulate the revised draft progress report to\nall members of the Group by 15 March "
+            "2029.\n\nAP 6/2 Member States: send written comments on the draft report\nbefore 1 April 2029.\n")
+    rows = _rows(_extract(text))
+    assert [r[:3] for r in rows] == [("AP 6/1", "Secretariat", "instruction"),
+                                     ("AP 6/2", "Member States", "instruction")]
+    assert rows[0][3].startswith("circulate the revised")
