@@ -105,13 +105,20 @@ def _tokens(text: str):
 
 def un_body(document: Document) -> str | None:
     """'UN General Assembly', 'CSTD', 'ECOSOC' or 'UNGIS' when the document is one of their texts."""
-    head = "\n".join([document.symbol or "", *(b.text for b in document.blocks[:16])])
+    # (a cited symbol in a labelled preamble item, "c) A/RES/70/125, which aligned …", is no masthead; and a text that
+    # opens as an ITU conference's resolution is ITU's whatever it cites)
+    blocks = [b for b in document.blocks[:16] if b.label is None]
+    if any(ITU_OPENER_RE.match(b.text) for b in blocks):
+        return None
+    head = "\n".join([document.symbol or "", *(b.text for b in blocks)])
     for body, pattern in UN_BODY_RE:
         if pattern.search(head):
             return body
     return None
 
 
+ITU_OPENER_RE = re.compile(r"The (?:Plenipotentiary Conference|World Telecommunication (?:Development Conference|"
+                           r"Standardization Assembly)|Radiocommunication Assembly)\b")
 ITU_BODY_RE = (("Council", re.compile(r"^The (?:ITU )?Council\b", re.MULTILINE)),
                ("Plenipotentiary Conference", re.compile(r"^The Plenipotentiary Conference\b", re.MULTILINE)))
 

@@ -1673,3 +1673,36 @@ def test_action_points_coded_with_a_slash_and_their_owner_before_a_colon():
     assert [r[:3] for r in rows] == [("AP 6/1", "Secretariat", "instruction"),
                                      ("AP 6/2", "Member States", "instruction")]
     assert rows[0][3].startswith("circulate the revised")
+
+
+PP_CITING_UN_SYMBOLS = """RESOLUTION 299 (REV. RIYADH, 2030)
+The Plenipotentiary Conference of the International Telecommunication Union (Riyadh, 2030),
+recalling
+a)\tthat the United Nations General Assembly carried the WSIS process forward;
+b)\tA/RES/70/125, which aligned the WSIS process with the 2030 Agenda for Sustainable Development,
+instructs the Secretary-General
+1\tto report each year to the Council on the Union's WSIS activities.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_plenipotentiary_resolution_that_cites_a_un_symbol_is_itu_s(fmt):
+    # "b) A/RES/70/125, which …" in the preamble is a citation, not a UN masthead: the Secretary-General is ITU's.
+    rows = _rows(_extract(PP_CITING_UN_SYMBOLS, fmt))
+    assert [r[:3] for r in rows] == [("1", "Secretary-General", "instruction")]
+
+
+MEETING_AGREED_THAT = """Report of the fiftieth meeting of the Council Working Group on WSIS and the SDGs
+4 Conclusions
+4.1 The Group agreed that the final contribution to the CSTD should describe the results for each Action Line in a paragraph of its own.
+4.2 The Group agreed that the progress report, with the amendments made during the meeting, be forwarded to the Council.
+4.3 The Group agreed that its fifty-first meeting would be held in Geneva in February 2031.
+"""
+
+
+def test_what_a_meeting_agrees_a_drafted_text_should_say_is_the_secretariat_s():
+    # The text the secretariat drafts is the secretariat's to write; forwarding the Group's own report and holding
+    # its meetings stay the Group's.
+    cwg = "Council Working Group on WSIS and the SDGs"
+    rows = _rows(_extract(MEETING_AGREED_THAT))
+    assert [r[:2] for r in rows] == [("4.1", "Secretariat"), ("4.2", cwg), ("4.3", cwg)]
