@@ -21,7 +21,9 @@ MODAL_CHAPEAU_RE = re.compile(
     r"following\s+[a-z]+(?:\s+[^.;:]{0,40})?|shall|should|will|must|(?:is|are) "
     r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
     # "The Commission may wish to consider the following actions:" or "… may wish to:" before its lettered actions
-    r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?)\s*:?\s*$")
+    r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?"
+    # "The secretariat shall support the Expert Group and, in particular:" before its lettered tasks
+    r"|(?:shall|should|will|must)\s+[a-z]+\s+[^.;:]{2,60}?\s+and,?\s+in\s+particular,?)\s*:?\s*$")
 
 # An item with its own subject and modal under a chapeau that names someone else: "(b) development partners should
 # align …" under "The international community is encouraged to:". The item's subject acts.

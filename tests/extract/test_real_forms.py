@@ -1706,3 +1706,23 @@ def test_what_a_meeting_agrees_a_drafted_text_should_say_is_the_secretariat_s():
     cwg = "Council Working Group on WSIS and the SDGs"
     rows = _rows(_extract(MEETING_AGREED_THAT))
     assert [r[:2] for r in rows] == [("4.1", "Secretariat"), ("4.2", cwg), ("4.3", cwg)]
+
+
+PROPOSAL_ROWS_AND_SUPPORT_TASKS = """Contribution from the Republic of Ostrava to the Council Working Group on WSIS and the SDGs
+3 Proposals
+No. | Proposal | Rationale
+Proposal 1 | That the secretariat add to the annual report a table of the operative paragraphs it answers. | Easier review
+Proposal 2 | That the report give, for each Action Line, one indicator with its baseline. | Comparable figures
+Annex: terms of reference of the Expert Group
+6 The secretariat shall support the Expert Group and, in particular:
+a) prepare the background documents for each meeting;
+b) circulate the documents of each meeting at least 21 days before it opens.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_proposal_rows_between_bars_and_tasks_after_in_particular(fmt):
+    rows = _rows(_extract(PROPOSAL_ROWS_AND_SUPPORT_TASKS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretariat", "proposal"), ("2", "Secretariat", "proposal"), ("6", "Secretariat", "expectation"),
+        ("6 a", "Secretariat", "expectation"), ("6 b", "Secretariat", "expectation")]
