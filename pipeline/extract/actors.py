@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..kb import KnowledgeBase
 from ..model import Document
+from . import cues
 
 # spaCy comes with the pipelines (.nlp), imported where a phrase is first read: an audit answered from the cache
 # never loads it.
@@ -49,7 +50,6 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
 BUREAUX_RE = re.compile(r"(?:(?:[Tt]he|[Aa]ll|[Ee]ach\s+of\s+the)\s+)?(?:three\s+)?Bureaux|(?:[Ee]ach|[Ee]very)\s+Bureau")
-MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # The agent of a passive a few words on, past an aside: "shall be reviewed and, where necessary, revised by the Council".
 LATE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|to)\s+be\s+[a-z]+ed\b[^;:]{0,60}?\bby\s+"
                            r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
@@ -224,7 +224,7 @@ class ActorReader:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             # ("… be disaggregated by sex": no one acts by a thing; "… be finalized by 31 March 2028": nor by a date)
             subj = pobj if pobj is not None and (pobj.text[:1].isupper() or pobj.lemma_.lower() in BODY_WORDS) and not (
-                pobj.ent_type_ == "DATE" or re.fullmatch(rf"{MONTHS}|\d.*", pobj.text)) else None
+                pobj.ent_type_ == "DATE" or re.fullmatch(rf"{cues.MONTHS}|\d.*", pobj.text)) else None
             if subj is None and (late := LATE_AGENT_RE.search(clause)) and (found := self.found(late.group("agent"))):
                 return found  # the parser lost the agent past an aside: "… reviewed and, where necessary, revised by …"
         if subj is None or subj.lemma_.lower() in THINGS:

@@ -11,6 +11,8 @@ import re
 from ..model import RequirementKind
 
 # Operative verbs open the operative part; the kind says what a reader expects of the addressee.
+# The months, as dates in mandates print them ("30 September 2028", "by end March").
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 OPERATIVE_KIND = {
     "resolves": RequirementKind.DECISION, "decides": RequirementKind.DECISION,
     "approves": RequirementKind.DECISION, "adopts": RequirementKind.DECISION,

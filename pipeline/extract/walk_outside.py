@@ -53,9 +53,8 @@ def _imperative(text: str, *, action_row: bool = False) -> bool:
 SCHEDULE_HEADING_RE = re.compile(r"^(?:[\dA-Z]{1,3}(?:\.\d{1,2})*\.?\s+)?(?:deadlines|time-?lines?|timetable|calendar|schedule|"
                                  r"key\s+dates|milestones|time\s*frame)\s*:?$", re.IGNORECASE)
 # A step under it: its date, a colon or dash, and what is due ("November 2028: first meeting of the Expert Group").
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATED_STEP_RE = re.compile(rf"^(?:[\u2013\u2014\u2022-]\s+)?(?P<date>(?:(?:by|before|end(?:\s+of)?|mid-?|early|late|from)\s+)?(?:\d{{1,2}}\s+)?"
-                           rf"{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?|(?:Q[1-4]|[Hh][12])\s+\d{{4}}|\d{{4}})"
+                           rf"{cues.MONTHS}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?|(?:Q[1-4]|[Hh][12])\s+\d{{4}}|\d{{4}})"
                            r"\s*[:\u2013\u2014-]\s+(?P<what>[a-z][^:]{8,})$", re.IGNORECASE)
 # A sentence whose subject opens it and asks of itself: "Governments should report each year on … these targets".
 OWN_REQUEST_RE = re.compile(r"^[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s+(?:should|shall|must|are\s+(?:invited|encouraged|requested|"
@@ -118,9 +117,8 @@ MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?=[A-Z])")
 DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:BR|TSB|BDT)(?:\s*[/,]\s*(?:BR|TSB|BDT))+\b")
 # A Responsible cell that is only an officer's title, before the deadline cell ("… to Council C29 Chair June 2029
 # Open"): the title the document gives in full elsewhere ("the Chair of the Working Group").
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 OFFICER_CELL_RE = re.compile(rf"(?<=[\w.)] )(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+"
-                             rf"(?=(?:(?:Before|By|End\s+of)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|"
+                             rf"(?=(?:(?:Before|By|End\s+of)\s+)?(?:\d{{1,2}}\s+)?(?:{cues.MONTHS}\s+)?(?:19|20)\d\d\b|"
                              r"Ongoing\b)")
 OFFICER_NAMED = r"\b{title}\s+of\s+the\s+[A-Z][\w&\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w&\-]*)*"
 WSIS_TARGETS_RE = re.compile(r"\bWSIS\s+targets\b|\bGeneva\s+Plan\s+of\s+Action\b", re.IGNORECASE)
