@@ -295,6 +295,12 @@ class ActorReader:
         thing names no body ("the ITU WSIS+20 report")."""
         prep = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        poss = next((c for c in thing.subtree if c.dep_ == "poss" and c.i < thing.i), None)
+        if pobj is None and poss is not None:
+            # "The Commission's annual report should …": a body outside the secretariat writes its own report ("The
+            # Secretary-General's report", "ITU's report" are the secretariat's to draft, which the caller assumes)
+            owner = self.found(parsed[poss.left_edge.i:poss.i + 1].text)
+            return owner if owner and owner[0] not in ("ITU", "Secretary-General", "Secretariat") else None
         if pobj is None:
             return None
         return self.found(parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text)

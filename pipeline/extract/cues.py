@@ -54,7 +54,9 @@ PAST_ASK = r"requested|invited|encouraged|urged|called upon|called on|asked|deci
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit|agree"
 SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
-    r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore),"
+    r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore"
+    # ("In the light of this, we would ask …", "For these reasons, we request …")
+    r"|In (?:the )?light of (?:this|the above|these [a-z]+)|For (?:these|those|this) reasons?|On this basis),"
     r"\s+(?=we\b))?"
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)
@@ -64,6 +66,9 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
     r"(?:(?:further|also|again|strongly|respectfully|kindly|therefore)\s+)?"
+    # a delegate's polite request: "we would ask the secretariat to …", "we would like to invite …"
+    r"(?:(?<=[Ww]e )(?:would|should|wish to|would like to|should like to)\s+(?:(?:therefore|also|kindly)\s+)?"
+    r"(?:like\s+to\s+)?(?=(?:ask|request|invite|encourage|urge|call upon|call on|recommend)\b))?"
     rf"(?P<verb>{_PRESENT_ALT}|{_PAST_ALT})\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 OPERATIVE_ANY = re.compile(rf"\b{OPERATIVE_VERB}\b", re.IGNORECASE)
 # UN operative paragraphs that declare rather than ask ("Emphasizes …", "Notes with appreciation …"); they ask

@@ -72,12 +72,14 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
+        self.next_seg: Segment | None = None  # the segment read after this one
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
         rows = read_cell_rows(segments)  # a table exported one cell per line: its rows read back
         self.cell_leads = rows.leads
-        for seg in segments:
+        for i, seg in enumerate(segments):
+            self.next_seg = segments[i + 1] if i + 1 < len(segments) else None
             if id(seg) in rows.cells:
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
@@ -187,6 +189,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             # "C1. The role of public governance authorities …", "B. Objectives and regional targets": a section
             self.heading(seg)
             return
+        if self.plain_heading(seg):
+            self.heading(seg)  # "Tracking progress" between two paragraphs: a heading in sentence case
+            return
         closed = seg.block.text[seg.end:].strip()[:1] in (";", ",")  # "(a) Data on …;" is an item
         if (seg.kind == "item" and _section_title(text) and not closed) or (seg.kind == "para" and _section_title(text)
                                                               and _title_case(text) and not self.out_of_preamble(seg)) or (
@@ -212,6 +217,11 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
         if ctx is not None and ctx.mode == "operative" and (
                 seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)
+                # "calls on Governments to:" then bulleted "adopt or update …": a bullet is an item without a label
+                or (seg.block.kind is BlockKind.LIST_ITEM and seg.start == 0 and re.match(r"[a-z]{2,}\b", text)
+                    and self.prev is not None and self.prev.block.text.rstrip().endswith(("to:", ":"))
+                    or (seg.block.kind is BlockKind.LIST_ITEM and self.prev is not None
+                        and self.prev.block.kind is BlockKind.LIST_ITEM and re.match(r"[a-z]{2,}\b", text)))
                 # "encourages" alone, then "universities and research institutes to test …": the addressee opens
                 # the paragraph below the bare chapeau
                 or (not ctx.actor and ctx.printed is None and ctx.verb is not None and self.prev is not None
@@ -227,6 +237,19 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return  # the rest of an item broken across a page: the chapeau still holds
         self.ctx = None
         self.outside_resolutions(seg)
+
+    def plain_heading(self, seg: Segment) -> bool:
+        """A short line in sentence case ("Tracking progress", "A call to action") that stands alone between a
+        sentence that has ended and a paragraph of running text: a section heading, though not title-cased."""
+        text, prev, nxt = seg.text.strip(), self.prev, self.next_seg
+        if not (seg.kind == "para" and seg.start == 0 and seg.end >= len(seg.block.text.rstrip())
+                and 2 <= len(text.split()) <= 6 and _section_title(text) and not self.in_rows and not self.lead_column
+                and not self.out_of_preamble(seg)):
+            return False
+        if prev is None or prev.block.text.rstrip()[-1:] not in ".;" or nxt is None or nxt.kind not in ("para", "chapeau"):
+            return False
+        following = nxt.block.text[nxt.start:].strip()
+        return len(following.split()) >= 8 and following[:1].isupper() and following.rstrip()[-1:] in ".:"
 
     def out_of_preamble(self, seg: Segment) -> bool:
         """A title-like line inside a resolution's head ("The ITU Council", "Economic and Social Council") is no

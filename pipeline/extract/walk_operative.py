@@ -23,7 +23,9 @@ MODAL_CHAPEAU_RE = re.compile(
     # "The Commission may wish to consider the following actions:" or "… may wish to:" before its lettered actions
     r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?"
     # "The secretariat shall support the Expert Group and, in particular:" before its lettered tasks
-    r"|(?:shall|should|will|must)\s+[a-z]+\s+[^.;:]{2,60}?\s+and,?\s+in\s+particular,?)\s*:?\s*$")
+    r"|(?:shall|should|will|must)\s+[a-z]+\s+[^.;:]{2,60}?\s+and,?\s+in\s+particular,?"
+    # "For the report itself, our delegation would expect to see:" before what the report should give
+    r"|(?:would|should|will)\s+(?:expect|like|wish|want|hope)\s+to\s+(?:see|find|read)(?:\s+[^.;:]{0,40})?)\s*:?\s*$")
 
 # An item with its own subject and modal under a chapeau that names someone else: "(b) development partners should
 # align …" under "The international community is encouraged to:". The item's subject acts.
@@ -90,6 +92,8 @@ class OperativeHandlers:
         if re.search(r"\b(?:which|that|who)$", m.group("subject")) and self.ctx is not None and seg.kind == "item":
             return False  # "(b) prepare … a short list of conclusions, which shall: (i) …": the item's own sub-items
         actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
+        if re.search(r"\bto\s+(?:see|find|read)\b", m.group(0)):
+            actor, printed = SECRETARIAT, None  # what a reader expects to see in a report: its writers' to give
         kind = _modal_kind(m.group(0))
         if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
             self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
@@ -222,8 +226,13 @@ class OperativeHandlers:
             # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
-        self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
-                 label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+        # "In the light of this, we would ask the secretariat to:" in a paragraph of its own: a chapeau, whose items
+        # follow, and no request of its own
+        lead_in = (seg.kind == "para" and not seg.label and not second and seg.block.text.rstrip().endswith(":")
+                   and re.fullmatch(r"[^.;:]{2,100}?\bto\s*:?\s*", rest) is not None)
+        if not lead_in:
+            self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
         if end != seg.end:
             v2 = _verb_key(second.group("verb"))
             rest2 = text[second.end("verb"):]
@@ -240,7 +249,8 @@ class OperativeHandlers:
             actor, printed = self.found(group.group("group")) or (group.group("group"), group.group("group"))
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
-                            source=self.doc_name, last_number=seg.label, last_text=text, own_item=seg.label or "")
+                            source=self.doc_name, last_number=seg.label, last_text=text,
+                            own_item=None if lead_in else seg.label or "")
         return True
 
     def second_clause(self, seg: Segment) -> bool:
