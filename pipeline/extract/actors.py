@@ -129,6 +129,13 @@ def itu_body(document: Document) -> str | None:
     return next((body for body, pattern in ITU_BODY_RE if pattern.search(head)), None)
 
 
+# Another body's secretariat by the body's acronym: "the UNGIS secretariat", "the CSTD secretariat".
+OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)[A-Z]{3,}(?:[-&][A-Z]+)*\s+secretariat)")
+# A unit of a Bureau named by the Bureau's acronym: "the BDT secretariat", "the BDT Regional Office for Africa", "the
+# ITU regional offices".
+BUREAU_UNIT_RE = re.compile(r"(?:that\s+)?(?:the\s+|its\s+)?(?P<np>(?:BDT|TSB|BR|ITU(?:-[DTR])?)\s+(?P<head>secretariat|"
+                            r"(?:Regional|Area)\s+Office(?:\s+for\s+(?:the\s+)?[A-Z][\w\-]+(?:(?:\s+(?:and|the|of))*\s+[A-Z][\w\-]+)*)?|"
+                            r"regional\s+offices?|Regional\s+Offices))(?=[\s,;:]|$)")
 # The line that opens a resolution of a body outside ITU and the UN: "The Third Ministerial Conference of the Island
 # Digital Alliance," (the body decides; its session's ordinal is not part of its name).
 AUTHOR_LINE_RE = re.compile(r"^The\s+(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
@@ -180,11 +187,23 @@ class ActorReader:
         self.author = None if self.decider else author_body(document)
         self.we = who_we_are(document)
 
+    def bureau_unit(self, phrase: str) -> tuple[str, str] | None:
+        """"the BDT secretariat", "the BDT Regional Office for Africa": a unit of a Bureau or of ITU, which acts
+        itself; not the Bureau's Director, whom the acronym alone would name."""
+        m = BUREAU_UNIT_RE.match(phrase.strip())
+        if m is None:
+            return None
+        if m.group("head").lower() == "secretariat":
+            return "Secretariat", m.group("np")
+        return printed_name(m.group("np")) or m.group("np"), m.group("np")
+
     def that_subject(self, text: str) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
+        if (unit := self.bureau_unit(re.sub(r"^that\s+", "", clause))) is not None:
+            return unit  # "that the BDT Regional Office for Africa shall convene …"
         if (bureaux := re.match(rf"(?:that\s+)?(?P<b>{BUREAUX_RE.pattern})\s+(?=[a-z])", clause)) is not None:
             return "Directors of the Bureaux", bureaux.group("b")  # "that each Bureau name a focal point …"
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
@@ -253,6 +272,10 @@ class ActorReader:
             return None
         if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
+        if (other := OTHER_SECRETARIAT_RE.fullmatch(phrase)) is not None:
+            return other.group("np"), phrase  # "The UNGIS secretariat should present …": not ITU's secretariat
+        if self.body is None and re.match(r"(?:the\s+|all\s+)?members\b(?!\s+of\b)", phrase):
+            return "Member States", phrase  # "members wishing to comment …" in an ITU meeting's record: its Member States
         if re.fullmatch(r"(?:[Tt]he\s+)?Director", phrase) and (director := self.only_director()):
             return director, phrase  # "The Director shall set up …" in a text that names one Bureau's Director
         officer = OFFICER_OF_RE.match(phrase.split(",", 1)[0])

@@ -61,7 +61,9 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
-    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|Members|{MEETING_SUBJECT}"
+    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|Members|They|{MEETING_SUBJECT}"
+    # "UNGIS members call upon Governments to …": a group's members by the group's acronym
+    r"|[A-Z]{3,}(?:[-&][A-Z]+)*\s+(?:members|member\s+agencies|[Pp]rincipals)"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
@@ -129,7 +131,7 @@ PREAMBULAR_RE = re.compile(
 # Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
 DEONTIC_RE = re.compile(
     r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
-    r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby)\s+)?"
+    r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby|kindly|cordially|respectfully)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
     r"|it is (?:also |further |therefore |equally )?"
     r"(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
@@ -163,7 +165,7 @@ IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Devel
 # ("The Working Group will be informed of progress …": the subject is told, it does nothing)
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available|(?:kept\s+)?informed|briefed|notified)\b)[a-z]",
                      re.IGNORECASE)
-INVITED_RE = re.compile(r"\b(?:is|are) invited to\b", re.IGNORECASE)
+INVITED_RE = re.compile(r"\b(?:is|are) (?:(?:also|further|kindly|cordially)\s+)?invited to\b", re.IGNORECASE)
 # Headings that switch the reading mode.
 PROPOSALS_HEADING_RE = re.compile(r"\bproposals?\b|\brecommendations\b", re.IGNORECASE)
 ACTION_HEADING_RE = re.compile(r"^action required$", re.IGNORECASE)

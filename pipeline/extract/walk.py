@@ -18,7 +18,7 @@ from .actors import ActorReader
 from .cells import read_cell_rows
 from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
-from .walk_chapeaux import ChapeauHandlers
+from .walk_chapeaux import TOR_TITLE_RE, ChapeauHandlers
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
@@ -33,6 +33,11 @@ FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invit
                           r"(?:to|addressed to|for)\s+(?P<who>[^:]{3,80}?)\s*:\s*$", re.IGNORECASE)
 FOLLOWING_VERBS = {"instructions": "instructs", "requests": "requests", "invitations": "invites",
                    "decisions": "decides"}
+# A Council decision cited by its number: "Decision 644 (C27)", "Council Decision 652 (C28)".
+DECISION_REF_RE = re.compile(r"\b(?:Council\s+)?Decision\s+\d{1,4}(?:\s*\((?:C\d{2}|[^()]{0,30}?\d{4})\))?")
+# The line that opens an ITU resolution or decision: "The Council,", "The Plenipotentiary Conference (Doha, 2026),".
+RESOLUTION_OPENER_RE = re.compile(r"The\s+(?:ITU\s+)?Council,$|The\s+Plenipotentiary\s+Conference(?:\s+of\s+the\s+"
+                                  r"International\s+Telecommunication\s+Union)?(?:\s+\([^)]{2,40}\))?,$")
 # A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 
@@ -58,6 +63,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.ctx: _Context | None = None
         self.out: list[Candidate] = []
         self.last_subject: str | None = None
+        self.last_actor: tuple[str | None, str | None] | None = None  # who the last deontic sentence named
+        self.tor_body: str | None = None  # the group whose terms of reference are being read
         self.target_scope: str | None = None
         self.orphans: list[str] = []  # labels of items read without their chapeau
         self.pronouns: list[str] = []  # clauses whose addressee is a pronoun ("invites them to …"): actor unknown
@@ -73,6 +80,7 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one
+        self.quote_closed = False  # the last segment closed a quotation that opened lines above it
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
@@ -89,18 +97,34 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 self.lead_column = True  # the rows below name who acts in a column of their own
             elif re.match(r"Table\s+\d{1,2}\b", seg.text):
                 self.lead_column = False  # a new table's caption: its own header says whether it has a Lead column
+            if self.body is None and (opener := RESOLUTION_OPENER_RE.match(seg.block.text.strip())):
+                # "The Council," opening a draft decision in an annex of a meeting's report: the Council decides there
+                self.decider = "Council" if "Council" in opener.group(0) else "Plenipotentiary Conference"
             row = self.meeting_row(seg)
             self.in_rows, seg = header or row is not seg, row  # the rows end where a line is no such row
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 if seg.kind != "item":
                     self.own_operative(pending)
+            if (seg.kind == "heading" and seg.label and "." in seg.label and cues.TARGETS_HEADING_RE.search(self.section)
+                    and re.search(r"\d\s*(?:%|per\s*cent)", seg.text)):
+                # "1.1 Worldwide, 85% of individuals use the Internet" under "Targets for 2031", set as a heading
+                # because it has no full stop: the first target of the list
+                seg = Segment("item", seg.block, seg.start, seg.end, seg.label)
+            if (self.quote_closed and self.ctx is not None and self.ctx.quoted and seg.kind == "item"
+                    and (seg.label or "")[:1].isdigit() and not seg.block.text.lstrip().startswith(("\"", "\u201c"))):
+                self.ctx = None  # '…with the Union."' then "2 In accordance with the decision, …": the letter's own
             handler = {"heading": self.heading, "preamble": self.preamble, "chapeau": self.chapeau}.get(seg.kind)
             if handler is not None:
                 handler(seg)
             else:
                 self.body_segment(seg)
             self.prev = seg
+            block = seg.block.text.strip()
+            # a quotation that opened lines above closes here (not an item quoted whole, '"1 to …;"')
+            self.quote_closed = (self.ctx is not None and self.ctx.quoted and block.endswith(("\"", "\u201d"))
+                                 and seg.end >= len(seg.block.text.rstrip()) - 2
+                                 and sum(block.count(q) for q in "\"\u201c\u201d") == 1)
         if self.pending is not None:
             self.own_operative(self.pending)
         return self.out
@@ -124,6 +148,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return
         if seg.label and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", seg.label.rstrip(".")):
             self.last_number = seg.label.rstrip(".")  # the parent of lettered items that follow outside resolutions
+        if seg.kind == "para" and TOR_TITLE_RE.match(text.strip()):
+            self.heading(seg)  # "Terms of reference of the Expert Group on …" in body type: the title of what follows
+            return
         if seg.kind == "para" and text.strip(" :").lower() in ("action required", "action requested"):
             self.heading(seg, "Action required")  # typed in body type, as a DOCX from plain text has it
             return
@@ -153,8 +180,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             return
         # ("2.1 Council Resolution 1417 (Mod. 2027) reads in part:": the item's text has lost its colon, its block not)
         colon = text.rstrip().endswith(":") or (seg.block.text.rstrip().endswith(":") and re.search(
-            r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia))?\s*$", text))
-        ref = cues.RESOLUTION_REF_RE.search(text) if colon else None
+            r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia)){0,2}\s*$", text))
+        # ("the Council adopted Decision 644 (C27), which reads in part as follows:": a Council decision is quoted too)
+        ref = (cues.RESOLUTION_REF_RE.search(text) or DECISION_REF_RE.search(text)) if colon else None
         if (seg.block.text.rstrip().endswith(":") and seg.kind in ("para", "item")
                 and len(spans := _sentences(text)) > 1):
             last = text[spans[-1][0]:]

@@ -89,6 +89,8 @@ class AddresseeReader:
     def body_named(self, phrase: str) -> tuple[str, str] | None:
         """The body a phrase names; "the study groups of the ITU Telecommunication Standardization Sector" and "the
         ITU Regional Office for Africa" name the groups and the office, not ITU."""
+        if (unit := self.bureau_unit(phrase)) is not None:
+            return unit  # "the BDT Regional Office for Africa to prepare …": the office, not BDT's Director
         found = self.found(phrase)
         if found and found[0] == "ITU":
             found = next((h for h in [self.head_actor(phrase)] if h and h[0] != "ITU"), found)

@@ -20,6 +20,12 @@ ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:reso
                           re.IGNORECASE)  # "The same resolution, under "invites Member States", reads:"
 
 
+# The title of a group's terms of reference, which names the group (not "… of ITU-D study Questions").
+TOR_TITLE_RE = re.compile(r"(?:Draft\s+)?[Tt]erms\s+of\s+[Rr]eference\s+(?:of|for)\s+(?:the\s+)?"
+                          r"(?P<body>[A-Z][^,.;:()]{0,80}?\b(?:Group|Committee|Task\s+Force|Team|Panel|Board|Network|"
+                          r"Partnership|Commission|Council)\b[^,.;:()]{0,60})$")
+
+
 class ChapeauHandlers:
     """The walk's handlers of headings, preambles and chapeaux (mixed into `Walk`)."""
 
@@ -40,6 +46,10 @@ class ChapeauHandlers:
         self.last_number = None
         self.ctx = None
         self.target_scope = None
+        if (tor := TOR_TITLE_RE.match(self.section)) is not None:
+            self.tor_body = tor.group("body")  # "Terms of reference of the Expert Group on WSIS Measurement"
+        elif re.match(r"(?:ANNEX|Annex)\b", self.section):
+            self.tor_body = None
         ref = cues.RESOLUTION_REF_RE.search(self.section)
         if ref:  # "Part two: Council Resolution 1391 (2026), operative part"
             self.doc_name = ref.group(0).strip()

@@ -181,6 +181,13 @@ class OperativeHandlers:
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
+        if (seg.kind == "item" and seg.label and seg.block.text.rstrip().endswith(":")
+                and re.fullmatch(rf"\s*{cues.OPERATIVE_VERB}\s*:?\s*", text, re.IGNORECASE)):
+            # "5. Decides:" (a UN paragraph whose verb alone leads into its lettered sub-paragraphs): their chapeau
+            self.chapeau(Segment("chapeau", seg.block, seg.start, seg.end, None))
+            if self.ctx is not None and self.ctx.mode == "operative":
+                self.ctx.last_number = seg.label.rstrip(".")
+            return True
         m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text) or _after_opening_phrase(text)
         if not m or seg.kind not in ("item", "para", "chapeau"):
             return False
@@ -188,11 +195,16 @@ class OperativeHandlers:
         rest = m.group("rest")
         if seg.kind == "para" and not re.search(r"\b(?:to|that)\b", rest):
             return False
-        if re.fullmatch(r"\s*(?:to\s*)?:?\s*", rest) and seg.block.text.rstrip().endswith(":"):
+        bare = bool(re.fullmatch(r"\s*(?:to\s*)?:?\s*", rest)) and seg.block.text.rstrip().endswith(":")
+        if bare and not (seg.label and m.re is cues.SELF_OPERATIVE_RE):
             return False  # "In the light of the above, the Council is invited to:": the lead-in of the items below
+        # ("5. Decides:" is the numbered chapeau of "(a) …", "(b) …": no requirement of its own either)
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
+        # an unnumbered "invites Member States to …" after the quoted items of another text's chapeaux: quoted too
+        outer = self.ctx if (self.ctx is not None and self.ctx.mode == "operative" and self.ctx.quoted
+                             and seg.kind == "para" and not seg.label and cues.SELF_OPERATIVE_RE.match(text)) else None
         if re.search(r"\bthe following (?:[a-z]+ )?targets\b", rest):
             return False  # "The members of the Alliance commit to reaching the following targets …": a list's lead-in
         if (who in ("Speakers", "Participants", "Delegates", "Delegations") and verb == "decides"
@@ -230,9 +242,14 @@ class OperativeHandlers:
         # follow, and no request of its own
         lead_in = (seg.kind == "para" and not seg.label and not second and seg.block.text.rstrip().endswith(":")
                    and re.fullmatch(r"[^.;:]{2,100}?\bto\s*:?\s*", rest) is not None)
-        if not lead_in:
+        # "4.1 The Group agreed on the following action points: a) the secretariat to …": only its items ask
+        # (a numbered one is a requirement of its own, as any item with sub-items is)
+        following = (not second and not seg.label and re.fullmatch(r"(?:on\s+|upon\s+)?the\s+following(?:\s+[\w\-]+){0,3}\s*:?\s*", rest)
+                     is not None and (seg.block.text.rstrip().endswith(":") or seg.end < len(seg.block.text.rstrip())))
+        if not lead_in and not following and not bare:
             self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
-                     label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}")
+                     label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}",
+                     quoted_from=outer.source if outer is not None else None)
         if end != seg.end:
             v2 = _verb_key(second.group("verb"))
             rest2 = text[second.end("verb"):]
@@ -249,8 +266,8 @@ class OperativeHandlers:
             actor, printed = self.found(group.group("group")) or (group.group("group"), group.group("group"))
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
-                            source=self.doc_name, last_number=seg.label, last_text=text,
-                            own_item=None if lead_in else seg.label or "")
+                            source=outer.source if outer is not None else self.doc_name, last_number=seg.label,
+                            last_text=text, own_item=None if lead_in else seg.label or "", quoted=outer is not None)
         return True
 
     def second_clause(self, seg: Segment) -> bool:
@@ -360,7 +377,8 @@ class OperativeHandlers:
                   and (name := printed_name(re.sub(r"^their\s+", "", own.group("subject"))))):
                 # "2 the regional offices to organize …" under "instructs the Director of the Telecommunication
                 # Development Bureau": a body named by its common noun, in the item's own words, acts
-                actor, printed = name, own.group("subject")
+                # (a body the knowledge base knows keeps its canonical name: "the secretariat" is the Secretariat)
+                actor, printed = self.found(own.group("subject")) or (name, own.group("subject"))
             owned = TARGETS_OWNED_RE.search(text) if kind is RequirementKind.DECISION and not that_letter else None
             if owned and (found := self.found(owned.group("who"))) and found[0]:
                 # "to adopt the following targets …, which the Secretary-General and the Directors have undertaken to
@@ -368,6 +386,8 @@ class OperativeHandlers:
                 actor, printed = found[0], owned.group("who")
             if that_letter:
                 ctx.letter_actor = (actor, printed)  # as the letter's own reading found it, fallbacks included
+            elif _is_letter(label) and not _is_roman(label, ctx.last_letter):
+                ctx.letter_actor = None  # "(b) To convene …, which shall: (i) …" after "(a) That the Commission …"
             elif label and label[:1].isdigit():
                 ctx.number_actor = (actor, printed) if re.match(r"that\b", text, re.IGNORECASE) or owned else None
         self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=path_label or None,

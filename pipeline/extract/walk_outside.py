@@ -12,7 +12,7 @@ from . import cues
 from .actors import BODY_WORDS, _parsed, _tokens, printed_name, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
-from .walk_words import _is_letter, _sentences, _verb_key
+from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
 
 CODED_ACTION_RE = cues.CODED_ACTION_RE
 
@@ -152,8 +152,20 @@ SOME_VIEW_RE = re.compile(r"^(?:Some|Several|Many|Other|Most|A\s+few|A\s+number\
                           r"(?:also\s+)?(?:considered|felt|believed|thought|argued|were\s+of\s+the\s+view|took\s+the\s+view|"
                           r"expressed\s+the\s+view|held)\s+that\b")
 # Who a deontic clause reported after a verb of belief names: "Are convinced that Governments should …".
+# A report or other deliverable as a sentence's subject: "An interim report, including …", "The final report".
+THING_SUBJECT_RE = re.compile(r"(?:An?|The|Its|Each)\s+(?:[a-z\-]+\s+){0,2}(?:report|reports|deliverables?|"
+                              r"recommendations|proposals?|list|study|studies|outputs?)\b")
+# The Union's strategic plan, whose targets are the Union's own unless a list says whose they are.
+UNION_PLAN_RE = re.compile(r"\bStrategic\s+Plan\s+(?:for|of)\s+the\s+Union\b")
+SHARED_TARGETS_RE = re.compile(r"\bglobal\s+targets\b|\bcannot\s+(?:reach|achieve|meet)\s+them\s+alone\b|"
+                               r"\b(?:seek|aim)s?\s+to\s+achieve\s+together\b", re.IGNORECASE)
+# A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
+# honour to request your Government to …", "We would like to encourage you to …".
+LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+honour|would\s+like|should\s+like|wish)\s+"
+                           r"(?:(?:pleased|happy|glad)\s+)?to\s+(?P<verb>invite|request|ask|encourage|urge)\s+"
+                           r"(?P<who>your\s+(?:Administration|Government|organization|country)s?|[A-Z][^,.;:]{2,60}?)\s+to\s+[a-z]")
 BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
-                            r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope)\s+that\s+"
+                            r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope|conclude[sd]?)\s+that\s+"
                             r"(?P<subject>[^,;:()]{2,80})$")
 PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
@@ -214,7 +226,10 @@ class OutsideHandlers:
             r"\bthe following (?:[a-z]+ )?targets\b", text))  # "4. …, the following regional targets are set …:"
         # ("Governments should report each year on progress towards these targets": a request of its own, no lead-in)
         if (lead_in and cues.TARGETS_HEADING_RE.search(section) and cues.TARGETS_HEADING_RE.search(text)
-                and not (OWN_REQUEST_RE.match(text) and not re.search(r"\bfollowing\b", text))):
+                and not (OWN_REQUEST_RE.match(text) and not re.search(r"\bfollowing\b", text))
+                # ("The Commission's yearly report should show progress on each target …" asks for itself)
+                and not (cues.DEONTIC_RE.search(text) and not seg.block.text.rstrip().endswith(":")
+                         and not re.search(r"\bfollowing\b", text))):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return True
         if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
@@ -260,8 +275,13 @@ class OutsideHandlers:
         goal = re.match(r"Goal\s+\d{1,2}\b", section) and re.search(r"\btargets\b", self.text[:seg.block.start], re.I)
         if not (seg.kind == "item" and (cues.TARGETS_HEADING_RE.search(section) or named or goal)):
             return False
-        if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b", seg.text):
-            return False  # "3. The objectives of the Plan are to close the gaps …": what the plan is for
+        if re.match(r"The\s+(?:objectives?|aims?|purposes?)\s+of\b|(?:The|These)\s+(?:targets|goals|indicators)\b",
+                    seg.text):
+            # "3. The objectives of the Plan are to close the gaps …": what the plan is for; "2.1 The targets in the
+            # Annex keep the structure …": what the targets are like
+            return False
+        if re.match(r"Goal\s+\d{1,2}\b", seg.block.text):
+            return False  # "Goal 1 - Universal connectivity: enable and foster …": the goal its targets serve
         if len(_sentences(seg.text)) > 2 or re.match(r"[A-Z][\w ,\-]{0,60}\(targets?\s+[a-z0-9]", seg.text):
             return False  # "2.1 Communities (target a). Mobile broadband signals now reach …": a finding on a target
         # Targets belong to whoever commits to them ("The members of the Alliance commit to reaching the following
@@ -291,6 +311,11 @@ class OutsideHandlers:
             everyone = WSIS_TARGETS_RE.search(f"{self.target_scope or ''} {section}")
             actor, printed = ((found[0], subject.group(0).strip()) if found
                               else ("All stakeholders", None) if everyone else (None, None))
+            before = self.text[:seg.block.start]
+            if not actor and UNION_PLAN_RE.search(before) and not SHARED_TARGETS_RE.search(before):
+                # the Union's strategic plan sets its own targets (its goals, then their targets), unless the text
+                # says they are global ones ("The Union cannot reach them alone")
+                actor = "ITU"
         self.add(seg, seg.start, seg.end, kind=RequirementKind.TARGET, actor=actor, printed=printed, label=seg.label,
                  clause_path=(self.doc_name, section, seg.label or ""),
                  statement=f"{section}, target {seg.label}: {seg.text}")
@@ -498,6 +523,14 @@ class OutsideHandlers:
                     self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[verb], actor=actor,
                              printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
                              statement=sentence)
+            elif (letter := LETTER_ASK_RE.search(sentence)) is not None:
+                # a circular letter's "I am pleased to invite your Administration to take part …"
+                who = letter.group("who")
+                actor, printed = (("Member States", who) if re.match(r"your\b", who, re.IGNORECASE)
+                                  else self.found(who) or self.head_actor(who) or (None, who))
+                self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[_verb_key(letter.group("verb"))],
+                         actor=actor, printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
+                         statement=sentence)
             elif (ask := cues.IMPERSONAL_ASK_RE.match(sentence)) is not None:
                 # "It was also recommended that the WSIS Forum programme committee reserve …": who the clause names
                 actor, printed = self.that_subject(sentence[ask.end() - 4:])
@@ -539,13 +572,21 @@ class OutsideHandlers:
                     statement = self.last_subject + sentence[2:]
                 elif subject.strip() and not subject.strip().lower().startswith("it"):
                     self.last_subject = subject.strip()
-                kind = (RequirementKind.INVITATION if cues.INVITED_RE.search(sentence)
-                        else RequirementKind.EXPECTATION)
                 d = cues.DEONTIC_RE.search(sentence)
+                # "Administrations are kindly requested to …" asks as "requests" does; "are encouraged to" invites
+                kind = _modal_kind(d.group(0).lower())
                 found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
                 # "It is important that UNGIS coordinates …": the that-clause names who acts
                 agent = PASSIVE_AGENT_RE.search(sentence)  # "The chair … shall be appointed by the Council": it acts
+                it = re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and s0 > 0 and self.last_actor
+                # ("The Expert Group … shall review …. It shall propose …": "It" is the body the sentence before named)
+                tor = (self.tor_body and THING_SUBJECT_RE.match(subject.strip())
+                       and (self.found(self.tor_body) or (printed_name(self.tor_body), None)))
+                # ("5.1 An interim report … shall be submitted …" in the terms of reference of the Expert Group: the
+                # group's own deliverable)
                 actor, printed = ((found if found and found[0] else None) or (agent and self.found(agent.group("agent")))
-                                  or self.head_actor(subject) or (SECRETARIAT, None))
+                                  or (it and self.last_actor) or self.head_actor(subject)
+                                  or (tor if tor and tor[0] else None) or (SECRETARIAT, None))
+                self.last_actor = (actor, printed) if not it else self.last_actor
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)

@@ -1726,3 +1726,201 @@ def test_proposal_rows_between_bars_and_tasks_after_in_particular(fmt):
     assert [r[:3] for r in rows] == [
         ("1", "Secretariat", "proposal"), ("2", "Secretariat", "proposal"), ("6", "Secretariat", "expectation"),
         ("6 a", "Secretariat", "expectation"), ("6 b", "Secretariat", "expectation")]
+
+
+ADVOCACY_CALLS = """Broadband Commission for Sustainable Development
+
+Connectivity for Every Community: Targets for 2031
+
+Five targets for 2031
+
+Target 1 – Plans. By 2031, every country has a funded national connectivity plan with measurable goals.
+
+Target 2 – Prices. By 2031, entry-level broadband costs under 2 per cent of monthly income everywhere.
+
+A call to action
+
+Reaching these targets will take work from everyone who builds, regulates or pays for networks.
+
+The Commission calls on Governments to:
+
+• publish each year the progress made against their national plans;
+
+• open spectrum to community networks at a nominal fee.
+
+Following the targets
+
+The Commission's yearly connectivity report should show progress on each target by region and by income group.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_sentence_case_heading_ends_the_targets_and_bullets_follow_their_chapeau(fmt):
+    # "A call to action" and "Following the targets" are headings though not title-cased: the calls and the report
+    # below them are not targets, and the report named as the Commission's is the Commission's to write.
+    rows = _rows(_extract(ADVOCACY_CALLS, fmt, paragraphs="blank-lines"))
+    assert [r[1:3] for r in rows] == [
+        (None, "target"), (None, "target"), ("Governments", "instruction"), ("Governments", "instruction"),
+        ("Broadband Commission", "expectation")]
+    assert rows[2][3].startswith("publish each year the progr")
+
+
+DELEGATE_ASKS = """From: Delegation of Norrland
+Subject: Comments on the outline of the WSIS report
+
+The outline gives six pages to events and half a page to Action Line C5.
+
+In the light of this, we would ask the secretariat to:
+
+1. give each Action Line facilitated by ITU a section of its own;
+
+2. state the resources spent on each Action Line during the year.
+
+For the report itself, our delegation would expect to see:
+
+- the number of national CIRTs set up with ITU support;
+
+- the share of women among the trainees of the ITU Academy.
+
+Kind regards,
+Delegation of Norrland
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_delegates_polite_asks_lead_into_their_items(fmt):
+    rows = _rows(_extract(DELEGATE_ASKS, fmt, paragraphs="blank-lines"))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretariat", "instruction"), ("2", "Secretariat", "instruction"),
+        ("", "Secretariat", "expectation"), ("", "Secretariat", "expectation")]
+    assert rows[0][3].startswith("give each Action Line")  # the lead-in is no request of its own
+    assert rows[2][3].startswith("the number of national CIRT")
+
+
+CHAIR_REPORT_WITH_DRAFT_DECISION = """Report of the Chair of the fiftieth meeting of the Council Working Group on WSIS and the SDGs
+3 Conclusions
+3.1 The Group concluded that the outline should give a page to each Action Line.
+4 Action points
+The Group agreed on the following action points: a) the secretariat to circulate the revised outline by 30 April; b) members wishing to comment to send their views by 31 May.
+ANNEX 1
+Draft decision recommended to the Council
+The Council,
+considering the report of the Chair of the fiftieth meeting of the Working Group,
+decides
+1 to review the outline again at its 2031 session;
+instructs the Secretary-General
+1 to prepare the 2030 report in accordance with the outline.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_meeting_report_with_action_points_and_a_draft_council_decision(fmt):
+    rows = _rows(_extract(CHAIR_REPORT_WITH_DRAFT_DECISION, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3.1", "Secretariat", "expectation"),  # what the Group concluded the outline should do: its drafter's
+        ("a", "Secretariat", "decision"), ("b", "Member States", "decision"),  # no lead-in of its own
+        ("1", "Council", "decision"),  # the draft decision opens "The Council,": the Council reviews
+        ("1", "Secretary-General", "instruction")]
+
+
+CIRCULAR_LETTER = """Circular Letter CL-29/03
+To: Administrations of Member States of the ITU
+Subject: Consultation on the roadmap for Action Line C2
+1 At its 2028 session, the Council adopted Decision 671 (C28), which reads in part as follows:
+"decides
+1 that the roadmap for Action Line C2 shall be updated before the end of 2029,
+instructs the Secretary-General
+1 to consult Administrations on the draft roadmap for at least eight weeks,
+invites Member States
+to share their national broadband plans with the Union."
+2 In accordance with the decision, I am pleased to invite your Administration to take part in the consultation.
+3 Administrations are kindly requested to send their replies by 15 March 2029 at the latest.
+Yours faithfully,
+for the Secretary-General
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_circular_letter_quotes_a_council_decision_and_asks_in_the_first_person(fmt):
+    result = _extract(CIRCULAR_LETTER, fmt)
+    rows = _rows(result)
+    assert [r[:3] for r in rows] == [
+        ("1", "ITU", "decision"), ("1", "Secretary-General", "instruction"), ("", "Member States", "invitation"),
+        ("2", "Member States", "invitation"), ("3", "Member States", "instruction")]
+    assert [r.quoted_from for r in result.requirements] == ["Decision 671 (C28)"] * 3 + [None, None]
+
+
+UNION_PLAN = """Report by the Secretary-General
+2 Proposed targets
+2.1 The targets in the Annex follow the structure that the Plenipotentiary Conference adopted.
+ANNEX
+Strategic Plan for the Union 2028-2031: goals and targets
+Goal 1 - Universal connectivity: enable affordable access to telecommunications/ICTs for all
+Targets for 2031
+1.1 Worldwide, 85% of individuals use the Internet
+1.2 In least developed countries, 60% of individuals use the Internet
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_unions_strategic_plan_targets_are_the_unions(fmt):
+    # the goal and the sentence about the targets are no targets; a target line without a full stop is no heading
+    rows = _rows(_extract(UNION_PLAN, fmt))
+    assert [r[:3] for r in rows] == [("1.1", "ITU", "target"), ("1.2", "ITU", "target")]
+
+
+BUREAU_UNITS_AND_TERMS = """Outcome of the regional preparatory meeting for Africa
+Decides:
+(a) that the BDT secretariat shall send the outcome of this meeting to the WSIS Forum;
+(b) that the BDT Regional Office for Africa shall convene the next regional review in 2030.
+Annex
+Terms of reference of the Expert Group on Digital Skills Measurement
+1 Mandate
+The Expert Group on Digital Skills Measurement shall review the skills indicators. It shall propose revised indicators where needed.
+2 Deliverables
+2.1 An interim report shall be submitted to the Council Working Group on WSIS and the SDGs by 31 March 2029.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_units_of_a_bureau_and_what_terms_of_reference_ask_of_their_group(fmt):
+    group = "Expert Group on Digital Skills Measurement"
+    rows = _rows(_extract(BUREAU_UNITS_AND_TERMS, fmt))
+    assert [r[:2] for r in rows] == [
+        ("a", "Secretariat"), ("b", "BDT Regional Office for Africa"),  # not BDT's Director
+        ("", group), ("", group),  # "It shall propose …": the group the sentence before named
+        ("2.1", group)]  # the group's own deliverable
+
+
+STATEMENT_BY_MEMBERS = """Joint Statement of the UNGIS Principals
+What we ask of others
+UNGIS members call upon Governments to treat connectivity as public infrastructure.
+They invite the private sector to report on its rural investment each year.
+How we will follow up
+The UNGIS secretariat should present a progress note to each meeting of the Group.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_groups_members_and_its_own_secretariat(fmt):
+    rows = _rows(_extract(STATEMENT_BY_MEMBERS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("", "Governments", "instruction"), ("", "private sector", "invitation"),
+        ("", "UNGIS secretariat", "expectation")]  # not ITU's secretariat
+
+
+SUB_ITEMS_AFTER_A_THAT_ITEM = """The General Assembly,
+5. Decides:
+(a) That the Commission on Science and Technology for Development shall review progress each year;
+(b) To convene in 2030 a high-level meeting on the Summit outcomes, which shall:
+(i) Take stock of progress towards the Action Lines;
+(ii) Consider whether the targets need revision;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_romans_under_a_letter_do_not_inherit_the_letter_before(fmt):
+    rows = _rows(_extract(SUB_ITEMS_AFTER_A_THAT_ITEM, fmt))
+    assert [r[:2] for r in rows] == [
+        ("5 a", "CSTD"), ("5 b", "UN General Assembly"),  # "5. Decides:" only leads in
+        ("5 b i", "UN General Assembly"), ("5 b ii", "UN General Assembly")]

@@ -24,8 +24,30 @@ SPACE_LABEL_RE = re.compile(
 HEADING_SPACE_LABEL_RE = re.compile(r"^[ \t\u00a0]*(?P<label>[IVXLCDM]{1,7}\.|[A-Z]\.)[ \u00a0]+(?P<rest>\S.*)$", re.S)
 # Manual bullets typed as a dash or bullet and a TAB (ITU "enumlev1" items start with "–\t").
 BULLET_TAB_RE = re.compile(r"^[ \t\u00a0]*[\u2013\u2014\u2022\u00b7\u25aa\u25cf\-*]\t+(?P<rest>.*\S.*)$", re.S)
+# A bullet typed with a space, as text pasted into Word keeps it: "• publish each year …", and a dash only before a
+# word in lower case ("- the number of CIRTs …"; "- 4 -" is a page number).
+BULLET_SPACE_RE = re.compile(r"^[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6]|[\u2013\-](?=[ \u00a0]+[a-z]))"
+                             r"[ \u00a0]+(?P<rest>\S.*)$", re.S)
 UPPER_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 LOWER_ROMAN_RE = re.compile(r"^(?:i|[ivx]{2,})$")
+
+
+# "2 In accordance with …": a bare number and a capital, a label only where the numbers run in sequence (see
+# `bare_number_runs`), and a sentence, not a title ("1 Opening of the meeting" stays a heading in body type); a date
+# ("18 December 2027") or a footnote's opening ("22 See the report …", "3 Document C28/12") never starts one.
+BARE_RUN_RE = re.compile(r"^[ \t\u00a0]*(?P<n>\d{1,2})[ \u00a0]+(?P<rest>(?!(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|See|Available|Ibid|Document|Resolution)\b)[A-Z]\S*(?:\s+\S+){3,}.*[.;:,][\"”’)]?)\s*$", re.S)
+
+
+def bare_number_runs(numbers: list[int | None]) -> set[int]:
+    """Which of a document's paragraphs, given the bare number each opens with (None for the rest), are numbered
+    paragraphs: those whose number follows the one before ("1", then "2") or leads to the next."""
+    found: set[int] = set()
+    seen = [(i, n) for i, n in enumerate(numbers) if n is not None]
+    for (i, n), (j, m) in zip(seen, seen[1:]):
+        if m == n + 1:
+            found.update((i, j))
+    return found
 
 
 def _split_label(text: str, *, heading: bool) -> tuple[str | None, str]:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from ...model import BlockKind, Locator
 from ..base import RawBlock
-from .labels import BULLET_TAB_RE, UPPER_ROMAN_RE, _heading_like, _label_level, _split_label
+from .labels import BULLET_SPACE_RE, BULLET_TAB_RE, UPPER_ROMAN_RE, _heading_like, _label_level, _split_label
 from .names import DEL, MOVE_FROM, PPR, PSTYLE, RPR, VAL, _int
 from .numbering import _Lists, _Number
 from .styles import _num_pr, _Styles, _StyleInfo
@@ -96,7 +96,7 @@ def body_block(para: _Para, outline_level: int) -> tuple[RawBlock | None, int]:
         return raw_block(BlockKind.LIST_ITEM, text, loc, level=para.number.ilvl + 1, label=para.number.label), \
             outline_level
     if not style.toc:  # table-of-contents lines ("1\tIntroduction\t3") repeat the headings
-        m = BULLET_TAB_RE.match(text)
+        m = BULLET_TAB_RE.match(text) or BULLET_SPACE_RE.match(text)
         if m:
             return raw_block(BlockKind.LIST_ITEM, m.group("rest"), loc, level=style.enum_level or 1), outline_level
         label, rest = _split_label(text, heading=False)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ...model import Document
+from dataclasses import replace
+
+from ...model import BlockKind, Document
 from ..base import RawBlock, build_document
+from .labels import BARE_RUN_RE, bare_number_runs
 from .names import ALT_CHUNK, BODY, P
 from .notes import note_blocks
 from .numbering import _Lists
@@ -13,7 +16,7 @@ from .styles import _Styles
 from .tables import block_items, table_blocks
 from .text import _Inline
 
-PARSER = "docx/2"
+PARSER = "docx/3"
 
 
 def parse_docx(data: bytes, *, path: str, sha256: str) -> Document:
@@ -52,9 +55,22 @@ class _Reader:
             else:
                 self.table_index += 1
                 self.blocks.extend(table_blocks(el, self.paragraphs, self.table_index))
+        self._bare_numbers()
         self.blocks.extend(note_blocks(self.package, body, self.inline, self.paragraphs.index, self.warnings))
         self._note_what_was_left(body)
         return self.blocks
+
+    def _bare_numbers(self) -> None:
+        """Paragraphs typed "1 At its session …", "2 In accordance with …" (a number and a space, no list numbering):
+        numbered paragraphs where the numbers run in sequence, as a circular letter's are."""
+        plain = [b.kind is BlockKind.PARAGRAPH and b.label is None and b.table is None for b in self.blocks]
+        numbers = [int(m.group("n")) if ok and (m := BARE_RUN_RE.match(b.text)) else None
+                   for ok, b in zip(plain, self.blocks)]
+        for i in sorted(bare_number_runs(numbers)):
+            b = self.blocks[i]
+            m = BARE_RUN_RE.match(b.text)
+            self.blocks[i] = replace(b, kind=BlockKind.LIST_ITEM, text=m.group("rest"), label=m.group("n"),
+                                     level=1)
 
     def _note_what_was_left(self, body) -> None:
         """Warnings for what a reader of the file would see differently: the package's own, tracked changes
