@@ -171,6 +171,51 @@ def two_column_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+SHORT_PAGE_PARAGRAPH = [
+    "The second page opens with a paragraph",
+    "that runs down the whole left column and",
+] + [f"keeps to one sentence through row {row} and" for row in range(30)] + [
+    "finally ends at the foot of the left column.",
+]
+SHORT_PAGE_CLOSING = ["The right column holds only this closing", "paragraph of two lines."]
+COLUMN_FOOTNOTE_LINES = ["Footnote printed at the foot of the right", "column beside the left column's body text."]
+
+
+def two_column_footnote_pdf() -> bytes:
+    """(b2) Two pages in two columns; the second fills its left column, and its right column holds only a short
+    paragraph at the top and a footnote (a separator rule, a superscript number, 8 pt text) at the foot.
+
+    The footnote's lines sit on the same rows as the last body lines of the left column, and a page with so little in
+    one column does not show two columns by itself: the first page's layout has to tell.
+    """
+    pdf = FPDF(format="A4", unit="mm")
+    left_x, right_x, col_w, top = 20, 110, 80, 20
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for row in range(40):
+        for x, side in ((left_x, "Left"), (right_x, "Right")):
+            pdf.set_xy(x, top + row * 5)
+            pdf.cell(col_w, 5, f"{side} filler line {row} with some words here.")
+    pdf.add_page()
+    for row, line in enumerate(SHORT_PAGE_PARAGRAPH):
+        pdf.set_xy(left_x, top + row * 5)
+        pdf.cell(col_w, 5, line)
+    for row, line in enumerate(SHORT_PAGE_CLOSING):
+        pdf.set_xy(right_x, top + row * 5)
+        pdf.cell(col_w, 5, line)
+    y = top + (len(SHORT_PAGE_PARAGRAPH) - 3) * 5  # beside the left column's last three lines
+    pdf.line(right_x, y, right_x + 40, y)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.set_xy(right_x, y + 1.5)
+    pdf.char_vpos = "SUP"
+    pdf.cell(2, 4, "1")
+    pdf.char_vpos = "LINE"
+    pdf.cell(col_w - 2, 4, COLUMN_FOOTNOTE_LINES[0])
+    pdf.set_xy(right_x + 2, y + 5.5)
+    pdf.cell(col_w - 2, 4, COLUMN_FOOTNOTE_LINES[1])
+    return bytes(pdf.output())
+
+
 TABLE_ROWS = [
     ("Action line", "Lead facilitator", "Status"),
     ("C1 Role of governments", "UNDESA", "Ongoing"),

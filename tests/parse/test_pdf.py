@@ -155,6 +155,19 @@ def test_two_columns_read_left_then_right(two_columns):
         "Left column opens here and its first sentence continues on this line and ends in the left column for sure.")
 
 
+def test_footnote_at_the_foot_of_a_short_column_stays_out_of_the_paragraph_beside_it():
+    doc = parse(F.two_column_footnote_pdf())
+    # The left column's paragraph reads whole and in order, though footnote lines sit on its last rows.
+    assert by_text(doc, "The second page opens").text == " ".join(F.SHORT_PAGE_PARAGRAPH)
+    assert by_text(doc, "The right column holds").text == " ".join(F.SHORT_PAGE_CLOSING)
+    note = by_text(doc, "Footnote printed")
+    assert note.kind is BlockKind.FOOTNOTE and note.label == "1"
+    assert note.text == " ".join(F.COLUMN_FOOTNOTE_LINES)
+    assert not any("Footnote" in b.text for b in doc.blocks if b.kind is not BlockKind.FOOTNOTE)
+    texts = [b.text for b in doc.blocks]
+    assert texts.index(by_text(doc, "The second page opens").text) < texts.index(note.text)
+
+
 def test_table_cells(table):
     cells = {b.table: b.text for b in table.blocks if b.kind is BlockKind.TABLE_CELL}
     assert len(cells) == len(F.TABLE_ROWS) * 3
@@ -219,7 +232,7 @@ def test_truncated_pdf_is_corrupt(builder):
 @pytest.mark.parametrize("builder", [F.report_pdf, F.two_column_pdf, F.table_pdf, F.partly_scanned_pdf])
 def test_spans_index_the_text(builder):
     doc = parse(builder())
-    assert doc.format == "pdf" and doc.parser == "pdf/3"
+    assert doc.format == "pdf" and doc.parser == "pdf/4"
     for b in doc.blocks:
         assert doc.text[b.start:b.end] == b.text
         assert b.text == b.text.strip() and b.text

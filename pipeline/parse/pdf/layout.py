@@ -24,19 +24,27 @@ GUTTER_MAX_POINTS = 2048
 # the median row (key/value layouts and short lists are not two columns).
 GUTTER_MIN_ROWS = 0.25
 GUTTER_MIN_FILL = 0.5
+# A page's gutter is the earlier page's when within this many points of it: the search puts a gutter anywhere in the
+# clear gap between the columns (a centred page number in the footer narrows it to one side), so two pages of one
+# layout agree within the gap's width; 36 pt (0.5 in) is Word's default spacing between columns.
+GUTTER_SHIFT = 36.0
 # Font sizes within this many points count as the same style.
 SIZE_TOL = 0.6
 
 
-def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[_Line | _Table]:
-    """The page's lines and tables in reading order."""
+def _layout_page(page: _Page, words: list[_Word], tables: list[_Table], *,
+                 earlier_gutter: float | None = None) -> tuple[list[_Line | _Table], float | None]:
+    """(the page's lines and tables in reading order, the x of its column gutter or None for one column).
+
+    `earlier_gutter` is the gutter of an earlier page of the same width (see ``_find_gutter``).
+    """
     if tables:
         consumed = set().union(*(t.consumed for t in tables if t.consumed is not None))
         boxes = [t for t in tables if t.consumed is None]
         words = [w for w in words if id(w) not in consumed and not any(_inside(w, t) for t in boxes)]
     rows: list[list[Any]] = _rows(words)
     seg_rows = [_segments(row) for row in rows]
-    gutter = _find_gutter(seg_rows)
+    gutter = _find_gutter(seg_rows, earlier=earlier_gutter)
     segs_of = {id(row): segs for row, segs in zip(rows, seg_rows)}
     rows.extend([t] for t in tables)
     rows.sort(key=lambda row: row[0].cy if isinstance(row[0], _Table) else min([w.cy for w in row]))
@@ -44,7 +52,7 @@ def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[
     if gutter is None:
         for row in rows:
             items.append(row[0] if isinstance(row[0], _Table) else _make_line(row, page, (0, 0)))
-        return items
+        return items, None
     # Two columns: between full-width rows, read the left column down, then the right one.
     band, state = 0, "cols"
     left: list[_Line | _Table] = []
@@ -81,7 +89,7 @@ def _layout_page(page: _Page, words: list[_Word], tables: list[_Table]) -> list[
             target, col = (left, 0) if side == "left" else (right, 1)
             target.append(part if isinstance(part, _Table) else _make_line(part, page, (band, col)))
     flush()
-    return items
+    return items, gutter
 
 
 def _inside(w: _Word, t: _Table) -> bool:
@@ -141,23 +149,47 @@ def _segments(row: list[_Word]) -> list[_Segment]:
     return segs
 
 
-def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
-    """The x of a vertical gap crossed by few rows, with a real column of text on each side; else None."""
+def _find_gutter(seg_rows: list[list[_Segment]], *, earlier: float | None = None) -> float | None:
+    """The x of a vertical gap crossed by few rows, with a real column of text on each side; else None.
+
+    `earlier`, the gutter of an earlier page of the document, lets a gap within GUTTER_SHIFT of it do with a real
+    column on one side and some text on the other. Why: the last page of a two-column text often fills one column
+    and only a few lines of the other (the end of the text, footnotes at the foot of the column); alone, such a page
+    is not told from a page of short lines, and read as one column each of those few lines would be joined to the
+    body line beside it. The earlier page settles that the document is set in columns.
+    """
     n = len(seg_rows)
-    if n < 8:  # too few rows to tell columns from a short layout
+    if n == 0:
         return None
     lo = min(segs[0].x0 for segs in seg_rows)
     hi = max(segs[-1].x1 for segs in seg_rows)
-    if hi - lo < 100:  # narrower than two columns of a dozen characters each
+    # Under 8 rows: too few to tell columns from a short layout; under 100 pt: narrower than two columns of a dozen
+    # characters each.
+    if n >= 8 and hi - lo >= 100 and math.isfinite(lo) and math.isfinite(hi):
+        # The page's "middle band", the middle 30-70% of the text width, holds the gutter of two columns.
+        gx = _least_crossed(seg_rows, lo + 0.3 * (hi - lo), lo + 0.7 * (hi - lo))
+        if (gx is not None and _column_stands(seg_rows, gx, lo, hi, left=True)
+                and _column_stands(seg_rows, gx, lo, hi, left=False)):
+            return gx
+    if earlier is None or not (math.isfinite(lo) and math.isfinite(hi)):
         return None
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return None
-    # Rows crossing each point of the middle 30-70% of the text width: the page's "middle band". Points are
-    # 1 pt apart up to GUTTER_MAX_POINTS (wider than any paper size's text); a damaged file's coordinates
+    # The earlier page's layout with one column short: its gap searched for near where it was (this page's middle
+    # band may lie wholly in the long column).
+    gx = _least_crossed(seg_rows, earlier - GUTTER_SHIFT, earlier + GUTTER_SHIFT)
+    if gx is None or not (any(segs[0].x1 <= gx for segs in seg_rows) and any(segs[-1].x0 >= gx for segs in seg_rows)):
+        return None  # all the text on one side: nothing to keep apart
+    one_stands = _column_stands(seg_rows, gx, lo, hi, left=True) or _column_stands(seg_rows, gx, lo, hi, left=False)
+    return gx if one_stands else None
+
+
+def _least_crossed(seg_rows: list[list[_Segment]], x0: float, x1: float) -> float | None:
+    """The middle of the widest run of points between `x0` and `x1` crossed by fewest rows, if they are at most
+    GUTTER_MAX_CROSSING of the rows; else None."""
+    # Points are 1 pt apart up to GUTTER_MAX_POINTS (wider than any paper size's text); a damaged file's coordinates
     # can claim billions of points, and are then read at coarser steps, so the work never grows with them.
     # Segments of one row never overlap, so a difference array counts rows.
-    a0 = math.floor(lo + 0.3 * (hi - lo))
-    span = math.floor(lo + 0.7 * (hi - lo)) + 1 - a0
+    a0 = math.floor(x0)
+    span = math.floor(x1) + 1 - a0
     step = max(1.0, span / GUTTER_MAX_POINTS)
     points = int(span / step) + 1
     diff = [0] * (points + 1)
@@ -174,9 +206,8 @@ def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
         running += d
         crossing.append(running)
     least = min(crossing)
-    if least > GUTTER_MAX_CROSSING * n:
+    if least > GUTTER_MAX_CROSSING * len(seg_rows):
         return None
-    # The middle of the widest run of least-crossed points.
     best, start = (0, -1), None
     for k, count in enumerate(crossing + [least + 1]):
         if count == least and start is None:
@@ -185,17 +216,21 @@ def _find_gutter(seg_rows: list[list[_Segment]]) -> float | None:
             if k - 1 - start > best[1] - best[0]:
                 best = (start, k - 1)
             start = None
-    gx = a0 + step * (best[0] + best[1]) / 2
-    left = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x1 <= gx]
-    right = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x0 >= gx]
-    left_rows = sum(1 for segs in seg_rows if segs[0].x1 <= gx)
-    right_rows = sum(1 for segs in seg_rows if segs[-1].x0 >= gx)
-    if min(left_rows, right_rows) < max(3, GUTTER_MIN_ROWS * n):
-        return None
-    if (statistics.median(left) < GUTTER_MIN_FILL * (gx - lo)
-            or statistics.median(right) < GUTTER_MIN_FILL * (hi - gx)):
-        return None
-    return gx
+    return a0 + step * (best[0] + best[1]) / 2
+
+
+def _column_stands(seg_rows: list[list[_Segment]], gx: float, lo: float, hi: float, *, left: bool) -> bool:
+    """Whether a real column of text stands on one side of gutter `gx`: it holds GUTTER_MIN_ROWS of the rows, and its
+    segments fill GUTTER_MIN_FILL of its width on the median row (text from `lo` to `hi`)."""
+    if left:
+        rows = sum(1 for segs in seg_rows if segs[0].x1 <= gx)
+        widths = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x1 <= gx]
+    else:
+        rows = sum(1 for segs in seg_rows if segs[-1].x0 >= gx)
+        widths = [seg.x1 - seg.x0 for segs in seg_rows for seg in segs if seg.x0 >= gx]
+    if rows < max(3, GUTTER_MIN_ROWS * len(seg_rows)):
+        return False
+    return statistics.median(widths) >= GUTTER_MIN_FILL * ((gx - lo) if left else (hi - gx))
 
 
 def _split_row(segs: list[_Segment], gutter: float) -> tuple[list[_Word], list[_Word], list[_Word]]:

@@ -67,6 +67,7 @@ class _Page:
     items: list[_Line | _Table] = field(default_factory=list)
     has_text: bool = False
     separators: list[float] = field(default_factory=list)  # tops of short rules (footnote separators)
+    gutter: float | None = None  # x of the gutter between two columns; None: one column
 
 
 Transform = Callable[[float, float, float, float], tuple[float, float, float, float]]

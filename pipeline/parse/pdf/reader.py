@@ -23,7 +23,7 @@ from .running import _drop_running_lines
 from .tables import _page_tables
 from .words import _page_words
 
-PARSER = "pdf/3"
+PARSER = "pdf/4"
 
 
 def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
@@ -66,8 +66,13 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], int, list[str], li
         pdf.close()
     warnings, missing = _page_problems(path, pages, n_pages, failed, truncated, words_by_page)
     tables = _page_tables(data, edges_by_page, words_by_page, warnings)
+    earlier: _Page | None = None  # the last page found in two columns: a document keeps its column layout
     for page in pages:
-        page.items = _layout_page(page, words_by_page.pop(page.number), tables.get(page.number, []))
+        known = earlier.gutter if earlier is not None and abs(earlier.width - page.width) < 1 else None
+        page.items, page.gutter = _layout_page(page, words_by_page.pop(page.number), tables.get(page.number, []),
+                                               earlier_gutter=known)
+        if page.gutter is not None:
+            earlier = page
     _drop_running_lines(pages)
     return pages, n_pages, warnings, missing
 
