@@ -84,7 +84,11 @@ SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECA
                ("ECOSOC", re.compile(r"^\s*(?:the\s+)?Council\s*$", re.IGNORECASE), None),
                ("UNGIS", re.compile(r"^\s*(?:the\s+)?Group\s*$", re.IGNORECASE),
                 re.compile(r"United Nations Group on the Information Society|\bUNGIS\b")),
-               ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None))
+               ("UN General Assembly", re.compile(r"^\s*(?:the\s+)?(?:General\s+)?Assembly\s*$", re.IGNORECASE), None),
+               # a document of the Plenipotentiary Conference ("Plenipotentiary Conference (PP-26)") calls it "the
+               # Conference"
+               ("Plenipotentiary Conference", re.compile(r"^\s*(?:the\s+)?Conference\s*$", re.IGNORECASE),
+                re.compile(r"\A\s*Plenipotentiary Conference\b|\(PP-\d{2}\)")))
 
 
 @lru_cache(maxsize=4096)
@@ -187,6 +191,25 @@ class ActorReader:
         self.author = None if self.decider else author_body(document)
         self.we = who_we_are(document)
 
+    def council_group_members(self, phrase: str) -> tuple[str, str] | None:
+        """"Members of the Group" of a Council working group: its Member States (not an expert group's members)."""
+        m = re.fullmatch(r"\s*(?:[Tt]he\s+)?[Mm]embers\s+of\s+(?P<body>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s*", phrase)
+        found = self.found(m.group("body")) if m else None
+        if found and found[0] in ("Council Working Group on WSIS and the SDGs", "Council"):
+            return "Member States", phrase.strip()
+        return None
+
+    def own_group(self, phrase: str) -> tuple[str, str] | None:
+        """"The team", "the chair of the team" in the terms of reference of "the inter-Sectoral coordination team on
+        …": the group (or its chair) by the full name its terms of reference give."""
+        group = getattr(self, "tor_body", None)
+        m = re.fullmatch(r"\s*(?:(?P<chair>[Tt]he\s+[Cc]hair(?:man|person)?\s+of\s+)?[Tt]he|[Ii]ts)\s+(?P<head>team|group|"
+                         r"committee|task\s+force|panel|board|network)\s*", phrase, re.IGNORECASE)
+        if not group or m is None or not re.search(rf"\b{m.group('head')}\b", group, re.IGNORECASE):
+            return None
+        name = re.sub(r"^(?:the|an?)\s+", "", group, flags=re.IGNORECASE)
+        return (f"Chair of the {name}" if m.group("chair") else name), phrase.strip()
+
     def bureau_unit(self, phrase: str) -> tuple[str, str] | None:
         """"the BDT secretariat", "the BDT Regional Office for Africa": a unit of a Bureau or of ITU, which acts
         itself; not the Bureau's Director, whom the acronym alone would name."""
@@ -272,9 +295,16 @@ class ActorReader:
             return None
         if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
+        if (members := self.council_group_members(phrase)) is not None:
+            return members  # "Members of the Group to send written comments …" in a Council working group's report
+        if (own := self.own_group(phrase)) is not None:
+            return own  # "The team shall meet …" in the terms of reference of the coordination team
         if (other := OTHER_SECRETARIAT_RE.fullmatch(phrase)) is not None:
             return other.group("np"), phrase  # "The UNGIS secretariat should present …": not ITU's secretariat
-        if self.body is None and re.match(r"(?:the\s+|all\s+)?members\b(?!\s+of\b)", phrase):
+        if (self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase)
+                and (group := getattr(self, "tor_body", None))):
+            return f"Members of the {group}", phrase  # "Members are expected to …" in the terms of reference of a group
+        if self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase):
             return "Member States", phrase  # "members wishing to comment …" in an ITU meeting's record: its Member States
         if re.fullmatch(r"(?:[Tt]he\s+)?Director", phrase) and (director := self.only_director()):
             return director, phrase  # "The Director shall set up …" in a text that names one Bureau's Director

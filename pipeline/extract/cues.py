@@ -60,13 +60,18 @@ SUBJECT_OPERATIVE_RE = re.compile(
     r"\s+(?=we\b))?"
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)
-    rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to)\b)[\w&'\-]+)"
+    # (nor a passive's auxiliary: "The Conference is invited to examine …" is read as a sentence)
+    rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to|is|are|was|were|"
+    rf"been|be)\b)[\w&'\-]+)"
     rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|Members|They|{MEETING_SUBJECT}"
     # "UNGIS members call upon Governments to …": a group's members by the group's acronym
     r"|[A-Z]{3,}(?:[-&][A-Z]+)*\s+(?:members|member\s+agencies|[Pp]rincipals)"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
+    # ("The Director of BDT is requested, in cooperation with …, to:": the body asked is the subject of a passive)
+    r"(?:(?:is|are|was|were)\s+(?=(?:(?:further|also|again|strongly|kindly|hereby)\s+)?(?:requested|invited|encouraged|"
+    r"urged|called\s+upon|called\s+on|asked|instructed)\b))?"
     r"(?:(?:further|also|again|strongly|respectfully|kindly|therefore)\s+)?"
     # a delegate's polite request: "we would ask the secretariat to …", "we would like to invite …"
     r"(?:(?<=[Ww]e )(?:would|should|wish to|would like to|should like to)\s+(?:(?:therefore|also|kindly)\s+)?"
@@ -130,7 +135,7 @@ PREAMBULAR_RE = re.compile(
     re.IGNORECASE)
 # Deontic force in a contribution's body: these sentences state what the report or the secretariat should do.
 DEONTIC_RE = re.compile(
-    r"\b(?:shall|should|must|needs? to|has to|have to|ought to"
+    r"\b(?:shall|should|must|(?<!no )needs? to|has to|have to|ought to"
     r"|(?:is|are|was|were) (?:(?:also|further|again|strongly|therefore|hereby|kindly|cordially|respectfully)\s+)?"
     r"(?:invited|requested|expected|encouraged|urged|called upon|asked) to"
     r"|it is (?:also |further |therefore |equally )?"
@@ -149,7 +154,11 @@ CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u201
                              r"|^\s*(?P<code3>[A-Z]{1,4}\s?\d{1,3}(?:[/.-]\d{1,3})?)\s*\((?P<who3>[^,();]{2,60})"
                              r"(?:[,;][^()]{0,60})?\)\s*[:\u2013\u2014-]\s+(?=[a-z])"
                              # "AP 46/1 Secretariat: circulate the revised draft …"
-                             r"|^\s*(?P<code4>[A-Z]{1,4}\s?\d{1,3}/\d{1,3})\s+(?P<who4>[A-Z][^:;]{1,60}?)\s*:\s+(?=[a-z])")
+                             r"|^\s*(?P<code4>[A-Z]{1,4}\s?\d{1,3}/\d{1,3})\s+(?P<who4>[A-Z][^:;]{1,60}?)\s*:\s+(?=[a-z])"
+                             # "AP46-1 The secretariat to revise the draft report …", "AP46-5 The Chair, with the
+                             # Vice-Chairs, to prepare …"
+                             r"|^\s*(?P<code5>[A-Z]{1,4}\s?\d{1,3}[-/.]\d{1,3})\s+(?P<who5>[A-Z][^:;,]{1,70}?)"
+                             r"(?:,[^,;:]{2,60},)?\s+to\s+(?=[a-z])")
 ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".

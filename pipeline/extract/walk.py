@@ -236,6 +236,14 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 or self.modal_chapeau(seg)):
             return
         ctx = self.ctx
+        if (ctx is not None and ctx.mode == "preamble" and seg.kind == "item" and re.fullmatch(r"\d{1,2}", seg.label or "")
+                and int(seg.label) > 1 and re.match(r"(?:to|that)\s", text) and self.prev is not None
+                and _is_letter(self.prev.label)):
+            # "recalling a) …; c) …," then "– 4 –" and "7 to make the results …": a page is missing between the
+            # preamble and item 7, and its chapeau with it
+            self.ctx = None
+            self.outside_resolutions(seg)
+            return
         if ctx is not None and ctx.mode == "preamble":
             if seg.kind == "item" or text[:1].islower():
                 return  # a preambular item, never a requirement

@@ -89,6 +89,8 @@ class AddresseeReader:
     def body_named(self, phrase: str) -> tuple[str, str] | None:
         """The body a phrase names; "the study groups of the ITU Telecommunication Standardization Sector" and "the
         ITU Regional Office for Africa" name the groups and the office, not ITU."""
+        if (members := self.council_group_members(phrase)) is not None:
+            return members
         if (unit := self.bureau_unit(phrase)) is not None:
             return unit  # "the BDT Regional Office for Africa to prepare …": the office, not BDT's Director
         found = self.found(phrase)

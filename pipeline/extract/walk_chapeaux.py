@@ -22,8 +22,8 @@ ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:reso
 
 # The title of a group's terms of reference, which names the group (not "… of ITU-D study Questions").
 TOR_TITLE_RE = re.compile(r"(?:Draft\s+)?[Tt]erms\s+of\s+[Rr]eference\s+(?:of|for)\s+(?:the\s+)?"
-                          r"(?P<body>[A-Z][^,.;:()]{0,80}?\b(?:Group|Committee|Task\s+Force|Team|Panel|Board|Network|"
-                          r"Partnership|Commission|Council)\b[^,.;:()]{0,60})$")
+                          r"(?P<body>[A-Za-z][^,.;:()]{0,80}?\b(?:[Gg]roup|[Cc]ommittee|[Tt]ask\s+[Ff]orce|[Tt]eam|[Pp]anel|"
+                          r"[Bb]oard|[Nn]etwork|Partnership|Commission|Council)\b[^,.;:()]{0,60})$")
 
 
 class ChapeauHandlers:

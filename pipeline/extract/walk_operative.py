@@ -216,7 +216,11 @@ class OperativeHandlers:
             addressee = to.group("to")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
         unknown = actor is None  # "invites them to …": a pronoun names who acts
-        if not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
+        if (not actor and who in ("We", "we") and verb in ("requests", "asks") and re.match(r"that\b", rest)
+                and not re.search(r"\b(?:Member States|Governments|we|our)\b", rest.split(",")[0])):
+            # "We ask that the table in Annex B also show …" (a delegate's comment on a draft): its drafters'
+            actor, printed = SECRETARIAT, None
+        elif not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
             actor, printed = self.we, "We"
         elif (not actor and who and not unknown and DRAFTED_THING_RE.match(rest)
               and re.fullmatch(r"The\s+(?:Group|Meeting|Working Group)|Participants|Members", who)):
@@ -227,6 +231,10 @@ class OperativeHandlers:
         elif not actor and who and not unknown:  # "The Commission decides to hold …", "TSAG agreed to establish …"
             actor, printed = self.found(who) or ((who, who) if re.fullmatch(cues.MEETING_SUBJECT, who)
                                                  and who.isupper() else (None, None))
+        if who and re.match(r"\s+(?:is|are|was|were)\b", text[m.end("who"):]):
+            # "The Director of BDT is requested, in cooperation with ESCWA, …, to:": the subject is the one asked
+            actor, printed = self.found(who) or self.head_actor(who) or (actor, printed)
+            unknown = actor is None
         actor = self.unknown_actor(seg, printed) if unknown and not actor else (
             actor or self.body or self.author or "ITU")
         # "9. Requests …, and invites multilateral development banks to …": a second request is a requirement too.
@@ -363,8 +371,8 @@ class OperativeHandlers:
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor
                         and ctx.number_actor[0]):
                     actor, printed = ctx.number_actor  # "2 that the Group shall, in 2028: a) hold …; b) …"
-                elif (printed is None and actor == "ITU" and ctx.verb == "decides" and self.decider == "Council"
-                      and text.startswith("to ")):
+                elif (printed is None and actor == "ITU" and ctx.verb in ("decides", "resolves")
+                      and self.decider == "Council" and text.startswith("to ")):
                     actor = "Council"  # "decides (a) to establish an Expert Group …": the Council does it
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"

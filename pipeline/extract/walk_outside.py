@@ -159,15 +159,30 @@ THING_SUBJECT_RE = re.compile(r"(?:An?|The|Its|Each)\s+(?:[a-z\-]+\s+){0,2}(?:re
 UNION_PLAN_RE = re.compile(r"\bStrategic\s+Plan\s+(?:for|of)\s+the\s+Union\b")
 SHARED_TARGETS_RE = re.compile(r"\bglobal\s+targets\b|\bcannot\s+(?:reach|achieve|meet)\s+them\s+alone\b|"
                                r"\b(?:seek|aim)s?\s+to\s+achieve\s+together\b", re.IGNORECASE)
+# A request put politely in a delegate's comments: "Please add …" (not "Please find attached …"), a question "could the
+# secretariat …?", "We would be grateful if …".
+POLITE_ASK_RE = re.compile(
+    r"^(?:(?:In addition|Also|Finally|Lastly|Moreover|Furthermore|Secondly|Thirdly),\s+)?(?:"
+    r"(?:Please|Kindly)\s+(?:also\s+)?(?!(?:find|note|see|do\s+not\s+hesitate|don't|contact|let|accept|refer|feel|be|"
+    r"disregard|ignore|forward|check|print|reply|share\s+(?:this|with))\b)[a-z]{3,}\b"
+    r"|(?:[Cc]ould|[Ww]ould|[Cc]an|[Mm]ight)\s+(?P<who>the\s+secretariat|you|BDT|TSB|the\s+Bureau|ITU)\s+(?:please\s+)?"
+    r"[a-z]{3,}\b[^?]*\?"
+    r"|(?:[Ww]e|I)\s+(?:would|should)\s+(?:also\s+|further\s+)?(?:be\s+grateful|appreciate\s+it)\s+if\b)")
+# What a delegate's comments ask to change: a part of the draft (not "Please send any comments to the mission").
+DRAFT_PART_RE = re.compile(r"\b(?:section|paragraph|chapter|annex|table|report|draft|outline|summary|version|figures?)\b",
+                           re.IGNORECASE)
+UNDERTAKES_RE = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})\s+"
+                           r"(?:undertakes?|commits?|pledges?)\s+to\b")
 # A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
 # honour to request your Government to …", "We would like to encourage you to …".
 LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+honour|would\s+like|should\s+like|wish)\s+"
                            r"(?:(?:pleased|happy|glad)\s+)?to\s+(?P<verb>invite|request|ask|encourage|urge)\s+"
                            r"(?P<who>your\s+(?:Administration|Government|organization|country)s?|[A-Z][^,.;:]{2,60}?)\s+to\s+[a-z]")
 BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
-                            r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope|conclude[sd]?)\s+that\s+"
+                            r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope|conclude[sd]?|decide[sd]?)\s+that\s+"
                             r"(?P<subject>[^,;:()]{2,80})$")
-PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+by\s+"
+PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+(?:each\s+year\s+|every\s+year\s+|"
+                              r"annually\s+|jointly\s+)?by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part|as\s+[^,]{2,90})\s*,?\s*$")
 
@@ -182,8 +197,12 @@ def _title_or_question(sentence: str) -> bool:
     d = cues.DEONTIC_RE.search(text)
     if d and re.search(r"\b(?:what|how|whether|which|why)\b(?:\s+\S+){0,5}\s*$", text[:d.start()], re.IGNORECASE):
         return True
-    if d and d.group(0).lower().startswith("need") and re.search(r"\b(?:that|which|who)\s+(?:\S+\s+){0,2}$",
-                                                                  text[:d.start()]):
+    if (d and d.group(0).lower().startswith("need") and re.search(r"\b(?:that|which|who)\s+(?:\S+\s+){0,2}$",
+                                                                   text[:d.start()])
+            # ("The Group agreed that the clean-up needs to be completed …": a that-clause agreed, not a relative one)
+            and not re.search(r"\b(?:agree[sd]?|conclude[sd]?|stress(?:es|ed)?|decide[sd]?|recommend(?:s|ed)?|"
+                              r"believe[sd]?|felt|feel|emphasi[sz]e[sd]?|insist(?:s|ed)?)\s+that\s+(?:\S+\s+){0,2}$",
+                              text[:d.start()])):
         return True  # "… to build the trust that people need to use them": a need described, not asked for
     return bool(re.match(r"(?:What|How|Why|Where|When|Which|Who)\b", text)) and (
         text.endswith("?") or (text[-1:] not in ".;:" and len(text.split()) <= 12))
@@ -290,7 +309,8 @@ class OutsideHandlers:
         # A target that names who commits to it ("By 2030, Member States commit to …", "BDT commits to …") is theirs,
         # whoever adopted the list.
         own = COMMITS_RE.match(re.sub(r"^(?:By|From|Before|In|Until)\s+[^,]{2,30},\s*", "", seg.text))
-        committed = own or COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
+        # ("… sets the following targets for Goal 2, which the Union undertakes to pursue …": the Union's)
+        committed = own or UNDERTAKES_RE.search(scope) or COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         # (a body the scope names only to spare it, "… create no obligation for any individual Member State", does not
         # own the targets)
@@ -336,8 +356,10 @@ class OutsideHandlers:
         text = seg.text
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
-            who = coded.group("who") or coded.group("who2") or coded.group("who3") or coded.group("who4")
-            code = coded.group("code") or coded.group("code2") or coded.group("code3") or coded.group("code4")
+            who = (coded.group("who") or coded.group("who2") or coded.group("who3") or coded.group("who4")
+                   or coded.group("who5"))
+            code = (coded.group("code") or coded.group("code2") or coded.group("code3") or coded.group("code4")
+                    or coded.group("code5"))
             actor, printed = ((re.fullmatch(r"(?:Vice-)?Chair(?:man|person)?", who) and self.officer_in_full(who))
                               or self.body_named(who) or self.head_actor(who) or (printed_name(who), who))
             # ("AP1 (Secretariat, by 15 December 2027): revise …": the action starts after its owner and date)
@@ -523,6 +545,15 @@ class OutsideHandlers:
                     self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[verb], actor=actor,
                              printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
                              statement=sentence)
+            elif (polite := POLITE_ASK_RE.match(sentence)) is not None and DRAFT_PART_RE.search(sentence):
+                # a delegate's comments on a draft: "1. Please add to section 2 …", "could the secretariat make the
+                # next version available in French …?", "We would also be grateful if the final draft were …": the
+                # secretariat, which drafts the text, is asked
+                who = polite.group("who")
+                actor, printed = (self.found(who) if who and who.lower() != "you" else None) or (SECRETARIAT, None)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INSTRUCTION, actor=actor,
+                         printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
+                         statement=sentence)
             elif (letter := LETTER_ASK_RE.search(sentence)) is not None:
                 # a circular letter's "I am pleased to invite your Administration to take part …"
                 who = letter.group("who")
@@ -575,6 +606,8 @@ class OutsideHandlers:
                 d = cues.DEONTIC_RE.search(sentence)
                 # "Administrations are kindly requested to …" asks as "requests" does; "are encouraged to" invites
                 kind = _modal_kind(d.group(0).lower())
+                if re.search(r"\b(?:decided|decides)\s+that\b", sentence[:d.start()]):
+                    kind = RequirementKind.DECISION  # "the Council decided that the plan shall be reviewed …"
                 found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
                 # "It is important that UNGIS coordinates …": the that-clause names who acts
                 agent = PASSIVE_AGENT_RE.search(sentence)  # "The chair … shall be appointed by the Council": it acts
