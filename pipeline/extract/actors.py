@@ -38,6 +38,8 @@ CAPITALISED_SUBJECT_RE = re.compile(r"(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\
                                     r"(?=(?!(?:and|or|of|on|for|in|with|to|at|by|as|from)\b)[a-z]+\b"
                                     r"(?!\s+(?:of|on|for)\b))")
 # Subjects that are things, not bodies: "that the annual report shall contain …" names no actor.
+# The last word of a group's short name ("the Expert Group", "the Task Force").
+GROUP_NOUNS = {"Group", "Committee", "Force", "Team", "Panel", "Board", "Network", "Partnership", "Commission"}
 THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text", "result", "database", "strategy",
           "cost", "budget", "forum", "event", "session", "meeting", "study", "programme", "roadmap", "matrix",
           "summary", "information", "data", "work", "process", "framework", "index", "list", "guide", "platform",
@@ -259,6 +261,7 @@ class ActorReader:
             return found or (name, named.group("subject").strip())
         if subj is None:  # "that Governments, in their national strategies:" has no verb yet: its noun acts
             subj = next((t for t in parsed if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
+        passive = subj if subj is not None and subj.dep_ == "nsubjpass" else None
         if subj is not None and subj.dep_ == "nsubjpass":
             # "that the list shall be reviewed by the Council": the agent acts
             # ("shall be reviewed and, where necessary, revised by the Council": the agent of the verb joined to it)
@@ -269,6 +272,9 @@ class ActorReader:
                 pobj.ent_type_ == "DATE" or re.fullmatch(rf"{cues.MONTHS}|\d.*", pobj.text)) else None
             if subj is None and (late := LATE_AGENT_RE.search(clause)) and (found := self.found(late.group("agent"))):
                 return found  # the parser lost the agent past an aside: "… reviewed and, where necessary, revised by …"
+        if (subj is None and passive is not None and passive.lemma_.lower() in ("work", "activity", "meeting", "mandate")
+                and (owner := self._owner(parsed, passive))):
+            return owner  # "that the work of the Expert Group shall be carried out within …": the Expert Group's
         if subj is None or subj.lemma_.lower() in THINGS:
             return self.opening_body(parsed)
         subject = _name_span(parsed, subj)
@@ -356,7 +362,22 @@ class ActorReader:
             return owner if owner and owner[0] not in ("ITU", "Secretary-General", "Secretariat") else None
         if pobj is None:
             return None
-        return self.found(parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text)
+        phrase = parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text
+        return self.found(phrase) or self.in_full(phrase)
+
+    def in_full(self, phrase: str) -> tuple[str, str] | None:
+        """"the Expert Group", when the text names "the Expert Group on WSIS Measurement" in full: that full name (the
+        brief's rule for a body named in full and then short). None when the text gives no longer name."""
+        short = re.sub(r"^(?:the|its|this)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+        if not re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}", short) or short.split()[-1] not in GROUP_NOUNS:
+            return None
+        # (within one line: the name stops where its paragraph does)
+        full = re.search(rf"\b{re.escape(short)}[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
+                         rf"for|[A-Z][\w&\-]*))*", self.text)
+        if full is None:
+            return None
+        name = re.sub(r"(?:[ \t]+(?:and|the|of|on|for))+$", "", full.group(0))
+        return name, phrase.strip()
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""

@@ -142,7 +142,9 @@ DEONTIC_RE = re.compile(
     r"(?:important|necessary|essential|vital|crucial|critical|desirable|advisable)"
     r" (?:to|that))\b", re.IGNORECASE)
 # A contribution's own proposal, outside a numbered list: "The Administration of X proposes that the secretariat …".
-PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)\s+that\b"
+# ("Tesoria proposes, first, that …": a short aside between the verb and its clause)
+PROPOSES_RE = re.compile(r"\b(?:propose[sd]?|suggests?)(?:,\s*(?:first(?:ly)?|second(?:ly)?|further|also|therefore|in "
+                         r"addition|finally),)?\s+that\b"
                          r"|\bproposes?\s+to\s+(?!(?:the|a|an|its|all|their|this)\b)[a-z]", re.IGNORECASE)
 # "Action: secretariat to send a reminder …", "Action required: The BDT Director to provide …" in a meeting report.
 # A coded action item: "A1 – Study group chairs: send TSB the list of …" (under "Action items").

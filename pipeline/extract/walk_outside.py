@@ -173,6 +173,9 @@ DRAFT_PART_RE = re.compile(r"\b(?:section|paragraph|chapter|annex|table|report|d
                            re.IGNORECASE)
 UNDERTAKES_RE = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})\s+"
                            r"(?:undertakes?|commits?|pledges?)\s+to\b")
+# A courtesy under a Proposals heading: "We stand ready to work with …", "Tesoria thanks the secretariat …".
+NO_PROPOSAL_RE = re.compile(r"^(?:We|[A-Z][\w\-]+(?:\s+and\s+[A-Z][\w\-]+)?)\s+(?:(?:stands?|remains?|are|is)\s+(?:ready|"
+                            r"willing)|thanks?|looks?\s+forward|would\s+like\s+to\s+thank)\b")
 # A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
 # honour to request your Government to …", "We would like to encourage you to …".
 LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+honour|would\s+like|should\s+like|wish)\s+"
@@ -264,7 +267,11 @@ class OutsideHandlers:
         text, section = seg.text, self.section
         listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
         if (cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text))
-                and not (listed and _reports_only(text, section))):
+                and not (listed and _reports_only(text, section)) and not NO_PROPOSAL_RE.match(text)
+                and not (seg.block.text.rstrip().endswith(":") and re.search(r"\bthe\s+following\s+(?:[a-z]+\s+)?"
+                                                                      r"(?:proposals|recommendations)\b", text))):
+            # (not "3.1 Kenya and Rwanda submit the following proposals …:", the lead-in of the table below, nor "3.3
+            # We stand ready to work with …", a courtesy)
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
             actor, printed = self.proposal_actor(text)
             parent = self.proposal_parent
@@ -592,6 +599,8 @@ class OutsideHandlers:
                                     sentence[:cues.DEONTIC_RE.search(sentence).start()])):
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
+                # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
+                subject = re.sub(r"^(?:Where|When|If|Unless|Once|Until|While|Whenever)\b[^,]{2,120},\s*", "", subject)
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
                     # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it

@@ -18,10 +18,13 @@ import re
 MAIL_HEADER_RE = re.compile(r"^\s*(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)\s*:", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*[\u2022\u25aa\u25cf\u2013\-*]\s+\S")
 MD_HEADING_RE = re.compile(r"^#{1,6}\s")
-# A list label at the start of a line, as the text parser reads it, and what follows it.
+# A list label at the start of a line, as the text parser reads it, and what follows it (after the quotation mark
+# that opens a quoted item: '"4 to ensure that the roadmaps …').
 LINE_LABEL_RE = re.compile(
-    r"^\s*(?P<label>(?P<num>(?:\d{1,3}\.)*\d{1,3})\.?|\(?(?P<letter>[a-z])\)|\((?P<roman>[ivx]{1,5})\)|[ivx]{1,5}\))"
+    r"^\s*[\"\u201c]?(?P<label>(?P<num>(?:\d{1,3}\.)*\d{1,3})\.?|\(?(?P<letter>[a-z])\)|\((?P<roman>[ivx]{1,5})\)|[ivx]{1,5}\))"
     r"(?:\t+|\s+)(?P<rest>\S.*)$")
+QUOTING_CHAPEAU_RE = re.compile(r"\b(?:instructs?|requests?|invites?|resolves?|decides?|urges?|encourages?|calls\s+"
+                                r"upon)\b(?:(?!\b(?:provides?|reads?|states?|follows|that)\b)[^:;.]){0,80}:$")
 # After a line that stops mid-sentence, a number opens an item only before words an item opens with.
 ITEM_OPENER_RE = re.compile(r"^(?:to|that|the|an?|[a-z]+ing)\b|^[A-Z]")
 SENTENCE_END = ".;:!?"
@@ -102,6 +105,10 @@ def _fits_label(line: str, last_num: int | None, prev: str) -> bool:
     if not m:
         return False
     prev = prev.rstrip()
+    if line.lstrip()[:1] in "\"\u201c" and not QUOTING_CHAPEAU_RE.search(prev):
+        # a quoted item opens its own paragraph after the chapeau it is quoted under ("… instructs the
+        # Secretary-General:"), not after "… reads in part:", whose sentence runs on through the quotation
+        return False
     if not prev or prev[-1] in SENTENCE_END + "," or "\t" in line[m.end("label"):m.start("rest")]:
         return True  # (a tab after the label is Word's: "2<TAB>Activities" opens an item wherever it stands)
     if m.group("num") is None:

@@ -1924,3 +1924,133 @@ def test_romans_under_a_letter_do_not_inherit_the_letter_before(fmt):
     assert [r[:2] for r in rows] == [
         ("5 a", "CSTD"), ("5 b", "UN General Assembly"),  # "5. Decides:" only leads in
         ("5 b i", "UN General Assembly"), ("5 b ii", "UN General Assembly")]
+
+
+MISSING_PAGE_AFTER_PREAMBLE = """World Telecommunication Development Conference (WTDC-29)
+Resolution 412 (Nairobi, 2029)
+The World Telecommunication Development Conference (Nairobi, 2029),
+considering
+a) the outcome of the twenty-year review of the World Summit on the Information Society, adopted by the General Assembly in December 2025;
+b) that the Telecommunication Development Sector carries most of the Union's project work under Action Lines C2, C4, C5 and C6,
+– 4 –
+7 to make the results of ITU-D projects that serve the Action Lines available through the WSIS Stocktaking database, using one tagging scheme;
+8 to help Member States, on request, to prepare national digital strategies that reflect the commitments of the WSIS+20 outcome,
+invites Member States
+1 to share with the Bureau their national experience in measuring progress towards the WSIS targets.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_items_after_a_preamble_and_a_missing_page_have_no_chapeau(fmt):
+    result = _extract(MISSING_PAGE_AFTER_PREAMBLE, fmt)
+    rows = _rows(result)
+    assert [r[:3] for r in rows] == [
+        ("7", None, "instruction"), ("8", None, "instruction"),  # not preambular: the page with their chapeau is gone
+        ("1", "Member States", "invitation")]
+    assert any("7" in w and "no chapeau" in w for w in result.warnings)
+
+
+ACTION_POINTS_CODED_WITH_SUBJECTS = """Report of the forty-eighth meeting of the Council Working Group on WSIS and the SDGs
+3 Conclusions
+3.4 One Member State stressed that the database had to be cleaned. The Group agreed that the clean-up needs to be completed before the Prizes open.
+4 Action points
+The Group agreed on the following action points:
+AP48-1 The secretariat to revise the draft report and to post it by 15 February 2029.
+AP48-2 Members of the Group to send written comments within three weeks of this meeting.
+AP48-3 The Chair, with the Vice-Chairs, to prepare a non-paper for the next meeting.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_coded_action_points_that_name_who_acts(fmt):
+    rows = _rows(_extract(ACTION_POINTS_CODED_WITH_SUBJECTS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("3.4", "Secretariat", "expectation"),  # what the Group agreed needs doing, not a need described
+        ("AP48-1", "Secretariat", "instruction"),
+        ("AP48-2", "Member States", "instruction"),  # a Council working group's members are its Member States
+        ("AP48-3", "Chair", "instruction")]
+
+
+REGIONAL_PROPOSALS_TO_A_CONFERENCE = """Plenipotentiary Conference (PP-30)
+Addendum 4 to Document 52-E
+Action required
+The Conference is invited to examine the common proposals in this addendum.
+3 Instructions in force
+These three instructions have worked well and we see no need to repeat them.
+4 Proposals
+Proposal 1 (RCC/52A4/1): The RCC administrations propose that the Secretary-General be instructed to publish one results framework.
+Proposal 2 (RCC/52A4/2): The RCC administrations propose that Member States be invited to name a national focal point.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_proposals_carrying_their_document_reference_and_the_conference_invited(fmt):
+    rows = _rows(_extract(REGIONAL_PROPOSALS_TO_A_CONFERENCE, fmt))
+    assert [r[:3] for r in rows] == [
+        ("", "Plenipotentiary Conference", "invitation"),  # "the Conference" of a Plenipotentiary document
+        ("1", "Secretary-General", "proposal"), ("2", "Member States", "proposal")]  # "no need to" asks nothing
+
+
+PASSIVE_CHAPEAU_AND_TEAM = """Regional initiative ARB9: Digital skills for all
+The Director of BDT is requested, in cooperation with ESCWA and the League of Arab States, to:
+a) provide technical assistance on national digital skills strategies;
+b) report on the results of this initiative to each meeting of TDAG.
+Annex
+Terms of reference of the inter-Sectoral coordination team on WSIS
+1 Tasks
+The team shall prepare each year a consolidated summary of the Union's Action Line work.
+2 Chair
+The chair of the team shall circulate the agenda at least ten days before each meeting.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_passive_chapeau_asks_its_subject_and_a_team_is_named_in_full(fmt):
+    team = "inter-Sectoral coordination team on WSIS"
+    rows = _rows(_extract(PASSIVE_CHAPEAU_AND_TEAM, fmt))
+    assert [r[:2] for r in rows] == [
+        ("a", "Director of the Telecommunication Development Bureau"),
+        ("b", "Director of the Telecommunication Development Bureau"),
+        ("", team), ("", f"Chair of the {team}")]
+
+
+DELEGATE_COMMENTS_BY_EMAIL = """From: Delegation of Norvalia
+Subject: Comments on the revised draft report
+
+Dear colleagues,
+
+Please find below our comments on the revised draft report.
+
+1. Please add to section 2 a short paragraph on each Action Line for which ITU is lead facilitator.
+
+2. We ask that the table in Annex B also show the SDG targets to which each activity contributes.
+
+3. Tesoria proposes, first, that the report open with a one-page table of the Action Lines.
+
+In addition, could the secretariat make the next version of the report available in French?
+
+We would also be grateful if the final draft were circulated two weeks before the session.
+
+Please do not hesitate to contact me if anything needs clarification.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_delegates_comments_on_a_draft_ask_the_secretariat(fmt):
+    rows = _rows(_extract(DELEGATE_COMMENTS_BY_EMAIL, fmt, paragraphs="blank-lines"))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretariat", "instruction"), ("2", "Secretariat", "instruction"),  # "We ask that the table …"
+        ("3", "Secretariat", "proposal"), ("", "Secretariat", "instruction"), ("", "Secretariat", "instruction")]
+
+
+PLAN_TARGETS_THE_UNION_UNDERTAKES = """2 Strategic targets retained for the period
+The strategic plan adopted by the Plenipotentiary Conference sets the following targets, which the Union undertakes to pursue with its membership by 2030:
+Target 2.1: 95 per cent of the world's population is covered by mobile broadband.
+Target 2.2: The gender gap in Internet use is closed in all regions.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_targets_the_union_undertakes_to_pursue_are_the_unions(fmt):
+    rows = _rows(_extract(PLAN_TARGETS_THE_UNION_UNDERTAKES, fmt))
+    assert [r[:3] for r in rows] == [("2.1", "ITU", "target"), ("2.2", "ITU", "target")]
