@@ -33,6 +33,8 @@ FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invit
                           r"(?:to|addressed to|for)\s+(?P<who>[^:]{3,80}?)\s*:\s*$", re.IGNORECASE)
 FOLLOWING_VERBS = {"instructions": "instructs", "requests": "requests", "invitations": "invites",
                    "decisions": "decides"}
+# A chapeau in a relative clause that closes a lead-in: "…, which instructs the Secretary-General".
+WHICH_CHAPEAU_RE = re.compile(rf",?\s+which\s+(?P<chapeau>{cues.OPERATIVE_VERB}\b[^.;:,]*?)\s*:?\s*$", re.IGNORECASE)
 # A Council decision cited by its number: "Decision 644 (C27)", "Council Decision 652 (C28)".
 DECISION_REF_RE = re.compile(r"\b(?:Council\s+)?Decision\s+\d{1,4}(?:\s*\((?:C\d{2}|[^()]{0,30}?\d{4})\))?")
 # The line that opens an ITU resolution or decision: "The Council,", "The Plenipotentiary Conference (Doha, 2026),".
@@ -81,6 +83,8 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one
         self.quote_closed = False  # the last segment closed a quotation that opened lines above it
+        self.last_ref: re.Match | None = None  # the instrument the text last named
+        self.page_turned = False  # page furniture ("– 3 –") came between the last segment and this one
 
     def run(self, segments: list[Segment]) -> list[Candidate]:
         """Read the segments in order, each by the handler of its kind; the candidates in document order."""
@@ -163,7 +167,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if re.fullmatch(r"[\s.…\[\]]+", text):
             return  # "…" stands for the items a quotation leaves out; the chapeau still holds
         if not re.search(r"[A-Za-z]{2}", text) or _furniture(text):
+            self.page_turned = True
             return  # "- 4 -", "C28/12-E", "4/21 28-06412 E/CN.16/2028/47": page furniture left inside the text
+        turned, self.page_turned = self.page_turned, False
         if seg.kind == "para" and DECORATED_TITLE_RE.match(seg.block.text):
             self.heading(seg)  # "---------- Follow-up actions agreed by the Group ----------"
             return
@@ -191,9 +197,25 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 # Secretary-General:": the paragraph's last sentence is the chapeau of the quoted items below
                 self.chapeau(Segment("chapeau", seg.block, seg.start + spans[-1][0], seg.end, None))
                 return
+        if (seg.kind == "para" and seg.block.text.rstrip().endswith(":")
+                and (which := WHICH_CHAPEAU_RE.search(text)) is not None
+                and (ref := cues.RESOLUTION_REF_RE.search(text, 0, which.start()) or DECISION_REF_RE.search(text, 0, which.start()))):
+            # "… recalls the following operative paragraphs of Council Resolution 1417 (Mod. 2027), which instructs the
+            # Secretary-General:": the relative clause is the chapeau of the quoted items below
+            self.lead_in = ref
+            self.chapeau(Segment("chapeau", seg.block, seg.start + which.start("chapeau"), seg.end, None))
+            return
         if ref and not cues.OPERATIVE_ANY.search(text):
             self.lead_in = ref
             return
+        if (colon and self.last_ref is not None and not cues.OPERATIVE_ANY.search(text)
+                and re.search(r"\b(?:the|this|that|same)\s+(?:resolution|decision)\b", text, re.IGNORECASE)):
+            # "2 The operative paragraphs of the resolution that relate to this consultation read as follows:": the
+            # resolution the paragraph before named
+            self.lead_in = self.last_ref
+            return
+        if (named := cues.RESOLUTION_REF_RE.search(text) or DECISION_REF_RE.search(text)) is not None:
+            self.last_ref = named  # the instrument a later "the resolution" means
         if seg.kind == "para" and (
                 (len(text.split()) <= 4 and (cues.ACTION_POINTS_HEADING_RE.match(text) or re.fullmatch(
                     r"expected results?", text.strip(" :"), re.IGNORECASE)))
@@ -221,8 +243,12 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
             self.heading(seg)  # "Tracking progress" between two paragraphs: a heading in sentence case
             return
         closed = seg.block.text[seg.end:].strip()[:1] in (";", ",")  # "(a) Data on …;" is an item
+        # ("P3 That the WSIS Stocktaking database: a) tag …; b) …": the lead-in of a run-on list is no title)
+        closed = closed or (seg.kind == "para" and seg.block.text[seg.end:].strip()[:1] == ":"
+                            and bool(seg.block.text[seg.end:].strip()[1:].strip()))
         if (seg.kind == "item" and _section_title(text) and not closed) or (seg.kind == "para" and _section_title(text)
-                                                              and _title_case(text) and not self.out_of_preamble(seg)) or (
+                                                              and _title_case(text) and not self.out_of_preamble(seg)
+                                                              and not closed) or (
                 seg.kind == "para" and (lm := re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])", text))
                 and _section_title(text[lm.end():])):
             # "3 Proposals" or "II. Regional targets" typed in a Word paragraph or set in body type in a PDF: a
@@ -251,6 +277,15 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
         if (ctx is not None and ctx.mode == "operative" and seg.label and "." in seg.label and ctx.last_number
                 and "." not in ctx.last_number):
             self.ctx = ctx = None  # "1.3 The report presented …" after items 3 and 5: the contribution goes on
+        if (ctx is not None and ctx.mode == "operative" and seg.kind == "item" and not ctx.quoted
+                and re.fullmatch(r"\d{1,2}", (seg.label or "").rstrip(".")) and re.fullmatch(r"\d{1,2}", ctx.last_number or "")
+                and int(seg.label.rstrip(".")) > int(ctx.last_number) + (1 if turned else 2)
+                and (form := re.match(r"(?:to|that)\s", text)) and not (ctx.last_text or "").startswith(form.group(0))):
+            # "resolves 1 that …; 2 that …," then ("– 3 –") "6 to support Member States …": the page between held items
+            # 3-5 and the chapeau of 6, which asks in another form; a quotation that leaves items out keeps its chapeau
+            self.ctx = None
+            self.outside_resolutions(seg)
+            return
         if ctx is not None and ctx.mode == "operative" and (
                 seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)
                 # "calls on Governments to:" then bulleted "adopt or update …": a bullet is an item without a label

@@ -12,7 +12,7 @@ from . import cues
 from .actors import BODY_WORDS, printed_name
 from .clauses import Segment
 from .walk_state import SECRETARIAT, _Context
-from .walk_words import _is_letter, _is_roman, _modal_kind, _verb_key
+from .walk_words import _is_letter, _is_roman, _modal_kind, _sentences, _verb_key
 
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
@@ -296,6 +296,15 @@ class OperativeHandlers:
         m = (cues.SECOND_CLAUSE_RE.search(probe) or (cues.WE_SECOND_CLAUSE_RE.search(probe) if we else None)
              or (cues.PAST_SECOND_CLAUSE_RE.search(probe) if meeting else None))
         if m is None:
+            first = next(iter(_sentences(text)), (0, len(text)))[1]
+            if meeting and (cues.DEONTIC_RE.search(text, first) or (
+                    cues.DEONTIC_RE.search(text) and re.search(r"\b(?:recogni[sz]ed|stressed|emphasi[sz]ed|underlined|"
+                                                               r"highlighted|acknowledged)\s+that\b", text[:first]))):
+                # (not "TDAG noted that the General Assembly is expected to consider …", a fact it was told)
+                # "4.4 The Group recognized that Member States should send …", "4.5 The Group discussed …. It is
+                # important that the secretariat prepare …": what the record says should be done, read by sentence
+                self.ctx = None
+                return False
             if seg.kind == "item":
                 self.ctx = None
                 return True

@@ -111,13 +111,14 @@ NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
 # A meeting's action item numbered by the meeting and the item ("47/1 Restructure the draft report …") in a table
 # whose header has a Lead column (walk.py reads only those rows so; elsewhere "70/125" cites a document).
-MEETING_CODE_RE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{1,2}|AP\s?\d{1,3}")  # "47/1", "AP 47/1", "AP3"
+MEETING_CODE_RE = re.compile(r"(?:[A-Z]{1,4}[\s-]?)?\d{1,3}/\d{1,2}|AP\s?\d{1,3}")  # "47/1", "AP 47/1", "AP-47/1", "AP3"
 MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?=[A-Z])")
 # The Directors by their Bureaux's initials, as a Responsible cell names them all: "Directors BR/TSB/BDT".
-DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:BR|TSB|BDT)(?:\s*[/,]\s*(?:BR|TSB|BDT))+\b")
+DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:of\s+)?(?:BR|TSB|BDT)(?:\s*(?:[/,]|,?\s+and)\s*(?:BR|TSB|BDT))+\b")
 # A Responsible cell that is only an officer's title, before the deadline cell ("… to Council C29 Chair June 2029
 # Open"): the title the document gives in full elsewhere ("the Chair of the Working Group").
-OFFICER_CELL_RE = re.compile(rf"(?<=[\w.)] )(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+"
+OFFICER_CELL_RE = re.compile(rf"(?<=[\w.)] )(?:(?P<body>CWG|TDAG|TSAG|RAG|[A-Z]{{3,}}(?:-[A-Z]+)?)\s+)?"
+                             rf"(?P<title>(?:Vice-)?Chair(?:man|person)?)(?:,\s+with\s+the\s+Vice-Chairs?)?\s+"
                              rf"(?=(?:(?:Before|By|End\s+of)\s+)?(?:\d{{1,2}}\s+)?(?:{cues.MONTHS}\s+)?(?:19|20)\d\d\b|"
                              r"Ongoing\b)")
 OFFICER_NAMED = r"\b{title}\s+of\s+the\s+[A-Z][\w&\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w&\-]*)*"
@@ -176,9 +177,13 @@ UNDERTAKES_RE = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*
 # A courtesy under a Proposals heading: "We stand ready to work with …", "Tesoria thanks the secretariat …".
 NO_PROPOSAL_RE = re.compile(r"^(?:We|[A-Z][\w\-]+(?:\s+and\s+[A-Z][\w\-]+)?)\s+(?:(?:stands?|remains?|are|is)\s+(?:ready|"
                             r"willing)|thanks?|looks?\s+forward|would\s+like\s+to\s+thank)\b")
+# What the addressees of a circular letter send back, and the letter's address to them.
+REPLIES_RE = re.compile(r"(?:The\s+|All\s+|Any\s+)?(?:replies|responses|answers|comments|nominations|submissions)\b",
+                        re.IGNORECASE)
+LETTER_TO_MEMBERS_RE = re.compile(r"\bTo:\s*(?:the\s+)?Administrations\b|\byour\s+Administration\b")
 # A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
 # honour to request your Government to …", "We would like to encourage you to …".
-LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+honour|would\s+like|should\s+like|wish)\s+"
+LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+(?:honour|pleasure)|would\s+like|should\s+like|wish)\s+"
                            r"(?:(?:pleased|happy|glad)\s+)?to\s+(?P<verb>invite|request|ask|encourage|urge)\s+"
                            r"(?P<who>your\s+(?:Administration|Government|organization|country)s?|[A-Z][^,.;:]{2,60}?)\s+to\s+[a-z]")
 BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
@@ -353,6 +358,8 @@ class OutsideHandlers:
         if not (seg.kind == "item" and re.match(r"(?:[Tt]o|that)\s", seg.text)  # "4. To help member States …"
                 and (not _is_letter(seg.label) or not self.out)):
             return False
+        if self.lead_column and self.in_rows:
+            return False  # "AP-47/1 To circulate the revised draft … Secretariat 15 January 2028": a row, its Lead cell
         self.ctx = _Context(mode="operative", verb=None, actor=None, source=self.doc_name)
         self.operative_item(seg, self.ctx)
         return True
@@ -490,8 +497,20 @@ class OutsideHandlers:
         if cell and cell.group("name").split()[-1].lower().rstrip("s") in BODY_WORDS:
             return cell.group("name"), cell.group("name")
         if (officer := OFFICER_CELL_RE.search(text)) is not None:
+            # ("CWG Chair, with the Vice-Chairs February 2028": the chair of the body the cell names by its initials)
+            body = self.found(officer.group("body")) or self.spelled_out(officer.group("body")) if officer.group(
+                "body") else None
+            if body and body[0]:
+                return f"{officer.group('title')} of the {body[0]}", officer.group(0).strip()
             return self.officer_in_full(officer.group("title"))
         return None
+
+    def spelled_out(self, initials: str) -> tuple[str, str] | None:
+        """A body a cell names by initials the text never defines ("CWG"): the body whose name the text spells out
+        with those initials ("Council Working Group on WSIS and the SDGs"), if the knowledge base knows it."""
+        words = r"\s+".join(f"{c}[a-z]+" for c in initials if c.isalpha())
+        spelled = re.search(rf"\b{words}(?:[ \t]+(?:on|of|for)[ \t]+[A-Z][^,.;:\n]{{0,40}})?", self.text) if words else None
+        return self.found(spelled.group(0)) if spelled else None
 
     def officer_in_full(self, title: str) -> tuple[str, str] | None:
         """A bare "Chair" in a cell or an action point's owner: the officer the document names in full elsewhere ("the
@@ -626,8 +645,11 @@ class OutsideHandlers:
                        and (self.found(self.tor_body) or (printed_name(self.tor_body), None)))
                 # ("5.1 An interim report … shall be submitted …" in the terms of reference of the Expert Group: the
                 # group's own deliverable)
+                # ("Replies should be sent in electronic form …" in a letter to Administrations: those who reply)
+                replies = (REPLIES_RE.match(subject.strip()) and LETTER_TO_MEMBERS_RE.search(self.text)
+                           and ("Member States", None))
                 actor, printed = ((found if found and found[0] else None) or (agent and self.found(agent.group("agent")))
-                                  or (it and self.last_actor) or self.head_actor(subject)
+                                  or (it and self.last_actor) or replies or self.head_actor(subject)
                                   or (tor if tor and tor[0] else None) or (SECRETARIAT, None))
                 self.last_actor = (actor, printed) if not it else self.last_actor
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,

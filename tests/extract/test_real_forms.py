@@ -2054,3 +2054,86 @@ Target 2.2: The gender gap in Internet use is closed in all regions.
 def test_targets_the_union_undertakes_to_pursue_are_the_unions(fmt):
     rows = _rows(_extract(PLAN_TARGETS_THE_UNION_UNDERTAKES, fmt))
     assert [r[:3] for r in rows] == [("2.1", "ITU", "target"), ("2.2", "ITU", "target")]
+
+
+PAGE_MISSING_BETWEEN_CHAPEAUX = """Resolution 240 (Rev. Doha, 2026)
+The Plenipotentiary Conference of the International Telecommunication Union (Doha, 2026),
+resolves
+1 that ITU shall report on its WSIS activities against measurable indicators for each Action Line it facilitates;
+2 that the WSIS Stocktaking database shall remain free of charge and open to all stakeholders,
+6 to support Member States, at their request, in aligning their national digital strategies with the Action Lines;
+7 to keep the WSIS-SDG Matrix up to date whenever the Connect 2030 targets are modified,
+instructs the Council
+1 to review the work of the Council Working Group on WSIS and the SDGs at each of its ordinary sessions.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_jump_in_numbers_and_form_means_a_missing_page(fmt):
+    # "resolves 1 that …; 2 that …," then "6 to …": items 3-5 and the chapeau of 6 were on a page the text lacks
+    rows = _rows(_extract(PAGE_MISSING_BETWEEN_CHAPEAUX, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "ITU", "decision"), ("2", "ITU", "decision"), ("6", None, "instruction"), ("7", None, "instruction"),
+        ("1", "Council", "instruction")]
+
+
+LETTER_QUOTING_THE_RESOLUTION = """Circular Letter CL-28/61
+To: Administrations of Member States of the ITU
+1 At its 2027 session, the Council adopted a modified version of Council Resolution 1417 (Mod. 2027) on the Union's WSIS work.
+2 The operative paragraphs of the resolution that relate to this consultation read as follows:
+"instructs the Secretary-General
+7 to hold an open consultation of Member States on the priorities of the ITU contribution to the 2029 review,
+invites Member States
+1 to take an active part in the consultation."
+3 I have the pleasure to invite your Administration to reply to the questionnaire in Annex 1 by 15 December 2027.
+4 Replies should be sent in electronic form to the address given above.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_resolution_a_letter_names_before_quoting_it(fmt):
+    result = _extract(LETTER_QUOTING_THE_RESOLUTION, fmt)
+    rows = _rows(result)
+    assert [r[:3] for r in rows] == [
+        ("7", "Secretary-General", "instruction"), ("1", "Member States", "invitation"),
+        ("3", "Member States", "invitation"), ("4", "Member States", "expectation")]  # those who reply
+    assert [r.quoted_from for r in result.requirements] == ["Council Resolution 1417 (Mod. 2027)"] * 2 + [None, None]
+
+
+RECALLED_WITH_A_RELATIVE_CHAPEAU = """2 Relevant mandates
+For ease of reference, the group of administrations recalls the following operative paragraphs of Council Resolution 1417 (Mod. 2027), which instructs the Secretary-General:
+"3 to prepare each year a report on ITU activities under each Action Line for which ITU is lead facilitator;
+4 to make the annual report available to Member States at least six weeks before each Council session;"
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_chapeau_in_the_relative_clause_of_a_lead_in(fmt):
+    result = _extract(RECALLED_WITH_A_RELATIVE_CHAPEAU, fmt)
+    assert [(norm_label(r.source.label), r.actor, r.quoted_from) for r in result.requirements] == [
+        ("3", "Secretary-General", "Council Resolution 1417 (Mod. 2027)"),
+        ("4", "Secretary-General", "Council Resolution 1417 (Mod. 2027)")]
+
+
+MEETING_RECORD_AND_ITS_ACTION_TABLE = """Report of the forty-seventh meeting of the Council Working Group on WSIS and the SDGs
+4\tConclusions
+4.3\tThe Group noted that the General Assembly is expected to consider the next review of the WSIS outcomes in 2030.
+4.4\tThe Group recognized that Member States should send their national WSIS review reports to the secretariat before 31 March 2028.
+4.5\tThe Group discussed how the roadmaps relate to the Global Digital Compact. It is important that the secretariat prepare an options paper on this question.
+5\tAction points
+No.\tAction\tResponsible\tDeadline
+AP-47/1\tTo circulate the revised draft contribution to all members for comment\tSecretariat\t15 January 2028
+AP-47/2\tTo hold an informal consultation on the roadmaps\tCWG Chair, with the Vice-Chairs\tFebruary 2028
+AP-47/3\tTo bring the WSIS-SDG Matrix into line with the revised targets\tDirectors of BDT, TSB and BR\tJune 2028
+"""
+
+
+def test_a_meeting_record_says_what_should_be_done_and_who_does_each_action():
+    cwg = "Council Working Group on WSIS and the SDGs"
+    rows = _rows(_extract(MEETING_RECORD_AND_ITS_ACTION_TABLE))
+    assert [r[:3] for r in rows] == [
+        ("4.4", "Member States", "expectation"),  # 4.3 reports what the Group was told; it asks nothing
+        ("4.5", "Secretariat", "expectation"),
+        ("AP-47/1", "Secretariat", "instruction"),
+        ("AP-47/2", f"Chair of the {cwg}", "instruction"),  # "CWG" spelled out by the report's title
+        ("AP-47/3", "Directors of the Bureaux", "instruction")]
