@@ -301,6 +301,8 @@ class ActorReader:
             return None
         if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
+        if re.fullmatch(r"(?:[Ee]ach|[Ee]very|[Aa]ny)\s+(?:national\s+)?[Aa]dministration", phrase.strip()):
+            return "Member States", phrase.strip()  # "Each Administration should designate one focal point …"
         if (members := self.council_group_members(phrase)) is not None:
             return members  # "Members of the Group to send written comments …" in a Council working group's report
         if (own := self.own_group(phrase)) is not None:

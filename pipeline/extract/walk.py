@@ -27,7 +27,7 @@ from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentenc
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # (not "Action required: The secretariat to add …", a meeting's action point that _action_point reads whole)
 RUN_IN_ACTION_RE = re.compile(r"Action\s+(?:required|requested)\s+(?=[A-Z])")
-NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z][a-z]+\s)")
+NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?:\|\s+)?(?=[A-Z][a-z]+\s)")
 # "… contains the following instructions to the Secretary-General:" before the items it quotes.
 FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invitations|decisions)\s+"
                           r"(?:to|addressed to|for)\s+(?P<who>[^:]{3,80}?)\s*:\s*$", re.IGNORECASE)

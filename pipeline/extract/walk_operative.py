@@ -43,7 +43,9 @@ TARGETS_OWNED_RE = re.compile(r"\btargets?\b[^;:]*?,\s+which\s+(?P<who>[^,;:]{3,
                               r"(?:undertaken|undertake|undertakes|committed|commit|commits|pledged|agreed)\s+to\s+"
                               r"(?:achieve|meet|reach|deliver|attain)\b")
 # "… recommends to the Economic and Social Council the adoption of the following draft resolution:"
-RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b")
+RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?:the\s+adoption|the\s+following|that)\b"
+                              # "Recommends the following to the Commission on Science and Technology …:"
+                              r"|^the\s+following\s+(?:[a-z]+\s+)?to\s+(?P<to2>(?:the\s+)?[A-Z][^,;:]{2,100}?)\s*:?\s*$")
 
 
 # A decision's item in the passive of approving: "b) the indicators proposed for Action Lines C2 and C5 are approved on a
@@ -213,7 +215,7 @@ class OperativeHandlers:
             return False  # "Speakers agreed that attacks … increased": a finding they shared, not a decision
         addressee = re.split(r"\bto\b|\bthat\b|:", rest, maxsplit=1)[0]
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
-            addressee = to.group("to")  # "recommends to the Economic and Social Council the adoption of …"
+            addressee = to.group("to") or to.group("to2")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
         unknown = actor is None  # "invites them to …": a pronoun names who acts
         if (not actor and who in ("We", "we") and verb in ("requests", "asks") and re.match(r"that\b", rest)

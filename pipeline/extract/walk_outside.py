@@ -111,8 +111,9 @@ NAMED_CELL_RE = re.compile(r"(?<=[a-z,.)] )(?P<name>[A-Z][\w&\-]*(?:\s+(?:of|for
                            r"(?:(?:19|20)\d\d\b|Yearly|Annually|Ongoing|Continuous|From\b|By\b|Each\b|Every\b)")
 # A meeting's action item numbered by the meeting and the item ("47/1 Restructure the draft report …") in a table
 # whose header has a Lead column (walk.py reads only those rows so; elsewhere "70/125" cites a document).
-MEETING_CODE_RE = re.compile(r"(?:[A-Z]{1,4}[\s-]?)?\d{1,3}/\d{1,2}|AP\s?\d{1,3}")  # "47/1", "AP 47/1", "AP-47/1", "AP3"
-MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?=[A-Z])")
+# "47/1", "AP 47/1", "AP-47/1", "AP3", "AP 48.1"
+MEETING_CODE_RE = re.compile(r"(?:[A-Z]{1,4}[\s-]?)?\d{1,3}/\d{1,2}|AP\s?\d{1,3}(?:\.\d{1,2})?")
+MEETING_ROW_RE = re.compile(rf"(?P<n>{MEETING_CODE_RE.pattern})\s+(?:\|\s+)?(?=[A-Z])")  # ("AP 48.1 | Circulate …")
 # The Directors by their Bureaux's initials, as a Responsible cell names them all: "Directors BR/TSB/BDT".
 DIRECTORS_CELL_RE = re.compile(r"\bDirectors\s+(?:of\s+)?(?:BR|TSB|BDT)(?:\s*(?:[/,]|,?\s+and)\s*(?:BR|TSB|BDT))+\b")
 # A Responsible cell that is only an officer's title, before the deadline cell ("… to Council C29 Chair June 2029
@@ -232,6 +233,11 @@ def _reports_only(text: str, section: str) -> bool:
     auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     return root.tag_ in ("VBZ", "VBD", "VBP") or (
         root.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBD", "VBP") for a in auxiliaries))
+
+
+def _director_cell(cell: str) -> str:
+    """"Director, BDT" in a Responsible cell is the Director of BDT."""
+    return re.sub(r"^\s*Director,\s+(BDT|TSB|BR)\s*$", r"Director of \1", cell)
 
 
 class OutsideHandlers:
@@ -456,6 +462,7 @@ class OutsideHandlers:
     def cell_owner(self, cell: str) -> tuple[str, str] | None:
         """Who a Lead cell names ("BR, with BDT", "Regional offices"): a body known by name or initials, else the
         cell's own words, since the cell holds nothing but who acts."""
+        cell = _director_cell(cell)
         return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
 
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
@@ -465,7 +472,8 @@ class OutsideHandlers:
         to it ("BR, TSB, BDT")."""
         if " | " in text:  # "Publish the toolkit … | BDT | Q2 2028 | …": the cells are marked: the first
             # cell after the action that names a body
-            return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(cell))), None)
+            return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(_director_cell(cell)))),
+                        None)
         directors = DIRECTORS_CELL_RE.search(text)
         if directors and re.search(r"\bthe\s+$", text[:directors.start()], re.IGNORECASE):
             directors = None  # "Report to the Directors BR/TSB/BDT …": running text takes the article, a cell not

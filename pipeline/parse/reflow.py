@@ -76,6 +76,9 @@ def reflow(lines: list[str]) -> list[tuple[int, str]]:
         prev = cur[-1] if cur else ""
         starts = (not cur or MAIL_HEADER_RE.match(line) or MAIL_HEADER_RE.match(prev) or BULLET_RE.match(line)
                   or MD_HEADING_RE.match(line) or _fits_label(line, last_num, prev)
+                  # a table's row that opens with its first short cell ("1 | Circulate …", "No. | Action | …") starts
+                  # a paragraph; its wrapped rest does not
+                  or (line.count(" | ") >= 2 and re.match(r"\s*[\w.\-/]{1,10}(?: [\w.\-/]{1,6})? \| ", line))
                   or _ends_paragraph(prev, line, width))
         if starts:
             _flush(out, cur, first)

@@ -2137,3 +2137,39 @@ def test_a_meeting_record_says_what_should_be_done_and_who_does_each_action():
         ("AP-47/1", "Secretariat", "instruction"),
         ("AP-47/2", f"Chair of the {cwg}", "instruction"),  # "CWG" spelled out by the report's title
         ("AP-47/3", "Directors of the Bureaux", "instruction")]
+
+
+ACTION_TABLE_BETWEEN_BARS = """Summary of the thirty-third meeting of TDAG
+
+6 Action points
+
+No. | Action | Responsible | Deadline
+AP 33.1 | Circulate the revised draft operational plan to the membership | Director, BDT | 30 June 2027
+AP 33.2 | Submit national data on projects funded under the regional initiatives | Member States | 30 September 2027
+
+Each Administration should designate one focal point for these replies.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_rows_between_bars_in_hard_wrapped_text(fmt):
+    # a row between bars is a line of its own even where the text's other lines are joined; "Director, BDT" is the
+    # Director of BDT; "Each Administration" a Member State
+    # (hard-wrapped as TXT; a DOCX or PDF has each row as a paragraph of its own)
+    rows = _rows(_extract(ACTION_TABLE_BETWEEN_BARS, fmt, paragraphs="blank-lines" if fmt == "txt" else "lines"))
+    assert [r[:3] for r in rows] == [
+        ("AP 33.1", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("AP 33.2", "Member States", "instruction"), ("", "Member States", "expectation")]
+
+
+RECOMMENDS_THE_FOLLOWING_TO = """Economic and Social Council resolution 2029/14
+The Economic and Social Council,
+10. Recommends the following to the Commission on Science and Technology for Development:
+(a) That the Commission devote one of its priority themes to meaningful connectivity;
+(b) That the Commission strengthen its cooperation with the regional commissions;
+"""
+
+
+def test_recommends_the_following_to_a_body():
+    rows = _rows(_extract(RECOMMENDS_THE_FOLLOWING_TO))
+    assert [r[:2] for r in rows] == [("10", "CSTD"), ("10 a", "CSTD"), ("10 b", "CSTD")]
