@@ -173,6 +173,7 @@ POLITE_ASK_RE = re.compile(
 # What a delegate's comments ask to change: a part of the draft (not "Please send any comments to the mission").
 DRAFT_PART_RE = re.compile(r"\b(?:section|paragraph|chapter|annex|table|report|draft|outline|summary|version|figures?)\b",
                            re.IGNORECASE)
+# Who a targets lead-in says pursues them: "… the following targets, which the Union undertakes to pursue …".
 UNDERTAKES_RE = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})\s+"
                            r"(?:undertakes?|commits?|pledges?)\s+to\b")
 # A courtesy under a Proposals heading: "We stand ready to work with …", "Tesoria thanks the secretariat …".
