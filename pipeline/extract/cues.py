@@ -63,7 +63,8 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # (nor a passive's auxiliary: "The Conference is invited to examine …" is read as a sentence)
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to|is|are|was|were|"
     rf"been|be)\b)[\w&'\-]+)"
-    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit)|We|we|Members|They|{MEETING_SUBJECT}"
+    rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit|participants|delegates|delegations)|We|we"
+    rf"|Members|They|{MEETING_SUBJECT}"
     # "UNGIS members call upon Governments to …": a group's members by the group's acronym
     r"|[A-Z]{3,}(?:[-&][A-Z]+)*\s+(?:members|member\s+agencies|[Pp]rincipals)"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"

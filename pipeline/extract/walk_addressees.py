@@ -31,6 +31,11 @@ SHORT_NAMED = {"partnership", "alliance", "coalition", "network", "initiative", 
                "group", "commission", "committee", "forum", "board", "council", "centre", "center", "consortium"}
 
 
+# Three or more bodies by their initials or short names: "ITU, UNESCO, UNDP and UNCTAD".
+SEVERAL_BODIES_RE = re.compile(r"(?:the\s+)?(?P<list>[A-Z][\w&\-]{1,12}(?:,\s+[A-Z][\w&\-]{1,12}){1,6},?\s+and\s+"
+                               r"[A-Z][\w&\-]{1,12})")
+
+
 class AddresseeReader:
     """The walk's readers of addressees (mixed into `Walk`, beside `ActorReader`)."""
 
@@ -54,6 +59,10 @@ class AddresseeReader:
             return None, addr.strip(" ,:")
         if (named := self.named_before(addr)) is not None:
             return named
+        # (an aside after them is no part of the list: "ITU, UNESCO, UNDP and UNCTAD, as co-organizers of the Forum,")
+        if (several := SEVERAL_BODIES_RE.fullmatch(re.sub(r",\s+as\s+[^,]{2,80},?\s*$", "", addr).strip(" ,:"))):
+            # "asks ITU, UNESCO, UNDP and UNCTAD to:": the four together, as printed (the first alone would say less)
+            return several.group("list"), several.group("list")
         found = self.body_named(addr)
         if found:
             return found

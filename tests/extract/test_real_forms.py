@@ -2173,3 +2173,20 @@ The Economic and Social Council,
 def test_recommends_the_following_to_a_body():
     rows = _rows(_extract(RECOMMENDS_THE_FOLLOWING_TO))
     assert [r[:2] for r in rows] == [("10", "CSTD"), ("10 a", "CSTD"), ("10 b", "CSTD")]
+
+
+PARTICIPANTS_ASK_SEVERAL = """Outcome of the regional WSIS review, Windhoek, 2028
+The participants welcomed the progress reported by the regional office.
+The participants ask ITU, UNESCO, UNDP and UNCTAD, as co-organizers of the review, to:
+(a) publish a joint note on the review's findings before the next Forum;
+(b) hold the next review in a landlocked country of the region;
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_participants_ask_several_bodies_together(fmt):
+    # the participants' ask is read like a meeting's; four bodies asked together are the actor as printed, the aside
+    # on their role no part of it
+    rows = _rows(_extract(PARTICIPANTS_ASK_SEVERAL, fmt))
+    assert [r[:2] for r in rows] == [("a", "ITU, UNESCO, UNDP and UNCTAD"), ("b", "ITU, UNESCO, UNDP and UNCTAD")]
+    assert rows[0][3].startswith("publish a joint note")
