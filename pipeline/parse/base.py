@@ -31,6 +31,15 @@ MIN_BARE_TITLE_WORDS = 3
 # A paragraph the page cut has run on for a while and stops on a word in lower case, not on a chapeau's verb
 # ("resolves") or a short title.
 MIN_CUT_WORDS = 8
+# Bullets a Word or PDF paragraph holds run together (a pasted block whose lines were joined): "- Administrations
+# must …; Parts B and C are optional. - Each Administration should …". A dash after a sentence's end and before a
+# capital opens the next bullet.
+RUN_BULLET_RE = re.compile(r"(?<=[.;:])\s+[-\u2013\u2022\u25aa\u25cf*]\s+(?=[A-Z0-9\"\u201c(])")
+LEAD_BULLET_RE = re.compile(r"^[-\u2013\u2022\u25aa\u25cf*]\s+(?=\S)")
+# The code that opens a table's row, at the end of the cell before it when the rows run together
+# ("… | 30 June 2027 2 | Submit …", "… | BDT Director AP46-2 | …").
+ROW_CODE_RE = re.compile(r"^(?P<before>.*\S)\s+(?P<code>(?:[A-Z]{1,3}[ \-]?)?(?:\d{1,3}[./\-])?(?P<n>\d{1,3})\.?)$")
+MIN_RUN_ROWS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +76,7 @@ def build_document(
     pieces: list[str] = []
     offset = 0
     trail: list[tuple[int, str]] = []  # (level, heading text)
+    raw = [piece for rb in raw for piece in _split_run_together(rb)]
     kept = _join_across_running_lines([r for r in raw if clean_text(r.text) and not _page_mark(r)])
     for index, rb in enumerate(kept):
         text = clean_text(rb.text)
@@ -96,6 +106,54 @@ def build_document(
         title=title or guess_title(blocks), symbol=guess_symbol(blocks), pages=pages, parser=parser,
         warnings=tuple(warnings), missing=tuple(missing),
     )
+
+
+def _split_run_together(rb: RawBlock) -> list[RawBlock]:
+    """A paragraph that holds a table's rows between bars, or a list's bullets, run together: one block each.
+
+    A text pasted with its lines joined (a DOCX or PDF made from an e-mail, a PDF-to-text tool's output) runs
+    "No. | Action | Responsible | Deadline 1 | Circulate … | BDT Director | 30 June 2027 2 | Submit …" into one
+    paragraph, where the text parser sees each row on its line. The rows are found by their codes: every row
+    has as many bars, and the code that opens each row, at the end of the cell before it, runs in sequence (1, 2,
+    3 or AP46-1, AP46-2 …), so a sentence with bars in it is left whole.
+    """
+    if rb.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return [rb]
+    text = clean_text(rb.text)
+    if rb.kind is BlockKind.PARAGRAPH and text.count(" | ") >= 2 * MIN_RUN_ROWS:
+        rows = _run_rows(text)
+        if rows:
+            return [RawBlock(kind=BlockKind.PARAGRAPH, text=row, locator=rb.locator) for row in rows]
+    bulleted = rb.kind is BlockKind.LIST_ITEM or LEAD_BULLET_RE.match(text)
+    if not bulleted or not RUN_BULLET_RE.search(text):
+        return [rb]
+    pieces = RUN_BULLET_RE.split(text)
+    if rb.kind is BlockKind.LIST_ITEM:
+        return [RawBlock(kind=rb.kind, text=p, locator=rb.locator, level=rb.level, label=rb.label) for p in pieces]
+    return [RawBlock(kind=BlockKind.LIST_ITEM, text=LEAD_BULLET_RE.sub("", p), locator=rb.locator, level=1)
+            for p in pieces]
+
+
+def _run_rows(text: str) -> list[str] | None:
+    """The rows of a table run together in one paragraph, each "cell | cell | …"; None when it is no such table."""
+    pieces = [p.strip() for p in text.split(" | ")]
+    bars = len(pieces) - 1
+    for per_row in range(1, 9):  # bars in a row: one less than its cells
+        if bars % per_row or bars // per_row < MIN_RUN_ROWS:
+            continue
+        cuts = [ROW_CODE_RE.match(pieces[k]) for k in range(per_row, bars, per_row)]
+        if not all(cuts):
+            continue
+        numbers = [int(m.group("n")) for m in cuts]
+        if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue
+        rows, cells = [], pieces[:per_row]
+        for k, m in zip(range(per_row, bars, per_row), cuts):
+            rows.append(cells + [m.group("before")])
+            cells = [m.group("code")] + pieces[k + 1:k + per_row]
+        rows.append(cells + [pieces[-1]])
+        return [" | ".join(row) for row in rows]
+    return None
 
 
 def _page_mark(rb: RawBlock) -> bool:

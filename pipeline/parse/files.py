@@ -14,7 +14,7 @@ from ..model import Document
 from .detect import detect_format
 
 # Bump a parser's version when its output changes; the cache key includes it.
-PARSER_VERSIONS = {"text": "text/4", "markdown": "text/4", "docx": "docx/3", "pdf": "pdf/4"}
+PARSER_VERSIONS = {"text": "text/5", "markdown": "text/5", "docx": "docx/4", "pdf": "pdf/5"}
 
 
 def read_bytes(path: str | Path, *, max_bytes: int) -> bytes:

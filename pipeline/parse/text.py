@@ -50,7 +50,7 @@ def parse_text(data: bytes, *, path: str, sha256: str, markdown: bool = False) -
         raw = _blocks_from_wrapped(lines)
     else:
         raw = _blocks_from_lines(lines, wrapped=markdown or _looks_wrapped(lines))
-    return build_document(raw, path=path, sha256=sha256, fmt="markdown" if markdown else "text", parser="text/4",
+    return build_document(raw, path=path, sha256=sha256, fmt="markdown" if markdown else "text", parser="text/5",
                           warnings=warnings)
 
 

@@ -2190,3 +2190,47 @@ def test_the_participants_ask_several_bodies_together(fmt):
     rows = _rows(_extract(PARTICIPANTS_ASK_SEVERAL, fmt))
     assert [r[:2] for r in rows] == [("a", "ITU, UNESCO, UNDP and UNCTAD"), ("b", "ITU, UNESCO, UNDP and UNCTAD")]
     assert rows[0][3].startswith("publish a joint note")
+
+
+RUN_TOGETHER_ROWS_AND_BULLETS = """Subject: Summary of the ninth meeting of the regional coordinators
+
+Dear colleagues,
+
+The coordinators reviewed the regional reports. The points below were agreed.
+
+Ref. | Action | Responsible | Due
+1 | Merge the four regional reports into one annex | Secretariat | 15 March 2028
+2 | Send comments on the merged annex | Member States | 30 April 2028
+3 | Present the annex to the Working Group | Chair | next meeting
+
+Notes for coordinators
+
+- Each coordinator should check the figures of the region before 1 March 2028.
+- Coordinators must not add projects that ended before 2026.
+- Late figures may still be sent, but they need to be marked as provisional.
+
+Kind regards,
+Regional coordination team
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_and_bullets_run_together_in_one_paragraph(fmt):
+    # a pasted block's lines joined into one Word or PDF paragraph: its rows between bars (their codes in sequence)
+    # and its bullets (a dash after a sentence's end) are still one requirement each, as in the text
+    rows = _rows(_extract(RUN_TOGETHER_ROWS_AND_BULLETS, fmt, paragraphs="blank-lines"))
+    texts = [r[3] for r in rows]
+    assert [r[0] for r in rows[:3]] == ["1", "2", "3"]
+    assert texts[:3] == ["Merge the four regional report", "Send comments on the merged an", "Present the annex to the Worki"]
+    assert [r[1] for r in rows[:2]] == ["Secretariat", "Member States"]
+    assert any(t.startswith("Each coordinator should check") for t in texts)
+    assert any(t.startswith("Coordinators must not add") for t in texts)
+    assert len(rows) == 6
+
+
+def test_a_sentence_with_bars_is_no_table():
+    # bars inside running text, with no codes in sequence, leave the paragraph whole
+    from pipeline.parse.base import _run_rows
+    assert _run_rows("Options are A | B | C 7 | D | E 2 | F | G 9 | H") is None
+    assert _run_rows("No. | Task | Who 1 | Draft | Chair 2 | Send | Members 3 | Review | Group") == [
+        "No. | Task | Who", "1 | Draft | Chair", "2 | Send | Members", "3 | Review | Group"]

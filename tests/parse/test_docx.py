@@ -50,7 +50,7 @@ def rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
 
 def test_multilevel_numbers_read_as_word_shows_them():
     doc = parse(fx.numbered_lists_docx())
-    assert doc.format == "docx" and doc.parser == "docx/3"
+    assert doc.format == "docx" and doc.parser == "docx/4"
     assert items(doc)[:6] == [
         ("1", "to monitor the activities of the Bureaux;"),
         ("2", "to consider contributions on WSIS+20;"),

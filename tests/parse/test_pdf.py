@@ -232,7 +232,7 @@ def test_truncated_pdf_is_corrupt(builder):
 @pytest.mark.parametrize("builder", [F.report_pdf, F.two_column_pdf, F.table_pdf, F.partly_scanned_pdf])
 def test_spans_index_the_text(builder):
     doc = parse(builder())
-    assert doc.format == "pdf" and doc.parser == "pdf/4"
+    assert doc.format == "pdf" and doc.parser == "pdf/5"
     for b in doc.blocks:
         assert doc.text[b.start:b.end] == b.text
         assert b.text == b.text.strip() and b.text

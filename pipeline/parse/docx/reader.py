@@ -16,7 +16,7 @@ from .styles import _Styles
 from .tables import block_items, table_blocks
 from .text import _Inline
 
-PARSER = "docx/3"
+PARSER = "docx/4"
 
 
 def parse_docx(data: bytes, *, path: str, sha256: str) -> Document:

@@ -23,7 +23,7 @@ from .running import _drop_running_lines
 from .tables import _page_tables
 from .words import _page_words
 
-PARSER = "pdf/4"
+PARSER = "pdf/5"
 
 
 def parse_pdf(data: bytes, *, path: str, sha256: str) -> Document:
