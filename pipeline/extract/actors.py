@@ -222,10 +222,11 @@ class ActorReader:
             return "Secretariat", m.group("np")
         return printed_name(m.group("np")) or m.group("np"), m.group("np")
 
-    def that_subject(self, text: str) -> tuple[str | None, str | None]:
+    def that_subject(self, text: str, *, owner: bool = False) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
-        a thing ("that the annual report shall contain …")."""
+        a thing ("that the annual report shall contain …"), unless `owner`: then "that the annual report of the
+        Secretary-General … shall:" is the report's author's (a UN paragraph's "Decides that …")."""
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         if (unit := self.bureau_unit(re.sub(r"^that\s+", "", clause))) is not None:
             return unit  # "that the BDT Regional Office for Africa shall convene …"
@@ -242,11 +243,19 @@ class ActorReader:
             found = self.found(clause[:named.end_char])
             if found:  # "the WSIS&SDG Task Force take the following steps": the body the clause opens with
                 return found
-        modal = re.match(r"(?:that\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|will|must)\s*[,:]", clause)
+        # (a subject of up to 60 characters names its body; a longer one is a thing, read only for its owner)
+        modal = re.match(rf"(?:that\s+)?(?P<subject>[^,;:()]{{2,{100 if owner else 60}}}?)\s+(?:shall|should|will|must)\s*[,:]",
+                         clause)
         if modal:  # "that UNESCO shall, in its facilitation of the Action Lines:": the verb is in the items below
             subject = modal.group("subject")
             found = self.found(subject)
             name = printed_name(subject)
+            if owner and not found and not name:
+                # "Decides that the annual report of the Secretary-General on … shall, starting in 2029:": its author
+                parsed = _parsed(subject)
+                root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+                if root is not None and root.lemma_.lower() in THINGS:
+                    found = self._owner(parsed, root)
             return found or ((name, subject.strip()) if name else (None, None))
         parsed = _parsed(clause)
         # (not a relative pronoun: "that the Partnership publish … a list that covers …", whose "that" the parser

@@ -34,6 +34,10 @@ OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
 # A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
 SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# The same in the base form, the subject in the lead-in above ("The participants in the Forum:" then "1. Call upon
+# Member States … to:", "2. Encourage the private sector to …"): the verb capitalised, as a numbered item opens.
+BASE_OPERATIVE_RE = re.compile(r"^\s*(?P<verb>Call\s+upon|Call\s+on|Encourage|Invite|Request|Urge|Recommend|Instruct|Ask)"
+                               r"\b[\s,]+(?P<rest>.*)$", re.DOTALL)
 # The same with its body named first: "The Commission recommends that Governments …", "The Council decides to …",
 # "We call upon Governments to …" (a declaration), "The Group requested the secretariat to …" (a meeting's
 # conclusions, in the past tense), "TDAG invites the Director of BDT …" (a body by its acronym).

@@ -45,7 +45,7 @@ class AddresseeReader:
         bare = re.sub(r"^\s*(?:further|also|again|strongly|moreover)\b", "", addr, flags=re.IGNORECASE).strip(" ,")
         after = clause[len(addr):] if clause.startswith(addr) else ""
         if not bare and re.match(r"\s*that\b", after):
-            actor, printed = self.that_subject(after)
+            actor, printed = self.that_subject(after, owner=verb == "decides")
             if actor:
                 return actor, printed
         addr = bare

@@ -190,7 +190,8 @@ class OperativeHandlers:
             if self.ctx is not None and self.ctx.mode == "operative":
                 self.ctx.last_number = seg.label.rstrip(".")
             return True
-        m = cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text) or _after_opening_phrase(text)
+        m = (cues.SELF_OPERATIVE_RE.match(text) or cues.SUBJECT_OPERATIVE_RE.match(text) or _after_opening_phrase(text)
+             or (cues.BASE_OPERATIVE_RE.match(text) if seg.kind == "item" and (seg.label or "")[:1].isdigit() else None))
         if not m or seg.kind not in ("item", "para", "chapeau"):
             return False
         who = m.groupdict().get("who")

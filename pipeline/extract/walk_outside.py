@@ -266,8 +266,10 @@ class OutsideHandlers:
                          and not re.search(r"\bfollowing\b", text))):
             self.target_scope = text  # "Part B  The 2025 advocacy targets of the Broadband Commission …"
             return True
-        if re.search(r"\bpropose[sd]?\s+that\s*:?\s*$", text, re.IGNORECASE):
-            self.proposals_that = True  # "APATF proposes that:": the lead-in of the proposals below
+        if re.search(r"\bpropose[sd]?(?:\s+that|\s+the\s+following)?\s*:?\s*$", text, re.IGNORECASE) and (
+                seg.block.text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text)):
+            # "APATF proposes that:", "The Republic of Tolvana proposes:": the lead-in of the proposals below
+            self.proposals_that = True
             return True
         if seg.block.text.rstrip().endswith(":") and re.search(
                 r"\bpropose[sd]?\s+that\b[^.;]{0,150}\bthe\s+following(?:\s+[a-z]+)?\s*:?\s*$", text, re.IGNORECASE):
@@ -287,8 +289,11 @@ class OutsideHandlers:
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
             actor, printed = self.proposal_actor(text)
             parent = self.proposal_parent
-            if _is_letter(seg.label) and parent and (actor, printed) == (SECRETARIAT, None):
-                actor, printed = parent  # "5 - the Task Force take the following steps: a) complete …"
+            if _is_letter(seg.label) and parent and ((actor, printed) == (SECRETARIAT, None)
+                                                     or not re.match(r"that\b", text, re.IGNORECASE)):
+                # "5 - the Task Force take the following steps: a) complete …"; "3.7 That the annual report … include
+                # a short annex giving: a) the number of …" (the item ends its parent's sentence, its subject no actor)
+                actor, printed = parent
             elif not _is_letter(seg.label):
                 self.proposal_parent = (actor, printed) if text.rstrip().endswith(":") or seg.end < len(
                     seg.block.text.rstrip()) else None

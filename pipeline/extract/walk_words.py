@@ -39,7 +39,11 @@ def _section_title(text: str) -> bool:
             # a modal asks something, unless the title is a question's words ("What the reports should contain")
             and (not cues.DEONTIC_RE.search(text) or re.match(r"(?:What|How|Why|Which|When|Where)\b", text))
             and not cues.SUBJECT_OPERATIVE_RE.match(text)  # "The two organizations recommend that Governments:"
-            and not re.search(r"\bmay wish to\b", text))  # "Governments may wish to consider:" leads in
+            and not re.search(r"\bmay wish to\b", text)  # "Governments may wish to consider:" leads in
+            # "The Republic of Tolvana proposes:": a sentence whose verb leads into the list below
+            and not re.search(r"\b(?:propose[sd]?|recommends?|suggests?)\s*$", text)
+            # "1. Call upon Member States to:" (a declaration's item in the base form, its subject in the lead-in)
+            and not (cues.BASE_OPERATIVE_RE.match(text) and re.search(r"\bto\s*$", text)))
 
 
 def _is_roman(label: str | None, last_letter: str | None) -> bool:

@@ -2234,3 +2234,61 @@ def test_a_sentence_with_bars_is_no_table():
     assert _run_rows("Options are A | B | C 7 | D | E 2 | F | G 9 | H") is None
     assert _run_rows("No. | Task | Who 1 | Draft | Chair 2 | Send | Members 3 | Review | Group") == [
         "No. | Task | Who", "1 | Draft | Chair", "2 | Send | Members", "3 | Review | Group"]
+
+
+PROPOSES_COLON = """Contribution from the Republic of Arvelia
+1 Introduction
+Arvelia has read the draft report with care and thanks the secretariat for it.
+2 Proposals
+The Republic of Arvelia proposes:
+2.1 That the Union publish one table of its WSIS activities each year.
+2.2 That the annual report of the Secretary-General on WSIS include an annex giving:
+a) the activities that were dropped, with the reasons;
+b) the resources spent on each Action Line.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_delegation_proposes_then_lists_its_proposals(fmt):
+    # "X proposes:" leads into the proposals (no section title), and the letters that end a proposal's sentence are
+    # its own, not proposals whose actor is their subject
+    rows = _rows(_extract(PROPOSES_COLON, fmt))
+    assert [r[:3] for r in rows] == [("2.1", "ITU", "proposal"), ("2.2", "Secretariat", "proposal"),
+                                     ("2.2 a", "Secretariat", "proposal"), ("2.2 b", "Secretariat", "proposal")]
+
+
+DECIDES_THE_REPORT_OF = """Economic and Social Council resolution 2029/77
+The Economic and Social Council,
+1. Decides that the annual report of the Secretary-General on the follow-up to the Summit shall, from 2030:
+(a) Give one section to each Action Line;
+(b) Be issued six weeks before the session of the Commission;
+2. Requests the Secretary-General to consult the regional commissions on the report.
+"""
+
+
+def test_a_decision_on_what_a_report_shall_contain_is_its_authors():
+    rows = _rows(_extract(DECIDES_THE_REPORT_OF))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretary-General of the United Nations", "decision"),
+        ("1 a", "Secretary-General of the United Nations", "decision"),
+        ("1 b", "Secretary-General of the United Nations", "decision"),
+        ("2", "Secretary-General of the United Nations", "instruction")]
+
+
+BASE_FORM_CALLS = """WSIS regional review 2028: calls to action
+The participants in the review:
+1. Call upon Member States to:
+a) publish their broadband plans with dated targets;
+b) report on those targets every two years;
+2. Encourage the private sector to offer entry-level data plans in rural areas;
+3. Invite ITU to publish a short account of how these calls were taken up.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_calls_in_the_base_form_under_their_speakers(fmt):
+    # "The participants in the review:" then "1. Call upon …", "2. Encourage …": the verb's own kind and addressee
+    rows = _rows(_extract(BASE_FORM_CALLS, fmt))
+    assert [r[:3] for r in rows] == [
+        ("1", "Member States", "instruction"), ("1 a", "Member States", "instruction"),
+        ("1 b", "Member States", "instruction"), ("2", "private sector", "invitation"), ("3", "ITU", "invitation")]
