@@ -124,7 +124,9 @@ def _split_run_together(rb: RawBlock) -> list[RawBlock]:
         rows = _run_rows(text)
         if rows:
             return [RawBlock(kind=BlockKind.PARAGRAPH, text=row, locator=rb.locator) for row in rows]
-    bulleted = rb.kind is BlockKind.LIST_ITEM or LEAD_BULLET_RE.match(text)
+    # (a bulleted item only: a numbered one split would give two items of one number)
+    bulleted = ((rb.kind is BlockKind.LIST_ITEM and (rb.label or "-") in "-\u2013\u2022\u25aa\u25cf*")
+                or LEAD_BULLET_RE.match(text))
     if not bulleted or not RUN_BULLET_RE.search(text):
         return [rb]
     pieces = RUN_BULLET_RE.split(text)

@@ -2292,3 +2292,14 @@ def test_numbered_calls_in_the_base_form_under_their_speakers(fmt):
     assert [r[:3] for r in rows] == [
         ("1", "Member States", "instruction"), ("1 a", "Member States", "instruction"),
         ("1 b", "Member States", "instruction"), ("2", "private sector", "invitation"), ("3", "ITU", "invitation")]
+
+
+def test_a_numbered_item_with_a_dash_inside_stays_one_item():
+    # only a bulleted item is split at a dash after a sentence's end: a numbered one keeps its number once
+    from pipeline.model import BlockKind, Locator
+    from pipeline.parse.base import RawBlock, _split_run_together
+    numbered = RawBlock(kind=BlockKind.LIST_ITEM, text="Costs are set out below. - Staff: two posts.", label="2",
+                        locator=Locator(line=1))
+    bullet = RawBlock(kind=BlockKind.LIST_ITEM, text="Reply by May. - Use the form.", label="-", locator=Locator(line=1))
+    assert [b.text for b in _split_run_together(numbered)] == ["Costs are set out below. - Staff: two posts."]
+    assert [b.text for b in _split_run_together(bullet)] == ["Reply by May.", "Use the form."]
