@@ -19,6 +19,7 @@ from .cells import read_cell_rows
 from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import TOR_TITLE_RE, ChapeauHandlers
+from .walk_columns import ColumnReader
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
@@ -44,7 +45,7 @@ RESOLUTION_OPENER_RE = re.compile(r"The\s+(?:ITU\s+)?Council,$|The\s+Plenipotent
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 
 
-class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
+class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
     """One document's reading state; `run(segments)` returns the candidates in document order. The handlers of each
     kind of segment live in their own modules: walk_chapeaux, walk_operative, walk_outside."""
 
@@ -96,6 +97,9 @@ class Walk(ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader,
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
             self.paragraph = seg.block.text[:seg.end]  # what the paragraph said up to this segment's end
+            if self.column_row(seg):
+                self.prev = seg
+                continue  # a header or row of a table whose header names its Action and Responsible columns
             header = bool(LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()))  # "No. | Action | Lead"
             if header:
                 self.lead_column = True  # the rows below name who acts in a column of their own

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Document, Locator, content_id
+from .columns import header_columns
 
 # ITU and UN document symbols: "C24/35-E", "CWG-WSIS&SDG-41/4", ".../INF/2", "A/RES/70/125", "WSIS-03/GENEVA/DOC/5".
 SYMBOL_RE = re.compile(
@@ -76,7 +77,7 @@ def build_document(
     pieces: list[str] = []
     offset = 0
     trail: list[tuple[int, str]] = []  # (level, heading text)
-    raw = [piece for rb in raw for piece in _split_run_together(rb)]
+    raw = [piece for rb in _tab_tables(raw) for piece in _split_run_together(rb)]
     kept = _join_across_running_lines([r for r in raw if clean_text(r.text) and not _page_mark(r)])
     for index, rb in enumerate(kept):
         text = clean_text(rb.text)
@@ -106,6 +107,34 @@ def build_document(
         title=title or guess_title(blocks), symbol=guess_symbol(blocks), pages=pages, parser=parser,
         warnings=tuple(warnings), missing=tuple(missing),
     )
+
+
+def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
+    """A table typed with tabs whose header names its columns in an order the extraction reads by name ("No.<TAB>
+    Member<TAB>Commitment<TAB>Timeline", "Step<TAB>Timing<TAB>Action<TAB>Responsible"): its header and the rows under
+    it with as many cells get their cells between bars, so that tabs, which `clean_text` makes spaces, still part
+    them. A label the parser read off a row stays its label and counts as its first cell. Other tabbed lines are left
+    as they were."""
+    out: list[RawBlock] = []
+    count: int | None = None
+    for rb in raw:
+        cells = _tab_split(rb)
+        if cells is not None and count is None and not rb.label and header_columns(" | ".join(cells)) is not None:
+            count = len(cells)
+        elif cells is None or count is None or len(cells) + (1 if rb.label else 0) != count:
+            count = None
+            out.append(rb)
+            continue
+        out.append(RawBlock(kind=rb.kind if rb.label else BlockKind.PARAGRAPH, text=" | ".join(cells),
+                            locator=rb.locator, level=rb.level if rb.label else None, label=rb.label, table=rb.table))
+    return out
+
+
+def _tab_split(rb: RawBlock) -> list[str] | None:
+    """The cells of a block typed with tabs, or None."""
+    if "\t" not in rb.text.strip() or rb.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+        return None
+    return [c.strip() for c in re.split(r"\t+", rb.text.strip()) if c.strip()]
 
 
 def _split_run_together(rb: RawBlock) -> list[RawBlock]:

@@ -79,6 +79,8 @@ def reflow(lines: list[str]) -> list[tuple[int, str]]:
                   # a table's row that opens with its first short cell ("1 | Circulate …", "No. | Action | …") starts
                   # a paragraph; its wrapped rest does not
                   or (line.count(" | ") >= 2 and re.match(r"\s*[\w.\-/]{1,10}(?: [\w.\-/]{1,6})? \| ", line))
+                  # a table's row typed with tabs is a line of its own ("M1<TAB>ITU<TAB>Publish …<TAB>Annually")
+                  or len(re.findall(r"\t+", line.strip())) >= 2 or len(re.findall(r"\t+", prev)) >= 2
                   or _ends_paragraph(prev, line, width))
         if starts:
             _flush(out, cur, first)

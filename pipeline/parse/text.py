@@ -109,14 +109,16 @@ def _blocks_from_lines(lines: list[str], *, wrapped: bool) -> list[RawBlock]:
             table_row += 1
             continue
         in_table = False
-        starts_block = bool(MD_HEADING_RE.match(line) or BULLET_RE.match(line) or LABEL_RE.match(line))
-        if wrapped and pending and not starts_block:
+        # (a table's row typed with tabs is a line of its own, and so is the line after it)
+        tabbed = len(re.findall(r"\t+", stripped)) >= 2
+        starts_block = bool(MD_HEADING_RE.match(line) or BULLET_RE.match(line) or LABEL_RE.match(line) or tabbed)
+        if wrapped and pending and not starts_block and not re.search(r"\t.*\t", pending[-1].strip()):
             pending.append(line)
             continue
         flush()
         pending = [line]
         pending_line = number
-        if not wrapped:
+        if not wrapped or tabbed:
             flush()
     flush()
     return raw
@@ -168,6 +170,12 @@ def _classify(line: str, number: int) -> RawBlock:
 
 
 def _plain(line: str, loc: Locator) -> RawBlock:
+    block = _plain_kind(line, loc)
+    # (a table's row typed with tabs keeps them: build_document reads its cells by them, then makes them spaces)
+    return RawBlock(kind=block.kind, text=line.strip(), locator=loc, level=block.level) if "\t" in line.strip() else block
+
+
+def _plain_kind(line: str, loc: Locator) -> RawBlock:
     text = clean_text(line)
     if MAIL_HEADER_RE.match(text):  # "Subject: Council Decision on the WSIS Follow-Up" is no section heading
         return RawBlock(kind=BlockKind.PARAGRAPH, text=text, locator=loc)

@@ -2303,3 +2303,35 @@ def test_a_numbered_item_with_a_dash_inside_stays_one_item():
     bullet = RawBlock(kind=BlockKind.LIST_ITEM, text="Reply by May. - Use the form.", label="-", locator=Locator(line=1))
     assert [b.text for b in _split_run_together(numbered)] == ["Costs are set out below. - Staff: two posts."]
     assert [b.text for b in _split_run_together(bullet)] == ["Reply by May.", "Use the form."]
+
+
+TAB_TABLE_ACTION_RIGHT = """Measurement partnership: members' commitments for 2029
+The members of the partnership commit to the actions below.
+No.\tMember\tCommitment\tTimeline
+C1\tITU\tPublish the price baskets for every Member State each year\tAnnually
+C2\tUNCTAD\tDevelop indicators on the use of ICT by small enterprises\tBy 2028
+C3\tUNESCO Institute for Statistics\tCollect data on connectivity in secondary schools\tEvery two years
+Step\tTiming\tAction\tResponsible
+1\tBy 15 May 2028\tOpen an online consultation on the scope of the review\tGeneral Secretariat
+2\tJune 2028\tSend written inputs to the consultation\tMember States
+"""
+
+
+@pytest.mark.parametrize("fmt", ("txt", "docx"))
+def test_a_tab_table_whose_header_names_its_columns(fmt):
+    # a table typed with tabs whose action stands right of a code and a member (or a step and a date): each row asks
+    # its Member or Responsible cell to do what its Commitment or Action cell says, labelled by its code
+    rows = _rows(_extract(TAB_TABLE_ACTION_RIGHT, fmt))
+    assert [r[:3] for r in rows] == [
+        ("C1", "ITU", "instruction"), ("C2", "United Nations Conference on Trade and Development", "instruction"),
+        ("C3", "UNESCO Institute for Statistics", "instruction"),
+        ("1", "Secretariat", "instruction"), ("2", "Member States", "instruction")]
+    assert [r[3] for r in rows][0::3] == ["Publish the price baskets for ", "Open an online consultation on"]
+
+
+def test_a_tab_table_with_the_action_first_is_left_to_the_other_readers():
+    # "No. | Action | Lead": the action is the first cell after the code, read as before (no bars put in its text)
+    from pipeline.parse.columns import header_columns
+    assert header_columns("No. | Action | Lead | Deadline") is None
+    assert header_columns("No. | Member | Commitment | Timeline") is not None
+    assert header_columns("Step | Timing | Action | Responsible") is not None

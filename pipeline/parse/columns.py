@@ -1,0 +1,46 @@
+"""The columns a table's header names: who acts, what is to be done, the row's code.
+
+A table typed with tabs ("No.<TAB>Member<TAB>Commitment<TAB>Timeline") reaches the parsers as lines whose tabs part the
+cells; `clean_text` makes tabs spaces. `base.build_document` keeps the cells of such a table (between bars) where its
+header names these columns in an order the extraction's first-cell readers do not read (the action right of the first
+cell, after a code), and `extract.walk_columns` reads its rows by them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Column names, each a whole header cell.
+WHO_COLUMN_RE = re.compile(r"(?i:lead(?:\s+(?:unit|entity|agency|body))?|responsible(?:\s+(?:unit|entity|body|party))?|"
+                           r"responsibility|owner|led\s+by|who|actor|members?|by\s+whom|implementing\s+(?:body|entity))")
+ACTION_COLUMN_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|commitments?|measures?|what|deliverables?|"
+                              r"actions?\s+(?:required|to\s+be\s+taken))")
+CODE_COLUMN_RE = re.compile(r"(?i:no\.?|ref\.?|#|code|steps?|items?|id|number)")
+MAX_HEADER_CELL_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where a header puts the cells a row is read by."""
+
+    count: int
+    action: int
+    who: int
+    code: int | None
+
+
+def header_columns(text: str) -> Columns | None:
+    """The columns of a header row between bars whose action stands right of its first cell (after a code)."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 3 or any(not c or len(c.split()) > MAX_HEADER_CELL_WORDS or c[-1] in ".;:," and c != "No."
+                             for c in cells):
+        return None
+    find = lambda rx: next((i for i, c in enumerate(cells) if rx.fullmatch(c)), None)  # noqa: E731
+    action, who, code = find(ACTION_COLUMN_RE), find(WHO_COLUMN_RE), find(CODE_COLUMN_RE)
+    if action is None or who is None or action == who:
+        return None
+    first = 1 if code == 0 else 0
+    if action <= first:
+        return None  # "No. | Action | Lead": the action first, as the walk's other table readers take it
+    return Columns(count=len(cells), action=action, who=who, code=code)
