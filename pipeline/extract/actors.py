@@ -75,7 +75,7 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/R
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
                                     re.MULTILINE)),
               # a UNGIS text opens with its name or symbol: "the Group" in it is UNGIS
-              ("UNGIS", re.compile(r"^(?:UNGIS/|United Nations Group on the Information Society\b)", re.MULTILINE)))
+              ("UNGIS", re.compile(r"^(?:UNGIS/|(?i:United Nations Group on the Information Society)\b)", re.MULTILINE)))
 # A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
 # (ECOSOC in its own resolutions), "the Assembly".
 SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
@@ -321,6 +321,8 @@ class ActorReader:
         if (self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase)
                 and (group := getattr(self, "tor_body", None))):
             return f"Members of the {group}", phrase  # "Members are expected to …" in the terms of reference of a group
+        if self.body == "UNGIS" and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase):
+            return "UNGIS", phrase  # "Members were invited to …" in UNGIS's own record: its member agencies
         if self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase):
             return "Member States", phrase  # "members wishing to comment …" in an ITU meeting's record: its Member States
         if re.fullmatch(r"(?:[Tt]he\s+)?Director", phrase) and (director := self.only_director()):

@@ -23,6 +23,9 @@ ITEM_MARK_RE = re.compile(
     # A lettered item may open with anything: a sentence ("a) Villages are linked …"), a participle ("b) holding
     # …"), a noun phrase or a new subject ("c) this forum will …"); the letters must run a, b, c (see below).
     rf"|(?P<letter>[a-z]\)|\([a-z]\)|\((?:ii|iii|iv|vi|vii|viii)\))\s+(?=\S)"
+    # A number in brackets after a clause or a lead-in's colon ("… the following recommendations: (1) Governments
+    # should …; (2) regulators should …") opens an item whatever word follows, if it continues the list exactly.
+    rf"|(?<=[;:]\s)\((?P<paren>\d{{1,2}})\)\s+(?=\S)"
     # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
     rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})[.)]?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
@@ -244,7 +247,7 @@ def _opens_with_verb(text: str) -> bool:
 
 
 def _label(m: re.Match) -> str:
-    label = (m.group("label") or m.group("letter") or m.group("next")).rstrip(".")
+    label = (m.group("label") or m.group("letter") or m.group("next") or m.group("paren")).rstrip(".")
     return label.rstrip(")") if label[:1].isdigit() else label  # "1)" is item 1
 
 
@@ -291,7 +294,7 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.
-            fits = n == last_num + 1 if m.group("next") else (n > last_num or n == 1)
+            fits = n == last_num + 1 if (m.group("next") or m.group("paren")) else (n > last_num or n == 1)
             if fits or n == 1:
                 kept.append(m)
                 last_num = n

@@ -49,7 +49,10 @@ PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "
                   "agree": "decides"}  # a communiqué's "We agree to set up …"
 # Who speaks in a meeting's record besides "The Group": a body by its acronym ("TDAG invites …"), or the people
 # present ("Participants recommended that …").
-MEETING_SUBJECT = r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers|Ministers"
+MEETING_SUBJECT = (r"[A-Z]{3,}(?:[-&][A-Z]+)*|Participants|Delegates|Delegations|Speakers|Ministers|Panell?ists"
+                   # "Several speakers urged development banks to …", "the moderator invited all stakeholders to …"
+                   r"|(?:Several|Many|Some|Most)\s+(?:speakers|participants|delegates|delegations|panell?ists)"
+                   r"|[Tt]he\s+(?:moderator|panell?ists)")
 _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, reverse=True))
 # A body's members speaking as one: "The members of UNGIS …", "The member agencies of the Group …".
 MEMBERS_OF = r"The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?"
@@ -165,6 +168,9 @@ CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u201
                              # "AP46-1 The secretariat to revise the draft report …", "AP46-5 The Chair, with the
                              # Vice-Chairs, to prepare …"
                              r"|^\s*(?P<code5>[A-Z]{1,4}\s?\d{1,3}[-/.]\d{1,3})\s+(?P<who5>[A-Z][^:;,]{1,70}?)"
+                             r"(?:,[^,;:]{2,60},)?\s+to\s+(?=[a-z])"
+                             # "A1. UNCTAD to circulate the outline …", "A6. UNESCO, with ITU and UNDP, to prepare …"
+                             r"|^\s*(?P<code6>[A-Z]{1,3}\d{1,2})\.?\s+(?P<who6>[A-Z][^:;,]{1,70}?)"
                              r"(?:,[^,;:]{2,60},)?\s+to\s+(?=[a-z])")
 ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
                             re.IGNORECASE)

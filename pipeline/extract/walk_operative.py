@@ -202,6 +202,8 @@ class OperativeHandlers:
         if bare and not (seg.label and m.re is cues.SELF_OPERATIVE_RE):
             return False  # "In the light of the above, the Council is invited to:": the lead-in of the items below
         # ("5. Decides:" is the numbered chapeau of "(a) …", "(b) …": no requirement of its own either)
+        if re.match(r"(?:whether|how|if|what|why|when|which|about)\b", rest):
+            return False  # "Several delegations asked whether more recent data would be available …": a question
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
         verb = _verb_key(m.group("verb"))
@@ -245,6 +247,8 @@ class OperativeHandlers:
             # "Members encouraged all stakeholders to …, and invited the secretariat to …": a second request
             cues.PAST_SECOND_CLAUSE_RE.search(text, m.start("rest")) if m.group("verb").lower() in cues.PAST_OPERATIVE
             else None)
+        if second and re.match(r"\s*(?:whether|how|if|what|why|when|which)\b", text[second.end("verb"):]):
+            second = None  # "…, and asked how its results would be reported": a question, no second request
         if second and not text[second.end("verb"):].strip(" :"):
             # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None
@@ -314,6 +318,8 @@ class OperativeHandlers:
             return False
         start = m.start("verb") + shift
         rest = probe[m.end("verb"):]
+        if re.match(r"\s*(?:whether|how|if|what|why|when|which)\b", rest):
+            return False  # "Many delegations welcomed …, and asked how its effect could be shown": a question
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]
         actor, printed = self.addressee(addressee, verb, clause=rest)
@@ -420,8 +426,8 @@ class OperativeHandlers:
 # comma).
 OPENING_PHRASE_RE = re.compile(r"^(?:Having\s+[a-z]+ed|Noting|Recalling|Considering|Recogni[sz]ing|Bearing\s+in\s+mind|"
                                r"Taking\s+(?:note|into\s+account)|In\s+(?:view|the\s+light)\s+of|Further\s+to|"
-                               r"Following|After)\b")
-OPENING_COMMA_RE = re.compile(r",\s+(?=the\s+[A-Z]|[A-Z]{3,}\b)")
+                               r"Following|After|In\s+closing|In\s+conclusion|At\s+the\s+close\s+of)\b")
+OPENING_COMMA_RE = re.compile(r",\s+(?=the\s+(?:[A-Z]|moderator\b|panell?ists\b)|[A-Z]{3,}\b)")
 
 
 def _after_opening_phrase(text: str) -> re.Match | None:

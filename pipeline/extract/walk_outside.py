@@ -383,9 +383,9 @@ class OutsideHandlers:
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
             who = (coded.group("who") or coded.group("who2") or coded.group("who3") or coded.group("who4")
-                   or coded.group("who5"))
+                   or coded.group("who5") or coded.group("who6"))
             code = (coded.group("code") or coded.group("code2") or coded.group("code3") or coded.group("code4")
-                    or coded.group("code5"))
+                    or coded.group("code5") or coded.group("code6"))
             actor, printed = ((re.fullmatch(r"(?:Vice-)?Chair(?:man|person)?", who) and self.officer_in_full(who))
                               or self.body_named(who) or self.head_actor(who) or (printed_name(who), who))
             # ("AP1 (Secretariat, by 15 December 2027): revise …": the action starts after its owner and date)
@@ -558,6 +558,22 @@ class OutsideHandlers:
         return True
 
     def sentences(self, seg: Segment) -> None:
+        """Each sentence's requirement (below); and when the paragraph's last sentence asks and leads into items
+        ("6 Member States and Sector Members are also invited to contribute to the work of the Group by:" then "a)
+        describing …"), its lettered items are asked of the same body in the same way."""
+        before = len(self.out)
+        self._read_sentences(seg)
+        last = self.out[-1] if len(self.out) > before else None
+        block = seg.block.text.rstrip()
+        if (last is not None and last.segment is seg and block.endswith(":") and seg.end >= len(block) - 1
+                and last.kind in (RequirementKind.INVITATION, RequirementKind.INSTRUCTION)
+                and self.next_seg is not None and _is_letter(self.next_seg.label)):
+            verb = "invites" if last.kind is RequirementKind.INVITATION else "requests"
+            self.ctx = _Context(mode="operative", verb=verb, actor=last.actor, printed=last.printed,
+                                chapeau=last.statement, source=self.doc_name, last_number=seg.label,
+                                last_text=seg.text, own_item=seg.label or "", kind=last.kind)
+
+    def _read_sentences(self, seg: Segment) -> None:
         """Sentence by sentence: invitations under an Action heading, a body's commitments ("BDT will …") and
         deontic sentences ("X should …"), each a requirement of its own."""
         text, section = seg.text, self.section

@@ -2335,3 +2335,71 @@ def test_a_tab_table_with_the_action_first_is_left_to_the_other_readers():
     assert header_columns("No. | Action | Lead | Deadline") is None
     assert header_columns("No. | Member | Commitment | Timeline") is not None
     assert header_columns("Step | Timing | Action | Responsible") is not None
+
+
+UNGIS_RECORD = """From: UNGIS secretariat
+Subject: FW: Summary of the 40th meeting
+
+UNITED NATIONS GROUP ON THE INFORMATION SOCIETY (UNGIS)
+Fortieth meeting, Geneva, 3 March 2029
+
+1. Joint statement
+The Group agreed to prepare a joint statement for the Forum.
+Members were invited to send their case studies.
+Several members welcomed the draft and asked whether it would be translated.
+
+AGREED ACTIONS
+A1. UNCTAD to circulate the outline of the statement by 30 April 2029.
+A2. All members to send their inputs to UNCTAD by 15 June 2029.
+"""
+
+
+def test_a_ungis_record_in_capitals_and_its_coded_actions():
+    # the record names UNGIS in capitals: "the Group" and its "Members" are UNGIS; "A1. UNCTAD to …" under
+    # "AGREED ACTIONS" is an action of UNCTAD; a question asked is no request
+    rows = _rows(_extract(UNGIS_RECORD))
+    assert [r[:3] for r in rows] == [
+        ("", "UNGIS", "decision"), ("", "UNGIS", "invitation"),
+        ("A1", "United Nations Conference on Trade and Development", "instruction"), ("A2", "UNGIS", "instruction")]
+
+
+SESSION_SUMMARY = """WSIS Forum 2029, high-level session 7: summary
+
+Key recommendations
+
+The panel agreed on the following recommendations: (1) Governments should publish the cost of entry-level broadband
+each year; (2) regulators should open unspent universal service funds to community networks; (3) ITU should report
+on affordability separately from coverage.
+
+Several speakers urged development banks to finance shared rural infrastructure. Many delegations welcomed the
+session and asked how its results would be reported.
+
+In closing, the moderator invited all stakeholders to register their projects in the WSIS Stocktaking.
+"""
+
+
+def test_a_session_summary_with_recommendations_run_on_in_brackets():
+    # "(1) …; (2) …; (3) …" after a lead-in's colon are items of their own, whatever word opens them; several
+    # speakers and the moderator ask too; a question asked is no request
+    rows = _rows(_extract(SESSION_SUMMARY, paragraphs="blank-lines"))
+    assert [r[:2] for r in rows] == [("1", "Governments"), ("2", "regulators"), ("3", "ITU"),
+                                     ("", "development banks"), ("", "All stakeholders")]
+
+
+LETTER_INVITES_BY = """Circular letter CL-29/12
+Geneva, 2 February 2029
+1 The Expert Group on Measurement will meet in June 2029.
+2 Member States and Sector Members are also invited to contribute to the work of the Group by:
+a) describing the indicators they use for their broadband plans;
+b) sharing survey data on Internet use broken down by sex and age;
+3 Administrations should send their replies by 30 April 2029.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_letters_invitation_that_leads_into_its_items(fmt):
+    # "… are invited to contribute … by:" then "a) describing …": the items are invitations of the same bodies
+    rows = _rows(_extract(LETTER_INVITES_BY, fmt))
+    assert [r[:3] for r in rows if r[0].startswith("2")] == [
+        ("2", "Member States and Sector Members", "invitation"), ("2 a", "Member States and Sector Members", "invitation"),
+        ("2 b", "Member States and Sector Members", "invitation")]
