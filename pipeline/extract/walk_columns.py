@@ -14,6 +14,7 @@ from ..model import RequirementKind
 from ..parse.columns import Columns, header_columns
 from .clauses import Segment
 
+
 def row_cells(seg: Segment) -> list[tuple[int, int]] | None:
     """(start, end) of each cell of the segment's block in its text, the label the parser read off first (as an
     empty span); None when the block is no row between bars."""
