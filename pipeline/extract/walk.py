@@ -290,6 +290,16 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             self.ctx = None
             self.outside_resolutions(seg)
             return
+        cut = self.prev is not None and self.prev.block.text.rstrip()[-1:].isalpha()  # the item before stops mid-sentence
+        if (ctx is not None and ctx.mode == "operative" and seg.kind == "item" and not ctx.quoted and (turned or cut)
+                and re.fullmatch(r"\d{1,2}", (seg.label or "").rstrip(".")) and re.fullmatch(r"\d{1,2}", ctx.last_number or "")
+                and 1 < int(seg.label.rstrip(".")) <= int(ctx.last_number)):
+            # "4 to transmit … a yearly contribution on ITU's", "– 4 –", then "3 to carry out …": the numbers go back
+            # after a page break (or an item cut mid-sentence), so the items are another list's, whose chapeau was on
+            # the missing page
+            self.ctx = None
+            self.outside_resolutions(seg)
+            return
         if ctx is not None and ctx.mode == "operative" and (
                 seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)
                 # "calls on Governments to:" then bulleted "adopt or update …": a bullet is an item without a label

@@ -2403,3 +2403,24 @@ def test_a_letters_invitation_that_leads_into_its_items(fmt):
     assert [r[:3] for r in rows if r[0].startswith("2")] == [
         ("2", "Member States and Sector Members", "invitation"), ("2 a", "Member States and Sector Members", "invitation"),
         ("2 b", "Member States and Sector Members", "invitation")]
+
+
+NUMBERS_GO_BACK = """Resolution 1488 (Mod. 2029)
+The Council,
+instructs the Secretary-General
+1 to publish the roadmaps of the Action Lines before the end of 2029;
+2 to transmit to the Commission on Science and Technology for Development a yearly contribution on ITU's
+- 4 -
+2 to carry out, with the regional offices, a survey of national e-strategies;
+3 to assist Member States in collecting the core ICT indicators;
+invites Member States to share their national data with the Union.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbers_that_go_back_after_a_page_break_mean_a_missing_page(fmt):
+    # "2 … on ITU's", "– 4 –", then "2 to carry out …": another list, whose chapeau was on the missing page, so the
+    # actor is unknown (never the Secretary-General of the list before)
+    rows = _rows(_extract(NUMBERS_GO_BACK, fmt))
+    assert [r[:2] for r in rows] == [("1", "Secretary-General"), ("2", "Secretary-General"), ("2", None), ("3", None),
+                                     ("", "Member States")]
