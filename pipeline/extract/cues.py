@@ -34,6 +34,8 @@ OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
 # A UN operative paragraph starts with its capitalised verb: "Requests the Secretary-General to ...".
 SELF_OPERATIVE_RE = re.compile(rf"^\s*{OPERATIVE_VERB}\b[\s,]+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# A question put, no request: "asked whether more recent data would be available …", "and asked how …".
+QUESTION_RE = re.compile(r"\s*(?:whether|how|if|what|why|when|which|about)\b")
 # The same in the base form, the subject in the lead-in above ("The participants in the Forum:" then "1. Call upon
 # Member States … to:", "2. Encourage the private sector to …"): the verb capitalised, as a numbered item opens.
 BASE_OPERATIVE_RE = re.compile(r"^\s*(?P<verb>Call\s+upon|Call\s+on|Encourage|Invite|Request|Urge|Recommend|Instruct|Ask)"

@@ -202,7 +202,7 @@ class OperativeHandlers:
         if bare and not (seg.label and m.re is cues.SELF_OPERATIVE_RE):
             return False  # "In the light of the above, the Council is invited to:": the lead-in of the items below
         # ("5. Decides:" is the numbered chapeau of "(a) …", "(b) …": no requirement of its own either)
-        if re.match(r"(?:whether|how|if|what|why|when|which|about)\b", rest):
+        if cues.QUESTION_RE.match(rest):
             return False  # "Several delegations asked whether more recent data would be available …": a question
         if re.match(r"to\s+(?:the|all|its|our)\b", rest) and len(rest.split()) <= 6:
             return False  # "Requests to the secretariat": a section title, not a request
@@ -247,7 +247,7 @@ class OperativeHandlers:
             # "Members encouraged all stakeholders to …, and invited the secretariat to …": a second request
             cues.PAST_SECOND_CLAUSE_RE.search(text, m.start("rest")) if m.group("verb").lower() in cues.PAST_OPERATIVE
             else None)
-        if second and re.match(r"\s*(?:whether|how|if|what|why|when|which)\b", text[second.end("verb"):]):
+        if second and cues.QUESTION_RE.match(text[second.end("verb"):]):
             second = None  # "…, and asked how its results would be reported": a question, no second request
         if second and not text[second.end("verb"):].strip(" :"):
             # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
@@ -318,7 +318,7 @@ class OperativeHandlers:
             return False
         start = m.start("verb") + shift
         rest = probe[m.end("verb"):]
-        if re.match(r"\s*(?:whether|how|if|what|why|when|which)\b", rest):
+        if cues.QUESTION_RE.match(rest):
             return False  # "Many delegations welcomed …, and asked how its effect could be shown": a question
         verb = _verb_key(m.group("verb"))
         addressee = re.split(r"\bto\b|\bthat\b", rest, maxsplit=1)[0]

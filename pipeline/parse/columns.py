@@ -20,6 +20,12 @@ CODE_COLUMN_RE = re.compile(r"(?i:no\.?|ref\.?|#|code|steps?|items?|id|number)")
 MAX_HEADER_CELL_WORDS = 4
 
 
+def tab_row(line: str) -> bool:
+    """A table's row typed with tabs: three cells or more ("M1<TAB>ITU<TAB>Publish …<TAB>Annually"), a line of its
+    own wherever the text's other lines are joined."""
+    return len(re.findall(r"\t+", line.strip())) >= 2
+
+
 @dataclass(frozen=True, slots=True)
 class Columns:
     """Where a header puts the cells a row is read by."""

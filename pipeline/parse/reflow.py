@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .columns import tab_row
+
 # "From: …", "Subject: …": each is its own line in a forwarded mail, never the start of a paragraph's text.
 MAIL_HEADER_RE = re.compile(r"^\s*(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)\s*:", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*[\u2022\u25aa\u25cf\u2013\-*]\s+\S")
@@ -80,7 +82,7 @@ def reflow(lines: list[str]) -> list[tuple[int, str]]:
                   # a paragraph; its wrapped rest does not
                   or (line.count(" | ") >= 2 and re.match(r"\s*[\w.\-/]{1,10}(?: [\w.\-/]{1,6})? \| ", line))
                   # a table's row typed with tabs is a line of its own ("M1<TAB>ITU<TAB>Publish …<TAB>Annually")
-                  or len(re.findall(r"\t+", line.strip())) >= 2 or len(re.findall(r"\t+", prev)) >= 2
+                  or tab_row(line) or tab_row(prev)
                   or _ends_paragraph(prev, line, width))
         if starts:
             _flush(out, cur, first)

@@ -9,6 +9,7 @@ import re
 
 from ..model import BlockKind, Document, Locator
 from .base import SECTION_NAMES, RawBlock, build_document, clean_text
+from .columns import tab_row
 from .detect import decode_text
 from .reflow import MAIL_HEADER_RE, hard_wrapped, reflow
 
@@ -110,9 +111,9 @@ def _blocks_from_lines(lines: list[str], *, wrapped: bool) -> list[RawBlock]:
             continue
         in_table = False
         # (a table's row typed with tabs is a line of its own, and so is the line after it)
-        tabbed = len(re.findall(r"\t+", stripped)) >= 2
+        tabbed = tab_row(stripped)
         starts_block = bool(MD_HEADING_RE.match(line) or BULLET_RE.match(line) or LABEL_RE.match(line) or tabbed)
-        if wrapped and pending and not starts_block and not re.search(r"\t.*\t", pending[-1].strip()):
+        if wrapped and pending and not starts_block and not tab_row(pending[-1]):
             pending.append(line)
             continue
         flush()
