@@ -167,7 +167,7 @@ def blind_paragraphs(text: str, paragraphs: str) -> list[str]:
 def render_blind_docx(paras: list[str], title: str) -> bytes:
     """Plain paragraphs as typed (labels stay in the text, as in documents typed without automatic numbering)."""
     d = docx.Document()
-    d.core_properties.title = title
+    d.core_properties.title = title[:255]  # Word's limit for a core property
     d.core_properties.created = d.core_properties.modified = FIXED_DATE
     d.core_properties.last_printed = FIXED_DATE
     for p in paras:
