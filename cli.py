@@ -415,8 +415,11 @@ def review_import(
 
 @app.command()
 def train(
+    what: Annotated[str, typer.Argument(metavar="[judge|asks]", help="The judge (default), or the asks model that "
+                                        "reads what the extraction rules leave.")] = "judge",
     out_dir: Annotated[Optional[Path], typer.Option("--out", metavar="DIR",
-                                                    help="Model folder (default models/wsis-judge-v1).")]
+                                                    help="Model folder (default models/wsis-judge-v1, or "
+                                                         "models/wsis-asks-v1).")]
     = None,
     family_cv: Annotated[bool, typer.Option(
         "--family-cv/--no-family-cv",
@@ -425,8 +428,27 @@ def train(
     """Train the judge on the annotated corpus and write model.json, meta.json with cross-validated metrics
     (leave one mandate out, the headline; and by report family) and the model card.
 
+    `wsis-audit train asks` trains the asks model instead (pipeline/learn/asks.py): cross-validated by excerpt and by
+    writer on the development excerpts and the corpus, never on the blind set.
+
     Example: wsis-audit train --no-family-cv
     """
+    if what not in ("judge", "asks"):
+        err.print(f"error: unknown model {what!r} (use judge or asks)", markup=False)
+        raise typer.Exit(ExitCode.USAGE)
+    if what == "asks":
+        from pipeline.extract.asks import ASKS_DIR
+        from pipeline.learn.asks import train_asks
+
+        target = out_dir or ASKS_DIR
+        meta = guard(lambda: train_asks(state.config, target))
+        if not state.quiet:
+            best = next(f for f in meta["cross_validated"]["by_writer"] if f["threshold"] == meta["threshold"])
+            out.print(f"trained on {meta['units']} units of {meta['texts']} texts; threshold {meta['threshold']}; "
+                      f"grouped by writer: recall {best['recall_rules']:.3f} -> {best['recall']:.3f}, precision "
+                      f"{best['precision_rules']:.3f} -> {best['precision']:.3f}", markup=False)
+            out.print(f"wrote {target}/model.json and meta.json", markup=False)
+        return
     from pipeline.judge.model import MODEL_DIR
     from pipeline.learn.training import train_judge
 

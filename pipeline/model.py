@@ -182,6 +182,9 @@ class Requirement:
     facets: tuple[Facet, ...] = ()
     actor_printed: str | None = None  # the actor's words in the text ("the Council Working Group on WSIS")
     quoted_from: str | None = None  # the instrument a quoting document cites it from ("Council Resolution 1332 …")
+    # "rules": read by the extraction rules; "model": a sentence no rule read that the trained asks model says asks
+    # someone to act (its actor is then unknown).
+    read_by: str = "rules"
 
     def __post_init__(self) -> None:
         if len(self.text) != self.source.end - self.source.start:

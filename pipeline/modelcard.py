@@ -72,6 +72,8 @@ def _target_line(metrics: dict) -> str:
 def render_model_card(meta: dict) -> str:
     """The model card (Markdown) of the model described by `meta` (the content of its meta.json)."""
     name, version = meta.get("name", "model"), meta.get("version", "?")
+    if name == "wsis-asks":
+        return render_asks_card(meta)
     m = meta.get("metrics") or {}
     lines = [f"# Model card: {name} v{version}", "",
              "Generated from `meta.json` by `pipeline/modelcard.py` (`render_model_card`); do not edit by hand. "
@@ -211,3 +213,60 @@ def _headline(bm: dict | None) -> list[str]:
                   for k, v in mandates.items()]
         lines.append("")
     return lines
+
+
+ASKS_WHAT = """\
+Reads what the extraction rules leave: each sentence of a paragraph, and each item or heading, that no rule made a
+requirement of is scored for "does this ask someone to act?"; above the threshold it becomes a requirement with
+**actor unknown** (the model says that something is asked, never who must do it) and the extraction warns which
+ones it read. A logistic model over the unit's words (its first twelve words, their pairs, the rest), the
+part-of-speech tags of its first words, its layout (label, kind of block, closing punctuation, length) and its
+context (the heading above it, the words before it). Stored as plain JSON in `model.json` (named weights, bias,
+threshold; no pickle); `pipeline/extract/asks.py` reads it. Trained by `wsis-audit train asks`."""
+
+ASKS_LIMITS = """\
+- Trained on texts our writers wrote (the development excerpts and the corpus mandates); the cross-validated
+  figures below hold out excerpts and writers, but the blind sets in `docs/extraction.md` are the figures to quote.
+- It reads units the rules did not read: a requirement merged into another by the rules, or cut across two
+  sentences, is not its business.
+- Actor unknown on every requirement it reads, and its kind comes from the unit's own words (invites, proposes,
+  requests, a base-form verb, else an expectation)."""
+
+
+def render_asks_card(meta: dict) -> str:
+    """The card of the asks model (pipeline/learn/asks.py writes its meta.json)."""
+    lines = [f"# Model card: {meta.get('name')} v{meta.get('version')}", "",
+             "Generated from `meta.json` by `pipeline/modelcard.py` (`render_asks_card`); do not edit by hand.", "",
+             "## What it does", "", ASKS_WHAT, ""]
+    if "cross_validated" not in meta:
+        return "\n".join(lines + ["## Measured quality", "", "Not measured: run `wsis-audit train asks`.", "",
+                                  "## Limits", "", ASKS_LIMITS]) + "\n"
+    lines += ["## Training data", "",
+              f"{meta['texts']} annotated texts by {meta['writers']} writers or corpus mandates: {meta['units']} units, "
+              f"{meta['positive_units']} of them holding a gold requirement, {meta['unread_units']} read by no rule. "
+              f"{meta['features']} features (seen in at least {meta['min_count']} units), C = {meta['C']}. "
+              f"Training texts' hash `{meta['training_sha256'][:16]}`.", "",
+              "## Cross-validated figures (development, never the headline)", "",
+              "Five folds grouped by excerpt, and five grouped by writer (one writer's excerpts never on both sides). "
+              "Each row: reading the units no rule read, at or above the threshold, on the held-out texts; recall "
+              "and precision of the rules and the model together over every gold requirement of those texts.", ""]
+    for key, title in (("by_writer", "Grouped by writer"), ("by_excerpt", "Grouped by excerpt")):
+        auc = meta["auc"][key]
+        lines += [f"**{title}** (AUC {_f(auc['all_units'])} over all units, {_f(auc['unread_units'])} over the units no "
+                  "rule read):", "",
+                  "| threshold | added | gold requirements the rules missed | spurious | recall | precision |",
+                  "|---|---|---|---|---|---|"]
+        for f in meta["cross_validated"][key]:
+            mark = " (shipped)" if f["threshold"] == meta["threshold"] else ""
+            lines.append(f"| {f['threshold']}{mark} | {f['added']} | {f['gain']} | {f['spurious']} | "
+                         f"{_f(f['recall_rules'])} -> {_f(f['recall'])} | {_f(f['precision_rules'])} -> "
+                         f"{_f(f['precision'])} |")
+        lines.append("")
+    lines += [f"The threshold, {meta['threshold']}, is the lowest whose added spurious requirements (grouped by writer) "
+              f"stay within {meta['spurious_budget']:.1%} of the requirements the rules read: a rule fixed before "
+              "any blind set was measured with the model.", "", "## Limits", "", ASKS_LIMITS]
+    return "\n".join(lines) + "\n"
+
+
+def write_asks_card(meta: dict, path) -> None:
+    path.write_text(render_asks_card(meta), encoding="utf-8")

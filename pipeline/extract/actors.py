@@ -64,7 +64,9 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "operator", "stakeholder", "country", "member", "regulator", "authority", "institution", "body", "office",
               "entity", "facilitator", "donor", "bank", "university", "group", "council", "committee", "administration",
               "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network",
-              "chair", "convener", "rapporteur", "administrator"}
+              "chair", "convener", "rapporteur", "administrator", "manufacturer", "provider", "platform", "team",
+              "company", "enterprise", "business", "broadcaster", "publisher", "developer", "vendor", "supplier",
+              "association", "federation", "school", "library", "co-chair", "commissioner", "organizer", "organiser"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
@@ -385,7 +387,9 @@ class ActorReader:
         if not re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}", short) or short.split()[-1] not in GROUP_NOUNS:
             return None
         # (within one line: the name stops where its paragraph does)
-        full = re.search(rf"\b{re.escape(short)}[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
+        # (capitalised words before it belong to the name too: "the Council Expert Group on …")
+        full = re.search(rf"(?:(?!(?:The|A|An|This|Its|Of|To|By|In|On)\b)[A-Z][\w&\-]*[ \t]+){{0,2}}\b{re.escape(short)}"
+                         rf"[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
                          rf"for|[A-Z][\w&\-]*))*", self.text)
         if full is None:
             return None

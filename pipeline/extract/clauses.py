@@ -8,7 +8,7 @@ Group 1 to initiate …").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Block, BlockKind
 from .cues import (CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
@@ -40,7 +40,7 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
                            r"|(?P<letter>[A-Z])\s*[:.\u2013\u2014]\s+|(?P<dashed>[A-Z])\s+-\s+)")
 # A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
-BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
+BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,2}(?:bis|ter|quater)?)\s+(?=[a-z])(?!(?:per|percent|years?|months?|weeks?|days?|million|billion|"
                             r"countries|times|of|out)\b|in\s+(?:\d|every|each)\b)")  # "6 in collaboration with …, to"
 # A list lettered in capitals: "A. The cost of an entry-level smartphone falls below …" (a targets annex).
 CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})(?=.*[.;]\s*$)")  # not a heading
@@ -61,6 +61,8 @@ LATE_MEETING_CHAPEAU_RE = re.compile(
     r"[,;]\s+(?P<chapeau>(?:[Tt]he\s+)?(?:Group|Meeting|Committee|[A-Z]{3,8})\s+(?:also\s+)?"
     r"(?:agreed|decided|requested|invited|encouraged|asked)\b[^,;.:]{0,80}?)\s*:?\s*$")
 DECIDED_FOLLOWING_RE = re.compile(r"\b(?:decided|agreed|decides|agrees)(?:\s+(?:on\s+)?the\s+following)?\s*:\s*$")
+# The mark a resolution under revision sets before each paragraph it changes: "MOD", "ADD", "(MOD)", "SUP", "NOC".
+REVISION_MARK_RE = re.compile(r"^\(?(?:MOD|ADD|SUP|NOC)\)?(?:\t|\s+)(?=\S)")
 # Flattened text is long; a normal item rarely carries two inline markers.
 FLATTENED_MIN_WORDS = 12
 
@@ -91,6 +93,9 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
 def segment_block(block: Block) -> list[Segment]:
     """One block to its segments."""
     text = block.text
+    if block.label is None and (mark := REVISION_MARK_RE.match(text)) and text[mark.end():].strip():
+        # "MOD⇥2⇥to update every year …" in a resolution under revision: the item after its mark
+        return segment_block(replace(block, text=text[mark.end():], start=block.start + mark.end()))
     if block.kind is BlockKind.HEADING:
         return [Segment("heading", block, 0, len(text), block.label)]
     if block.kind in (BlockKind.TABLE_CELL, BlockKind.FOOTNOTE):

@@ -17,9 +17,11 @@ from .clauses import segment_blocks
 from .facets import split_facets
 from .walk import Candidate, Walk
 
-EXTRACTOR_VERSION = "extract/3"
+EXTRACTOR_VERSION = "extract/4"
 # Paragraphs beyond this many words are usually several paragraphs run together by a converter.
 LONG_PARAGRAPH_WORDS = 600
+QUESTION_ITEM_RE = re.compile(r"\s*(?:Has|Have|Is|Are|Does|Do|Did|Which|What|How|When|Where|Who|Whom|Whose|In\s+(?:which|"
+                              r"what)|To\s+what\s+extent|For\s+which)\b[^?]*\?[\s\u2610\w,;()]*$")
 STOPWORDS_EN = {"the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "by", "with", "be", "as", "are"}
 
 
@@ -33,8 +35,9 @@ class ExtractionResult:
     warnings: tuple[str, ...] = ()
 
 
-def extract(document: Document, *, kb_files: tuple[str, ...] = ()) -> ExtractionResult:
-    """All requirements in a document, each with provenance, kind, actor, facets and references."""
+def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: bool = True) -> ExtractionResult:
+    """All requirements in a document, each with provenance, kind, actor, facets and references. The rules read the
+    forms they know; with `model_reads` the trained model reads what they left (actor unknown)."""
     kb = load_kb(kb_files)
     warnings: list[str] = []
     if _looks_non_english(document.text):
@@ -44,7 +47,17 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = ()) -> Extraction
             warnings.append(f"very long paragraph at {b.locator} ({len(b.text.split())} words); "
                             "items inside it are split by their numbers")
     walk = Walk(document, kb)
-    candidates = walk.run(segment_blocks(document.blocks))
+    segments = segment_blocks(document.blocks)
+    candidates = walk.run(segments)
+    read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
+    # A questionnaire's question ("Has your country adopted …?", "Which Action Lines does it cover?") asks for an
+    # answer, not for an action; "Why does the table show no …?" in a delegate's comments asks for a correction.
+    candidates = [c for c in candidates if not QUESTION_ITEM_RE.match(document.text[c.seg_start:c.seg_end])]
+    if read:
+        candidates = sorted(candidates + read, key=lambda c: (c.seg_start, c.seg_end))
+        where = ", ".join(dict.fromkeys(c.label or _where(c.segment.block.locator) for c in read))
+        warnings.append(f"{len(read)} sentence(s) no rule reads were read as requirements by the trained model "
+                        f"({where}): actor unknown; check them and who must act")
     if walk.orphans:
         warnings.append(f"items {', '.join(walk.orphans)} have no chapeau in the text (a missing page?): actor "
                         "unknown; add the page or check who must act")
@@ -55,6 +68,67 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = ()) -> Extraction
         warnings.append("no operative part, proposal, expectation or target found")
     return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
                             warnings=tuple(warnings))
+
+
+def _read_by_model(document: Document, segments, candidates: list[Candidate], walk: Walk,
+                   kb_files: tuple[str, ...]) -> list[Candidate]:
+    """Sentences and items no rule made a requirement of, that the trained model says ask someone to act: requirements
+    with actor unknown (pipeline/extract/asks.py)."""
+    from . import asks
+
+    unread = asks.unread_units(asks.units(segments), [(c.seg_start, c.seg_end) for c in candidates])
+    # (a footnote's text is never a requirement, whatever it says)
+    unread = [u for u in unread if len(u.text.split()) >= 3 and not walk.footnote(u.segment)]
+    if not unread:
+        return []
+    model = asks.load_asks()
+    tags = asks.tag_units(unread, kb_files)
+    out: list[Candidate] = []
+    position = {id(seg): i for i, seg in enumerate(segments)}
+    for u, t in zip(unread, tags):
+        if asks.NOTING_RE.match(asks.body(u.text)) or model.probability(asks.features(u, t)) < model.threshold:
+            continue  # ("We recall that no one should be left …" asks nothing: the paragraph only recalls)
+        label = u.label
+        if label and asks.LETTER_RE.fullmatch(label):  # "b)" under "5.": "5 b)", as the rules cite it
+            parent = _sibling_parent(candidates, u.start, label) or _parent_label(segments, position[id(u.segment)])
+            label = f"{parent} {label}" if parent else label
+        trail = u.segment.block.heading_trail
+        out.append(Candidate(seg_start=u.start, seg_end=u.end, segment=u.segment,
+                             kind=RequirementKind(asks.kind_of(u, t)), actor=None, label=label,
+                             clause_path=(walk.doc_name, trail[-1] if trail else "body", label or ""),
+                             statement=u.text, extra={"read_by": "model"}))
+    return out
+
+
+def _sibling_parent(candidates: list[Candidate], start: int, label: str) -> str | None:
+    """"5" when the requirement just before is "5 b)" and this one is "c)": the letters of one item."""
+    before = [c for c in candidates if c.seg_start < start and c.label]
+    if not before:
+        return None
+    m = re.fullmatch(r"(?P<parent>\S+)\s+\(?(?P<letter>[a-z])\)?", before[-1].label)
+    letter = label.strip("()")
+    if m and len(letter) == 1 and ord(letter) == ord(m.group("letter")) + 1:
+        return m.group("parent")
+    return None
+
+
+def _parent_label(segments, i: int) -> str | None:
+    """The number of the item a lettered item sits under: the nearest segment before it that is not a lettered item,
+    if it carries a number or code ("A.2 … shall carry out the following tasks:"); None under an unnumbered lead-in
+    ("To support these targets, the Commission commits to:")."""
+    from .asks import LETTER_RE
+
+    for seg in reversed(segments[:i]):
+        if seg.label and LETTER_RE.fullmatch(seg.label):
+            continue
+        label = (seg.label or "").strip("().")
+        return label if re.fullmatch(r"(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2})*(?:bis|ter)?", label) else None
+    return None
+
+
+def _where(locator) -> str:
+    return f"page {locator.page}" if getattr(locator, "page", None) else (
+        f"paragraph {locator.paragraph}" if getattr(locator, "paragraph", None) else f"line {locator.line}")
 
 
 def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
@@ -99,7 +173,7 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
             deadline=deadline.group(0) if deadline else None,
             references=_references(text), concepts=concepts,
             facets=split_facets(text, parsed, kb) if c.kind is not RequirementKind.TARGET else (),
-            actor_printed=c.printed, quoted_from=c.quoted_from,
+            actor_printed=c.printed, quoted_from=c.quoted_from, read_by=c.extra.get("read_by", "rules"),
         ))
     return _sub_item_facets(reqs)
 

@@ -9,9 +9,10 @@ proposals, targets, invitations and deontic sentences are requirements of their 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..kb import KnowledgeBase
-from ..model import BlockKind, Document
+from ..model import BlockKind, Document, RequirementKind
 from ..parse.text import SECTION_WORDS
 from . import cues
 from .actors import ActorReader
@@ -41,6 +42,11 @@ DECISION_REF_RE = re.compile(r"\b(?:Council\s+)?Decision\s+\d{1,4}(?:\s*\((?:C\d
 # The line that opens an ITU resolution or decision: "The Council,", "The Plenipotentiary Conference (Doha, 2026),".
 RESOLUTION_OPENER_RE = re.compile(r"The\s+(?:ITU\s+)?Council,$|The\s+Plenipotentiary\s+Conference(?:\s+of\s+the\s+"
                                   r"International\s+Telecommunication\s+Union)?(?:\s+\([^)]{2,40}\))?,$")
+# "The co-sponsors propose that the Council amend Resolution 1417 (Mod. 2027) as follows:" before the amendments.
+AMEND_LEAD_RE = re.compile(r"\bpropose[sd]?\s+that\s+(?P<who>the\s+(?:[A-Z][\w&-]*\s+){0,6}?[A-Z][\w&-]*)\s+"
+                           r"(?:amend|revise|modify|update)\b")
+# A proposed amendment: its mark or its verb of change first ("MOD instructs …", "ADD …", "replace …", "insert …").
+AMENDMENT_RE = re.compile(r"\s*(?:(?:MOD|ADD|SUP|NOC)\b|(?:replace|insert|delete|add|amend)\s)")
 # A footnote's text, by its marker: "⁵ The Commission is …", "[6] See …", "* Reissued for technical reasons …".
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 
@@ -135,7 +141,38 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                                  and sum(block.count(q) for q in "\"\u201c\u201d") == 1)
         if self.pending is not None:
             self.own_operative(self.pending)
+        self.amended_by()
+        self.full_names()
         return self.out
+
+    def amended_by(self) -> None:
+        """"The co-sponsors propose that the Council amend Resolution 1417 as follows: Proposal 2 – MOD instructs the
+        Secretary-General 3: replace …": each amendment proposed is the amending body's to adopt, not the actor of the
+        provision it changes."""
+        lead = AMEND_LEAD_RE.search(self.text)
+        if lead is None:
+            return
+        body = self.found(lead.group("who"))
+        if body is None:
+            return
+        for i, c in enumerate(self.out):
+            text = self.text[c.seg_start:c.seg_end]
+            if (c.seg_start > lead.end() and c.extra.get("read_by") is None and AMENDMENT_RE.match(text)
+                    and (c.kind is RequirementKind.PROPOSAL or NAMED_ITEM_RE.match(c.segment.block.text))):
+                self.out[i] = replace(c, actor=body[0], printed=body[1], kind=RequirementKind.PROPOSAL)
+
+    def full_names(self) -> None:
+        """"the Expert Group" (or its Chair) in a text that names "the Council Expert Group on WSIS Measurement and
+        Evidence": the full name each time, as a reader cites it."""
+        known = {a.canonical for a in self.kb.actors}
+        for i, c in enumerate(self.out):
+            if not c.actor or c.actor in known:
+                continue
+            chair = re.match(r"((?:Vice-)?Chair(?:man|person)?\s+of\s+(?:the\s+)?)(.+)", c.actor)
+            short = chair.group(2) if chair else c.actor
+            full = self.in_full(short)
+            if full and full[0] != short and len(full[0]) > len(short):
+                self.out[i] = replace(c, actor=(f"Chair of the {full[0]}" if chair else full[0]))
 
     def meeting_row(self, seg: Segment) -> Segment:
         """A row of a meeting's action items run together into one paragraph ("47/1 Restructure the draft report …

@@ -80,11 +80,14 @@ def all_evidence(r: dict) -> list[dict]:
 
 
 UNKNOWN_ACTOR = "unknown (the text does not say who acts)"
+MODEL_ACTOR = "unknown (read by the trained model, which does not say who acts)"
 
 
 def actor_text(r: dict) -> str:
     """The actor as a reader sees it: canonical name, the printed name when it differs, or unknown."""
     actor, printed = r.get("actor"), r.get("actor_printed")
+    if not actor and r.get("read_by") == "model":
+        return MODEL_ACTOR  # a sentence no rule reads: the model says that it asks, never who must act
     if not actor:
         return UNKNOWN_ACTOR
     if printed and _bare(printed) != _bare(actor):

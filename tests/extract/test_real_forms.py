@@ -543,8 +543,9 @@ decides
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_council_decisions_letters_after_a_modal_letter_with_romans(fmt):
     rows = _rows(_extract(COUNCIL_DECISION, fmt))
-    assert [r[:2] for r in rows] == [("a", "Council"), ("b", "Expert Group"), ("b i", "Expert Group"),
-                                     ("b ii", "Expert Group"), ("c", "Expert Group")]  # "(c)" is no item of (b)
+    group = "Expert Group on Indicators"  # named in full in (a), short after it: the full name each time (the brief)
+    assert [r[:2] for r in rows] == [("a", "Council"), ("b", group), ("b i", group),
+                                     ("b ii", group), ("c", group)]  # "(c)" is no item of (b)
 
 
 FORUM_STATEMENT = """1. We, the participants in the WSIS Forum 2030, met in Geneva to take stock of progress.
@@ -1502,7 +1503,7 @@ def test_a_meetings_action_items_numbered_by_meeting_and_item_under_a_responsibl
         ("52/2", "Directors of the Bureaux", "instruction"),
         ("52/3", "Member States", "instruction"),
         ("52/4", "Director of the Telecommunication Development Bureau", "instruction"),
-        ("52/5", "Chair of the Expert Group", "instruction")]
+        ("52/5", "Chair of the Expert Group on ICT Household Indicators", "instruction")]
     assert rows[3][3].startswith("Link Stocktaking entries")
 
 
@@ -2424,3 +2425,50 @@ def test_numbers_that_go_back_after_a_page_break_mean_a_missing_page(fmt):
     rows = _rows(_extract(NUMBERS_GO_BACK, fmt))
     assert [r[:2] for r in rows] == [("1", "Secretary-General"), ("2", "Secretary-General"), ("2", None), ("3", None),
                                      ("", "Member States")]
+
+
+EXPERT_GROUP = """Decision 671 (C29)
+Establishment of the Council Expert Group on Rural Data and adoption of its terms of reference
+The Council,
+decides
+1\tto establish a Council Expert Group on Rural Data, open to Member States and Sector Members;
+2\tthat the Expert Group shall work in English only.
+Annex – Terms of reference
+1. The Expert Group shall review the rural indicators that ITU publishes.
+2. The Chair of the Expert Group shall present the final report to the Council at its 2030 session.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_body_named_in_full_then_short_is_cited_by_its_full_name(fmt):
+    # The brief's rule: "the Expert Group" after "the Council Expert Group on Rural Data" is that group, in full.
+    rows = _rows(_extract(EXPERT_GROUP, fmt))
+    full = "Council Expert Group on Rural Data"
+    assert [r[:2] for r in rows] == [("1", "Council"), ("2", full), ("1", full), ("2", f"Chair of the {full}")]
+
+
+AMENDMENTS = """Contribution by the Republic of Ostrava
+Proposed amendments to Council Resolution 1602 (Mod. 2029)
+The co-sponsors propose that the Council amend Resolution 1602 (Mod. 2029) as follows:
+Proposal 1 – MOD instructs the Secretary-General 2: replace [[every two years]] with «every year».
+Proposal 2 – ADD instructs the Directors of the Bureaux 5: «to state which outputs serve which Action Line».
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_proposed_amendments_are_the_amending_bodys_to_adopt(fmt):
+    # Not the Secretary-General's or the Directors' whose provision the amendment changes: the Council amends.
+    rows = _rows(_extract(AMENDMENTS, fmt))
+    assert [r[:3] for r in rows if r[0]] == [("1", "Council", "proposal"), ("2", "Council", "proposal")]
+
+
+QUESTIONNAIRE = """Questionnaire on national WSIS reporting
+B.1 Has your country adopted a national digital strategy that refers to the WSIS Action Lines?
+B.2 Which Action Lines does the strategy cover? ☐ C1 ☐ C2 ☐ C3
+B.3 Please attach the strategy, or give a link to it, with your reply.
+"""
+
+
+def test_a_questionnaires_questions_are_not_requirements_but_its_requests_are():
+    rows = _rows(_extract(QUESTIONNAIRE))
+    assert [r[0] for r in rows] == ["B.3"]
