@@ -88,7 +88,7 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
     for u, t in zip(unread, tags):
         if asks.NOTING_RE.match(asks.body(u.text)) or model.probability(asks.features(u, t)) < model.threshold:
             continue  # ("We recall that no one should be left …" asks nothing: the paragraph only recalls)
-        label = u.label
+        label = u.label or _own_label(u.text) or _named_above(segments, position[id(u.segment)], u)
         if label and asks.LETTER_RE.fullmatch(label):  # "b)" under "5.": "5 b)", as the rules cite it
             parent = _sibling_parent(candidates, u.start, label) or _parent_label(segments, position[id(u.segment)])
             label = f"{parent} {label}" if parent else label
@@ -98,6 +98,32 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
                              clause_path=(walk.doc_name, trail[-1] if trail else "body", label or ""),
                              statement=u.text, extra={"read_by": "model"}))
     return out
+
+
+# A row whose cells reach us between bars, its number first: "| 3 | Publish a short annual report … | ITU | 2028 |".
+BAR_NUMBER_RE = re.compile(r"\|?\s*(?P<n>(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2}){0,2})\s*\|")
+# A proposal's title on a line of its own above its text: "Proposal 3 (ADD instructs the Secretary-General)".
+CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}")
+NAMED_TITLE_RE = re.compile(r"(?:Proposal|Recommendation|Action|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\b")
+
+
+def _own_label(text: str) -> str | None:
+    """The number a table row read by the model carries in its first cell."""
+    m = BAR_NUMBER_RE.match(text)
+    return m.group("n") if m else None
+
+
+def _named_above(segments, i: int, unit) -> str | None:
+    """"3" for the text under "Proposal 3 (ADD instructs the Secretary-General)", when that title is the segment
+    just above the unit's, and the unit opens its own segment."""
+    if not unit.first or i == 0:
+        return None
+    above = segments[i - 1]
+    cell, row = above.block.table, unit.segment.block.table
+    if cell and row and cell[:2] == row[:2] and cell[2] == 0 and (code := CODE_CELL_RE.fullmatch(above.text.strip())):
+        return code.group(0)  # the row's first cell holds its number: "1" | "Update the roadmap …" | "ITU" | …
+    m = NAMED_TITLE_RE.match(above.block.text.strip())
+    return m.group("n") if m and len(above.block.text.split()) <= 12 and not above.text.rstrip().endswith(".") else None
 
 
 def _sibling_parent(candidates: list[Candidate], start: int, label: str) -> str | None:

@@ -126,3 +126,22 @@ def test_training_writes_a_model_its_card_and_figures_grouped_by_excerpt_and_by_
     again = tmp_path / "again"
     train_asks(Config(), again, corpus_dir=corpus)
     assert (again / "model.json").read_bytes() == (out / "model.json").read_bytes()  # deterministic
+
+
+NUMBERED_ELSEWHERE = """Summary of the C3 facilitation meeting
+The meeting agreed on the following next steps.
+| No. | Action | Lead | By |
+| 1 | Revise the C3 roadmap so that each activity has one indicator | UNESCO | 30 June 2028 |
+| 2 | Send the draft roadmap to the co-facilitators for comment | UNESCO | 31 May 2028 |
+Proposals
+Proposal 1 (MOD resolves 2)
+To replace the two-year cycle in resolves 2 with a yearly cycle.
+Proposal 2 (ADD instructs the Secretary-General)
+That the Secretary-General be instructed to publish each year a table of the WSIS targets.
+"""
+
+
+def test_what_the_model_reads_keeps_the_number_of_its_row_or_of_the_proposal_title_above_it():
+    read = [(r.source.label, r.text[:20]) for r in _extract(NUMBERED_ELSEWHERE).requirements if r.read_by == "model"]
+    assert ("1", "To replace the two-y") in read and ("2", "That the Secretary-G") in read
+    assert all(label for label, _ in read)  # a row's number from its first cell: "2" for "Send the draft …"
