@@ -161,3 +161,17 @@ def test_word_header_block_from_options_of_audit_and_report(tmp_path):
     assert again.exit_code == 0, again.output
     cells = [c.text for row in docx.Document(str(out / "report.docx")).tables[0].rows for c in row.cells]
     assert "Document C26/46-E" in cells and "12 May 2026" in cells
+
+
+def test_train_asks_reports_its_threshold_and_an_unknown_model_is_a_usage_error(monkeypatch, tmp_path):
+    import pipeline.learn.asks
+
+    figures = {"threshold": 0.9, "recall_rules": 0.95, "recall": 0.97, "precision_rules": 0.98, "precision": 0.97}
+    meta = {"units": 10, "texts": 2, "threshold": 0.9, "cross_validated": {"by_writer": [figures]}}
+    monkeypatch.setattr(pipeline.learn.asks, "train_asks", lambda config, target: meta)
+    loud = _run("train", "asks", "--out", tmp_path / "m")
+    assert loud.exit_code == 0, loud.output
+    assert "threshold 0.9; grouped by writer: recall 0.950 -> 0.970, precision 0.980 -> 0.970" in loud.output
+    assert _run("--quiet", "train", "asks", "--out", tmp_path / "m").output == ""
+    wrong = _run("train", "parser")
+    assert wrong.exit_code == ExitCode.USAGE and "unknown model 'parser' (use judge or asks)" in wrong.output
