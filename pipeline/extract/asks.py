@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import ArtifactError
@@ -195,12 +197,12 @@ def load_asks(directory: str | None = None) -> AsksModel:
 def unread_units(unit_list: list[Unit], spans: list[tuple[int, int]]) -> list[Unit]:
     """The units that no requirement the rules read overlaps."""
     ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans up to each one
     out = []
-    j = 0
-    for u in unit_list:  # units and spans are both in document order
-        while j < len(ordered) and ordered[j][1] <= u.start:
-            j += 1
-        if not any(s < u.end and u.start < e for s, e in ordered[j:j + 8]):
+    for u in unit_list:
+        before = bisect_left(starts, u.end)  # the spans that start before the unit ends
+        if before == 0 or reach[before - 1] <= u.start:
             out.append(u)
     return out
 

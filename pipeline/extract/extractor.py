@@ -50,12 +50,11 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
     segments = segment_blocks(document.blocks)
     candidates = walk.run(segments)
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
-    # A questionnaire's question ("Has your country adopted …?", "Which Action Lines does it cover?") asks for an
-    # answer, not for an action; "Why does the table show no …?" in a delegate's comments asks for a correction.
-    candidates = [c for c in candidates if not QUESTION_ITEM_RE.match(document.text[c.seg_start:c.seg_end])]
+    candidates = [c for c in candidates if not _question(document, c)]
+    read = [c for c in read if not _question(document, c)]
     if read:
         candidates = sorted(candidates + read, key=lambda c: (c.seg_start, c.seg_end))
-        where = ", ".join(dict.fromkeys(c.label or _where(c.segment.block.locator) for c in read))
+        where = ", ".join(dict.fromkeys(c.label or str(c.segment.block.locator) for c in read))
         warnings.append(f"{len(read)} sentence(s) no rule reads were read as requirements by the trained model "
                         f"({where}): actor unknown; check them and who must act")
     if walk.orphans:
@@ -68,6 +67,12 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
         warnings.append("no operative part, proposal, expectation or target found")
     return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
                             warnings=tuple(warnings))
+
+
+def _question(document: Document, c: Candidate) -> bool:
+    """A questionnaire's question ("Has your country adopted …?", "Which Action Lines does it cover?") asks for an
+    answer, not for an action; "Why does the table show no …?" in a delegate's comments asks for a correction."""
+    return bool(QUESTION_ITEM_RE.match(document.text[c.seg_start:c.seg_end]))
 
 
 def _read_by_model(document: Document, segments, candidates: list[Candidate], walk: Walk,
@@ -102,8 +107,9 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
 
 # A row whose cells reach us between bars, its number first: "| 3 | Publish a short annual report … | ITU | 2028 |".
 BAR_NUMBER_RE = re.compile(r"\|?\s*(?P<n>(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2}){0,2})\s*\|")
-# A proposal's title on a line of its own above its text: "Proposal 3 (ADD instructs the Secretary-General)".
+# A table row's first cell that holds its number or code: "1", "A.2", "FU-27/3".
 CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}")
+# A proposal's title on a line of its own above its text: "Proposal 3 (ADD instructs the Secretary-General)".
 NAMED_TITLE_RE = re.compile(r"(?:Proposal|Recommendation|Action|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\b")
 
 
@@ -150,11 +156,6 @@ def _parent_label(segments, i: int) -> str | None:
         label = (seg.label or "").strip("().")
         return label if re.fullmatch(r"(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2})*(?:bis|ter)?", label) else None
     return None
-
-
-def _where(locator) -> str:
-    return f"page {locator.page}" if getattr(locator, "page", None) else (
-        f"paragraph {locator.paragraph}" if getattr(locator, "paragraph", None) else f"line {locator.line}")
 
 
 def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
