@@ -40,14 +40,16 @@ URL_RE = re.compile(r"https?://|www\.")
 LETTER_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)?")
 # A paragraph that only recalls or notes ("We recall that …", "The Group noted …", "Recognizes that …"): its "should"
 # is what others said, and it asks nothing (a second clause that asks is the rules' to read).
-_NOTING_VERB = (r"(?:recall|note|recogni[sz]e|welcome|acknowledge|reaffirm|express|"
-                r"take note|affirm|reiterate|observe|appreciate|commend|congratulate|consider|believe|argue|"
-                r"state|(?:felt|thought|said|pointed out|were of the view)(?=\s))")
+_NOTING_VERB = (r"(?:recall|note|recogni[sz]e|welcome|acknowledge|reaffirm|express|take note|affirm|reiterate|observe|"
+                r"appreciate|commend|congratulate|believe|argue|(?:considered|felt|thought|said|pointed out|"
+                r"were of the view)(?=\s))")
 _SUBJECT_WORD = r"(?!(?:should|shall|must|will|would|may|might|can|could|is|are|be|to|needs?|has|have)\b)[\w&-]+"
+# (after a subject the verb is in lower case: "Member States should …" is no "state"; a second clause that asks, "…,
+# and calls upon …", "…, and we commit to …", is read)
 NOTING_RE = re.compile(rf"(?:(?:We|(?:The\s+)?[A-Z][\w-]*(?:\s+{_SUBJECT_WORD}){{0,5}}?)\s+(?:(?:also|further|again)\s+)?"
-                       rf"{_NOTING_VERB}(?:s|d|ed)?|(?:(?:Also|Further)\s+)?{_NOTING_VERB}(?:s|d|ed))\b"
-                       r"(?![^.;]*\b(?:and|to)\s+(?:further\s+|also\s+)?(?:request|invite|encourage|call|urge|decide|"
-                       r"recommend|ask)(?:s|d|ed)?\b)", re.IGNORECASE)
+                       rf"(?-i:{_NOTING_VERB}(?:s|d|ed)?)|(?:(?:Also|Further)\s+)?{_NOTING_VERB}(?:s|d|ed))\b"
+                       r"(?![^.;]*\b(?:and|to)\s+(?:we\s+)?(?:further\s+|also\s+)?(?:request|invite|encourage|call|urge|"
+                       r"decide|recommend|ask|commit|undertake|propose|suggest)(?:s|d|ed)?\b)", re.IGNORECASE)
 TAGGED_WORDS = 14  # the tagger reads a unit's first words only: they say whether it asks
 
 

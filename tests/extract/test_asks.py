@@ -146,3 +146,12 @@ def test_what_the_model_reads_keeps_the_number_of_its_row_or_of_the_proposal_tit
     read = [(r.source.label, r.text[:20]) for r in _extract(NUMBERED_ELSEWHERE).requirements if r.read_by == "model"]
     assert ("1", "To replace the two-y") in read and ("2", "That the Secretary-G") in read
     assert all(label for label, _ in read)  # a row's number from its first cell: "2" for "Send the draft …"
+
+
+def test_the_noting_guard_reads_verbs_not_names_and_lets_a_second_clause_that_asks_through():
+    noting = asks.NOTING_RE.match
+    assert noting("We recall that no one should be left without access") and noting("Recognizes that the cost")
+    assert not noting("Member States should ensure that every school is connected")  # "States" is no "state"
+    assert not noting("Several Member States asked for clearer reporting")
+    assert not noting("We recognize the value of public infrastructure, and we commit to fund it")
+    assert not noting("Notes the report, and requests the secretariat to publish it")
