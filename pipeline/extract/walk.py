@@ -157,7 +157,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             return
         for i, c in enumerate(self.out):
             text = self.text[c.seg_start:c.seg_end]
-            if (c.seg_start > lead.end() and c.extra.get("read_by") is None and AMENDMENT_RE.match(text)
+            if (c.seg_start > lead.end() and AMENDMENT_RE.match(text)
                     and (c.kind is RequirementKind.PROPOSAL or NAMED_ITEM_RE.match(c.segment.block.text))):
                 self.out[i] = replace(c, actor=body[0], printed=body[1], kind=RequirementKind.PROPOSAL)
 
@@ -165,14 +165,18 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         """"the Expert Group" (or its Chair) in a text that names "the Council Expert Group on WSIS Measurement and
         Evidence": the full name each time, as a reader cites it."""
         known = {a.canonical for a in self.kb.actors}
+        names: dict[str, str | None] = {}  # each short name looked up once in the text
         for i, c in enumerate(self.out):
             if not c.actor or c.actor in known:
                 continue
-            chair = re.match(r"((?:Vice-)?Chair(?:man|person)?\s+of\s+(?:the\s+)?)(.+)", c.actor)
-            short = chair.group(2) if chair else c.actor
-            full = self.in_full(short)
-            if full and full[0] != short and len(full[0]) > len(short):
-                self.out[i] = replace(c, actor=(f"Chair of the {full[0]}" if chair else full[0]))
+            officer = re.match(r"(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+of\s+(?:the\s+)?(?P<body>.+)", c.actor)
+            short = officer.group("body") if officer else c.actor
+            if short not in names:
+                full = self.in_full(short)
+                names[short] = full[0] if full and len(full[0]) > len(short) else None
+            if names[short]:
+                self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
+                                                else names[short]))
 
     def meeting_row(self, seg: Segment) -> Segment:
         """A row of a meeting's action items run together into one paragraph ("47/1 Restructure the draft report …

@@ -2475,3 +2475,10 @@ B.3 Please attach the strategy, or give a link to it, with your reply.
 def test_a_questionnaires_questions_are_not_requirements_but_its_requests_are():
     rows = _rows(_extract(QUESTIONNAIRE))
     assert [r[0] for r in rows] == ["B.3"]
+
+
+def test_a_vice_chair_of_a_body_named_short_keeps_its_title_with_the_full_name():
+    text = ("Decision 671 (C29)\nThe Council,\ndecides\n1\tto establish a Council Expert Group on Rural Data;\n"
+            "Annex\n1. The Vice-Chair of the Expert Group shall present the interim report to the Council in 2029.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "Council"), ("1", "Vice-Chair of the Council Expert Group on Rural Data")]  # not "Chair of …"
