@@ -66,7 +66,8 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "ministry", "secretariat", "sector", "industry", "academia", "society", "union", "coalition", "network",
               "chair", "convener", "rapporteur", "administrator", "manufacturer", "provider", "platform", "team",
               "company", "enterprise", "business", "broadcaster", "publisher", "developer", "vendor", "supplier",
-              "association", "federation", "school", "library", "co-chair", "commissioner", "organizer", "organiser"}
+              "association", "federation", "school", "library", "co-chair", "commissioner", "organizer", "organiser",
+              "head", "organ"}
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)

@@ -62,6 +62,11 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
                         "unknown; add the page or check who must act")
     if walk.pronouns:
         warnings.append(f"{', '.join(walk.pronouns)} name who must act by a pronoun: actor unknown; check who is meant")
+    unnamed = [c for c in candidates if c.actor is None and "read_by" not in c.extra and id(c.segment) not in walk.warned]
+    if unnamed:  # "The report should be shorter.", "That a regional session be held …": the text names no one
+        where = ", ".join(dict.fromkeys(c.label or str(c.segment.block.locator) for c in unnamed))
+        warnings.append(f"{len(unnamed)} requirement(s) do not say who must act ({where}): actor unknown; check who "
+                        "is meant")
     requirements = _finish(document, candidates, kb, kb_files)
     if not requirements:
         warnings.append("no operative part, proposal, expectation or target found")

@@ -51,6 +51,13 @@ AMENDMENT_RE = re.compile(r"\s*(?:(?:MOD|ADD|SUP|NOC)\b|(?:replace|insert|delete
 FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\*{1,3})\s*\S")
 
 
+# (a contribution's opening, naming the secretariat's text it comments on or the secretariat it answers)
+ON_SECRETARIAT_TEXT_RE = re.compile(r"\b(?:report|draft|note|document|text|outline)\s+(?:prepared\s+)?(?:by|of|from)\s+the\s+"
+                                    r"secretariat\b|\b(?:recommendations?|comments?|proposals?)\s+to\s+(?:the\s+)?"
+                                    r"secretariat\b|\bthanks\s+the\s+secretariat\b|\bthe\s+secretariat(?:'s|’s)\s+"
+                                    r"(?:draft|report|outline|note)\b", re.IGNORECASE)
+
+
 class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
     """One document's reading state; `run(segments)` returns the candidates in document order. The handlers of each
     kind of segment live in their own modules: walk_chapeaux, walk_operative, walk_outside."""
@@ -66,6 +73,9 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text)) | set(
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
+        # A text that comments on what the secretariat drafts ("based on the report by the secretariat", "… thanks the
+        # secretariat for it"): what it asks without naming anyone, it asks of the secretariat
+        self.on_secretariat_text = bool(ON_SECRETARIAT_TEXT_RE.search(document.text[:4000]))
         self.proposal_parent: tuple[str, str | None] | None = None  # who a proposal with lettered steps asks
         self.meeting_who: str | None = None  # "TDAG:" before the list of what the meeting decided and asked
         self.section = ""
@@ -77,6 +87,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.target_scope: str | None = None
         self.orphans: list[str] = []  # labels of items read without their chapeau
         self.pronouns: list[str] = []  # clauses whose addressee is a pronoun ("invites them to …"): actor unknown
+        self.warned: set[int] = set()  # ids of segments whose unknown actor a warning above already names
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
         self.prev: Segment | None = None

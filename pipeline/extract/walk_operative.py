@@ -81,6 +81,7 @@ class OperativeHandlers:
     def unknown_actor(self, seg: Segment, printed: str | None) -> None:
         """No actor for a clause that names who acts by a pronoun ("invites them to …"); the extraction warns."""
         self.pronouns.append(f"{seg.label or seg.text[:30]} ('{printed}')")
+        self.warned.add(id(seg))
         return None
 
     def modal_chapeau(self, seg: Segment) -> bool:
@@ -93,7 +94,7 @@ class OperativeHandlers:
             return False  # "… shall consider the following report." asks for itself
         if re.search(r"\b(?:which|that|who)$", m.group("subject")) and self.ctx is not None and seg.kind == "item":
             return False  # "(b) prepare … a short list of conclusions, which shall: (i) …": the item's own sub-items
-        actor, printed = self.head_actor(m.group("subject")) or (SECRETARIAT, None)
+        actor, printed = self.head_actor(m.group("subject")) or self.drafted(m.group("subject"), subject=True)
         if re.search(r"\bto\s+(?:see|find|read)\b", m.group(0)):
             actor, printed = SECRETARIAT, None  # what a reader expects to see in a report: its writers' to give
         kind = _modal_kind(m.group(0))
@@ -364,6 +365,7 @@ class OperativeHandlers:
         if ctx.verb is None:  # no chapeau: the item's own words say what kind it is, and nobody is guessed
             kind = RequirementKind.DECISION if text.startswith("that") else RequirementKind.INSTRUCTION
             actor, printed = self.that_subject(text) if text.startswith("that") else (None, None)
+            self.warned.add(id(seg))
             if not _is_letter(label):
                 self.orphans.append(label or text[:30])
         else:

@@ -289,7 +289,7 @@ class OutsideHandlers:
             # Numbered or bulleted, or "The Administration proposes that …" under a Proposals heading.
             actor, printed = self.proposal_actor(text)
             parent = self.proposal_parent
-            if _is_letter(seg.label) and parent and ((actor, printed) == (SECRETARIAT, None)
+            if _is_letter(seg.label) and parent and (actor is None
                                                      or not re.match(r"that\b", text, re.IGNORECASE)):
                 # "5 - the Task Force take the following steps: a) complete …"; "3.7 That the annual report … include
                 # a short annex giving: a) the number of …" (the item ends its parent's sentence, its subject no actor)
@@ -680,7 +680,7 @@ class OutsideHandlers:
                            and ("Member States", None))
                 actor, printed = ((found if found and found[0] else None) or (agent and self.found(agent.group("agent")))
                                   or (it and self.last_actor) or replies or self.head_actor(subject)
-                                  or (tor if tor and tor[0] else None) or (SECRETARIAT, None))
+                                  or (tor if tor and tor[0] else None) or self.drafted(subject, subject=True))
                 self.last_actor = (actor, printed) if not it else self.last_actor
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)
