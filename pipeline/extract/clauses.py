@@ -35,8 +35,9 @@ ITEM_MARK_RE = re.compile(
 # ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
 NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+"
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
-                           # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference)
-                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([A-Z][\w/.\-]{2,30}\))?(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z]))"
+                           # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
+                           # "Recommendation 1 (2028): IMAC recommends …")
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([A-Z0-9][\w/.\-]{2,30}\))?(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z]))"
                            r"|(?P<letter>[A-Z])\s*[:.\u2013\u2014]\s+|(?P<dashed>[A-Z])\s+-\s+)")
 # A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)

@@ -27,8 +27,10 @@ OPERATIVE_KIND = {
     # Invitations and encouragement leave the addressee free to act; UN practice still tracks them.
     "invites": RequirementKind.INVITATION, "encourages": RequirementKind.INVITATION,
     "recommends": RequirementKind.INVITATION,
+    "advises": RequirementKind.INVITATION,  # an advisory group's "TDAG advised the BDT Director to …"
 }
-_OPERATIVE_ALT = "|".join(sorted((re.escape(v) for v in OPERATIVE_KIND), key=len, reverse=True))
+# ("advises" in the present describes a body's role: "The Expert Group advises the Council on …"; only the past asks)
+_OPERATIVE_ALT = "|".join(sorted((re.escape(v) for v in OPERATIVE_KIND if v != "advises"), key=len, reverse=True))
 OPERATIVE_VERB = rf"(?:(?:further|also|again|strongly)\s+)?(?P<verb>{_OPERATIVE_ALT})"
 # A chapeau alone on its line: optional reference ("The Council Resolution 1332 (Mod 2024)"), verb, addressee.
 CHAPEAU_RE = re.compile(rf"^(?P<pre>.{{0,120}}?)\b{OPERATIVE_VERB}\b(?P<addr>[^.;]*?)\s*[,:]?\s*$", re.IGNORECASE)
@@ -46,7 +48,7 @@ BASE_OPERATIVE_RE = re.compile(r"^\s*(?P<verb>Call\s+upon|Call\s+on|Encourage|In
 PAST_OPERATIVE = {"requested": "requests", "invited": "invites", "encouraged": "encourages", "urged": "urges",
                   "called upon": "calls upon", "called on": "calls on", "called for": "calls for", "asked": "asks",
                   "agreed": "decides",
-                  "decided": "decides", "instructed": "instructs", "recommended": "recommends",
+                  "decided": "decides", "instructed": "instructs", "recommended": "recommends", "advised": "advises",
                   "commit": "resolves",  # a declaration's "We commit to …" binds those who sign it
                   "agree": "decides"}  # a communiqué's "We agree to set up …"
 # Who speaks in a meeting's record besides "The Group": a body by its acronym ("TDAG invites …"), or the people
@@ -59,7 +61,7 @@ _PAST_ALT = "|".join(sorted((re.escape(v) for v in PAST_OPERATIVE), key=len, rev
 # A body's members speaking as one: "The members of UNGIS …", "The member agencies of the Group …".
 MEMBERS_OF = r"The\s+(?:members?|member\s+agencies|participating\s+agencies)\s+of\s+(?:the\s+)?"
 # What a meeting's record asks in the past tense: "TDAG requested …", "… and instructed Study Group 17 to …".
-PAST_ASK = r"requested|invited|encouraged|urged|called upon|called on|asked|decided|agreed|instructed|recommended"
+PAST_ASK = r"requested|invited|encouraged|urged|called upon|called on|asked|decided|agreed|instructed|recommended|advised"
 _PRESENT_ALT = _OPERATIVE_ALT + r"|resolve|call upon|call on|invite|request|encourage|urge|decide|recommend|ask|commit|agree"
 SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
@@ -174,7 +176,10 @@ CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u201
                              # "A1. UNCTAD to circulate the outline …", "A6. UNESCO, with ITU and UNDP, to prepare …"
                              r"|^\s*(?P<code6>[A-Z]{1,3}\d{1,2})\.?\s+(?P<who6>[A-Z][^:;,]{1,70}?)"
                              r"(?:,[^,;:]{2,60},)?\s+to\s+(?=[a-z])")
-ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?\s*:\s*(?P<who>[^,;:]{2,80}?)\s+to\s+[a-z]",
+# ("Action 2: the Director of BDT to provide …", "Action 1 – The Broadband Commission to devote …", "Action: UNCTAD, as
+# secretariat of the CSTD, to circulate …": a number, a dash, an aside after the owner)
+ACTION_LINE_RE = re.compile(r"^\s*Action(?:\s+(?:point|required|item))?(?:\s+(?P<n>\d{1,2}(?:\.\d{1,2})?))?"
+                            r"\s*(?::|\s[\u2013\u2014-])\s*(?P<who>[^,;:]{2,80}?)(?:,[^,;:]{2,60},)?\s+to\s+(?:be\s+)?[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
 IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"

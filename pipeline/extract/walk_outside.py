@@ -127,6 +127,19 @@ WSIS_TARGETS_RE = re.compile(r"\bWSIS\s+targets\b|\bGeneva\s+Plan\s+of\s+Action\
 # A sentence about anyone who reads or uses a text, not a body asked to act: "A reader who wants … has to search …".
 GENERIC_READER_RE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]ny)\s+(?:reader|user|visitor|researcher|person|newcomer)s?\s+"
                                r"(?:who|that)\b")
+# An item that names who acts, then "to" and the verb: "the secretariat to add …", "UNCTAD, as secretariat of the CSTD,
+# to circulate …" (not "to be" of a passive: "Member States to be consulted" names who is acted on).
+OWNER_TO_RE = re.compile(r"(?P<who>(?:[Tt]he\s+|[Aa]ll\s+|[Ee]ach\s+)?[A-Z][^,;:()]{1,80}?|(?:the|all|each)\s+[a-z][^,;:()]"
+                         r"{1,60}?)(?:\s*,[^,;:]{2,60},|\s+\([^()]{2,40}\))?\s+to\s+(?!be\b)[a-z]{3,}\b")
+# A proposal written as a "That" clause, a paragraph of its own under a Proposals heading: "That the Union organize …".
+THAT_PROPOSAL_RE = re.compile(r"That\s+(?:the\s+|all\s+|each\s+)?[A-Z]")
+# A conference proposal's code on the line above it, with its revision mark: "CAT/71A3/2⇥ADD", "EUR/61A9/1 (MOD)".
+PROPOSAL_CODE_RE = re.compile(r"(?P<code>[A-Z]{2,6}/\d{1,3}[A-Z]?\d{0,2}/\d{1,3})(?:\s+\(?(?:MOD|ADD|SUP|NOC)\)?)?")
+# A proposal's title on the line above its text: "Proposal 3 (ADD instructs the Secretary-General)".
+PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s*\([^()]{0,120}\))?\s*:?")
+# "Action:" or "Action 3 –" before the verb.
+ACTION_BARE_RE = re.compile(r"\s*Action(?:\s+(?:point|item))?(?:\s+(?P<n>\d{1,2}(?:\.\d{1,2})?))?\s*(?::|\s[\u2013\u2014-])\s*"
+                            r"(?=[a-z])")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
 # Words by which a recommendation asks something of someone.
@@ -280,7 +293,14 @@ class OutsideHandlers:
         """A proposal: listed under a Proposals heading, or "… proposes that …" anywhere."""
         text, section = seg.text, self.section
         listed = seg.kind == "item" or seg.block.kind is BlockKind.LIST_ITEM
-        if (cues.PROPOSALS_HEADING_RE.search(section) and (listed or cues.PROPOSES_RE.search(text))
+        coded = (seg.label is None and THAT_PROPOSAL_RE.match(text) and self.prev is not None
+                 and (PROPOSAL_CODE_RE.fullmatch(self.prev.text.strip())
+                      or PROPOSAL_TITLE_RE.fullmatch(self.prev.block.text.strip())))
+        if coded:  # "CAT/71A3/2⇥ADD" or "Proposal 3 (ADD instructs …)" on its own line, then "That the Secretary-General
+            # be instructed …": the proposal's code or number
+            self.last_number = coded.group("code")
+        if ((cues.PROPOSALS_HEADING_RE.search(section) or coded or (PROPOSAL_CODE_RE.fullmatch(section) and listed))
+                and (listed or cues.PROPOSES_RE.search(text) or THAT_PROPOSAL_RE.match(text))
                 and not (listed and _reports_only(text, section)) and not NO_PROPOSAL_RE.match(text)
                 and not (seg.block.text.rstrip().endswith(":") and re.search(r"\bthe\s+following\s+(?:[a-z]+\s+)?"
                                                                       r"(?:proposals|recommendations)\b", text))):
@@ -297,8 +317,9 @@ class OutsideHandlers:
             elif not _is_letter(seg.label):
                 self.proposal_parent = (actor, printed) if text.rstrip().endswith(":") or seg.end < len(
                     seg.block.text.rstrip()) else None
+            label = seg.label or (coded.group("code") if coded else None)
             self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
-                     label=seg.label, clause_path=(self.doc_name, section, seg.label or ""),
+                     label=label, clause_path=(self.doc_name, section, label or ""),
                      statement=f"Proposal {seg.label or ''} ({self.doc_name}): {text}".replace("  ", " "))
             return True
         if cues.PROPOSES_RE.search(text) and not seg.kind == "heading":
@@ -394,6 +415,27 @@ class OutsideHandlers:
                      printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
             return True
         action = cues.ACTION_LINE_RE.match(text)
+        if (not action and seg.kind == "item" and re.match(r"\s*Action(?:\s+(?:point|item))?\s*(?:\d|:|[\u2013\u2014-])",
+                                                           seg.block.text)
+                and (owned := OWNER_TO_RE.match(text)) is not None):
+            # an action item that names its owner, then what to do: "Action 2: the Director of BDT to provide …",
+            # "Action 1 – The Broadband Commission to devote …" (the segmenter took "Action 2:" for its label)
+            who = owned.group("who")
+            found = self.found(who) or self.body_named(who) or self.head_actor(who)
+            if found is None:
+                return False  # ("the right of each country to choose …": no body, no action)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=found[0], printed=found[1],
+                     label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
+                     statement=text)
+            return True
+        if not action and (bare := ACTION_BARE_RE.match(text)) is not None and cues.IMPERATIVE_RE.match(
+                text[bare.end():bare.end() + 1].upper() + text[bare.end() + 1:]):
+            # "Action: update the WSIS-SDG Matrix …": what to do, not who (the actor is unknown, and the extraction
+            # warns)
+            self.add(seg, seg.start + bare.end(), seg.end, kind=RequirementKind.INSTRUCTION, actor=None, printed=None,
+                     label=bare.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"),
+                     statement=text)
+            return True
         if not action:
             return False
         who = action.group("who")

@@ -143,8 +143,12 @@ That the Secretary-General be instructed to publish each year a table of the WSI
 
 
 def test_what_the_model_reads_keeps_the_number_of_its_row_or_of_the_proposal_title_above_it():
-    read = [(r.source.label, r.text[:20]) for r in _extract(NUMBERED_ELSEWHERE).requirements if r.read_by == "model"]
-    assert ("1", "To replace the two-y") in read and ("2", "That the Secretary-G") in read
+    result = _extract(NUMBERED_ELSEWHERE)
+    read = [(r.source.label, r.text[:20]) for r in result.requirements if r.read_by == "model"]
+    assert ("1", "To replace the two-y") in read
+    # (a "That" proposal under its title the rules read, with the title's number)
+    assert [(r.source.label, r.read_by) for r in result.requirements if r.text.startswith("That the Secretary-G")] == [
+        ("2", "rules")]
     assert all(label for label, _ in read)  # a row's number from its first cell: "2" for "Send the draft …"
 
 

@@ -1641,6 +1641,43 @@ def test_a_requirement_that_names_no_one_gets_no_guessed_actor_and_a_warning(fmt
     assert unknown.read_by == "rules" and unknown.text.startswith("Shared indicators should be used")
 
 
+RECORD_WITH_ACTIONS_AND_CODED_PROPOSALS = """Annual report of the Audit Advisory Board
+3 Recommendations
+Recommendation 1 (2029): AAB recommends that the Secretary-General fill the vacant evaluation posts before June 2029.
+4 Development
+4.2 TDAG advised the BDT Director to report results against the indicators of the operational plan.
+5 Follow-up
+Action 1: the secretariat to add to the report one table per Action Line.
+Action 2 – the Director of BDT to provide the number of schools connected since 2026.
+Action: UNCTAD, as secretariat of the CSTD, to circulate the outline to all members.
+Action: update the WSIS-SDG Matrix before the next meeting.
+Proposals
+SAR/12A1/1	ADD
+That the Union hold a regional WSIS session every second year.
+Reasons: Participation from the region remains low.
+SAR/12A1/2	MOD
+That the Secretary-General report each year on the regional distribution of projects, giving:
+a)	the number of projects in each country;
+b)	the resources spent on each Action Line.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_recommendations_with_a_year_advice_action_lines_and_coded_that_proposals(fmt):
+    # "Recommendation 1 (2029):" labels its text; "advised" asks (the present "advises" only describes a role);
+    # "Action 2 – X to …" names its owner; "Action: update …" names no one (actor unknown); a conference
+    # proposal's code on the line above its "That …" paragraph is its label, and its letters are its own.
+    result = _extract(RECORD_WITH_ACTIONS_AND_CODED_PROPOSALS, fmt)
+    assert [r[:3] for r in _rows(result)] == [
+        ("1", "Secretary-General", "invitation"),
+        ("4.2", "Director of the Telecommunication Development Bureau", "invitation"),
+        ("1", "Secretariat", "instruction"), ("2", "Director of the Telecommunication Development Bureau", "instruction"),
+        ("", "United Nations Conference on Trade and Development", "instruction"), ("", None, "instruction"),
+        ("SAR/12A1/1", "ITU", "proposal"), ("SAR/12A1/2", "Secretary-General", "proposal"),
+        ("SAR/12A1/2 a", "Secretary-General", "proposal"), ("SAR/12A1/2 b", "Secretary-General", "proposal")]
+    assert all(r.read_by == "rules" for r in result.requirements)
+
+
 def test_an_action_box_run_in_with_its_sentence():
     # A pasted paragraph whose lines were joined: "Action required The Group is invited to …".
     text = ("Contribution from the Republic of Ostrava\n"
