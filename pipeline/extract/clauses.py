@@ -33,11 +33,12 @@ ITEM_MARK_RE = re.compile(
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
 # ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal)\s+"
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision)\s+"
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
+                           # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
                            # "Recommendation 1 (2028): IMAC recommends …")
-                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([A-Z0-9][\w/.\-]{2,30}\))?(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z]))"
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?)(?:\s+\([A-Z0-9][\w/.\-]{2,30}\))?(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z]))"
                            r"|(?P<letter>[A-Z])\s*[:.\u2013\u2014]\s+|(?P<dashed>[A-Z])\s+-\s+)")
 # A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)

@@ -456,7 +456,8 @@ class OutsideHandlers:
         # A meeting's numbered action item ("47/6 Link Stocktaking entries to …") is an action whatever its first
         # word: its row stands under an Action column. An item that names its lead is a plan's action too, so its
         # first word is read as the verb it is ("Advance ITU-T work on … Lead: TSB").
-        meeting_row = bool(seg.label and MEETING_CODE_RE.fullmatch(seg.label))
+        meeting_row = bool(seg.label and MEETING_CODE_RE.fullmatch(seg.label)
+                           and not re.match(r"\s*Decision\b", seg.block.text))  # ("Decision 21/3: The draft shall …")
         owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text))
         if (meeting_row or cues.IMPERATIVE_RE.match(text)
                 or _imperative(text, action_row=self.lead_column or owned)):

@@ -1651,6 +1651,9 @@ Action 1: the secretariat to add to the report one table per Action Line.
 Action 2 – the Director of BDT to provide the number of schools connected since 2026.
 Action: UNCTAD, as secretariat of the CSTD, to circulate the outline to all members.
 Action: update the WSIS-SDG Matrix before the next meeting.
+6 Decisions
+Decision 12/1: The input shall be organized by Action Line, with one section for each.
+Decision 12/2: The Directors of the Bureaux shall each propose no more than three workshops.
 Proposals
 SAR/12A1/1	ADD
 That the Union hold a regional WSIS session every second year.
@@ -1673,6 +1676,7 @@ def test_recommendations_with_a_year_advice_action_lines_and_coded_that_proposal
         ("4.2", "Director of the Telecommunication Development Bureau", "invitation"),
         ("1", "Secretariat", "instruction"), ("2", "Director of the Telecommunication Development Bureau", "instruction"),
         ("", "United Nations Conference on Trade and Development", "instruction"), ("", None, "instruction"),
+        ("12/1", None, "expectation"), ("12/2", "Directors of the Bureaux", "expectation"),  # "Decision 12/2: …"
         ("SAR/12A1/1", "ITU", "proposal"), ("SAR/12A1/2", "Secretary-General", "proposal"),
         ("SAR/12A1/2 a", "Secretary-General", "proposal"), ("SAR/12A1/2 b", "Secretary-General", "proposal")]
     assert all(r.read_by == "rules" for r in result.requirements)
