@@ -212,3 +212,20 @@ def test_two_names_of_one_body_are_the_same_actor_but_an_officer_of_another_body
     assert not same_body("Member States and Sector Members", "Member States", kb)
     assert actor_verdict("Expert Group on WSIS Measurement", None) == "unknown"
     assert actor_verdict(None, "ITU") == "wrong"
+
+
+def test_eval_extraction_with_no_blind_set_waiting_says_so_instead_of_printing_zeros():
+    import io
+
+    from rich.console import Console
+
+    from pipeline.evaluate.printing import print_evaluation
+
+    buf = io.StringIO()
+    from pipeline.evaluate.extraction import Counts
+
+    print_evaluation({"extraction": {"overall": Counts().metrics(), "by_format": {}, "errors": []}},
+                     Console(file=buf, width=200))
+    out = buf.getvalue()
+    assert "No blind extraction set is waiting: corpora/extraction-blind/ is empty" in out
+    assert "Extraction on the blind excerpts" not in out

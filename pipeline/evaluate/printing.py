@@ -20,6 +20,10 @@ def print_evaluation(result: dict, console: Console) -> None:
     bl = result.get("extraction_blind")
     if bl:
         _print_blind(bl, console, f"Extraction on the blind excerpts ({bl['documents']} documents no rule was tuned on)")
+    elif "extraction" in result:
+        console.print("No blind extraction set is waiting: corpora/extraction-blind/ is empty, every set written so far "
+                      "has been measured and read. The last blind figures are in docs/extraction.md; a new set goes "
+                      "there (corpora/README.md).")
     dv = result.get("extraction_excerpts_dev")
     if dv:
         _print_blind(dv, console, f"Extraction on the earlier blind excerpts ({dv['documents']} documents, tuned on "
