@@ -164,8 +164,8 @@ class AddresseeReader:
         `subject`, the clause is a subject that ends with it: "In our view the report"), or where the whole document
         comments on the secretariat's text (`on_secretariat_text`) and the clause has no subject ("To include in the
         report …", "It is important to …"; not "Contributions should not exceed …"); else no one: the clause names
-        nobody and no one is guessed (the extraction warns). The secretariat was guessed for every such clause until set 46; on the five
-        blind sets before it, the guess was wrong 64 times in 85."""
+        nobody and no one is guessed (the extraction warns). The secretariat was guessed for every such clause until
+        set 46; on the five blind sets before it, the guess was wrong 64 times in 85."""
         clause = clause.strip()
         if self.on_secretariat_text and (not subject or re.fullmatch(r"(?:(?:[Ii]t|[Tt]here)(?:\s+is|\s+are)?)?", clause)):
             return SECRETARIAT, None

@@ -320,7 +320,7 @@ class OutsideHandlers:
             label = seg.label or (coded.group("code") if coded else None)
             self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
                      label=label, clause_path=(self.doc_name, section, label or ""),
-                     statement=f"Proposal {seg.label or ''} ({self.doc_name}): {text}".replace("  ", " "))
+                     statement=f"Proposal {label or ''} ({self.doc_name}): {text}".replace("  ", " "))
             return True
         if cues.PROPOSES_RE.search(text) and not seg.kind == "heading":
             # "The Administration proposes that the secretariat …" anywhere else in a contribution.
