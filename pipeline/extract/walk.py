@@ -55,7 +55,10 @@ FOOTNOTE_LINE_RE = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]
 ON_SECRETARIAT_TEXT_RE = re.compile(r"\b(?:report|draft|note|document|text|outline)\s+(?:prepared\s+)?(?:by|of|from)\s+the\s+"
                                     r"secretariat\b|\b(?:recommendations?|comments?|proposals?)\s+to\s+(?:the\s+)?"
                                     r"secretariat\b|\bthanks\s+the\s+secretariat\b|\bthe\s+secretariat(?:'s|’s)\s+"
-                                    r"(?:draft|report|outline|note)\b", re.IGNORECASE)
+                                    r"(?:draft|report|outline|note)\b"
+                                    # a delegation's letter: "Subject: Comments on the draft report …"
+                                    r"|\bcomments\s+on\s+the\s+(?:revised\s+|first\s+|second\s+)?draft\s+(?:report|contribution|outline|"
+                                    r"text)\b", re.IGNORECASE)
 
 
 class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):

@@ -137,6 +137,9 @@ THAT_PROPOSAL_RE = re.compile(r"That\s+(?:the\s+|all\s+|each\s+)?[A-Z]")
 PROPOSAL_CODE_RE = re.compile(r"(?P<code>[A-Z]{2,6}/\d{1,3}[A-Z]?\d{0,2}/\d{1,3})(?:\s+\(?(?:MOD|ADD|SUP|NOC)\)?)?")
 # A proposal's title on the line above its text: "Proposal 3 (ADD instructs the Secretary-General)".
 PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s*\([^()]{0,120}\))?\s*:?")
+# A delegation's own request, after a remark in the same comment: "We request that …", "We would suggest moving …".
+WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
+                       r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
 # "Action:" or "Action 3 –" before the verb.
 ACTION_BARE_RE = re.compile(r"\s*Action(?:\s+(?:point|item))?(?:\s+(?P<n>\d{1,2}(?:\.\d{1,2})?))?\s*(?::|\s[\u2013\u2014-])\s*"
                             r"(?=[a-z])")
@@ -644,7 +647,20 @@ class OutsideHandlers:
                     self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[verb], actor=actor,
                              printed=printed, label=seg.label, clause_path=(self.doc_name, section or "body"),
                              statement=sentence)
-            elif (polite := POLITE_ASK_RE.match(sentence)) is not None and DRAFT_PART_RE.search(sentence):
+            elif s0 > 0 and (ours := WE_ASK_RE.match(sentence)) is not None:
+                # a delegate's comment on a draft, its request after the remark it answers: "1. Section 2 (C2). The
+                # figures are helpful. We request that the secretariat add …", "We suggest moving this annex …"
+                actor, printed = (self.that_subject(sentence[ours.end() - 4:]) if ours.group(0).endswith("that")
+                                  else (None, None))
+                if actor is None or re.fullmatch(r"(?i)it|they|this|these", actor):  # "We ask that it (the paragraph) …"
+                    actor, printed = self.drafted(sentence[ours.end() - 4:] if ours.group(0).endswith("that") else "")
+                verb = ours.group("verb").lower()
+                kind = (RequirementKind.PROPOSAL if verb in ("propose", "suggest") else RequirementKind.INVITATION
+                        if verb == "recommend" else RequirementKind.INSTRUCTION)
+                self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed, label=seg.label,
+                         clause_path=(self.doc_name, section or "body"), statement=sentence)
+            elif (polite := POLITE_ASK_RE.match(sentence)) is not None and DRAFT_PART_RE.search(
+                    sentence if not seg.label else text[:s1]):  # ("3. Section 3 (C4). Please indicate …")
                 # a delegate's comments on a draft: "1. Please add to section 2 …", "could the secretariat make the
                 # next version available in French …?", "We would also be grateful if the final draft were …": the
                 # secretariat, which drafts the text, is asked
@@ -724,6 +740,8 @@ class OutsideHandlers:
                 actor, printed = ((found if found and found[0] else None) or (agent and self.found(agent.group("agent")))
                                   or (it and self.last_actor) or replies or self.head_actor(subject)
                                   or (tor if tor and tor[0] else None) or self.drafted(subject, subject=True))
+                if actor is None and d.group(0).lower().endswith("that"):  # "It is important that the report indicate …"
+                    actor, printed = self.drafted(sentence[d.end() - 4:])
                 self.last_actor = (actor, printed) if not it else self.last_actor
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed,
                          label=seg.label, clause_path=(self.doc_name, section or "body"), statement=statement)

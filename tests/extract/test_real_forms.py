@@ -1682,6 +1682,35 @@ def test_recommendations_with_a_year_advice_action_lines_and_coded_that_proposal
     assert all(r.read_by == "rules" for r in result.requirements)
 
 
+DELEGATION_LETTER_ON_A_DRAFT = """From: Permanent Mission of the Republic of Ostrelia
+Subject: Comments on the draft report on ITU's WSIS activities in 2029
+
+Specific comments
+
+1. Section 2 (Action Line C2). The coverage figures are useful. We request that the secretariat add the number of people who remain offline, by region.
+
+2. Section 3 (Action Line C4). Please indicate, for each course listed, how many participants completed it.
+
+3. Section 4 (Action Line C5). The paragraph repeats the methodology. We ask that it instead summarize the main changes since the last edition.
+
+4. Section 7 (Resources). It is important that the report indicate the staff and budget allocated to WSIS work.
+
+5. Annex 2 (Stocktaking entries). We suggest moving this annex to a separate information document.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_delegations_requests_after_its_remarks_ask_the_drafters_of_the_report(fmt):
+    # A delegation's letter on a draft: the request after a remark in the same comment is one ("We request that …",
+    # "We suggest moving …"); "Please indicate …" under "Section 3" asks for the draft's change; what names no one
+    # ("We ask that it …", "It is important that the report …", "We suggest …") is asked of the report's drafters.
+    rows = _rows(_extract(DELEGATION_LETTER_ON_A_DRAFT, fmt, paragraphs="blank-lines"))
+    assert [r[:3] for r in rows] == [
+        ("1", "Secretariat", "instruction"), ("2", "Secretariat", "instruction"), ("3", "Secretariat", "instruction"),
+        ("4", "Secretariat", "expectation"), ("5", "Secretariat", "proposal")]
+    assert [r[3] for r in rows][:1] == ["We request that the secretaria"]  # the request, not the remark before it
+
+
 def test_an_action_box_run_in_with_its_sentence():
     # A pasted paragraph whose lines were joined: "Action required The Group is invited to …".
     text = ("Contribution from the Republic of Ostrava\n"
