@@ -140,9 +140,6 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 # A delegation's own request, after a remark in the same comment: "We request that …", "We would suggest moving …".
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
-# "Action:" or "Action 3 –" before the verb.
-ACTION_BARE_RE = re.compile(r"\s*Action(?:\s+(?:point|item))?(?:\s+(?P<n>\d{1,2}(?:\.\d{1,2})?))?\s*(?::|\s[\u2013\u2014-])\s*"
-                            r"(?=[a-z])")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
 # Words by which a recommendation asks something of someone.
@@ -418,8 +415,7 @@ class OutsideHandlers:
                      printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
             return True
         action = cues.ACTION_LINE_RE.match(text)
-        if (not action and seg.kind == "item" and re.match(r"\s*Action(?:\s+(?:point|item))?\s*(?:\d|:|[\u2013\u2014-])",
-                                                           seg.block.text)
+        if (not action and seg.kind == "item" and cues.ACTION_PREFIX_RE.match(seg.block.text)
                 and (owned := OWNER_TO_RE.match(text)) is not None):
             # an action item that names its owner, then what to do: "Action 2: the Director of BDT to provide …",
             # "Action 1 – The Broadband Commission to devote …" (the segmenter took "Action 2:" for its label)
@@ -431,8 +427,8 @@ class OutsideHandlers:
                      label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
                      statement=text)
             return True
-        if not action and (bare := ACTION_BARE_RE.match(text)) is not None and cues.IMPERATIVE_RE.match(
-                text[bare.end():bare.end() + 1].upper() + text[bare.end() + 1:]):
+        if not action and (bare := cues.ACTION_PREFIX_RE.match(text)) is not None and cues.IMPERATIVE_RE.match(
+                text[bare.end():bare.end() + 1].upper() + text[bare.end() + 1:]) and text[bare.end():][:1].islower():
             # "Action: update the WSIS-SDG Matrix …": what to do, not who (the actor is unknown, and the extraction
             # warns)
             self.add(seg, seg.start + bare.end(), seg.end, kind=RequirementKind.INSTRUCTION, actor=None, printed=None,
@@ -655,8 +651,8 @@ class OutsideHandlers:
                 if actor is None or re.fullmatch(r"(?i)it|they|this|these", actor):  # "We ask that it (the paragraph) …"
                     actor, printed = self.drafted(sentence[ours.end() - 4:] if ours.group(0).endswith("that") else "")
                 verb = ours.group("verb").lower()
-                kind = (RequirementKind.PROPOSAL if verb in ("propose", "suggest") else RequirementKind.INVITATION
-                        if verb == "recommend" else RequirementKind.INSTRUCTION)
+                kind = (RequirementKind.PROPOSAL if verb in ("propose", "suggest")
+                        else cues.OPERATIVE_KIND[f"{verb}s"])  # "requests", "asks", "recommends"
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed, label=seg.label,
                          clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif (polite := POLITE_ASK_RE.match(sentence)) is not None and DRAFT_PART_RE.search(
