@@ -262,9 +262,26 @@ def render_asks_card(meta: dict) -> str:
                          f"{_f(f['recall_rules'])} -> {_f(f['recall'])} | {_f(f['precision_rules'])} -> "
                          f"{_f(f['precision'])} |")
         lines.append("")
-    lines += [f"The threshold, {meta['threshold']}, is the lowest whose added spurious requirements (grouped by writer) "
-              f"stay within {meta['spurious_budget']:.1%} of the requirements the rules read: a rule fixed before "
-              "any blind set was measured with the model.", "", "## Limits", "", ASKS_LIMITS]
+    replay = meta.get("replay") or {"sets": []}
+    if replay["sets"]:
+        names = ", ".join(f"{e['set']} ({e['code']})" for e in replay["sets"])
+        lines += ["## Replayed blind sets (the threshold is chosen here)", "",
+                  f"Blind sets {names}, each as the rules alone read it at the commit that measured it "
+                  "(corpora/extraction-replay/), read further by a model trained without that set's writers; TXT "
+                  f"renderings, {replay['gold']} gold requirements. The rules alone: recall "
+                  f"{_f(replay['recall_rules'])}, precision {_f(replay['precision_rules'])}. These sets are "
+                  "development texts now: a replay figure is not a blind figure.", "",
+                  "| threshold | added | added holding no gold quote | recall | precision |", "|---|---|---|---|---|"]
+        for f in replay["thresholds"]:
+            mark = " (shipped)" if f["threshold"] == meta["threshold"] else ""
+            lines.append(f"| {f['threshold']}{mark} | {f['added']} | {f['spurious']} | {_f(f['recall'])} | "
+                         f"{_f(f['precision'])} |")
+        lines += ["", f"The threshold, {meta['threshold']}, is the lowest whose replayed precision stays at or above "
+                  f"{meta['replay_precision']}.", ""]
+    else:
+        lines += [f"The threshold, {meta['threshold']}, is the lowest whose added spurious requirements (grouped by "
+                  f"writer) stay within {meta['spurious_budget']:.1%} of the requirements the rules read.", ""]
+    lines += ["## Limits", "", ASKS_LIMITS]
     return "\n".join(lines) + "\n"
 
 

@@ -47,9 +47,13 @@ _SUBJECT_WORD = r"(?!(?:should|shall|must|will|would|may|might|can|could|is|are|
 # (after a subject the verb is in lower case: "Member States should …" is no "state"; a second clause that asks, "…,
 # and calls upon …", "…, and we commit to …", is read)
 NOTING_RE = re.compile(rf"(?:(?:We|(?:The\s+)?[A-Z][\w-]*(?:\s+{_SUBJECT_WORD}){{0,5}}?)\s+(?:(?:also|further|again)\s+)?"
-                       rf"(?-i:{_NOTING_VERB}(?:s|d|ed)?)|(?:(?:Also|Further)\s+)?{_NOTING_VERB}(?:s|d|ed))\b"
+                       rf"(?-i:{_NOTING_VERB}(?:s|d|ed)?)|(?:(?:Also|Further)\s+)?{_NOTING_VERB}(?:s|d|ed)?)\b"
                        r"(?![^.;]*\b(?:and|to)\s+(?:we\s+)?(?:further\s+|also\s+)?(?:request|invite|encourage|call|urge|"
                        r"decide|recommend|ask|commit|undertake|propose|suggest)(?:s|d|ed)?\b)", re.IGNORECASE)
+# ("Recognize the growth of …" opens a declaration's item in the base form; it notes as "Recognizes" does)
+# A question put at a meeting ("One delegation asked whether the indicators should be …"): its "should" is asked
+# about, not asked for.
+QUESTION_PUT_RE = re.compile(r"\b(?:asked|wondered|queried|enquired|inquired)\s+(?:whether|if|why|how)\b", re.IGNORECASE)
 TAGGED_WORDS = 14  # the tagger reads a unit's first words only: they say whether it asks
 
 
@@ -165,6 +169,12 @@ def tag_units(unit_list: list[Unit], kb_files: tuple[str, ...] = ()) -> list[lis
     keep = ("tok2vec", "tagger")
     return [[t.tag_ for t in d] for d in nlp.pipe(texts, batch_size=256,
                                                  disable=[p for p in nlp.pipe_names if p not in keep])]
+
+
+def never_read(text: str) -> bool:
+    """A unit the model is never let read: it only notes or recalls, or it reports a question put."""
+    words = body(text)
+    return bool(NOTING_RE.match(words) or QUESTION_PUT_RE.search(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,8 +37,11 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
                            # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
-                           # "Recommendation 1 (2028): IMAC recommends …")
-                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?)(?:\s+\([A-Z0-9][\w/.\-]{2,30}\))?(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z]))"
+                           # "Recommendation 1 (2028): IMAC recommends …"; an audit's "Recommendation 1 (priority: high)")
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?)(?:\s+\((?:[A-Z0-9][\w/.\-]{2,30}|priority:\s*[a-z]+)\))?"
+                           # ("Proposal 1⇥the secretariat open …": a tabbed row's text after the tab, which the text
+                           # parser keeps as a space)
+                           r"(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z])|\s+(?=(?:the|that|to)\s))"
                            r"|(?P<letter>[A-Z])\s*[:.\u2013\u2014]\s+|(?P<dashed>[A-Z])\s+-\s+)")
 # A number typed before an item in lower case ("1 monitor the implementation …"): the text parser reads it as a
 # label; a Word paragraph keeps it in its text. (Sentences do not open with a figure; years have four digits.)
@@ -84,11 +87,23 @@ class Segment:
         return self.block.text[self.start:self.end]
 
 
+# A line that only names and numbers what follows: "Recommendation 2", "Proposal 3 (priority: high)".
+NAMED_HEADING_RE = re.compile(r"(?:Proposal|Recommendation|Action|Request|Measure|Decision)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)"
+                              r"(?:\s+\([^()]{1,30}\))?\s*:?")
+
+
 def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
     """All segments of a document, in reading order."""
     out: list[Segment] = []
+    carried = None
     for b in blocks:
-        out.extend(segment_block(b))
+        segs = segment_block(b)
+        if carried and segs and segs[0].kind == "para" and segs[0].label is None and b.label is None:
+            # "Recommendation 2" on a line of its own, then its text: the text carries the number
+            segs[0] = replace(segs[0], label=carried)
+        named = NAMED_HEADING_RE.fullmatch(b.text.strip()) if b.label is None else None
+        carried = named.group("n") if named else None
+        out.extend(segs)
     return out
 
 

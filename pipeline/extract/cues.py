@@ -178,7 +178,7 @@ CODED_ACTION_RE = re.compile(r"^\s*(?P<code>[A-Z]{1,2}\.?\d{1,2})\s*[\u2013\u201
                              r"(?:,[^,;:]{2,60},)?\s+to\s+(?=[a-z])")
 # ("Action 2: the Director of BDT to provide …", "Action 1 – The Broadband Commission to devote …", "Action: UNCTAD, as
 # secretariat of the CSTD, to circulate …": a number, a dash, an aside after the owner)
-ACTION_PREFIX = (r"\s*Action(?:\s+(?:point|required|item))?(?:\s+(?P<n>\d{1,2}(?:\.\d{1,2})?))?"
+ACTION_PREFIX = (r"\s*Action(?:\s+(?:point|required|item))?(?:\s+(?P<n>\d{1,2}(?:[.\-/]\d{1,2})?))?"
                  r"\s*(?::|\s[\u2013\u2014-])\s*")
 ACTION_PREFIX_RE = re.compile(ACTION_PREFIX)
 ACTION_LINE_RE = re.compile(rf"^{ACTION_PREFIX}(?P<who>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+to\s+(?:be\s+)?[a-z]",

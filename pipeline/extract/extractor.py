@@ -96,7 +96,7 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
     out: list[Candidate] = []
     position = {id(seg): i for i, seg in enumerate(segments)}
     for u, t in zip(unread, tags):
-        if asks.NOTING_RE.match(asks.body(u.text)) or model.probability(asks.features(u, t)) < model.threshold:
+        if asks.never_read(u.text) or model.probability(asks.features(u, t)) < model.threshold:
             continue  # ("We recall that no one should be left …" asks nothing: the paragraph only recalls)
         label = u.label or _own_label(u.text) or _named_above(segments, position[id(u.segment)], u)
         if label and asks.LETTER_RE.fullmatch(label):  # "b)" under "5.": "5 b)", as the rules cite it
@@ -112,8 +112,8 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
 
 # A row whose cells reach us between bars, its number first: "| 3 | Publish a short annual report … | ITU | 2028 |".
 BAR_NUMBER_RE = re.compile(r"\|?\s*(?P<n>(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2}){0,2})\s*\|")
-# A table row's first cell that holds its number or code: "1", "A.2", "FU-27/3".
-CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}")
+# A table row's first cell that holds its number or code: "1", "A.2", "FU-27/3", or a letter: "A".
+CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}|[A-Z]")
 # A proposal's title on a line of its own above its text: "Proposal 3 (ADD instructs the Secretary-General)".
 NAMED_TITLE_RE = re.compile(r"(?:Proposal|Recommendation|Action|Measure)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\b")
 

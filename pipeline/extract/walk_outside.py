@@ -254,6 +254,12 @@ def _director_cell(cell: str) -> str:
     return re.sub(r"^\s*Director,\s+(BDT|TSB|BR)\s*$", r"Director of \1", cell)
 
 
+# An inspection report's line after each recommendation: "The implementation of this recommendation is expected to
+# enhance coordination …" says what it will bring, and asks nothing.
+RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adoption|application)\s+of\s+(?:this|these|the"
+                                r"(?:\s+above)?)\s+recommendations?\s+(?:is|are|will\s+be)\s+expected\s+to\b",
+                                re.IGNORECASE)
+
 class OutsideHandlers:
     """The walk's handlers of segments outside any resolution (mixed into `Walk`)."""
 
@@ -440,8 +446,9 @@ class OutsideHandlers:
         who = action.group("who")
         actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
         start = text.index(who)
+        # ("Action 47-1: The secretariat to …": the action's number is its label)
         self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
-                 label=seg.label, clause_path=(self.doc_name, self.section or "body"), statement=text)
+                 label=action.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"), statement=text)
         return True
 
     def _plan_item(self, seg: Segment) -> bool:
@@ -695,6 +702,8 @@ class OutsideHandlers:
                   and not GENERIC_READER_RE.search(sentence[:cues.DEONTIC_RE.search(sentence).start()])
                   and not re.match(r"Should\s+\w+(?:\s+\w+){0,6}?\s+\w+,", sentence)  # "Should the Group agree, …"
                   and not SOME_VIEW_RE.match(sentence)
+                  # "The implementation of this recommendation is expected to enhance …": what it will bring
+                  and not RESULT_EXPECTED_RE.match(sentence)
                   # "In the light of the above, the Council is invited to:": the lead-in of the lettered items below
                   and not (seg.block.text.rstrip().endswith(":") and re.search(
                       r"\b(?:invited|requested|expected|encouraged|urged|asked)\s+to\s*:?\s*$", sentence))

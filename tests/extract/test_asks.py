@@ -127,6 +127,23 @@ def test_training_writes_a_model_its_card_and_figures_grouped_by_excerpt_and_by_
     again = tmp_path / "again"
     train_asks(Config(), again, corpus_dir=corpus)
     assert (again / "model.json").read_bytes() == (out / "model.json").read_bytes()  # deterministic
+    assert meta["threshold_rule"] == "spurious_budget" and meta["replay"]["sets"] == []
+    # A blind set as its rules read it then: nothing in w1's notes. A model trained without w1 reads them, and the
+    # threshold is chosen on what it finds there.
+    replay = corpus / "extraction-replay"
+    replay.mkdir()
+    (replay / "set-7.json").write_text(json.dumps({"set": 7, "code": "abc1234", "excerpts": {
+        "w1-note-1": [], "w1-note-5": []}}), encoding="utf-8")
+    replayed = train_asks(Config(), tmp_path / "replayed", corpus_dir=corpus)
+    assert replayed["threshold_rule"] == "replay" and replayed["training_sha256"] != meta["training_sha256"]
+    (entry,) = replayed["replay"]["sets"]
+    assert (entry["set"], entry["code"], entry["gold"], entry["recall_rules"]) == (7, "abc1234", 4, 0.0)
+    best = max(replayed["replay"]["thresholds"], key=lambda f: f["recall"])
+    assert best["recall"] == 1.0  # the two "should"/"ought to" sentences of each note, read by the model alone
+    assert replayed["threshold"] == min(f["threshold"] for f in replayed["replay"]["thresholds"]
+                                        if f["precision"] >= replayed["replay_precision"])
+    card = (tmp_path / "replayed" / "README.md").read_text(encoding="utf-8")
+    assert "Replayed blind sets" in card and "7 (abc1234)" in card
 
 
 NUMBERED_ELSEWHERE = """Summary of the C3 facilitation meeting
