@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from .clauses import Segment
 
 # Header cells, each alone on its line: who acts, and what the row asks.
-LEAD_CELL_RE = re.compile(r"(?i:lead|lead\s+unit|responsible|responsibility|owner|led\s+by)")
+# ("Responsible unit", "Lead agency": the column named with what kind of body it names)
+LEAD_CELL_RE = re.compile(r"(?i:(?:lead|responsible)(?:\s+(?:units?|entit(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|"
+                          r"organi[sz]ations?|party|parties))?|responsibility|owner|led\s+by)")
 ITEM_CELL_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|targets?|measures?)")
 CODE_CELL_RE = re.compile(r"(?i:no\.?|ref\.?|#|code)")
 # The other columns such tables have: "Deadline", "Output indicator", "Partners".

@@ -254,6 +254,20 @@ def _director_cell(cell: str) -> str:
     return re.sub(r"^\s*Director,\s+(BDT|TSB|BR)\s*$", r"Director of \1", cell)
 
 
+# A role after a Lead cell's body: "UNCTAD (Chair)".
+ROLE_IN_BRACKETS_RE = re.compile(r"\s*\((?i:chair|co-?chair|lead|coordinator|convener|host)\)")
+# A Lead cell that names several bodies as one, by commas and "and" ("ECA, ESCAP and DPIDG"); "with" names partners.
+_CELL_NAME = r"[A-Z][\w&.'/-]*(?:\s+[\w&.'/-]+){0,5}"
+JOINT_CELL_RE = re.compile(rf"{_CELL_NAME}(?:,\s*{_CELL_NAME})*\s+and\s+{_CELL_NAME}")
+# A task list's line: "ACTION - Secretariat: circulate …", "2. Examplia: draft Section 2 …" (who, a colon, the task
+# in the base form); the words a colon also follows in such lists name no one.
+OWNER_TASK_RE = re.compile(rf"^(?P<action>(?i:{cues.ACTION_PREFIX}))?(?P<who>[A-Z][\w&.'()/-]*(?:\s+(?:and|of|the|"
+                           r"[A-Z][\w&.'()/-]*)){0,6}):\s+(?P<rest>[a-z].*)")
+OWNER_STOP_RE = re.compile(r"(?:Note|NB|Lead|Responsible|Owner|Agreed|Decided|Decision|Reasons?|Subject|Deadline|"
+                           r"Dates?|Purpose|Summary|Background|Status|Outcome|Result|Comment|Question|Answer|Proposal|"
+                           r"Action\s+required|"
+                           r"Expected\s+results?|Please)\b", re.IGNORECASE)
+
 # An inspection report's line after each recommendation: "The implementation of this recommendation is expected to
 # enhance coordination …" says what it will bring, and asks nothing.
 RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adoption|application)\s+of\s+(?:this|these|the"
@@ -441,6 +455,21 @@ class OutsideHandlers:
                      label=bare.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"),
                      statement=text)
             return True
+        if not action and (task := OWNER_TASK_RE.match(text)) is not None and (
+                task.group("action") or (seg.kind == "item" and seg.label)) and _imperative(
+                task.group("rest")[:1].upper() + task.group("rest")[1:], action_row=True):
+            # "ACTION - Secretariat: circulate the figures …", "2. Examplia: draft Section 2 …" in a task list: who,
+            # a colon, what to do
+            who = task.group("who")
+            found = self.found(who) or self.body_named(who) or self.head_actor(who)
+            if found is None and (OWNER_STOP_RE.match(who) or not task.group("action")
+                                  and not all(w[:1].isupper() or w in ("and", "of", "the") for w in who.split())):
+                return False
+            actor, printed = found or (printed_name(who), who)
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
+                     statement=text)
+            return True
         if not action:
             return False
         who = action.group("who")
@@ -517,7 +546,10 @@ class OutsideHandlers:
     def cell_owner(self, cell: str) -> tuple[str, str] | None:
         """Who a Lead cell names ("BR, with BDT", "Regional offices"): a body known by name or initials, else the
         cell's own words, since the cell holds nothing but who acts."""
-        cell = _director_cell(cell)
+        # ("UNCTAD (Chair)": the role in brackets is no part of the name)
+        cell = ROLE_IN_BRACKETS_RE.sub("", _director_cell(cell))
+        if JOINT_CELL_RE.fullmatch(cell.strip()):
+            return cell.strip(), cell  # "ITU and UNCTAD", "ECA, ESCAP and DPIDG": all of them lead, not the first alone
         return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
 
     def _lead_cell(self, text: str) -> tuple[str, str] | None:

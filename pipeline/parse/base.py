@@ -77,7 +77,7 @@ def build_document(
     pieces: list[str] = []
     offset = 0
     trail: list[tuple[int, str]] = []  # (level, heading text)
-    raw = [piece for rb in _tab_tables(raw) for piece in _split_run_together(rb)]
+    raw = [piece for rb in _tab_tables(_bar_tables(raw)) for piece in _split_run_together(rb)]
     kept = _join_across_running_lines([r for r in raw if clean_text(r.text) and not _page_mark(r)])
     for index, rb in enumerate(kept):
         text = clean_text(rb.text)
@@ -107,6 +107,34 @@ def build_document(
         title=title or guess_title(blocks), symbol=guess_symbol(blocks), pages=pages, parser=parser,
         warnings=tuple(warnings), missing=tuple(missing),
     )
+
+
+BAR_LINE_RE = re.compile(r"\|[^|\n]*(?:\|[^|\n]*)+\|")
+BAR_RULE_RE = re.compile(r":?-{2,}:?")
+
+
+def _bar_tables(raw: list[RawBlock]) -> list[RawBlock]:
+    """Paragraphs typed as a table's rows between bars ("| 1 | Adopt one results framework … | Secretary-General |"):
+    one cell each, as the text parser makes them, so that a table typed into Word or printed to PDF reads as the same
+    text does. Rows that follow one another are one table; the Markdown rule under a header is dropped."""
+    out: list[RawBlock] = []
+    table = max((rb.table[0] for rb in raw if rb.table), default=0)
+    row: int | None = None
+    for rb in raw:
+        text = rb.text.strip()
+        if rb.kind is not BlockKind.PARAGRAPH or rb.label or rb.table or not BAR_LINE_RE.fullmatch(text):
+            row = None
+            out.append(rb)
+            continue
+        cells = [c.strip() for c in text[1:-1].split("|")]
+        if all(BAR_RULE_RE.fullmatch(c) for c in cells if c):
+            continue
+        if row is None:
+            table, row = table + 1, 0
+        out.extend(RawBlock(kind=BlockKind.TABLE_CELL, text=cell, locator=rb.locator, table=(table, row, col))
+                   for col, cell in enumerate(cells) if cell)
+        row += 1
+    return out
 
 
 def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
