@@ -93,23 +93,30 @@ class Alignment:
     spurious: tuple[Requirement, ...]
 
 
+def match_quotes(quotes: list[str], texts: list[str]) -> list[int | None]:
+    """For each normalised gold quote, the index of the first unused normalised text that contains it (or that the
+    quote contains the first 40 characters of: the quote may span a label or a sentence start the extractor trimmed);
+    None where there is none. One to one."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for quote in quotes:
+        hit = next((i for i, t in enumerate(texts) if i not in used and quote in t), None)
+        if hit is None:
+            hit = next((i for i, t in enumerate(texts) if i not in used and t[:40] and t[:40] in quote), None)
+        if hit is not None:
+            used.add(hit)
+        out.append(hit)
+    return out
+
+
 def align(gold: list[dict], predicted: list[Requirement]) -> Alignment:
     """One-to-one: a gold entry matches the first unused requirement whose text contains its quote."""
-    used: set[int] = set()
-    pairs, missed = [], []
-    texts = [normalize(r.text) for r in predicted]
-    for g in gold:
-        quote = normalize(g["quote"])
-        hit = next((i for i, t in enumerate(texts) if i not in used and quote in t), None)
-        if hit is None:  # the quote may span the label or a sentence start the extractor trimmed
-            hit = next((i for i, t in enumerate(texts) if i not in used and t[:40] and t[:40] in quote), None)
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-            pairs.append((g, predicted[hit]))
+    hits = match_quotes([normalize(g["quote"]) for g in gold], [normalize(r.text) for r in predicted])
+    pairs = tuple((g, predicted[h]) for g, h in zip(gold, hits) if h is not None)
+    missed = tuple(g for g, h in zip(gold, hits) if h is None)
+    used = {h for h in hits if h is not None}
     spurious = tuple(r for i, r in enumerate(predicted) if i not in used)
-    return Alignment(pairs=tuple(pairs), missed=tuple(missed), spurious=spurious)
+    return Alignment(pairs=pairs, missed=missed, spurious=spurious)
 
 
 def report_group(report_id: str) -> str:

@@ -53,7 +53,8 @@ NOTING_RE = re.compile(rf"(?:(?:We|(?:The\s+)?[A-Z][\w-]*(?:\s+{_SUBJECT_WORD}){
 # ("Recognize the growth of …" opens a declaration's item in the base form; it notes as "Recognizes" does)
 # A question put at a meeting ("One delegation asked whether the indicators should be …"): its "should" is asked
 # about, not asked for.
-QUESTION_PUT_RE = re.compile(r"\b(?:asked|wondered|queried|enquired|inquired)\s+(?:whether|if|why|how)\b", re.IGNORECASE)
+QUESTION_PUT_RE = re.compile(r"\b(?:asked|wondered|queried|enquired|inquired)\s+(?:whether|if|why|how)\b",
+                             re.IGNORECASE)
 TAGGED_WORDS = 14  # the tagger reads a unit's first words only: they say whether it asks
 
 

@@ -88,8 +88,8 @@ class Segment:
 
 
 # A line that only names and numbers what follows: "Recommendation 2", "Proposal 3 (priority: high)".
-NAMED_HEADING_RE = re.compile(r"(?:Proposal|Recommendation|Action|Request|Measure|Decision)\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)"
-                              r"(?:\s+\([^()]{1,30}\))?\s*:?")
+NAMED_HEADING_RE = re.compile(r"(?:Proposal|Recommendation|Action|Request|Measure|Decision)\s+"
+                              r"(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([^()]{1,30}\))?\s*:?")
 
 
 def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:

@@ -270,9 +270,9 @@ OWNER_STOP_RE = re.compile(r"(?:Note|NB|Lead|Responsible|Owner|Agreed|Decided|De
 
 # An inspection report's line after each recommendation: "The implementation of this recommendation is expected to
 # enhance coordination …" says what it will bring, and asks nothing.
-RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adoption|application)\s+of\s+(?:this|these|the"
-                                r"(?:\s+above)?)\s+recommendations?\s+(?:is|are|will\s+be)\s+expected\s+to\b",
-                                re.IGNORECASE)
+RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adoption|application)\s+of\s+"
+                                r"(?:this|these|the(?:\s+above)?)\s+recommendations?\s+(?:is|are|will\s+be)\s+"
+                                r"expected\s+to\b", re.IGNORECASE)
 
 class OutsideHandlers:
     """The walk's handlers of segments outside any resolution (mixed into `Walk`)."""
@@ -477,7 +477,8 @@ class OutsideHandlers:
         start = text.index(who)
         # ("Action 47-1: The secretariat to …": the action's number is its label)
         self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
-                 label=action.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"), statement=text)
+                 label=action.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"),
+                 statement=text)
         return True
 
     def _plan_item(self, seg: Segment) -> bool:

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..config import Config
-from ..corpus import CORPUS_DIR, normalize, resolve_corpus_path
+from ..corpus import CORPUS_DIR, match_quotes, normalize, resolve_corpus_path
 from ..extract import asks
 from ..extract.clauses import segment_blocks
 from ..extract.extractor import extract
@@ -171,20 +171,6 @@ def replay_sets(corpus_dir: Path = CORPUS_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((corpus_dir / REPLAY_DIR).glob("set-*.json"))]
 
 
-def _old_matched(quotes: list[str], read: list[str]) -> set[int]:
-    """The gold requirements the old rules read: matched one to one as the scorer matches them."""
-    used: set[int] = set()
-    matched = set()
-    for i, q in enumerate(quotes):
-        hit = next((j for j, t in enumerate(read) if j not in used and q in t), None)
-        if hit is None:
-            hit = next((j for j, t in enumerate(read) if j not in used and t[:40] and t[:40] in q), None)
-        if hit is not None:
-            used.add(hit)
-            matched.add(i)
-    return matched
-
-
 def replay_figures(rows: list[Row], gold: dict[str, list[str]], sets: list[dict]) -> dict:
     """Each recorded set as it was blind: the old rules' reading plus a model trained without that set's writers.
 
@@ -209,7 +195,7 @@ def replay_figures(rows: list[Row], gold: dict[str, list[str]], sets: list[dict]
         counts = {th: [0, 0, 0] for th in THRESHOLDS}  # found by the model, added, spurious
         for g in groups:
             read = [normalize(t) for t in rs["excerpts"][g]]
-            matched = _old_matched(gold[g], read)
+            matched = {i for i, hit in enumerate(match_quotes(gold[g], read)) if hit is not None}  # as the scorer
             left = [r for r in by_group[g] if not r.noting
                     and not any(r.text[:40] in t or (t[:40] and t[:40] in r.text) for t in read)]
             probs = _predict(vec, clf, left) if left else []
