@@ -267,12 +267,12 @@ OWNER_STOP_RE = re.compile(r"(?:Note|NB|Lead|Responsible|Owner|Agreed|Decided|De
                            r"Dates?|Purpose|Summary|Background|Status|Outcome|Result|Comment|Question|Answer|Proposal|"
                            r"Action\s+required|"
                            r"Expected\s+results?|Please)\b", re.IGNORECASE)
-
 # An inspection report's line after each recommendation: "The implementation of this recommendation is expected to
 # enhance coordination …" says what it will bring, and asks nothing.
 RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adoption|application)\s+of\s+"
                                 r"(?:this|these|the(?:\s+above)?)\s+recommendations?\s+(?:is|are|will\s+be)\s+"
                                 r"expected\s+to\b", re.IGNORECASE)
+
 
 class OutsideHandlers:
     """The walk's handlers of segments outside any resolution (mixed into `Walk`)."""
