@@ -11,7 +11,8 @@ Run it with the old commit's code importable, from a worktree of that commit:
     git worktree add /tmp/wt COMMIT
     PYTHONPATH=/tmp/wt python corpora/replay.py --set 48 --code COMMIT corpora/extraction-dev/fp-*.txt ...
 
-The texts are read from where they now lie; the file is written next to this script whichever code runs.
+The texts are read from where they now lie; the file is written next to this script whichever code runs. A text that
+cannot be read stops it with one line and exit code 2, before anything is written.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import sys
 from pathlib import Path
 
 OUT_DIR = Path(__file__).resolve().parent / "extraction-replay"
@@ -39,7 +41,12 @@ def main() -> int:
     rules_only = {"model_reads": False} if "model_reads" in inspect.signature(extract).parameters else {}
     excerpts = {}
     for path in sorted(args.texts):
-        reqs = extract(parse_file(path, config), kb_files=config.kb_files, **rules_only).requirements
+        try:
+            reqs = extract(parse_file(path, config), kb_files=config.kb_files, **rules_only).requirements
+        except Exception as exc:  # a missing or unreadable text: one line, and no half-written set file
+            line = exc.line() if hasattr(exc, "line") else f"error: {path}: {exc}"
+            print(f"{line}; nothing written", file=sys.stderr)
+            return 2
         excerpts[path.stem] = [r.text for r in reqs]
     OUT_DIR.mkdir(exist_ok=True)
     out = OUT_DIR / f"set-{args.set}.json"
