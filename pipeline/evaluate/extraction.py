@@ -82,12 +82,15 @@ def same_body(a: str, b: str, kb: KnowledgeBase) -> bool:
     name's first words, when the short form is not a body of its own in the knowledge base ("Expert Group on WSIS
     Measurement", "Expert Group"; but never "Secretary-General of the United Nations", "Secretary-General").
 
-    Writers of the gold files chose full or short names either way until the brief said which (set 27)."""
+    Writers of the gold files chose full or short names either way until the brief said which (set 27). A name's
+    singular and plural, and "TDAG Chair" and "Chair of TDAG", are one body too (since set 52)."""
     a, b = (re.sub(r"^the\s+", "", x.strip(), flags=re.I).lower() for x in (a, b))
-    if a == b:
-        return True
     names = {x.canonical.lower(): {x.canonical.lower(), *x.aliases} for x in kb.actors}
-    if any(a in ns and b in ns for ns in names.values()):
+    return _same_name(a, b, names) or _same_name(_name_form(a), _name_form(b), names)
+
+
+def _same_name(a: str, b: str, names: dict[str, set[str]]) -> bool:
+    if a == b or any(a in ns and b in ns for ns in names.values()):
         return True
     short, full = sorted((a, b), key=len)
     initials = "".join(w[0] for w in re.findall(r"[\w&-]+", full) if w not in NAME_LINKS)
@@ -95,6 +98,20 @@ def same_body(a: str, b: str, kb: KnowledgeBase) -> bool:
         return True
     known = short in names or any(short in ns for ns in names.values())
     return not known and full.startswith(short + " ")
+
+
+def _name_form(name: str) -> str:
+    """One spelling of a name for comparison: its head in the singular ("lead ministries" and "lead ministry" are one
+    role) and an officer after the body ("TDAG Chair" is the "chair of TDAG")."""
+    officer = re.fullmatch(r"(?P<body>.+?)\s+(?P<title>(?:vice-|co-)?chair(?:person)?|secretariat|president)", name)
+    if officer and " of " not in name:
+        name = f"{officer.group('title')} of {officer.group('body').removeprefix('the ')}"
+    words = name.split()
+    for i, w in enumerate(words):
+        if i + 1 == len(words) or words[i + 1] in ("of", "on", "for", "in"):
+            words[i] = re.sub(r"ies$", "y", w) if w.endswith("ies") else re.sub(r"(?<=[^s])s$", "", w)
+            break
+    return " ".join(words)
 
 
 FACET_PREFIXES = re.compile(r"^(?:wsis target|advocacy target|connect 2030 goal|target|goal)\s+")

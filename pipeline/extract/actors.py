@@ -247,7 +247,7 @@ class ActorReader:
             if found:  # "the WSIS&SDG Task Force take the following steps": the body the clause opens with
                 return found
         # (a subject of up to 60 characters names its body; a longer one is a thing, read only for its owner)
-        modal = re.match(rf"(?:that\s+)?(?P<subject>[^,;:()]{{2,{100 if owner else 60}}}?)\s+(?:shall|should|will|must)\s*[,:]",
+        modal = re.match(rf"(?:that\s+)?(?P<subject>[^,;:()]{{2,{160 if owner else 60}}}?)\s+(?:shall|should|will|must)\s*[,:]",
                          clause)
         if modal:  # "that UNESCO shall, in its facilitation of the Action Lines:": the verb is in the items below
             subject = modal.group("subject")

@@ -96,8 +96,11 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
     """All segments of a document, in reading order."""
     out: list[Segment] = []
     carried = None
+    first_cells = {b.table[:2]: b.text.strip() for b in blocks if b.table and b.table[2] == 0}
     for b in blocks:
         segs = segment_block(b)
+        if b.table and b.table[2] > 0 and b.label is None and len(segs) == 1:
+            segs = [_cell_segment(segs[0], first_cells.get(b.table[:2], ""))]
         if carried and segs and segs[0].kind == "para" and segs[0].label is None and b.label is None:
             # "Recommendation 2" on a line of its own, then its text: the text carries the number
             segs[0] = replace(segs[0], label=carried)
@@ -105,6 +108,23 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
         carried = named.group("n") if named else None
         out.extend(segs)
     return out
+
+
+# A table cell that opens with its own number: "1.1 Adopt a standard set of …" under recommendation 1.
+CELL_NUMBER_RE = re.compile(r"(?P<n>(?:[A-Z]{1,2}\.?)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z])")
+# The first cell of a table's row that holds the row's number or code: "1", "3.2", "R4", "FU-27/3", "A".
+ROW_CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}\.?|[A-Z]\.?")
+
+
+def _cell_segment(seg: Segment, first_cell: str) -> Segment:
+    """A cell right of its row's first: labelled by its own number ("1.1 Adopt …" in a management response's
+    "Planned actions" column) or else by the row's number in the first cell ("| 3 | … | BDT should …")."""
+    own = CELL_NUMBER_RE.match(seg.text)
+    if own:
+        return Segment("item", seg.block, seg.start + own.end(), seg.end, own.group("n"))
+    if ROW_CODE_CELL_RE.fullmatch(first_cell):
+        return replace(seg, label=first_cell.rstrip("."))
+    return seg
 
 
 def segment_block(block: Block) -> list[Segment]:

@@ -13,8 +13,11 @@ from ..kb import KnowledgeBase, load_kb
 from ..parse.base import SYMBOL_RE
 from ..model import Checkability, Document, Facet, Requirement, RequirementKind, Source, content_id, to_plain
 from . import cues
+from ..parse.columns import WHO_COLUMN_RE
+from .cells import LEAD_CELL_RE
 from .clauses import segment_blocks
 from .facets import split_facets
+from .actors import BODY_WORDS
 from .walk import Candidate, Walk
 
 EXTRACTOR_VERSION = "extract/4"
@@ -52,6 +55,8 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
     candidates = [c for c in candidates if not _question(document, c)]
     read = [c for c in read if not _question(document, c)]
+    candidates, read = _column_owners(document, candidates, walk), _column_owners(document, read, walk)
+    candidates = [_plausible_actor(document, c, walk) for c in candidates]
     if read:
         candidates = sorted(candidates + read, key=lambda c: (c.seg_start, c.seg_end))
         where = ", ".join(dict.fromkeys(c.label or str(c.segment.block.locator) for c in read))
@@ -72,6 +77,84 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
         warnings.append("no operative part, proposal, expectation or target found")
     return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
                             warnings=tuple(warnings))
+
+
+def _column_owners(document: Document, candidates: list[Candidate], walk: Walk) -> list[Candidate]:
+    """A requirement read in a table's cell whose row names who acts in a column the header calls "Responsible",
+    "Lead" or the like ("| 1.1 Adopt a standard set of … | BDT - Capacity Development Division | June 2028 |"):
+    that cell's body, where the requirement's own words name no one."""
+    cells = {b.table: b.text.strip() for b in document.blocks if b.table}
+    who_columns = {t: c for (t, r, c), text in sorted(cells.items(), reverse=True)
+                   if r == 0 and (LEAD_CELL_RE.fullmatch(text) or WHO_COLUMN_RE.fullmatch(text))}
+    out = []
+    for c in candidates:
+        where = c.segment.block.table
+        column = who_columns.get(where[0]) if where else None
+        if c.actor is None and column is not None and where[1] > 0 and where[2] != column:
+            found = walk.cell_owner(cells.get((where[0], where[1], column), ""))
+            if found and found[0].strip(" -"):
+                c = replace(c, actor=found[0], printed=found[1].strip(), extra={**c.extra, "column_owner": True})
+        out.append(c)
+    return out
+
+
+NAME_LINKS = {"of", "on", "for", "the", "and", "to", "in", "&"}
+# Words that stand for someone named elsewhere: who they are is the reader's to settle, never a guess of ours.
+PRONOUN_ACTORS = {"you", "they", "them", "it", "he", "she", "its", "their", "this", "these", "those", "one"}
+# "Each lead ministry", "Every participating agency": the members of a role, named by the plural.
+EACH_RE = re.compile(r"(?:[Ee]ach|[Ee]very)\s+(?P<name>[a-z][\w\-]*(?:\s+[\w\-]+){0,3})")
+# A name's head: the words before its first link ("measurement" of "measurement of ICT access").
+HEAD_RE = re.compile(r"^(?P<head>.+?)(?=\s+(?:of|on|for|in|to|at|by|with|who|which|that)\b|$)")
+
+
+def _plural(name: str) -> str:
+    """"lead ministry" -> "lead ministries", "participating agency" -> "participating agencies"."""
+    last = name.split()[-1]
+    if re.search(r"[^aeiou]y$", last):
+        plural = last[:-1] + "ies"
+    elif re.search(r"(?:s|sh|ch|x)$", last):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return name[:len(name) - len(last)] + plural
+
+
+def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
+    """The actor the rules gave, kept only when it names a body: a pronoun ("you", "they") or a thing the sentence
+    opens with ("Future reports should …", "Travel and accommodation of speakers must be covered …", "the
+    measurement of ICT access shall remain …") names no one, and the requirement says so (actor unknown). "Each lead
+    ministry" is the lead ministries."""
+    actor = c.actor
+    if not actor:
+        return c
+    if actor.lower() in PRONOUN_ACTORS and (named := re.match(r"\w+,?\s+as\s+(?P<who>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\b",
+                                                         c.printed or "")):
+        found = walk.found(named.group("who"))  # "you, as co-facilitators": the co-facilitators
+        return replace(c, actor=found[0] if found else named.group("who").removeprefix("the "))
+    if actor.lower() in PRONOUN_ACTORS:
+        walk.pronouns.append(f"{c.label or c.segment.block.locator} ('{c.printed or actor}')")
+        walk.warned.add(id(c.segment))
+        return replace(c, actor=None)
+    if (each := EACH_RE.fullmatch(actor)) is not None:
+        last = each.group("name").split()[-1]
+        if last in BODY_WORDS or re.search(r"(?:er|or|ant|ist)$", last):  # "Each drafter", "Each lead ministry"
+            return replace(c, actor=_plural(each.group("name")))
+        actor = each.group("name")  # "Each activity listed …": a thing, read as below
+    if walk.found(actor) is not None or " and " in actor:
+        return c
+    head = HEAD_RE.match(actor).group("head")
+    words = head.split()
+    if any(w.lower().rstrip("s") in BODY_WORDS or w.lower() in BODY_WORDS or re.sub(r"ies$", "y", w.lower()) in
+           BODY_WORDS for w in words):
+        return c
+    if any(re.fullmatch(r"[A-Z][A-Z0-9&\-]+", w) for w in words):
+        return c  # an acronym: "UNESCO", "ESCWA", "ITU-D"
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w not in NAME_LINKS):
+        return c  # a name: "Internet Society", "World Bank"
+    if len(words) == 1 and words[0][:1].isupper() and re.search(
+            rf"(?:[a-z,]\s+|\()(?:the\s+)?{re.escape(words[0])}\b", document.text):
+        return c  # a name the text also prints inside a sentence: "… proposed by Estavia", not only "Ana will …"
+    return replace(c, actor=None)
 
 
 def _question(document: Document, c: Candidate) -> bool:

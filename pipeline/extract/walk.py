@@ -29,6 +29,12 @@ from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentenc
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # (not "Action required: The secretariat to add …", a meeting's action point that _action_point reads whole)
 RUN_IN_ACTION_RE = re.compile(r"Action\s+(?:required|requested)\s+(?=[A-Z])")
+# Bodies whose plain name is whole: never narrowed to the one kind the text names beside it.
+WHOLE_NAMES = {"governments", "regulators", "operators", "donors", "countries", "stakeholders", "parliaments",
+               "ministries", "businesses", "companies", "universities", "partners", "members", "participants"}
+# A body called by its noun alone: "the Working Group", "The Conference", "the Council".
+TITLE_SHORT_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?P<head>(?:Working\s+|Expert\s+|Steering\s+)?(?:Group|"
+                            r"Committee|Force|Team|Panel|Board|Network|Partnership|Council|Conference|Forum|Assembly))")
 NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?:\|\s+)?(?=[A-Z][a-z]+\s)")
 # "… contains the following instructions to the Secretary-General:" before the items it quotes.
 FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invitations|decisions)\s+"
@@ -175,19 +181,67 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                     and (c.kind is RequirementKind.PROPOSAL or NAMED_ITEM_RE.match(c.segment.block.text))):
                 self.out[i] = replace(c, actor=body[0], printed=body[1], kind=RequirementKind.PROPOSAL)
 
+    def title_name(self, head: str) -> str | None:
+        """The body a document's title lines name whole, by the noun its text then calls it: "UNGIS Working Group on
+        Measuring the Information Society beyond WSIS+20" for "the Working Group", "World Telecommunication
+        Development Conference" (of "… Conference 2029 (WTDC-29)") for "the Conference"."""
+        lines = [ln.strip() for ln in self.text[:1500].splitlines() if ln.strip()][:8]
+        for line in lines:
+            line = re.sub(r"(?:\s+(?:\d{4}|\([^()]*\)))+$", "", line)
+            if line.isupper() or len(line.split()) > 14 or line.endswith((".", ":", ";")):
+                continue
+            if re.fullmatch(rf"(?:[A-Z][\w&\-+/]*\s+){{1,5}}{re.escape(head)}(?:\s+(?:on|for|of|beyond|in)\s+\S.*)?",
+                            line):
+                return line
+        return None
+
+    def qualified(self, name: str) -> str | None:
+        """"UNGIS Chair" for "the Chair", "ITU-T study groups" for "study groups", "Action Line facilitators" for
+        "facilitators": the one name (capitalised words or a code) the text prints before a short name, inside a
+        sentence; None when it prints none, or several ("C4 facilitators", "Action Line facilitators"). A name
+        complete in itself ("Governments") and the UN's own ("United Nations regional commissions") stay as they are."""
+        name = name.strip()
+        if not re.fullmatch(r"[A-Za-z][a-z\-]+(?:\s+[a-z\-]+)?", name) or name.lower() in WHOLE_NAMES:
+            return None
+        last = name.split()[-1]
+        singular = re.sub(r"ies$", "y", last) if last.endswith("ies") else re.sub(r"(?<=[^s])s$", "", last)
+        forms = {singular, re.sub(r"y$", "ies", singular) if re.search(r"[^aeiou]y$", singular) else singular + "s"}
+        words = name.split()[:-1]
+        variants = "|".join(re.escape(" ".join([*words, f])) for f in sorted(forms))
+        matches = list(re.finditer(
+            rf"(?<=[a-z,;] )(?:the\s+|its\s+|all\s+)?(?P<q>(?!(?:The|All|Each|Every|Other|These|Those|This|United)\b)"
+            rf"(?:[A-Z][\w\-]*\s+){{0,3}}[A-Z][\w\-]*)\s+(?P<name>(?i:{variants}))\b", self.text))
+        # (the whole name: not "Nations regional commissions" out of "United Nations regional commissions")
+        matches = [m for m in matches if not re.search(r"[A-Z][\w\-]*\s+$", self.text[max(0, m.start("q") - 40):m.start("q")])]
+        if name[:1].islower():  # "commissions": not the "Economic and Social Commission" of a proper name
+            matches = [m for m in matches if m.group("name")[:1].islower()]
+        if len({m.group("q") for m in matches}) != 1:
+            return None
+        full = f"{matches[0].group('q')} {matches[0].group('name')}"
+        found = self.found(full)
+        return found[0] if found and found[1].strip().removeprefix("the ").endswith(matches[0].group("name")) else full
+
     def full_names(self) -> None:
         """"the Expert Group" (or its Chair) in a text that names "the Council Expert Group on WSIS Measurement and
-        Evidence": the full name each time, as a reader cites it."""
+        Evidence": the full name each time, as a reader cites it. A short name the knowledge base knows as another
+        body ("the Working Group", "the Conference") is the body the document's title names, where it names one."""
         known = {a.canonical for a in self.kb.actors}
         names: dict[str, str | None] = {}  # each short name looked up once in the text
         for i, c in enumerate(self.out):
+            short = TITLE_SHORT_RE.fullmatch((c.printed or "").strip())
+            if c.actor and short and (full := self.title_name(short.group("head"))):
+                found = self.found(full)
+                if found is not None and short.group("head").split()[-1] not in found[1]:
+                    found = None  # "UNGIS" inside "UNGIS Working Group on …": the group, not UNGIS
+                if found is None or found[0] != c.actor:
+                    self.out[i] = c = replace(c, actor=found[0] if found else full)
             if not c.actor or c.actor in known:
                 continue
             officer = re.match(r"(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+of\s+(?:the\s+)?(?P<body>.+)", c.actor)
             short = officer.group("body") if officer else c.actor
             if short not in names:
                 full = self.in_full(short)
-                names[short] = full[0] if full and len(full[0]) > len(short) else None
+                names[short] = full[0] if full and len(full[0]) > len(short) else self.qualified(short)
             if names[short]:
                 self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
                                                 else names[short]))
