@@ -85,8 +85,15 @@ def same_body(a: str, b: str, kb: KnowledgeBase) -> bool:
     Writers of the gold files chose full or short names either way until the brief said which (set 27). A name's
     singular and plural, and "TDAG Chair" and "Chair of TDAG", are one body too (since set 52)."""
     a, b = (re.sub(r"^the\s+", "", x.strip(), flags=re.I).lower() for x in (a, b))
-    names = {x.canonical.lower(): {x.canonical.lower(), *x.aliases} for x in kb.actors}
-    return _same_name(a, b, names) or _same_name(_name_form(a), _name_form(b), names)
+    names = {x.canonical.lower(): {x.canonical.lower(), *x.aliases, *(n.removeprefix("the ") for n in x.aliases)}
+             for x in kb.actors}
+    if _same_name(a, b, names) or _same_name(_name_form(a), _name_form(b), names):
+        return True
+    # "Chair of the Working Group" and "Chair of the Council Working Group on WSIS and the SDGs": one officer of one body
+    officers = [re.fullmatch(r"(?P<title>(?:vice-|co-)?chair(?:person)?|president|secretariat)\s+of\s+(?P<body>.+)", x)
+                for x in (a, b)]
+    return bool(all(officers) and officers[0].group("title") == officers[1].group("title")
+                and same_body(officers[0].group("body"), officers[1].group("body"), kb))
 
 
 def _same_name(a: str, b: str, names: dict[str, set[str]]) -> bool:

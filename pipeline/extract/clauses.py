@@ -53,7 +53,11 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
 # "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
 CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
-                          r"(?=\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\s+")
+                          r"(?=\.?\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
+# A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
+# …", "OP 5 – delete …". The paragraph's number labels the comment.
+PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?|OP|PP)\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?)\s*(?:\([^()]{1,30}\))?"
+                          r"\s*[:\u2013\u2014-]\s+(?=\S)")
 # A table row exported with its cells between vertical bars: "1.1 | Publish the toolkit … | BDT | Q2 2028"; the bar
 # after the row's number (or the label the parser already took) is no part of the action.
 BAR_ROW_RE = re.compile(r"^(?P<n>(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*\|\s*(?=\S)")
@@ -147,7 +151,10 @@ def segment_block(block: Block) -> list[Segment]:
     if lead:  # a PDF line kept its number in the text: "5 to give the Council …"
         end = opening + lead.end()
         return [Segment("item", block, end, _trim_end(text, end, len(text)), _label(lead))]
-    named = (BAR_ROW_RE.match(text) or NAMED_ITEM_RE.match(text) or CODE_ITEM_RE.match(text)
+    code = CODE_ITEM_RE.match(text)
+    if code and code.group(0).rstrip().endswith(".") and not text.rstrip().endswith((".", ";", ":")):
+        code = None  # "C4. Capacity building", "Q2. Is the strategy …?": a title or a question, not "G1. We request …."
+    named = (BAR_ROW_RE.match(text) or PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or code
              or BARE_NUMBER_RE.match(text) or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]

@@ -102,7 +102,7 @@ NAME_LINKS = {"of", "on", "for", "the", "and", "to", "in", "&"}
 # Words that stand for someone named elsewhere: who they are is the reader's to settle, never a guess of ours.
 PRONOUN_ACTORS = {"you", "they", "them", "it", "he", "she", "its", "their", "this", "these", "those", "one"}
 # "Each lead ministry", "Every participating agency": the members of a role, named by the plural.
-EACH_RE = re.compile(r"(?:[Ee]ach|[Ee]very)\s+(?P<name>[a-z][\w\-]*(?:\s+[\w\-]+){0,3})")
+EACH_RE = re.compile(r"(?:[Ee]ach|[Ee]very)\s+(?P<name>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3})")
 # A name's head: the words before its first link ("measurement" of "measurement of ICT access").
 HEAD_RE = re.compile(r"^(?P<head>.+?)(?=\s+(?:of|on|for|in|to|at|by|with|who|which|that)\b|$)")
 
@@ -137,7 +137,7 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
         return replace(c, actor=None)
     if (each := EACH_RE.fullmatch(actor)) is not None:
         last = each.group("name").split()[-1]
-        if last in BODY_WORDS or re.search(r"(?:er|or|ant|ist)$", last):  # "Each drafter", "Each lead ministry"
+        if last.lower() in BODY_WORDS or re.search(r"(?:er|or|ant|ist)$", last):  # "Each drafter", "Each lead ministry"
             return replace(c, actor=_plural(each.group("name")))
         actor = each.group("name")  # "Each activity listed …": a thing, read as below
     if walk.found(actor) is not None or " and " in actor:
@@ -183,7 +183,8 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
             continue  # ("We recall that no one should be left …" asks nothing: the paragraph only recalls)
         label = u.label or _own_label(u.text) or _named_above(segments, position[id(u.segment)], u)
         if label and asks.LETTER_RE.fullmatch(label):  # "b)" under "5.": "5 b)", as the rules cite it
-            parent = _sibling_parent(candidates, u.start, label) or _parent_label(segments, position[id(u.segment)])
+            parent = (_roman_parent(segments, position[id(u.segment)], label)
+                      or _sibling_parent(candidates, u.start, label) or _parent_label(segments, position[id(u.segment)]))
             label = f"{parent} {label}" if parent else label
         trail = u.segment.block.heading_trail
         out.append(Candidate(seg_start=u.start, seg_end=u.end, segment=u.segment,
@@ -218,6 +219,31 @@ def _named_above(segments, i: int, unit) -> str | None:
         return code.group(0)  # the row's first cell holds its number: "1" | "Update the roadmap …" | "ITU" | …
     m = NAMED_TITLE_RE.match(above.block.text.strip())
     return m.group("n") if m and len(above.block.text.split()) <= 12 and not above.text.rstrip().endswith(".") else None
+
+
+ROMAN_RE = re.compile(r"\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)?")
+SINGLE_LETTER_RE = re.compile(r"\(?(?P<letter>[a-z])\)?")
+
+
+def _roman_parent(segments, i: int, label: str) -> str | None:
+    """"c" (or "8 c") for "(i)" under "(c) call upon Member States to:": the lettered item a roman numeral sits
+    under, when the nearest lettered segment before it is a letter ("(h)" then "(i)" is the letter i)."""
+    from .asks import LETTER_RE
+
+    if not ROMAN_RE.fullmatch(label):
+        return None
+    for k in range(i - 1, -1, -1):
+        other = (segments[k].label or "").strip()
+        if not other or not LETTER_RE.fullmatch(other):
+            return None
+        letter = SINGLE_LETTER_RE.fullmatch(other)
+        if ROMAN_RE.fullmatch(other) and not (letter and label.strip("()") == "i" and other.strip("()") == "h"):
+            continue  # an earlier numeral under the same letter
+        if letter is None or (label.strip("()") == "i" and letter.group("letter") == "h"):
+            return None
+        parent = _parent_label(segments, k)
+        return f"{parent} {other}" if parent else other
+    return None
 
 
 def _sibling_parent(candidates: list[Candidate], start: int, label: str) -> str | None:

@@ -241,7 +241,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             short = officer.group("body") if officer else c.actor
             if short not in names:
                 full = self.in_full(short)
-                names[short] = full[0] if full and len(full[0]) > len(short) else self.qualified(short)
+                if full is None and re.fullmatch(r"(?:Vice-|Co-)?Chair(?:man|person)?|President", short):
+                    full = self.officer_in_full(short)  # "the Chair", whom the header names "Chair of the …"
+                    body = re.match(r".+?\s+of\s+(?:the\s+)?(?P<body>.+)", full[0] or "") if full else None
+                    if body and (known_body := self.found(f"the {body.group('body')}")):
+                        full = (f"{short} of the {known_body[0]}", full[1])  # "Chair of the Group": of the Working Group
+                names[short] = full[0] if full and full[0] and len(full[0]) > len(short) else self.qualified(short)
             if names[short]:
                 self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
                                                 else names[short]))

@@ -28,6 +28,16 @@ NOUN_THEN_VERB_RE = re.compile(r"^[A-Z][a-z]+\s+(?:on|of|for|in|to|with)\b[^.;:]
                                r"is|are|continued|ended|remains?|took\s+place)\b")
 
 
+# An edit to a draft, in the imperative: "insert after … the words", "Delete paragraph 21", "In paragraph 15, after
+# "capacity building", insert …", "replace "as appropriate" with …".
+EDIT_RE = re.compile(r"^(?:In\s+(?:para(?:graph)?\.?|OP|PP|the\s+(?:first|second|third|last)\s+sentence)\s*[^,]{0,40},\s*"
+                     r"(?:after\s+[^,]{1,80},\s*)?)?(?:[Ii]nsert|[Dd]elete|[Rr]eplace|[Aa]dd|[Aa]mend|[Rr]etain|[Mm]ove|"
+                     r"[Rr]eword|[Rr]edraft|[Mm]erge|[Rr]estore|[Rr]einstate|[Ss]trike|[Kk]eep)\b(?!\s+(?:to|that)\b)")
+# What an edit works on: a quoted or bracketed wording, or a part of the draft by name.
+EDIT_OBJECT_RE = re.compile(r"[\"\u201c\u2018]|\[\[|\{\{|\b(?:para(?:graph)?s?\.?\s*\d|subparagraph|sentence|the\s+words|"
+                            r"the\s+reference|footnote|bullet)", re.IGNORECASE)
+
+
 def _imperative(text: str, *, action_row: bool = False) -> bool:
     """"Circulate the draft …", "Carry out the next round …": a plan's item opens with a verb in the base form that
     governs the clause. The cue list knows the common verbs; the parse knows the rest. Only the opening words are
@@ -140,6 +150,9 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 # A delegation's own request, after a remark in the same comment: "We request that …", "We would suggest moving …".
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
+# The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
+WE_ASK_WHO_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly|respectfully)\s+){0,2}(?P<verb>request|ask|"
+                           r"invite|urge|encourage)\s+(?P<who>(?:the|all)\s+[^.;:]{1,80}?|[A-Z][^.;:]{0,80}?)\s+to\s+(?=[a-z])")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
 # Words by which a recommendation asks something of someone.
@@ -341,6 +354,14 @@ class OutsideHandlers:
             self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
                      label=label, clause_path=(self.doc_name, section, label or ""),
                      statement=f"Proposal {label or ''} ({self.doc_name}): {text}".replace("  ", " "))
+            return True
+        if EDIT_RE.match(text) and (seg.kind == "item" or EDIT_OBJECT_RE.search(text)):
+            # "Para. 7: insert after "affordable connectivity" the words …", "Delete paragraph 21, which repeats …": an
+            # edit a delegation asks of the text's drafters
+            actor, printed = self.drafted("")
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.PROPOSAL, actor=actor, printed=printed,
+                     label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
+                     statement=f"Proposal ({self.doc_name}): {text}")
             return True
         if cues.PROPOSES_RE.search(text) and not seg.kind == "heading":
             # "The Administration proposes that the secretariat …" anywhere else in a contribution.
@@ -695,6 +716,16 @@ class OutsideHandlers:
                         else cues.OPERATIVE_KIND[f"{verb}s"])  # "requests", "asks", "recommends"
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed, label=seg.label,
                          clause_path=(self.doc_name, section or "body"), statement=sentence)
+            elif (s0 > 0 and (asked := WE_ASK_WHO_RE.match(sentence)) is not None
+                  # (one body, and not "the Secretary-General", the UN's or ITU's as the text goes: those the model
+                  # reads, naming no one)
+                  and not re.search(r"\band\b|Secretary-General", asked.group("who"))
+                  and (named := self.addressee(asked.group("who"), f"{asked.group('verb').lower()}s"))[0]):
+                # "G3. The text has grown … since Draft 1. We would ask the Chair to prepare a shorter version …"
+                verb = f"{asked.group('verb').lower()}s"
+                self.add(seg, seg.start + s0, seg.start + s1, kind=cues.OPERATIVE_KIND[verb], actor=named[0],
+                         printed=named[1], label=seg.label, clause_path=(self.doc_name, section or "body"),
+                         statement=sentence)
             elif (polite := POLITE_ASK_RE.match(sentence)) is not None and DRAFT_PART_RE.search(
                     sentence if not seg.label else text[:s1]):  # ("3. Section 3 (C4). Please indicate …")
                 # a delegate's comments on a draft: "1. Please add to section 2 …", "could the secretariat make the
