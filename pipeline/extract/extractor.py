@@ -103,6 +103,8 @@ NAME_LINKS = {"of", "on", "for", "the", "and", "to", "in", "&"}
 PRONOUN_ACTORS = {"you", "they", "them", "it", "he", "she", "its", "their", "this", "these", "those", "one"}
 # "Each lead ministry", "Every participating agency": the members of a role, named by the plural.
 EACH_RE = re.compile(r"(?:[Ee]ach|[Ee]very)\s+(?P<name>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3})")
+# People by what they do: "participants", "drafters", "delegates", "panelists" (not "measurement", "Future").
+AGENT_NOUN_RE = re.compile(r"[a-z\-]+(?:ant|(?<!m)ent|er|or|ist|ate)s?|delegations?|parties|states")
 # A name's head: the words before its first link ("measurement" of "measurement of ICT access").
 HEAD_RE = re.compile(r"^(?P<head>.+?)(?=\s+(?:of|on|for|in|to|at|by|with|who|which|that)\b|$)")
 
@@ -145,8 +147,8 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
     head = HEAD_RE.match(actor).group("head")
     words = head.split()
     if any(w.lower().rstrip("s") in BODY_WORDS or w.lower() in BODY_WORDS or re.sub(r"ies$", "y", w.lower()) in
-           BODY_WORDS for w in words):
-        return c
+           BODY_WORDS or AGENT_NOUN_RE.fullmatch(w.lower()) for w in words):
+        return c  # a body, or people by what they do: "participants in the WSIS Forum", "drafters", "Inspectors"
     if any(re.fullmatch(r"[A-Z][A-Z0-9&\-]+", w) for w in words):
         return c  # an acronym: "UNESCO", "ESCWA", "ITU-D"
     if len(words) > 1 and all(w[:1].isupper() for w in words if w not in NAME_LINKS):

@@ -213,9 +213,11 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             rf"(?:[A-Z][\w\-]*\s+){{0,3}}[A-Z][\w\-]*)\s+(?P<name>(?i:{variants}))\b", self.text))
         # (the whole name: not "Nations regional commissions" out of "United Nations regional commissions")
         matches = [m for m in matches if not re.search(r"[A-Z][\w\-]*\s+$", self.text[max(0, m.start("q") - 40):m.start("q")])]
+        qualifiers = {m.group("q") for m in matches}
         if name[:1].islower():  # "commissions": not the "Economic and Social Commission" of a proper name
             matches = [m for m in matches if m.group("name")[:1].islower()]
-        if len({m.group("q") for m in matches}) != 1:
+        # ("the relevant ITU-T study group" in a text on "ITU-D Study Group 1": two groups, so neither)
+        if len({m.group("q") for m in matches}) != 1 or len(qualifiers) != 1:
             return None
         full = f"{matches[0].group('q')} {matches[0].group('name')}"
         found = self.found(full)

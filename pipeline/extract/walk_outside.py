@@ -33,9 +33,30 @@ NOUN_THEN_VERB_RE = re.compile(r"^[A-Z][a-z]+\s+(?:on|of|for|in|to|with)\b[^.;:]
 EDIT_RE = re.compile(r"^(?:In\s+(?:para(?:graph)?\.?|OP|PP|the\s+(?:first|second|third|last)\s+sentence)\s*[^,]{0,40},\s*"
                      r"(?:after\s+[^,]{1,80},\s*)?)?(?:[Ii]nsert|[Dd]elete|[Rr]eplace|[Aa]dd|[Aa]mend|[Rr]etain|[Mm]ove|"
                      r"[Rr]eword|[Rr]edraft|[Mm]erge|[Rr]estore|[Rr]einstate|[Ss]trike|[Kk]eep)\b(?!\s+(?:to|that)\b)")
+# A comment on a paragraph of a draft, which the paragraph's number labels: "Para. 7: …", "OP 5 – …".
+PARA_COMMENT_RE = re.compile(r"(?:Para(?:graph)?s?\.?|OP|PP)\s*\d{1,3}\b")
 # What an edit works on: a quoted or bracketed wording, or a part of the draft by name.
 EDIT_OBJECT_RE = re.compile(r"[\"\u201c\u2018]|\[\[|\{\{|\b(?:para(?:graph)?s?\.?\s*\d|subparagraph|sentence|the\s+words|"
                             r"the\s+reference|footnote|bullet)", re.IGNORECASE)
+
+
+# A second clause with a subject and a modal of its own: "The rapporteur group shall hold a workshop each year, and the
+# BDT focal point should circulate a questionnaire …".
+SECOND_MODAL_RE = re.compile(r",\s+and\s+(?P<subject>(?:the|each|all)\s+(?:[\w\-]+\s+){0,4}?)(?=(?:shall|should|must|will|"
+                             r"is\s+to|are\s+to)\s)", re.IGNORECASE)
+
+
+def _clauses(text: str, body) -> list[tuple[int, int]]:
+    """Sentence spans, a sentence whose two clauses each ask of their own subject, a body (`body` says which subject
+    names one), split in two; "…, and each page should contain …" stays one."""
+    out = []
+    for s0, s1 in _sentences(text):
+        second = SECOND_MODAL_RE.search(text, s0, s1)
+        if second and cues.DEONTIC_RE.search(text[s0:second.start()]) and body(second.group("subject")):
+            out += [(s0, second.start()), (second.start("subject"), s1)]
+        else:
+            out.append((s0, s1))
+    return out
 
 
 def _imperative(text: str, *, action_row: bool = False) -> bool:
@@ -355,7 +376,7 @@ class OutsideHandlers:
                      label=label, clause_path=(self.doc_name, section, label or ""),
                      statement=f"Proposal {label or ''} ({self.doc_name}): {text}".replace("  ", " "))
             return True
-        if EDIT_RE.match(text) and (seg.kind == "item" or EDIT_OBJECT_RE.search(text)):
+        if EDIT_RE.match(text) and (PARA_COMMENT_RE.match(seg.block.text) or EDIT_OBJECT_RE.search(text)):
             # "Para. 7: insert after "affordable connectivity" the words …", "Delete paragraph 21, which repeats …": an
             # edit a delegation asks of the text's drafters
             actor, printed = self.drafted("")
@@ -680,7 +701,8 @@ class OutsideHandlers:
         """Sentence by sentence: invitations under an Action heading, a body's commitments ("BDT will …") and
         deontic sentences ("X should …"), each a requirement of its own."""
         text, section = seg.text, self.section
-        for s0, s1 in _sentences(text):
+        for s0, s1 in _clauses(text, lambda subject: self.head_actor(subject) is not None or bool(re.search(
+                r"\bfocal\s+points?\b", subject)) or subject.split()[-1].lower().rstrip("s") in BODY_WORDS):
             sentence = text[s0:s1]
             if cues.ACTION_HEADING_RE.match(section) and cues.INVITED_RE.search(sentence):
                 subject = cues.INVITED_RE.split(sentence, 1)[0]
