@@ -154,8 +154,11 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
     if len(words) > 1 and all(w[:1].isupper() for w in words if w not in NAME_LINKS):
         return c  # a name: "Internet Society", "World Bank"
     if len(words) == 1 and words[0][:1].isupper() and re.search(
-            rf"(?:[a-z,]\s+|\()(?:the\s+)?{re.escape(words[0])}\b", document.text):
-        return c  # a name the text also prints inside a sentence: "… proposed by Estavia", not only "Ana will …"
+            rf"(?:[a-z,]\s+|\()(?:the\s+)?{re.escape(words[0])}\b|^(?:[\w.)]+\s+)?{re.escape(words[0])}\s*:",
+            document.text, re.MULTILINE):
+        # a name the text also prints inside a sentence ("… proposed by Estavia"), or as a task's owner ("2. Norvania:
+        # draft …"); not "Ana will then compile …" alone
+        return c
     return replace(c, actor=None)
 
 
