@@ -68,6 +68,8 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "company", "enterprise", "business", "broadcaster", "publisher", "developer", "vendor", "supplier",
               "association", "federation", "school", "library", "co-chair", "commissioner", "organizer", "organiser",
               "head", "organ"}
+# People by what they do: "participants", "drafters", "delegates", "panelists" (not "measurement", "Future").
+AGENT_NOUN_RE = re.compile(r"[a-z\-]+(?:ant|[dg]ent|ient|er|or|ist)s?|delegat(?:es?|ions?)|parties|states")
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
@@ -287,6 +289,9 @@ class ActorReader:
         if (subj is None and passive is not None and passive.lemma_.lower() in ("work", "activity", "meeting", "mandate")
                 and (owner := self._owner(parsed, passive))):
             return owner  # "that the work of the Expert Group shall be carried out within …": the Expert Group's
+        thing = subj if subj is not None else passive  # ("… shall be organized in the following parts:")
+        if owner and thing is not None and thing.lemma_.lower() in THINGS and (author := self._owner(parsed, thing)):
+            return author  # "that, from 2029, the annual report of the Secretary-General … shall contain:"
         if subj is None or subj.lemma_.lower() in THINGS:
             return self.opening_body(parsed)
         subject = _name_span(parsed, subj)
@@ -381,6 +386,30 @@ class ActorReader:
         phrase = parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text
         return self.found(phrase) or self.in_full(phrase)
 
+    def joint(self, phrase: str) -> tuple[str, str] | None:
+        """Bodies a phrase lists ("WHO and ITU", "the International Telecommunication Union and UNESCO"): each by its
+        canonical name where the knowledge base knows it, joined as printed; a pair the knowledge base joins
+        (Member States and Sector Members) by its joint name. None when the phrase lists no bodies."""
+        printed = re.sub(r"^\s*(?:that\s+)?the\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
+        if not _body_list(printed):
+            return None
+        parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", printed)]
+        names = []
+        for part in parts:
+            found = self.found(part, keep=lambda s: True)
+            whole = found is not None and found[1].strip().removeprefix("the ").lower() == part.lower()
+            if not (whole or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}|[A-Z][a-z]+s", part)
+                    or (part[:1].islower() and _bodyish(part))):
+                return None  # "Economic and Social Council", "resources spent and results": not bodies listed
+            # (a body by its canonical name where the text names it by a name: "the International Telecommunication
+            # Union" is ITU; "academia", in lower case, stays academia)
+            names.append(found[0] if whole and part[:1].isupper() else part)
+        if frozenset(names) in COMBINED_ACTORS:
+            return COMBINED_ACTORS[frozenset(names)], phrase.strip()
+        if len(set(names)) < len(names):
+            return None
+        return f"{', '.join(names[:-1])} and {names[-1]}", phrase.strip()
+
     def in_full(self, phrase: str) -> tuple[str, str] | None:
         """"the Expert Group", when the text names "the Expert Group on WSIS Measurement" in full: that full name (the
         brief's rule for a body named in full and then short). None when the text gives no longer name."""
@@ -398,7 +427,13 @@ class ActorReader:
         return name, phrase.strip()
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
-        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together."""
+        """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
+        bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
+        if keep is None and (joint := self.joint(text)) is not None:
+            return joint
+        role = re.fullmatch(r"\s*(?:[Tt]he\s+)?[a-z][a-z\s\-]{1,30}?\s*\((?P<body>[A-Z][\w&\-]{1,12})\)\s*", text)
+        if role and (named := self.found(role.group("body"))):
+            return named[0], text.strip()  # "the facilitator (ITU)": ITU
         head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
         officer = OFFICER_OF_RE.match(head)
         # ("the Chair of the Working Group": the knowledge base knows "the Working Group" only with its article)
@@ -463,10 +498,40 @@ def _name_span(parsed, token) -> str:
     return parsed[token.left_edge.i:end].text
 
 
+LIST_BLOCKERS = {"in", "at", "on", "for", "with", "by", "as", "through", "within", "under", "including", "where",
+                 "when", "if", "which", "who", "that", "to", "from", "after", "before", "among", "especially",
+                 "particularly", "notably", "inter", "alia", "respectively", "the", "its", "their", "all", "other",
+                 "together", "jointly", "along", "working", "acting", "supported", "assisted", "led"}
+
+
+def _body_list(name: str) -> bool:
+    """"mobile operators, device manufacturers and retailers", "WHO and ITU": bodies listed, each a short noun
+    phrase, the last joined by "and"; not "the Council, in cooperation with UNESCO and ITU" (an aside)."""
+    m = re.fullmatch(r"(?P<first>[^,]{2,40}(?:,\s*[^,]{2,40})*?),?\s+and\s+(?P<last>[^,]{2,40})", name)
+    if m is None:
+        return False
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", name)]
+    return len(parts) >= 2 and all(
+        0 < len(p.split()) <= (4 if "," in name else 5) and p.split()[0] not in LIST_BLOCKERS
+        and not re.search(r"(?:ing|ed)$", p.split()[0]) and not re.search(r"\d", p) and _bodyish(p) for p in parts)
+
+
+def _bodyish(part: str) -> bool:
+    """A listed part that can name a body: an acronym ("WHO"), a name in capitals ("Governments", "Internet
+    Society"), or a noun for bodies or people by what they do ("device manufacturers", "civil society")."""
+    last = part.split()[-1].lower()
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}|[A-Z][a-z]+s|(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*", part)
+                or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}", part.split()[-1])  # "executive heads of ITU"
+                or last.rstrip("s") in BODY_WORDS or re.sub(r"ies$", "y", last) in BODY_WORDS
+                or AGENT_NOUN_RE.fullmatch(last))
+
+
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:that\s+)?(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
     name = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", name)  # a footnote's mark is no part of a name
+    if _body_list(name):
+        return name  # "mobile operators, device manufacturers and retailers": all of them act
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
     name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
                     maxsplit=1)[0].strip()

@@ -17,7 +17,7 @@ from ..parse.columns import WHO_COLUMN_RE
 from .cells import LEAD_CELL_RE
 from .clauses import segment_blocks
 from .facets import split_facets
-from .actors import BODY_WORDS
+from .actors import AGENT_NOUN_RE, BODY_WORDS
 from .walk import Candidate, Walk
 
 EXTRACTOR_VERSION = "extract/4"
@@ -103,8 +103,6 @@ NAME_LINKS = {"of", "on", "for", "the", "and", "to", "in", "&"}
 PRONOUN_ACTORS = {"you", "they", "them", "it", "he", "she", "its", "their", "this", "these", "those", "one"}
 # "Each lead ministry", "Every participating agency": the members of a role, named by the plural.
 EACH_RE = re.compile(r"(?:[Ee]ach|[Ee]very)\s+(?P<name>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3})")
-# People by what they do: "participants", "drafters", "delegates", "panelists" (not "measurement", "Future").
-AGENT_NOUN_RE = re.compile(r"[a-z\-]+(?:ant|(?<!m)ent|er|or|ist|ate)s?|delegations?|parties|states")
 # A name's head: the words before its first link ("measurement" of "measurement of ICT access").
 HEAD_RE = re.compile(r"^(?P<head>.+?)(?=\s+(?:of|on|for|in|to|at|by|with|who|which|that)\b|$)")
 

@@ -188,8 +188,10 @@ class AddresseeReader:
     def item_subject(self, text: str, chapeau: str) -> tuple[str, str | None]:
         """An item under a chapeau that names nobody ("resolves", "The Commission recommends that", "The
         Commission encourages"): who the item itself names, else the deciding body."""
-        if text.startswith("that") or re.search(r"\bthat$", chapeau):
-            actor, printed = self.that_subject(text if text.startswith("that") else f"that {text}")
+        if re.match(r"that\b", text, re.IGNORECASE) or re.search(r"\bthat$", chapeau):
+            # ("(b) That the annual report of the Secretary-General … shall:" under "Decides": the report's author)
+            actor, printed = self.that_subject(text if re.match(r"that\b", text, re.IGNORECASE) else f"that {text}",
+                                               owner=bool(re.match(r"(?i)(?:decides|resolves|decided)\b", chapeau)))
             if actor:
                 return actor, printed
         # "e) taking into account the views expressed, the Working Group to propose …": the aside is no subject

@@ -103,6 +103,11 @@ class OperativeHandlers:
                      clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
         outer = self.ctx if self.ctx is not None and self.ctx.mode == "operative" else None
         letter = (seg.label or "").strip("().")
+        if (outer is not None and seg.kind == "item" and _is_letter(seg.label)
+                and not _opens_items(seg)):
+            # "(b) ITU is encouraged to expand its drills …; (c) capacity-building programmes must …" in a list run
+            # together: (c) follows (b) under the list's own lead-in, not under (b)
+            return True
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
                             source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
                             own_item=seg.label,
@@ -280,6 +285,11 @@ class OperativeHandlers:
             # "TDAG agreed to set up a correspondence group on …, with the following terms of reference: (i) to
             # review …": the group set up carries out its terms of reference
             actor, printed = self.found(group.group("group")) or (group.group("group"), group.group("group"))
+        if (self.ctx is not None and self.ctx.mode == "operative" and seg.kind == "item" and _is_letter(seg.label)
+                and not _opens_items(seg)):
+            # "(b) ITU is encouraged to expand its drills …; (c) capacity-building programmes must …" in a list run
+            # together: (c) follows (b) under the list's own lead-in, not under (b)
+            return True
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
                             source=outer.source if outer is not None else self.doc_name, last_number=seg.label,
@@ -443,3 +453,8 @@ def _after_opening_phrase(text: str) -> re.Match | None:
         if (m := cues.SUBJECT_OPERATIVE_RE.match(probe)) is not None and m.group("who") != "We":
             return m
     return None
+
+
+def _opens_items(seg) -> bool:
+    """An item that ends with a colon, its own sub-items below it ("(b) that the Expert Group shall: (i) …")."""
+    return seg.block.text[:seg.end].rstrip().endswith(":") or re.match(r"[\s\u201d\"]*:", seg.block.text[seg.end:]) is not None

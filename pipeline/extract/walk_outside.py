@@ -30,13 +30,13 @@ NOUN_THEN_VERB_RE = re.compile(r"^[A-Z][a-z]+\s+(?:on|of|for|in|to|with)\b[^.;:]
 
 # An edit to a draft, in the imperative: "insert after … the words", "Delete paragraph 21", "In paragraph 15, after
 # "capacity building", insert …", "replace "as appropriate" with …".
-EDIT_RE = re.compile(r"^(?:In\s+(?:para(?:graph)?\.?|OP|PP|the\s+(?:first|second|third|last)\s+sentence)\s*[^,]{0,40},\s*"
-                     r"(?:after\s+[^,]{1,80},\s*)?)?(?:[Ii]nsert|[Dd]elete|[Rr]eplace|[Aa]dd|[Aa]mend|[Rr]etain|[Mm]ove|"
+EDIT_RE = re.compile(r"^(?:(?:In|At\s+the\s+(?:end|beginning)\s+of)\s+(?:para(?:graph)?\.?|OP|PP|[Ss]ection|[Cc]hapter|[Aa]nnex|"
+                     r"the\s+(?:first|second|third|last)\s+sentence)\s*[^,]{0,40},\s*(?:after\s+[^,]{1,80},\s*)?)?(?:[Ii]nsert|[Dd]elete|[Rr]eplace|[Aa]dd|[Aa]mend|[Rr]etain|[Mm]ove|"
                      r"[Rr]eword|[Rr]edraft|[Mm]erge|[Rr]estore|[Rr]einstate|[Ss]trike|[Kk]eep)\b(?!\s+(?:to|that)\b)")
 # A comment on a paragraph of a draft, which the paragraph's number labels: "Para. 7: …", "OP 5 – …".
 PARA_COMMENT_RE = re.compile(r"(?:Para(?:graph)?s?\.?|OP|PP)\s*\d{1,3}\b")
 # What an edit works on: a quoted or bracketed wording, or a part of the draft by name.
-EDIT_OBJECT_RE = re.compile(r"[\"\u201c\u2018]|\[\[|\{\{|\b(?:para(?:graph)?s?\.?\s*\d|subparagraph|sentence|the\s+words|"
+EDIT_OBJECT_RE = re.compile(r"[\"\u201c\u2018]|\[\[|\{\{|\b(?:para(?:graph)?s?\.?\s*\d|section\s+\d|subparagraph|sentence|the\s+words|"
                             r"the\s+reference|footnote|bullet)", re.IGNORECASE)
 
 
@@ -172,7 +172,8 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
 # The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
-WE_ASK_WHO_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly|respectfully)\s+){0,2}(?P<verb>request|ask|"
+WE_ASK_WHO_RE = re.compile(r"(?:We|I|My\s+(?:Administration|Government|delegation)|The\s+Administration(?:\s+of\s+[A-Z]\w+)?)"
+                           r"\s+(?:(?:would|therefore|also|further|kindly|respectfully)\s+){0,2}(?P<verb>request|ask|"
                            r"invite|urge|encourage)\s+(?P<who>(?:the|all)\s+[^.;:]{1,80}?|[A-Z][^.;:]{0,80}?)\s+to\s+(?=[a-z])")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
@@ -738,7 +739,7 @@ class OutsideHandlers:
                         else cues.OPERATIVE_KIND[f"{verb}s"])  # "requests", "asks", "recommends"
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed, label=seg.label,
                          clause_path=(self.doc_name, section or "body"), statement=sentence)
-            elif (s0 > 0 and (asked := WE_ASK_WHO_RE.match(sentence)) is not None
+            elif ((asked := WE_ASK_WHO_RE.match(sentence)) is not None
                   # (one body, and not "the Secretary-General", the UN's or ITU's as the text goes: those the model
                   # reads, naming no one)
                   and not re.search(r"\band\b|Secretary-General", asked.group("who"))
