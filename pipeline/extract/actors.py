@@ -393,7 +393,7 @@ class ActorReader:
         printed = re.sub(r"^\s*(?:that\s+)?the\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
         if not _body_list(printed):
             return None
-        parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", printed)]
+        parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(r",\s*|\s+and\s+", printed)]
         names = []
         for part in parts:
             found = self.found(part, keep=lambda s: True)

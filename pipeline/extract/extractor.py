@@ -140,6 +140,7 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
         if last.lower() in BODY_WORDS or re.search(r"(?:er|or|ant|ist)$", last):  # "Each drafter", "Each lead ministry"
             return replace(c, actor=_plural(each.group("name")))
         actor = each.group("name")  # "Each activity listed …": a thing, read as below
+        c = replace(c, actor=actor)
     if walk.found(actor) is not None or " and " in actor:
         return c
     head = HEAD_RE.match(actor).group("head")

@@ -1280,9 +1280,10 @@ The following action points were agreed: (a) ITU and UNESCO to map, by June 2029
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_action_points_under_a_numbered_title_and_points_named_by_the_thing_to_be_done(fmt):
     # "III. Action points" typed in a paragraph opens the section as its heading does; a point named by its thing
-    # ("publication … , led by ITU", "… to be hosted by ESCWA", "…, with ITU as organizer") is its agent's to do.
+    # ("publication … , led by ITU", "… to be hosted by ESCWA", "…, with ITU as organizer") is its agent's to do;
+    # "ITU and UNESCO to map …" is both bodies' (round 50: bodies listed together all act).
     rows = _rows(_extract(ACTION_POINTS_BY_THING, fmt))
-    assert [r[:3] for r in rows] == [("a", "ITU", "instruction"), ("b", "ITU", "instruction"),
+    assert [r[:3] for r in rows] == [("a", "ITU and UNESCO", "instruction"), ("b", "ITU", "instruction"),
                                      ("c", "United Nations Economic and Social Commission for Western Asia", "instruction"), ("d", "ITU", "instruction")]
 
 
@@ -2036,12 +2037,13 @@ Targets for 2031
 """
 
 
-# At 0.8 the asks model reads the goal's title, "Goal 1 - Universal connectivity: enable affordable access …", as a
-# requirement (strict: the mark fails once it stops).
-MODEL_READS_THE_GOAL = pytest.mark.xfail(strict=True, reason="the asks model (0.8) reads Goal 1's title")
+# The asks model (0.7) reads the goal's title, "Goal 1 - Universal connectivity: enable affordable access …", as a
+# requirement in plain text (strict: the mark fails once it stops); in Word and PDF it no longer does (retrained on
+# sets 1-53).
+MODEL_READS_THE_GOAL = pytest.mark.xfail(strict=True, reason="the asks model (0.7) reads Goal 1's title in plain text")
 
 
-@pytest.mark.parametrize("fmt", [pytest.param(f, marks=MODEL_READS_THE_GOAL) for f in FORMATS])
+@pytest.mark.parametrize("fmt", [pytest.param(f, marks=MODEL_READS_THE_GOAL) if f == "txt" else f for f in FORMATS])
 def test_the_unions_strategic_plan_targets_are_the_unions(fmt):
     # the goal and the sentence about the targets are no targets; a target line without a full stop is no heading
     rows = _rows(_extract(UNION_PLAN, fmt))
