@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ..kb import KnowledgeBase, load_kb
-from ..parse.base import SYMBOL_RE
 from ..model import Checkability, Document, Facet, Requirement, RequirementKind, Source, content_id, to_plain
-from . import cues
+from ..parse.base import SYMBOL_RE
 from ..parse.columns import WHO_COLUMN_RE
+from . import cues
+from .actors import AGENT_NOUN_RE, BODY_WORDS
 from .cells import LEAD_CELL_RE
 from .clauses import segment_blocks
 from .facets import split_facets
-from .actors import AGENT_NOUN_RE, BODY_WORDS
 from .walk import Candidate, Walk
 
 EXTRACTOR_VERSION = "extract/4"
