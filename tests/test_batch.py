@@ -146,6 +146,7 @@ def test_batch_usage_errors_are_one_line(tmp_path, args, code, words):
     assert words in result.output and len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a local Dask cluster starts two workers: about 23 s on 2 cores
 def test_jobs_and_a_two_worker_local_cluster_give_the_same_bytes(tmp_path):
     pytest.importorskip("dask.distributed", reason='the dask extra is not installed (pip install -e ".[dask]")')
     folder = _folder(tmp_path, ("empty.txt", b""))

@@ -18,6 +18,9 @@ from pipeline.report.html import write_html
 from tests.conftest import ROOT
 from tests.report.test_html import make_record
 
+# A headless browser starts for these (about 20 s in all on 2 cores): CI runs them with the slow set.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, offline and quiet: the page must work with no network at all.
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
