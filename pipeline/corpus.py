@@ -68,6 +68,7 @@ def norm_label(label: str | None) -> str:
     """'a)', '(a)', 'a' and '2.1.' compare equal to their bare forms; '5 (a)' and '5 a)' to '5 a'."""
     if label is None:
         return ""
+    label = re.sub(r"^(?:Para(?:graph)?s?\.?)\s*(?=\d)", "", label)  # "Para. 12" is paragraph 12, as "12" is
     return " ".join(t.strip("()").rstrip(".)") for t in label.split()).strip()
 
 

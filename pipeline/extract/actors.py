@@ -56,7 +56,7 @@ BUREAUX_RE = re.compile(r"(?:(?:[Tt]he|[Aa]ll|[Ee]ach\s+of\s+the)\s+)?(?:three\s
 LATE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|to)\s+be\s+[a-z]+ed\b[^;:]{0,60}?\bby\s+"
                            r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 OFFICER_OF_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>(?i:(?:vice-)?presidents?|"
-                           r"(?:vice-)?chair(?:man|men|person|persons|s)?|"
+                           r"(?:vice-|co-)?chair(?:man|men|person|persons|s)?|"
                            r"bureau|secretariat|executive secretary|co-facilitators|(?:co-)?organi[sz]ers|"
                            r"rapporteurs?))\s+of\s+(?:the\s+)?(?P<body>[A-Z][^,;:]{2,90})$")
 # Head nouns of bodies the knowledge base does not list: "development partners", "the scientific community".
@@ -331,6 +331,9 @@ class ActorReader:
             return f"Members of the {group}", phrase  # "Members are expected to …" in the terms of reference of a group
         if self.body == "UNGIS" and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase):
             return "UNGIS", phrase  # "Members were invited to …" in UNGIS's own record: its member agencies
+        if (self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase)
+                and (group := self.titled_group()) is not None):
+            return f"members of the {group}", phrase  # "All members to send …" in the minutes of a group outside ITU
         if self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase):
             return "Member States", phrase  # "members wishing to comment …" in an ITU meeting's record: its Member States
         if re.fullmatch(r"(?:[Tt]he\s+)?Director", phrase) and (director := self.only_director()):
@@ -358,9 +361,23 @@ class ActorReader:
             return found
         # A body the knowledge base does not know, named as the subject: "Governments are encouraged to …".
         np = parsed[root.left_edge.i:root.right_edge.i + 1].text
-        if root.text[:1].isupper() or root.lemma_.lower() in BODY_WORDS:
+        head = root  # "the co-facilitators": the tokenizer splits the word, whose head is its last part
+        if root.i + 2 < len(parsed) and parsed[root.i + 1].text == "-" and not (root.whitespace_
+                                                                             or parsed[root.i + 1].whitespace_):
+            head = parsed[root.i + 2]
+            np = parsed[root.left_edge.i:max(root.right_edge.i, head.i) + 1].text
+        if root.text[:1].isupper() or head.lemma_.lower() in BODY_WORDS:
             name = printed_name(np)
             return (name, np) if name else None
+        return None
+
+    def titled_group(self) -> str | None:
+        """The group a record's title names ("Working Group on School Connectivity and Digital Learning"), when the
+        knowledge base does not know it (an ITU group's members are its Member States)."""
+        for head in ("Working Group", "Expert Group", "Task Force", "Steering Committee"):
+            name = getattr(self, "title_name", lambda _: None)(head)
+            if name:
+                return None if self.found(name) else name
         return None
 
     def only_director(self) -> str | None:
@@ -398,7 +415,8 @@ class ActorReader:
         for part in parts:
             found = self.found(part, keep=lambda s: True)
             whole = found is not None and found[1].strip().removeprefix("the ").lower() == part.lower()
-            if not (whole or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}|[A-Z][a-z]+s", part)
+            if not (whole or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,11}|[A-Z][a-z]+s|(?:Commissioner|Ambassador|Minister|Professor|"
+                                          r"Dr|Mr|Ms|Mrs)\.?\s+[A-Z][\w\-]+", part)
                     or (part[:1].islower() and _bodyish(part))):
                 return None  # "Economic and Social Council", "resources spent and results": not bodies listed
             # (a body by its canonical name where the text names it by a name: "the International Telecommunication
@@ -435,7 +453,13 @@ class ActorReader:
         if role and (named := self.found(role.group("body"))):
             return named[0], text.strip()  # "the facilitator (ITU)": ITU
         head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
+        if (other := OTHER_SECRETARIAT_RE.fullmatch(head.strip())) is not None:
+            return other.group("np"), head.strip()  # "the IGF Secretariat": another body's secretariat, not ITU's
         officer = OFFICER_OF_RE.match(head)
+        if (officer and officer.group("title").lower() == "secretariat"
+                and not re.match(r"(?:ITU|International Telecommunication Union|Union|Council)\b", officer.group("body"))
+                and (name := printed_name(head))):
+            return name, head.strip()  # "the secretariat of the Commission": the Commission's, not ITU's
         # ("the Chair of the Working Group": the knowledge base knows "the Working Group" only with its article)
         if (officer and (self.found(officer.group("body")) or self.found(f"the {officer.group('body')}"))
                 and (name := printed_name(head))):
@@ -510,7 +534,8 @@ def _body_list(name: str) -> bool:
     m = re.fullmatch(r"(?P<first>[^,]{2,40}(?:,\s*[^,]{2,40})*?),?\s+and\s+(?P<last>[^,]{2,40})", name)
     if m is None:
         return False
-    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", name)]
+    # ("Commissioner Wierzbicki and the Secretariat": an article is no part of a body's name)
+    parts = [re.sub(r"^the\s+(?=[A-Z])", "", p.strip()) for p in re.split(r",\s*|\s+and\s+", name)]
     return len(parts) >= 2 and all(
         0 < len(p.split()) <= (4 if "," in name else 5) and p.split()[0] not in LIST_BLOCKERS
         and not re.search(r"(?:ing|ed)$", p.split()[0]) and not re.search(r"\d", p) and _bodyish(p) for p in parts)
@@ -526,12 +551,20 @@ def _bodyish(part: str) -> bool:
                 or AGENT_NOUN_RE.fullmatch(last))
 
 
+TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A-Z][\w&\-]*(?:,\s+[A-Z][\w&\-]*)+,?\s+and\s+"
+                              r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|on|for|the)(?=\s|$))*")
+
+
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:that\s+)?(?:the|all)\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
     name = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", name)  # a footnote's mark is no part of a name
     if _body_list(name):
         return name  # "mobile operators, device manufacturers and retailers": all of them act
+    # a name with commas of its own: "United Nations Educational, Scientific and Cultural Organization", "Committee on
+    # Technology, Innovation and Development"
+    if (titled := TITLED_COMMAS_RE.match(name)) is not None:
+        return re.sub(r"\s+(?:of|on|for|the)$", "", titled.group(0))
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
     name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
                     maxsplit=1)[0].strip()

@@ -52,11 +52,12 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
 # "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
-CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|[A-Z]{1,3}\.?\d{1,2}(?:\.\d{1,2})?"
                           r"(?=\.?\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
-PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?|OP|PP)\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?)\s*(?:\([^()]{1,30}\))?"
+PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?(?:-\d{1,3})?)|"
+                          r"(?P<op>(?:OP|PP)\s*\d{1,3}(?:\s*\([a-z]\))?))\s*(?:\([^()]{1,30}\))?"
                           r"\s*[:\u2013\u2014-]\s+(?=\S)")
 # A table row exported with its cells between vertical bars: "1.1 | Publish the toolkit … | BDT | Q2 2028"; the bar
 # after the row's number (or the label the parser already took) is no part of the action.
@@ -105,6 +106,9 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
         segs = segment_block(b)
         if b.table and b.table[2] > 0 and b.label is None and len(segs) == 1:
             segs = [_cell_segment(segs[0], first_cells.get(b.table[:2], ""))]
+        elif b.table and b.label is None and len(segs) == 1 and (code := CELL_CODE_RE.match(segs[0].text)):
+            # "EG.1 Publish the UN E-Government Survey 2028 …" in a roadmap's Activity column: the activity's code
+            segs = [Segment("item", b, segs[0].start + code.end(), segs[0].end, code.group("n"))]
         if carried and segs and segs[0].kind == "para" and segs[0].label is None and b.label is None:
             # "Recommendation 2" on a line of its own, then its text: the text carries the number
             segs[0] = replace(segs[0], label=carried)
@@ -116,6 +120,8 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
 
 # A table cell that opens with its own number: "1.1 Adopt a standard set of …" under recommendation 1.
 CELL_NUMBER_RE = re.compile(r"(?P<n>(?:[A-Z]{1,2}\.?)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z])")
+# A row's first cell that opens with the code of what it holds: "EG.1 Publish …", "A.3 Map …".
+CELL_CODE_RE = re.compile(r"(?P<n>[A-Z]{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z][a-z])")
 # The first cell of a table's row that holds the row's number or code: "1", "3.2", "R4", "FU-27/3", "A".
 ROW_CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}\.?|[A-Z]\.?")
 
@@ -187,6 +193,8 @@ RUN_IN_DOT_TITLE_RE = re.compile(r"^(?!(?:The|A|An|It|This|That|These|We|They|Th
 
 def _named_label(m: re.Match) -> str:
     """The number or letter of "Proposal 3:", "Target 1", "Action A –"."""
+    if m.groupdict().get("op"):  # "OP 5 – delete …": the operative (or preambular) paragraph, as the draft numbers it
+        return re.sub(r"^(OP|PP)\s*", r"\1 ", m.group("op"))
     return next(v for k, v in m.groupdict().items() if v is not None and k in ("n", "letter", "dashed"))
 
 

@@ -75,6 +75,8 @@ SUBJECT_OPERATIVE_RE = re.compile(
     rf"(?P<who>The\s+[A-Z][\w&'\-]*(?:\s+(?!(?:should|shall|must|may|will|would|could|might|can|to|is|are|was|were|"
     rf"been|be)\b)[\w&'\-]+)"
     rf"{{0,7}}?|The\s+(?:meeting|conference|forum|workshop|session|summit|participants|delegates|delegations)|We|we"
+    # "The delegation of Sambrania requests the secretariat of the Commission:"
+    r"|The\s+delegation\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,4}"
     rf"|Members|They|{MEETING_SUBJECT}"
     # "UNGIS members call upon Governments to …": a group's members by the group's acronym
     r"|[A-Z]{3,}(?:[-&][A-Z]+)*\s+(?:members|member\s+agencies|[Pp]rincipals)"

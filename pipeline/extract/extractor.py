@@ -53,7 +53,7 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
     segments = segment_blocks(document.blocks)
     candidates = walk.run(segments)
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
-    candidates = [c for c in candidates if not _question(document, c)]
+    candidates = [c for c in candidates if c.extra.get("asked") or not _question(document, c)]
     read = [c for c in read if not _question(document, c)]
     candidates, read = _column_owners(document, candidates, walk), _column_owners(document, read, walk)
     candidates = [_plausible_actor(document, c, walk) for c in candidates]
@@ -173,7 +173,7 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
     with actor unknown (pipeline/extract/asks.py)."""
     from . import asks
 
-    unread = asks.unread_units(asks.units(segments), [(c.seg_start, c.seg_end) for c in candidates])
+    unread = asks.unread_units(asks.units(segments), [(c.seg_start, c.seg_end) for c in candidates] + walk.lead_ins)
     # (a footnote's text is never a requirement, whatever it says)
     unread = [u for u in unread if len(u.text.split()) >= 3 and not walk.footnote(u.segment)]
     if not unread:

@@ -33,6 +33,11 @@ RUN_IN_ACTION_RE = re.compile(r"Action\s+(?:required|requested)\s+(?=[A-Z])")
 WHOLE_NAMES = {"governments", "regulators", "operators", "donors", "countries", "stakeholders", "parliaments",
                "ministries", "businesses", "companies", "universities", "partners", "members", "participants"}
 # A body called by its noun alone: "the Working Group", "The Conference", "the Council".
+# A person by title and surname, or the team or office that works for them: "Commissioner Noorzai's team".
+PERSON_SHORT_RE = re.compile(r"\b(?P<title>Commissioner|Ambassador|Minister|Professor|Dr|Mr|Ms|Mrs)\.?\s+(?P<surname>[A-Z][\w\-]+)"
+                             r"(?:['\u2019]s\s+(?:team|office|staff|cabinet))?")
+# A UN resolution by its symbol: "E/RES/2027/951", "A/RES/80/173".
+UN_SYMBOL_RE = re.compile(r"\b[AE]/RES/\d{2,4}/\d{1,4}\b")
 TITLE_SHORT_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?P<head>(?:Working\s+|Expert\s+|Steering\s+)?(?:Group|"
                             r"Committee|Force|Team|Panel|Board|Network|Partnership|Council|Conference|Forum|Assembly))")
 NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?:\|\s+)?(?=[A-Z][a-z]+\s)")
@@ -82,6 +87,9 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text)) | set(
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
+        self.lead_ins: list[tuple[int, int]] = []  # lead-ins of items that ask nothing themselves; the model skips them
+        self.header_owner = None  # ((actor, printed), label) of an action's header whose action is on the next line
+        self.questions_for: tuple[str, str] | None = None  # who the numbered questions below a request are asked of
         # A text that comments on what the secretariat drafts ("based on the report by the secretariat", "… thanks the
         # secretariat for it"): what it asks without naming anyone, it asks of the secretariat
         self.on_secretariat_text = bool(ON_SECRETARIAT_TEXT_RE.search(document.text[:4000]))
@@ -110,6 +118,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one
         self.quote_closed = False  # the last segment closed a quotation that opened lines above it
+        self.quoting: str | None = None  # the instrument whose UN paragraphs a quotation holds ("“14. Requests …")
         self.last_ref: re.Match | None = None  # the instrument the text last named
         self.page_turned = False  # page furniture ("– 3 –") came between the last segment and this one
 
@@ -185,14 +194,24 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         """The body a document's title lines name whole, by the noun its text then calls it: "UNGIS Working Group on
         Measuring the Information Society beyond WSIS+20" for "the Working Group", "World Telecommunication
         Development Conference" (of "… Conference 2029 (WTDC-29)") for "the Conference"."""
-        lines = [ln.strip() for ln in self.text[:1500].splitlines() if ln.strip()][:8]
+        # (a mail's title may follow its header and greeting: "---------- Minutes ----------", then the body's name)
+        lines = [ln.strip() for ln in self.text[:3000].splitlines() if ln.strip()][:30]
         for line in lines:
             line = re.sub(r"(?:\s+(?:\d{4}|\([^()]*\)))+$", "", line)
             if line.isupper() or len(line.split()) > 14 or line.endswith((".", ":", ";")):
                 continue
-            if re.fullmatch(rf"(?:[A-Z][\w&\-+/]*\s+){{1,5}}{re.escape(head)}(?:\s+(?:on|for|of|beyond|in)\s+\S.*)?",
-                            line):
-                return line
+            if re.fullmatch(rf"(?:[A-Z][\w&\-+/]*\s+){{1,5}}{re.escape(head)}(?:\s+(?:on|for|of|beyond|in)\s+[^\s,;][^,;]*)?",
+                            line) or re.fullmatch(rf"{re.escape(head)}\s+(?:on|for|of)\s+[A-Z]\S*(?:\s+\S+){{0,8}}", line):
+                return line  # ("Working Group on School Connectivity and Digital Learning": its name whole)
+        # (a title joined to the lines around it: "… DEVELOPMENT Working Group on School Connectivity and Digital
+        # Learning Third meeting, …": the name with its "on …", the shortest where the text prints it longer too)
+        # (a title: at its line's start, or after a title in capitals that it was joined to)
+        names = sorted({re.sub(r"(?:\s+(?:and|the|of|on|for))+$", "", m.group(0)) for m in re.finditer(
+            rf"\b{re.escape(head)}[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|for|"
+            rf"[A-Z][\w&\-]*))*", self.text[:3000])
+            if (self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()].strip() or "X").isupper()}, key=len)
+        if names and all(n.startswith(names[0]) for n in names):
+            return names[0]
         return None
 
     def qualified(self, name: str) -> str | None:
@@ -237,9 +256,15 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                     found = None  # "UNGIS" inside "UNGIS Working Group on …": the group, not UNGIS
                 if found is None or found[0] != c.actor:
                     self.out[i] = c = replace(c, actor=found[0] if found else full)
+            if c.actor and PERSON_SHORT_RE.search(c.actor):
+                # "Commissioner Noorzai's team" when the list of those present names "Commissioner Farida Noorzai": the
+                # person, by the name printed in full (also among bodies listed together)
+                self.out[i] = c = replace(c, actor=PERSON_SHORT_RE.sub(self._person_in_full, c.actor))
+                continue
             if not c.actor or c.actor in known:
                 continue
-            officer = re.match(r"(?P<title>(?:Vice-)?Chair(?:man|person)?)\s+of\s+(?:the\s+)?(?P<body>.+)", c.actor)
+            officer = re.match(r"(?P<title>(?i:(?:vice-|co-)?chair(?:man|person)?s?))\s+of\s+(?:the\s+)?(?P<body>.+)",
+                               c.actor)
             short = officer.group("body") if officer else c.actor
             if short not in names:
                 full = self.in_full(short)
@@ -252,6 +277,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             if names[short]:
                 self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
                                                 else names[short]))
+
+    def _person_in_full(self, person: re.Match) -> str:
+        """"Commissioner Farida Noorzai" for "Commissioner Noorzai('s team)", where the text prints the full name."""
+        title, surname = person.group("title"), person.group("surname")
+        whole = re.search(rf"\b{title}\s+(?:[A-Z][\w\-]*\.?\s+){{1,2}}{re.escape(surname)}\b", self.text)
+        return " ".join(whole.group(0).split()) if whole else f"{title} {surname}"
 
     def meeting_row(self, seg: Segment) -> Segment:
         """A row of a meeting's action items run together into one paragraph ("47/1 Restructure the draft report …
@@ -308,11 +339,15 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         colon = text.rstrip().endswith(":") or (seg.block.text.rstrip().endswith(":") and re.search(
             r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia)){0,2}\s*$", text))
         # ("the Council adopted Decision 644 (C27), which reads in part as follows:": a Council decision is quoted too)
-        ref = (cues.RESOLUTION_REF_RE.search(text) or DECISION_REF_RE.search(text)) if colon else None
+        # (a UN resolution by its symbol: "in its resolution E/RES/2027/951 …. Its operative paragraphs 14 and 17 read as
+        # follows:")
+        ref = (cues.RESOLUTION_REF_RE.search(text) or DECISION_REF_RE.search(text) or UN_SYMBOL_RE.search(text)
+               if colon else None)
         if (seg.block.text.rstrip().endswith(":") and seg.kind in ("para", "item")
                 and len(spans := _sentences(text)) > 1):
             last = text[spans[-1][0]:]
-            if cues.CHAPEAU_RE.match(last.rstrip(" :")) and cues.RESOLUTION_REF_RE.match(last):
+            # (or names it first: "In its Resolution 1421 (Mod. 2027), it instructs the Secretary-General:")
+            if (said := cues.CHAPEAU_RE.match(last.rstrip(" :"))) and cues.RESOLUTION_REF_RE.search(said.group("pre")):
                 # "2.1 The membership has given clear instructions. Council Resolution 1417 (Mod. 2027) instructs the
                 # Secretary-General:": the paragraph's last sentence is the chapeau of the quoted items below
                 self.chapeau(Segment("chapeau", seg.block, seg.start + spans[-1][0], seg.end, None))

@@ -21,6 +21,11 @@ DRAFTED_SUBJECT_RE = re.compile(r"(?:that\s+)?(?:the|its|this|our|each)\s+(?:(?!
                                 re.IGNORECASE)
 
 
+# A part of a draft that an edit works on: "to chapter 3", "in section 3.2 of the draft", "the report".
+EDITED_PART_RE = re.compile(r"\b(?:chapter|section|annex|paragraph|part|table|the\s+(?:draft|report|text|document))\b",
+                            re.IGNORECASE)
+
+
 # An addressee named by a pronoun: "them", "its members", "their national regulators".
 PRONOUN_RE = re.compile(r"^\s*(?:them|they|it|its|their|these|those)\b", re.IGNORECASE)
 
@@ -47,6 +52,15 @@ SEVERAL_BODIES_RE = re.compile(r"(?:the\s+)?(?P<list>[A-Z][\w&\-]{1,12}(?:,\s+[A
                                r"[A-Z][\w&\-]{1,12})")
 
 
+# An aside after the addressee, no part of its name: "the Director-General, in consultation with the Intergovernmental
+# Council of IFAP and within the approved budget," (the Council it names does not act).
+ADDRESSEE_ASIDE_RE = re.compile(r",\s+(?:in\s+(?:close\s+)?(?:consultation|cooperation|collaboration|coordination|"
+                                r"partnership|accordance|line)\s+with|within|jointly\s+with|together\s+with|through|"
+                                r"as\s+appropriate|where\s+appropriate|subject\s+to|taking\s+into|bearing\s+in|"
+                                r"on\s+the\s+basis\s+of|with\s+the\s+(?:support|assistance|help)\s+of)\b.*$",
+                                re.IGNORECASE | re.DOTALL)
+
+
 class AddresseeReader:
     """The walk's readers of addressees (mixed into `Walk`, beside `ActorReader`)."""
 
@@ -60,6 +74,9 @@ class AddresseeReader:
             if actor:
                 return actor, printed
         addr = bare
+        if (short := ADDRESSEE_ASIDE_RE.sub("", bare)) and short != bare and (
+                (named := self.found(bare)) is None or named[1] not in short):
+            addr = short  # the body found is in the aside ("…, in consultation with the Intergovernmental Council …,")
         if cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION:
             # "Decides, with a view to …": a decision addresses no one. "approves the terms of reference of the
             # Working Group": the body that approves acts; "resolves" items say who acts themselves (ITU if not).
@@ -130,6 +147,12 @@ class AddresseeReader:
                 # "The Secretary-General proposes that the platform be moved to …": a clause in the passive names no one;
                 # the proposer is not who acts, and no one else is named (but the text being drafted is its drafters')
                 return self.drafted(text[m.end() - 4:])
+        if (m and re.search(r"\bto\s+(?:add|include|insert|replace|delete|amend|move|expand|shorten|restructure|"
+                            r"redraft|reword|update)\s", m.group(0) + text[m.end():m.end() + 12])
+                and EDITED_PART_RE.search(text)):
+            # "Nordavia proposes to add to chapter 3 a short account of …": an edit to the draft, which its drafters
+            # make (the proposer asks, it does not act)
+            return SECRETARIAT, None
         if self.proposals_that or re.match(r"that\b", text, re.IGNORECASE):
             # "1. the Telecommunication Development Bureau publish …" after "… proposes that:"; "That the Group …"
             clause = text if re.match(r"that\b", text, re.I) else f"that {text}"
@@ -149,6 +172,11 @@ class AddresseeReader:
                 return found
             if (drafted := self.drafted(text[:d.start()], subject=True))[0]:  # "For each …, the report should …"
                 return drafted
+        # (the proposer's own verb, not "The General Assembly may wish to request the Commission to …")
+        asks = re.search(r"\b(?:requests|asks|invites|urges|calls\s+(?:up)?on)\s+(?P<who>(?:the\s+)?[A-Za-z][^,;:]{1,80}?)"
+                         r"\s*(?::?\s*$|\s+to\s+[a-z])", text)
+        if asks and (found := self.body_named(asks.group("who")) or self.head_actor(asks.group("who"))):
+            return found  # "The delegation of Sambrania requests the secretariat of the Commission:": whom it asks
         lead = re.match(r"^(?!(?i:to|that)\b)(?P<subject>[^;:]{3,90}?)\s+to\s+(?:be\s+)?[a-z]", text)
         if lead:  # "The Directors of the three Bureaux to tag …", "The Council, at its 2028 session, to consider:"
             subject = re.sub(r",[^,]{0,60},?$", "", lead.group("subject"))

@@ -80,6 +80,8 @@ class ChapeauHandlers:
         inherit = ctx is not None and ctx.mode == "operative" and ctx.verb is not None
         # A quoted chapeau names its resolution; a bare one continues the resolution being read.
         source = ref.group(0).strip() if ref else (ctx.source if inherit else self.doc_name)
+        if ref and re.match(r"Resolution\s+\d+\s+\(Mod\.", source):
+            source = f"Council {source}"  # "In its Resolution 1421 (Mod. 2027)": only the Council's are modified so
         quoted = bool(ref) and source != self.own_name or (not ref and inherit and ctx.quoted)
         pre = (m.groupdict().get("pre") or "").strip(" ,")
         if ref is None and ANAPHORIC_RE.fullmatch(pre) and self.last_quoted:

@@ -20,6 +20,8 @@ MODAL_CHAPEAU_RE = re.compile(
     r"^(?:[A-Z][A-Za-z ,'\-]{1,40}:\s+)?(?P<subject>[^.;:]{3,90}?)\s+(?:(?:shall|should|will|must)\s+[a-z]+\s+the\s+"
     r"following\s+[a-z]+(?:\s+[^.;:]{0,40})?|shall|should|will|must|(?:is|are) "
     r"(?:also |further )?(?:invited|requested|expected|encouraged|called upon|urged|asked) to"
+    # "The Expert Group shall deliver:" before what it delivers
+    r"|(?P<modal_verb>(?:shall|should|will|must)\s+[a-z]{4,})"
     # "The Commission may wish to consider the following actions:" or "… may wish to:" before its lettered actions
     r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?"
     # "The secretariat shall support the Expert Group and, in particular:" before its lettered tasks
@@ -36,6 +38,9 @@ OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<sub
 OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>(?:the|their)\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
                                r"[a-z]+ed\b)[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
+# An item that names its body before a participle: "a) the Director of the Radiocommunication Bureau taking the lead on
+# …" under "2 to coordinate the work of the Sectors …, with:".
+OWN_BODY_DOING_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,80}?)\s+(?:itself\s+)?[a-z]{3,}ing\b")
 
 
 # Targets that a body has undertaken to reach, named in the decision that adopts them.
@@ -90,6 +95,12 @@ class OperativeHandlers:
         m = MODAL_CHAPEAU_RE.match(seg.text)
         if m is None or seg.kind not in ("item", "para"):
             return False
+        if m.group("modal_verb") and (not seg.block.text.rstrip().endswith(":") or "," in m.group("subject")
+                                      or self.head_actor(m.group("subject")) is None
+                                      or (seg.kind == "item" and self.ctx is not None and self.ctx.mode == "operative")):
+            # "The Expert Group shall deliver:" leads into items; "The Group shall meet." asks for itself, and "a) a
+            # part on results, …, in which each entry shall state:" is an item with sub-items of its own
+            return False
         if re.search(r"\bthe\s+following\b", m.group(0)) and not seg.block.text.rstrip().endswith(":"):
             return False  # "… shall consider the following report." asks for itself
         if re.search(r"\b(?:which|that|who)$", m.group("subject")) and self.ctx is not None and seg.kind == "item":
@@ -101,6 +112,11 @@ class OperativeHandlers:
         if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
             self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
                      clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
+        elif re.search(r"(?:shall|should|will|must)\s*:?\s*$", m.group(0)) and not re.match(r"that\b", seg.text):
+            # "The Group shall:" only leads in, and the trained model does not read it either ("The Expert Group shall
+            # deliver the following outputs:" says what is due, and writers count it: the model reads it; "decides that
+            # the Working Group shall:" is the decision its items spell out, a requirement itself)
+            self.lead_ins.append((seg.block.start + seg.start, seg.block.start + seg.end))
         outer = self.ctx if self.ctx is not None and self.ctx.mode == "operative" else None
         letter = (seg.label or "").strip("().")
         if (outer is not None and seg.kind == "item" and _is_letter(seg.label)
@@ -186,6 +202,17 @@ class OperativeHandlers:
                  statement=f"{who} {seg.text}")
         return True
 
+    def quoted_paragraph(self, seg: Segment) -> str | None:
+        """The instrument a UN paragraph is quoted from: "… E/RES/2027/951 …. Its operative paragraphs 14 and 17 read as
+        follows:" then "“14. Requests the Commission …;" up to the closing quote mark. None outside such a quotation."""
+        block = seg.block.text.strip()
+        if self.lead_in is not None and block[:1] in "\u201c\"":
+            self.quoting, self.lead_in = " ".join(self.lead_in.group(0).split()), None
+        source = self.quoting
+        if source and block.rstrip(" ;,.")[-1:] in "\u201d\"":
+            self.quoting = None  # the quotation closes with this paragraph
+        return source
+
     def own_operative(self, seg: Segment) -> bool:
         """UN style: "1. Requests the Secretary-General to …" (or an unnumbered "invites X to …" between lists)."""
         text = seg.text
@@ -226,6 +253,10 @@ class OperativeHandlers:
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
             addressee = to.group("to") or to.group("to2")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        if who in ("We", "we") and m.group("verb").lower().startswith("commit") and not re.match(r"that\b", rest):
+            # "We commit to …" in an Assembly's outcome document: the States that speak ("We decide to hold …" is the
+            # Assembly's)
+            actor, printed = self.we, "We"
         unknown = actor is None  # "invites them to …": a pronoun names who acts
         if (not actor and who in ("We", "we") and verb in ("requests", "asks") and re.match(r"that\b", rest)
                 and not re.search(r"\b(?:Member States|Governments|we|our)\b", rest.split(",")[0])):
@@ -270,7 +301,7 @@ class OperativeHandlers:
         if not lead_in and not following and not bare:
             self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                      label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}",
-                     quoted_from=outer.source if outer is not None else None)
+                     quoted_from=outer.source if outer is not None else self.quoted_paragraph(seg))
         if end != seg.end:
             v2 = _verb_key(second.group("verb"))
             rest2 = text[second.end("verb"):]
@@ -411,6 +442,11 @@ class OperativeHandlers:
                 # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found
+            elif (_is_letter(label) and (own := OWN_BODY_DOING_RE.match(text))
+                  and (found := self.found(own.group("subject"))) and found[0] not in ("ITU", actor)
+                  and re.sub(r"^the\s+", "", own.group("subject").lower()).startswith(
+                      re.sub(r"^the\s+", "", found[1].lower())[:12])):
+                actor, printed = found  # "a) the Director of the Radiocommunication Bureau taking the lead on …"
             elif ((own := OWN_OFFICES_TO_RE.match(text)) and own.group("head").rstrip("s") in BODY_WORDS
                   and (name := printed_name(re.sub(r"^their\s+", "", own.group("subject"))))):
                 # "2 the regional offices to organize …" under "instructs the Director of the Telecommunication

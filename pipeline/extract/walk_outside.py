@@ -230,7 +230,9 @@ NO_PROPOSAL_RE = re.compile(r"^(?:We|[A-Z][\w\-]+(?:\s+and\s+[A-Z][\w\-]+)?)\s+(
 # What the addressees of a circular letter send back, and the letter's address to them.
 REPLIES_RE = re.compile(r"(?:The\s+|All\s+|Any\s+)?(?:replies|responses|answers|comments|nominations|submissions)\b",
                         re.IGNORECASE)
-LETTER_TO_MEMBERS_RE = re.compile(r"\bTo:\s*(?:the\s+)?Administrations\b|\byour\s+Administration\b")
+LETTER_TO_MEMBERS_RE = re.compile(r"\bTo:\s*(?:the\s+)?(?:Administrations|Permanent\s+Missions|Member\s+States)\b|"
+                                  r"\byour\s+Administration\b|\b(?:requests?|invites?|asks?)\s+(?:the\s+)?member\s+States\s+"
+                                  r"to\s+(?:reply|respond|answer)\b", re.IGNORECASE)
 # A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
 # honour to request your Government to …", "We would like to encourage you to …".
 LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+(?:honour|pleasure)|would\s+like|should\s+like|wish)\s+"
@@ -243,6 +245,11 @@ PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s
                               r"annually\s+|jointly\s+)?by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part|as\s+[^,]{2,90})\s*,?\s*$")
+# When or where, before the subject: "From 2028 onwards, the co-facilitators shall …", "In the joint progress note for
+# the CSTD, each co-facilitator will set out …".
+LEADING_SETTING_RE = re.compile(r"^(?:(?:In|From|By|At|After|Before|During|Until|Following|Within|For|On|Under|As\s+(?:of|from)|"
+                                r"Starting|Beginning|Once|When|Where|If|Unless|While|Whenever)\b[^;:()]{2,120}?,\s*)"
+                                r"(?=(?:[Tt]he|[Ee]ach|[Ee]very|[Aa]ll|[Ii]ts|[Tt]heir)\s)")
 
 
 def _title_or_question(sentence: str) -> bool:
@@ -298,6 +305,11 @@ JOINT_CELL_RE = re.compile(rf"{_CELL_NAME}(?:,\s*{_CELL_NAME})*\s+and\s+{_CELL_N
 # in the base form); the words a colon also follows in such lists name no one.
 OWNER_TASK_RE = re.compile(rf"^(?P<action>(?i:{cues.ACTION_PREFIX}))?(?P<who>[A-Z][\w&.'()/-]*(?:\s+(?:and|of|the|"
                            r"[A-Z][\w&.'()/-]*)){0,6}):\s+(?P<rest>[a-z].*)")
+# An action's header naming its owner and date, the action on the lines after it: "Action 1 – Owner: ITU Academy – Due:
+# 30 June 2027 Circulate to all co-facilitators a template …" (the segmenter took "Action 1 –" for its label).
+OWNER_HEADER_RE = re.compile(r"^(?:Owners?|Lead|Led\s+by|Responsible|Responsibility)\s*:\s*(?P<who>[^:\u2013\u2014]{2,80}?)"
+                             r"(?:\s+[\u2013\u2014|-]\s+|\s*[;,]\s*)(?:Due|Deadline|By|Date|Timeline|Timing|When)\s*:\s*"
+                             r"(?P<due>.{1,40}?(?:\d{4}|[Oo]ngoing|[Cc]ontinuous|TBD))\.?(?:\s+(?P<rest>[A-Z][a-z].*)|\s*$)")
 OWNER_STOP_RE = re.compile(r"(?:Note|NB|Lead|Responsible|Owner|Agreed|Decided|Decision|Reasons?|Subject|Deadline|"
                            r"Dates?|Purpose|Summary|Background|Status|Outcome|Result|Comment|Question|Answer|Proposal|"
                            r"Action\s+required|"
@@ -309,17 +321,49 @@ RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adopt
                                 r"expected\s+to\b", re.IGNORECASE)
 
 
+# A request to answer the questions listed below it: "… the secretariat kindly requests member States to reply to the
+# following questions:". Each question is asked of them.
+QUESTIONS_LEAD_RE = re.compile(r"\b(?P<verb>requests?|invites?|asks?|encourages?|urges?)\s+(?P<who>[^,.;:]{2,60}?)\s+to\s+"
+                               r"(?:kindly\s+)?(?:reply|respond|answer|provide\s+(?:replies|answers|responses))\s+(?:to\s+)?"
+                               r"the\s+following\s+(?:[a-z]+\s+)?questions\s*:?\s*$", re.IGNORECASE)
+
+
 class OutsideHandlers:
     """The walk's handlers of segments outside any resolution (mixed into `Walk`)."""
 
     def outside_resolutions(self, seg: Segment) -> None:
         """Proposals, targets, invitations and deontic sentences; items whose chapeau is missing. The first rule that
         reads the segment wins; what none reads is read sentence by sentence."""
+        if self._questions(seg):
+            return
         if (self._lead_in_line(seg) or self._proposal(seg) or self._target(seg) or self._orphan_item(seg)
                 or self.section.lower() == "purpose"  # a contribution's purpose paragraph describes the document
                 or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg) or self._dated_step(seg)):
             return
         self.sentences(seg)
+
+    def _questions(self, seg: Segment) -> bool:
+        """"… requests member States to reply to the following questions:" and the numbered questions below it: the
+        request, and each question, asked of those it names."""
+        text = seg.text
+        if seg.kind != "item":
+            self.questions_for = None
+        lead = QUESTIONS_LEAD_RE.search(text) if seg.block.text.rstrip().endswith(":") else None
+        if lead is not None and (found := self.found(lead.group("who")) or self.head_actor(lead.group("who"))):
+            s0 = next((a for a, b in _sentences(text) if a <= lead.start() < b), 0)
+            self.add(seg, seg.start + s0, seg.end, kind=cues.OPERATIVE_KIND[_verb_key(lead.group("verb"))],
+                     actor=found[0], printed=found[1], label=seg.label,
+                     clause_path=(self.doc_name, self.section or "body", seg.label or ""), statement=text[s0:])
+            self.questions_for = found
+            return True
+        if self.questions_for is not None and seg.kind == "item" and (
+                text.rstrip().endswith("?") or re.match(r"(?:Please|Kindly)\s", text)):
+            actor, printed = self.questions_for
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=None,
+                     label=seg.label, clause_path=(self.doc_name, self.section or "body", seg.label or ""),
+                     statement=text, extra={"asked": True})  # (a question the text asks someone to answer)
+            return True
+        return False
 
     def _lead_in_line(self, seg: Segment) -> bool:
         """A line that opens what follows: the scope of the targets below, or "APATF proposes that:"."""
@@ -497,6 +541,26 @@ class OutsideHandlers:
             self.add(seg, seg.start + bare.end(), seg.end, kind=RequirementKind.INSTRUCTION, actor=None, printed=None,
                      label=bare.group("n") or seg.label, clause_path=(self.doc_name, self.section or "body"),
                      statement=text)
+            return True
+        owner, self.header_owner = self.header_owner, None
+        if (owner is not None and owner[2] is self.prev and seg.kind == "para"
+                and _imperative(text, action_row=True)):
+            # the action on the line below its header ("Action 1 – Owner: ITU Academy – Due: 30 June 2027")
+            (actor, printed), label, _ = owner
+            self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                     label=label, clause_path=(self.doc_name, self.section or "body", label or ""), statement=text)
+            return True
+        if (header := OWNER_HEADER_RE.match(text)) is not None and (
+                header.group("rest") is None or _imperative(header.group("rest"), action_row=True)):
+            # "Owner: UNDP – Due: 31 October 2027 Map the national digital skills strategies …": who, when, what
+            actor, printed = self.owner_named(header.group("who")) or (
+                (name, header.group("who")) if (name := printed_name(header.group("who"))) else (None, None))
+            if header.group("rest") is None:
+                self.header_owner = ((actor, printed), seg.label, seg)  # the action is on the line below
+                return True
+            self.add(seg, seg.start + header.start("rest"), seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
+                     printed=printed, label=seg.label, clause_path=(self.doc_name, self.section or "body",
+                                                                    seg.label or ""), statement=text)
             return True
         if not action and (task := OWNER_TASK_RE.match(text)) is not None and (
                 task.group("action") or (seg.kind == "item" and seg.label)) and _imperative(
@@ -801,6 +865,7 @@ class OutsideHandlers:
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
                 # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
                 subject = re.sub(r"^(?:Where|When|If|Unless|Once|Until|While|Whenever)\b[^,]{2,120},\s*", "", subject)
+                subject = LEADING_SETTING_RE.sub("", subject)  # ("From 2028 onwards, the co-facilitators shall …")
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
                     # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it

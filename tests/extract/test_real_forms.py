@@ -2661,3 +2661,111 @@ def test_a_vice_chair_of_a_body_named_short_keeps_its_title_with_the_full_name()
             "Annex\n1. The Vice-Chair of the Expert Group shall present the interim report to the Council in 2029.\n")
     assert [r[:2] for r in _rows(_extract(text))] == [
         ("1", "Council"), ("1", "Vice-Chair of the Council Expert Group on Rural Data")]  # not "Chair of …"
+
+
+# Round 51 (from the errors of blind sets 55 and 56), each form in our own words.
+
+OWNER_HEADERS = """Action Line C4 facilitation meeting, record
+4. Action items
+Action 1 – Owner: ITU Academy – Due: 30 June 2029
+Send all co-facilitators a template for counting learners and completed courses.
+Action 2 – Owner: all co-facilitators – Due: 31 January 2030
+Submit their inputs to the joint progress note, in English.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_actions_header_names_its_owner_and_the_action_follows(fmt):
+    rows = _rows(_extract(OWNER_HEADERS, fmt))
+    assert [r[:3] for r in rows] == [("1", "ITU Academy", "instruction"), ("2", "co-facilitators", "instruction")]
+    assert rows[0][3].startswith("Send all co-facilitators")
+
+
+def test_the_co_facilitators_and_a_setting_before_them_name_who_acts():
+    text = ("Decisions\nThe meeting agreed on the following:\n"
+            "D1. From 2029 onwards, the co-facilitators shall report all figures by sex and age group.\n"
+            "D2. The co-facilitators will convene the next facilitation meeting during the WSIS Forum 2030.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows] == [("D1", "co-facilitators"), ("D2", "co-facilitators")]
+
+
+def test_an_aside_after_the_addressee_does_not_name_who_acts():
+    # "in consultation with the Intergovernmental Council of IFAP": the Council in the aside does not act
+    text = ("The Executive Board,\n6. Requests the Director-General, in consultation with the Intergovernmental "
+            "Council of IFAP and within the approved budget, to:\n(a) present a roadmap for each Action Line;\n"
+            "(b) report on the statistics on school connectivity;\n")
+    assert {r[1] for r in _rows(_extract(text))} == {"Director-General"}
+
+
+QUESTIONS_ASKED = """To: Permanent Missions
+
+The secretariat of the Commission has the honour to request inputs for the annual report. To prepare it, the \
+secretariat kindly requests member States to reply to the following questions:
+
+1. What national policies adopted since 2027 contribute to the WSIS outcomes?
+
+2. Please provide any figures available on Internet use, by sex and age.
+
+Replies should not exceed six pages.
+"""
+
+
+def test_questions_a_body_is_asked_to_answer_are_its_requirements():
+    rows = _rows(_extract(QUESTIONS_ASKED, "txt"))
+    assert [r[:3] for r in rows] == [("", "Member States", "instruction"), ("1", "Member States", "instruction"),
+                                     ("2", "Member States", "instruction"), ("", "Member States", "expectation")]
+
+
+def test_a_resolution_named_in_the_sentence_that_introduces_its_quoted_items():
+    text = ("1.2 The Council asked for more. In its Resolution 1421 (Mod. 2027), it instructs the Secretary-General:\n"
+            "\"4\tto present, for each Action Line, the results reached against its targets;\n"
+            "5\tto indicate the resources that each Sector has devoted to WSIS follow-up;\"\n")
+    result = _extract(text)
+    assert [(norm_label(r.source.label), r.actor, r.quoted_from) for r in result.requirements] == [
+        ("4", "Secretary-General", "Council Resolution 1421 (Mod. 2027)"),
+        ("5", "Secretary-General", "Council Resolution 1421 (Mod. 2027)")]
+
+
+def test_un_paragraphs_quoted_after_the_symbol_of_their_resolution():
+    text = ("4. We recall that the Economic and Social Council, in its resolution E/RES/2027/951, addressed this "
+            "problem. Its operative paragraphs 14 and 17 read as follows:\n"
+            "\u201c14. Requests the Commission to examine ways of making national reports more comparable;\n"
+            "17. Invites the International Telecommunication Union to propose a short common set of indicators;\u201d\n"
+            "5. Sambrania has no further comment.\n")
+    result = _extract(text)
+    assert [(r.source.label, r.quoted_from) for r in result.requirements] == [
+        ("14", "E/RES/2027/951"), ("17", "E/RES/2027/951")]
+
+
+def test_a_code_in_a_roadmaps_activity_column_labels_the_row():
+    text = ("4. Activities\n| Activity | Lead | Year |\n|---|---|---|\n"
+            "| EG.1 Publish the e-government survey with a new accessibility sub-index | UN DESA | 2028 |\n"
+            "| EG.2 Add cloud-service indicators to the regulatory tracker | BDT | 2027 |\n")
+    assert [r[:3] for r in _rows(_extract(text))] == [
+        ("EG.1", "UN DESA", "instruction"), ("EG.2", "Director of the Telecommunication Development Bureau", "instruction")]
+
+
+def test_a_persons_short_name_and_a_group_named_in_a_joined_title():
+    text = ("---------- Minutes ----------\n\nBROADBAND COMMISSION FOR SUSTAINABLE DEVELOPMENT\nWorking Group on Rural "
+            "Schools\nThird meeting, 4 March 2029 (online)\n\nPresent: Commissioner Ines Valdivia (co-chair); "
+            "Commissioner Tomasz Wierzbicki.\n\nAction: Commissioner Valdivia's team to redraft chapter 3 by 9 April.\n\n"
+            "Action: Commissioner Wierzbicki and the Secretariat to draft the recommendations.\n\n"
+            "The Working Group agreed that the report should define a connected school.\n")
+    rows = _rows(_extract(text, "txt"))
+    assert [r[1] for r in rows] == ["Commissioner Ines Valdivia", "Commissioner Tomasz Wierzbicki and Secretariat",
+                                    "Working Group on Rural Schools"]
+
+
+def test_a_modal_lead_in_with_its_verb_gives_its_items_to_the_body():
+    text = ("Terms of reference of the Expert Group on Rural Data\n5 Deliverables\nThe Expert Group shall deliver:\n"
+            "a) an interim report to the Council Working Group on WSIS and the SDGs in 2029;\n"
+            "b) a final report to the Council in 2030.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows] == [("a", "Expert Group on Rural Data"), ("b", "Expert Group on Rural Data")]
+
+
+def test_another_bodys_secretariat_is_not_itus():
+    text = ("Statement by Sambrania\n7. The delegation of Sambrania requests the secretariat of the Commission:\n"
+            "(i) to issue the provisional agenda six weeks before the session;\n"
+            "(ii) to inform delegations of the expected length of the session.\n")
+    assert {r[1] for r in _rows(_extract(text))} == {"secretariat of the Commission"}
