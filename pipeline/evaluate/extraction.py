@@ -85,11 +85,15 @@ def same_body(a: str, b: str, kb: KnowledgeBase) -> bool:
     Writers of the gold files chose full or short names either way until the brief said which (set 27). A name's
     singular and plural, and "TDAG Chair" and "Chair of TDAG", are one body too (since set 52); an article inside a list
     of bodies, and "ESCAP secretariat" for "secretariat of the Economic and Social Commission …", since set 57."""
-    # (an article inside a list is no part of it: "Governments and the private sector", "Governments and private sector")
-    a, b = (re.sub(r"(^|,\s+|\s+and\s+)the\s+", r"\1", x.strip(), flags=re.I).lower() for x in (a, b))
+    a, b = (re.sub(r"^the\s+", "", x.strip(), flags=re.I).lower() for x in (a, b))
     names = {x.canonical.lower(): {x.canonical.lower(), *x.aliases, *(n.removeprefix("the ") for n in x.aliases)}
              for x in kb.actors}
     if _same_name(a, b, names) or _same_name(_name_form(a), _name_form(b), names):
+        return True
+    # (an article inside a list is no part of it: "Governments and the private sector", "Governments and private
+    # sector"; a name's own "the" stays: "… Latin America and the Caribbean")
+    listed = [re.sub(r"(,\s+|\s+and\s+)the\s+", r"\1", x) for x in (a, b)]
+    if listed != [a, b] and listed[0] == listed[1]:
         return True
     # "Chair of the Working Group" and "Chair of the Council Working Group on WSIS and the SDGs": one officer of one body
     # ("ESCAP secretariat" and "secretariat of the Economic and Social Commission for Asia and the Pacific" too)
