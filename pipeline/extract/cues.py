@@ -67,7 +67,9 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # "Finally, we encourage other Member States to …": a contribution's closing request after its linking word
     r"^\s*(?:(?:Finally|Lastly|In addition|Moreover|Furthermore|In conclusion|In this regard|To this end|Therefore"
     # ("In the light of this, we would ask …", "For these reasons, we request …")
-    r"|In (?:the )?light of (?:this|the above|these [a-z]+)|For (?:these|those|this) reasons?|On this basis),"
+    r"|In (?:the )?light of (?:this|the above|these [a-z]+)|For (?:these|those|this) reasons?|On this basis"
+    # ("On the report itself, we would ask the secretariat to …")
+    r"|(?:On|As\s+for|As\s+regards|Regarding|Concerning|With\s+regard\s+to)\s+[^,;:]{2,60}),"
     r"\s+(?=we\b))?"
     # (a modal is no part of the subject: "The Group should recommend that …" is the Group's, read as a sentence; nor
     # is "to": "The Group to recommend to Council …" is a proposal's)

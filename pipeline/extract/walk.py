@@ -85,7 +85,8 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         # are the footnotes, not items.
         self.footnotes = {str(SUPERSCRIPTS.index(c) % 10) for c in document.text if c in SUPERSCRIPTS} | set(
             re.findall(r"(?<=\w)\[(\d{1,2})\]", document.text)) | set(
-            re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text))  # "developing countries1, …"
+            re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text)) | set(  # "developing countries1, …"
+            re.findall(r"(?<=[a-z]{3}[.;:])(\d)(?=[ \t]*$)", document.text, re.MULTILINE))  # "… older persons.1"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
         self.lead_ins: list[tuple[int, int]] = []  # lead-ins of items that ask nothing themselves; the model skips them
         self.header_owner = None  # ((actor, printed), label) of an action's header whose action is on the next line
@@ -454,10 +455,11 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         if ctx is not None and ctx.mode == "operative" and (
                 seg.kind == "item" or re.match(r"[\"“]?(to|that)\b", text)
                 # "calls on Governments to:" then bulleted "adopt or update …": a bullet is an item without a label
-                or (seg.block.kind is BlockKind.LIST_ITEM and seg.start == 0 and re.match(r"[a-z]{2,}\b", text)
+                # ("a toolkit for regulators …": an article opens it too)
+                or (seg.block.kind is BlockKind.LIST_ITEM and seg.start == 0 and re.match(r"(?:a\s|[a-z]{2,}\b)", text)
                     and self.prev is not None and self.prev.block.text.rstrip().endswith(("to:", ":"))
                     or (seg.block.kind is BlockKind.LIST_ITEM and self.prev is not None
-                        and self.prev.block.kind is BlockKind.LIST_ITEM and re.match(r"[a-z]{2,}\b", text)))
+                        and self.prev.block.kind is BlockKind.LIST_ITEM and re.match(r"(?:a\s|[a-z]{2,}\b)", text)))
                 # "encourages" alone, then "universities and research institutes to test …": the addressee opens
                 # the paragraph below the bare chapeau
                 or (not ctx.actor and ctx.printed is None and ctx.verb is not None and self.prev is not None

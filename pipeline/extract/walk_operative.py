@@ -29,6 +29,10 @@ MODAL_CHAPEAU_RE = re.compile(
     # "For the report itself, our delegation would expect to see:" before what the report should give
     r"|(?:would|should|will)\s+(?:expect|like|wish|want|hope)\s+to\s+(?:see|find|read)(?:\s+[^.;:]{0,40})?)\s*:?\s*$")
 
+# A later sentence of a delegation's paragraph that asks again: "… . We also urge the Action Line facilitators to …".
+LATER_WE_ASK_RE = re.compile(r"(?<=[.!?])\s+(?=We\s+(?:also\s+|further\s+|therefore\s+)?(?:urge|call\s+(?:up)?on|invite|request|"
+                             r"encourage|ask|recommend)\b)")
+
 # An item with its own subject and modal under a chapeau that names someone else: "(b) development partners should
 # align …" under "The international community is encouraged to:". The item's subject acts.
 OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
@@ -290,6 +294,12 @@ class OperativeHandlers:
             # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
+        # "We call on ITU … to publish …. We also urge the Action Line facilitators to …": a later sentence of the
+        # paragraph asks on its own
+        later = (LATER_WE_ASK_RE.search(text, m.end("verb")) if not second and who in ("We", "we")
+                 and seg.kind != "chapeau" else None)
+        if later is not None:
+            end = seg.start + later.start()
         # "In the light of this, we would ask the secretariat to:" in a paragraph of its own: a chapeau, whose items
         # follow, and no request of its own
         lead_in = (seg.kind == "para" and not seg.label and not second and seg.block.text.rstrip().endswith(":")
@@ -302,7 +312,9 @@ class OperativeHandlers:
             self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
                      label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}",
                      quoted_from=outer.source if outer is not None else self.quoted_paragraph(seg))
-        if end != seg.end:
+        if later is not None:
+            self.own_operative(Segment("para", seg.block, seg.start + later.end(), seg.end, seg.label))
+        elif end != seg.end:
             v2 = _verb_key(second.group("verb"))
             rest2 = text[second.end("verb"):]
             actor2, printed2 = self.addressee(re.split(r"\bto\b|\bthat\b", rest2, maxsplit=1)[0], v2, clause=rest2)

@@ -235,7 +235,8 @@ LETTER_TO_MEMBERS_RE = re.compile(r"\bTo:\s*(?:the\s+)?(?:Administrations|Perman
                                   r"to\s+(?:reply|respond|answer)\b", re.IGNORECASE)
 # A letter's own request in the first person: "I am pleased to invite your Administration to take part …", "I have the
 # honour to request your Government to …", "We would like to encourage you to …".
-LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+(?:honour|pleasure)|would\s+like|should\s+like|wish)\s+"
+LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+(?:honour|pleasure)|would\s+(?:also\s+)?like|should\s+(?:also\s+)?like|"
+                           r"(?:also\s+)?wish)\s+"
                            r"(?:(?:pleased|happy|glad)\s+)?to\s+(?P<verb>invite|request|ask|encourage|urge)\s+"
                            r"(?P<who>your\s+(?:Administration|Government|organization|country)s?|[A-Z][^,.;:]{2,60}?)\s+to\s+[a-z]")
 BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
@@ -321,6 +322,11 @@ RESULT_EXPECTED_RE = re.compile(r"(?:The\s+)?(?:full\s+)?(?:implementation|adopt
                                 r"expected\s+to\b", re.IGNORECASE)
 
 
+# An item of a list run together by ordinal words: "…: first, that …; second, that …; and third, that …".
+ORDINAL_ITEM_RE = re.compile(r"(?:(?<=:)|(?<=;)(?:\s+and)?)\s*(?:first|second|third|fourth|fifth|sixth|finally|lastly)(?:ly)?,\s+"
+                             r"(?=that\s)", re.IGNORECASE)
+# A milestone dated by its deadline, in the present perfect: "By June 2027, UNESCO has published …".
+DATED_MILESTONE_RE = re.compile(rf"(?:By|Before|From)\s+(?:the\s+end\s+of\s+|end\s+|mid-)?(?:\d{{1,2}}\s+)?(?:{cues.MONTHS}\s+)?\d{{4}}\b")
 # A request to answer the questions listed below it: "… the secretariat kindly requests member States to reply to the
 # following questions:". Each question is asked of them.
 QUESTIONS_LEAD_RE = re.compile(r"\b(?P<verb>requests?|invites?|asks?|encourages?|urges?)\s+(?P<who>[^,.;:]{2,60}?)\s+to\s+"
@@ -334,13 +340,35 @@ class OutsideHandlers:
     def outside_resolutions(self, seg: Segment) -> None:
         """Proposals, targets, invitations and deontic sentences; items whose chapeau is missing. The first rule that
         reads the segment wins; what none reads is read sentence by sentence."""
-        if self._questions(seg):
+        if self._questions(seg) or self._ordinal_items(seg):
             return
         if (self._lead_in_line(seg) or self._proposal(seg) or self._target(seg) or self._orphan_item(seg)
                 or self.section.lower() == "purpose"  # a contribution's purpose paragraph describes the document
                 or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg) or self._dated_step(seg)):
             return
         self.sentences(seg)
+
+    def _ordinal_items(self, seg: Segment) -> bool:
+        """"… we propose three concrete steps …: first, that the secretariat circulate …; second, that the Commission
+        hold …; and third, that …": a list run together by ordinal words, each item a proposal (or request) of its
+        own, its actor the subject of its "that" clause; the lead-in only leads in."""
+        text = seg.text
+        marks = list(ORDINAL_ITEM_RE.finditer(text))
+        if len(marks) < 2 or not (lead := ASKING_RE.search(text, 0, marks[0].start())):
+            return False
+        verb = lead.group(0).lower()
+        kind = (RequirementKind.PROPOSAL if re.match(r"propos|suggest", verb)
+                else RequirementKind.INVITATION if re.match(r"invit|encourag|may wish", verb)
+                else RequirementKind.INSTRUCTION)
+        self.lead_ins.append((seg.block.start + seg.start, seg.block.start + seg.start + marks[0].start()))
+        for i, mark in enumerate(marks):
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            item = text[mark.end():stop].rstrip(" ;,.")
+            actor, printed = self.that_subject(item)
+            self.add(seg, seg.start + mark.end(), seg.start + mark.end() + len(item), kind=kind, actor=actor,
+                     printed=printed, label=seg.label, clause_path=(self.doc_name, self.section or "body", str(i + 1)),
+                     statement=item)
+        return True
 
     def _questions(self, seg: Segment) -> bool:
         """"… requests member States to reply to the following questions:" and the numbered questions below it: the
@@ -649,7 +677,7 @@ class OutsideHandlers:
         first = re.split(r",|\s+with\s+|\s+in\s+(?:cooperation|consultation|collaboration)\b", who, maxsplit=1)[0]
         if first.strip() in BUREAU_INITIALS:
             return BUREAU_INITIALS[first.strip()], first.strip()
-        return self.head_actor(who) or self.found(who) or self.found(first)
+        return self.joint(who) or self.head_actor(who) or self.found(who) or self.found(first)  # ("UNESCO and ITU")
 
     def cell_owner(self, cell: str) -> tuple[str, str] | None:
         """Who a Lead cell names ("BR, with BDT", "Regional offices"): a body known by name or initials, else the
@@ -725,12 +753,16 @@ class OutsideHandlers:
         """"M1  By 2026, BDT has carried out … (Owner: BDT)": a milestone and who delivers it."""
         text, section = seg.text, self.section
         owner = OWNER_RE.search(text)
-        if not owner:
+        # ("M1  By June 2027, UNESCO has published … . Lead: UNESCO. Partners: ITU, UPU.": a milestone and its lead)
+        lead = (LEAD_NOTE_RE.search(text) if not owner and seg.kind == "item" and re.fullmatch(r"M\.?\d{1,2}", seg.label or "")
+                and DATED_MILESTONE_RE.match(text) else None)
+        if not owner and not lead:
             return False
         code = CODE_RE.match(text)
         start = code.end() if code else 0
-        who = owner.group("who")
-        actor, printed = self.found(who) or self.head_actor(who) or (printed_name(who), who)
+        who = (owner or lead).group("who")
+        actor, printed = (self.owner_named(who) if lead else None) or self.found(who) or self.head_actor(who) or (
+            printed_name(who), who)
         self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
                  label=code.group("code") if code else seg.label,
                  clause_path=(self.doc_name, section or "body", code.group("code") if code else ""),
@@ -778,6 +810,10 @@ class OutsideHandlers:
                     "The Group ", sentence, count=1) if MEETING_FIRST_RE.match(text) else sentence)) is not None
                   and re.search(r"\bto\s+[a-z]", said.group("rest")) and said.groupdict().get("who")
                   and (self.found(said.group("who")) or re.fullmatch(cues.MEETING_SUBJECT, said.group("who"))
+                       # "… We also urge the Action Line facilitators to …" (not "We request the Secretary-General …",
+                       # the UN's or ITU's as the text goes, which the model reads naming no one)
+                       or (said.group("who") in ("We", "we") and "Secretary-General" not in said.group("rest")[:80]
+                           and not re.match(r"that\b", said.group("rest")))  # ("We ask that it …": below)
                        or re.fullmatch(r"The\s+(?:Group|Meeting|Chair|Chairman|Chairperson|President)",
                                        said.group("who")))
                   and cues.OPERATIVE_KIND.get(_verb_key(said.group("verb")))
@@ -866,6 +902,7 @@ class OutsideHandlers:
                 # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
                 subject = re.sub(r"^(?:Where|When|If|Unless|Once|Until|While|Whenever)\b[^,]{2,120},\s*", "", subject)
                 subject = LEADING_SETTING_RE.sub("", subject)  # ("From 2028 onwards, the co-facilitators shall …")
+                subject = re.sub(r"^In\s+(?:our|my|its|their)\s+(?:view|opinion),?\s+", "", subject)  # "In our view the …"
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
                     # plan of the Union shall …"': the quoted clause's subject acts, not the text that quotes it
