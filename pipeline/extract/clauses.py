@@ -38,7 +38,9 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
                            # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
                            # "Recommendation 1 (2028): IMAC recommends …"; an audit's "Recommendation 1 (priority: high)")
-                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?)(?:\s+\((?:[A-Z0-9][\w/.\-]{2,30}|priority:\s*[a-z]+)\))?"
+                           # ("Recommendation 1 (addressed to BDT). The Bureau should …")
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?)(?:\s+\((?:[A-Z0-9][\w/.\-]{2,30}|priority:\s*[a-z]+|"
+                           r"addressed\s+to\s+[^()]{2,60})\))?"
                            # ("Proposal 1⇥the secretariat open …": a tabbed row's text after the tab, which the text
                            # parser keeps as a space)
                            r"(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z])|\s+(?=(?:the|that|to)\s))"
@@ -114,8 +116,31 @@ def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
             segs[0] = replace(segs[0], label=carried)
         named = NAMED_HEADING_RE.fullmatch(b.text.strip()) if b.label is None else None
         carried = named.group("n") if named else None
-        out.extend(segs)
+        out.extend(part for seg in segs for part in _coded_actions(seg))
     return out
+
+
+# Action items run on after the decisions in one paragraph: "… Action items: AI-1 secretariat to revise …; AI-2 each
+# facilitator to confirm …; AI-3 ESCAP and ECA to propose …".
+RUN_ON_CODE_RE = re.compile(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+(?P<code>(?P<prefix>[A-Z]{1,3})-(?P<n>\d{1,2}))\s+(?=\S)")
+
+
+def _coded_actions(seg: Segment) -> list[Segment]:
+    """A segment that runs coded action items on after its own text: the text before them, then one item per code
+    (two codes at least, of one prefix, numbered on: AI-1, AI-2, …)."""
+    if seg.kind not in ("item", "para"):
+        return [seg]
+    text = seg.block.text
+    marks = [m for m in RUN_ON_CODE_RE.finditer(text, seg.start, seg.end)]
+    if len(marks) < 2 or len({m.group("prefix") for m in marks}) != 1 or [int(m.group("n")) for m in marks] != list(
+            range(int(marks[0].group("n")), int(marks[0].group("n")) + len(marks))):
+        return [seg]
+    out = [replace(seg, end=_trim_end(text, seg.start, marks[0].start()))] if text[seg.start:marks[0].start()].strip(
+        " :") else []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else seg.end
+        out.append(Segment("item", seg.block, m.end(), _trim_end(text, m.end(), end), m.group("code")))
+    return [s for s in out if s.end > s.start]
 
 
 # A table cell that opens with its own number: "1.1 Adopt a standard set of …" under recommendation 1.

@@ -221,8 +221,9 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         sentence; None when it prints none, or several ("C4 facilitators", "Action Line facilitators"). A name
         complete in itself ("Governments") and the UN's own ("United Nations regional commissions") stay as they are."""
         name = name.strip()
-        if not re.fullmatch(r"[A-Za-z][a-z\-]+(?:\s+[a-z\-]+)?", name) or name.lower() in WHOLE_NAMES:
-            return None
+        if (not re.fullmatch(r"[A-Za-z][a-z\-]+(?:\s+[a-z\-]+)?", name) or name.lower() in WHOLE_NAMES
+                or re.match(r"(?i:each|every|all|any|the)\s", name)):
+            return None  # ("each facilitator": a determiner, no qualifier, stands before it)
         last = name.split()[-1]
         singular = re.sub(r"ies$", "y", last) if last.endswith("ies") else re.sub(r"(?<=[^s])s$", "", last)
         forms = {singular, re.sub(r"y$", "ies", singular) if re.search(r"[^aeiou]y$", singular) else singular + "s"}

@@ -645,7 +645,8 @@ class OutsideHandlers:
         else:
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"; under "Action points"
             # the commas may be missing and the body need not be one the knowledge base lists ("Participants to …").
-            actions = bool(cues.ACTION_POINTS_HEADING_RE.match(section))
+            # ("AI-2 each facilitator to confirm …": an action item by its code, whatever the heading)
+            actions = bool(cues.ACTION_POINTS_HEADING_RE.match(section) or re.fullmatch(r"(?:AI|AP)-\d{1,2}", seg.label or ""))
             # under "Action points" the body may open in lower case: "(iii) participating Governments to send …"
             lead = LEAD_TO_RE.match(text) or (
                 (ACTION_TO_RE.match(text) or OWNER_COLON_RE.match(text)) if actions else None)

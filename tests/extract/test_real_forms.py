@@ -2820,3 +2820,26 @@ def test_a_footnote_whose_marker_ends_a_paragraph_is_no_item():
             "1 ITU, Facts and Figures 2027 (Geneva, 2027). The figures for 2027 are provisional.\n")
     labels = [norm_label(r.source.label) for r in _extract(text).requirements]
     assert "73" in labels and "1" not in labels
+
+
+# Round 53 (from the errors of blind sets 59 and 60), each form in our own words.
+
+def test_a_recommendation_addressed_in_brackets_carries_its_number():
+    text = ("Evaluation of the regional initiatives\nRecommendations\n"
+            "Recommendation 1 (addressed to BDT). The Telecommunication Development Bureau should publish a yearly "
+            "scorecard for each region.\n"
+            "Recommendation 2 (addressed to Member States). Member States should limit the number of new regional "
+            "initiatives.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "Director of the Telecommunication Development Bureau"), ("2", "Member States")]
+
+
+def test_action_items_run_on_after_the_decisions_of_a_call():
+    text = ("Minutes of the coordination call\n"
+            "3. The call agreed as follows. Decisions: (1) the secretariat will open the call for entries on 3 May; "
+            "(2) the secretariat will hold the next call in June. Action items: AI-1 secretariat to revise the "
+            "submission form by 15 April; AI-2 UNESCO to share the draft C8 section by 30 April; AI-3 ESCAP and ECA to "
+            "propose outreach events in their regions.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows if r[0].startswith("AI")] == [
+        ("AI-1", "Secretariat"), ("AI-2", "UNESCO"), ("AI-3", "ESCAP and ECA")]
