@@ -89,7 +89,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             re.findall(r"(?<=[a-z]{3}[.;:])(\d)(?=[ \t]*$)", document.text, re.MULTILINE))  # "… older persons.1"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
         self.lead_ins: list[tuple[int, int]] = []  # lead-ins of items that ask nothing themselves; the model skips them
-        self.header_owner = None  # ((actor, printed), label) of an action's header whose action is on the next line
+        self.header_owner = None  # ((actor, printed), label, segment) of an action header whose action is on the next line
         self.questions_for: tuple[str, str] | None = None  # who the numbered questions below a request are asked of
         # A text that comments on what the secretariat drafts ("based on the report by the secretariat", "… thanks the
         # secretariat for it"): what it asks without naming anyone, it asks of the secretariat

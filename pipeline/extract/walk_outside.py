@@ -246,8 +246,8 @@ PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s
                               r"annually\s+|jointly\s+)?by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
 PART_ASIDE_RE = re.compile(r",\s*(?:for\s+(?:its|their)\s+part|in\s+turn|for\s+its\s+own\s+part|as\s+[^,]{2,90})\s*,?\s*$")
-# When or where, before the subject: "From 2028 onwards, the co-facilitators shall …", "In the joint progress note for
-# the CSTD, each co-facilitator will set out …".
+# When or where, before the subject of a deontic sentence: "From 2028 onwards, the co-facilitators shall …". (Not before
+# a "will": "For 2027, the HLPF will review …" reports a plan, and writers do not count it.)
 LEADING_SETTING_RE = re.compile(r"^(?:(?:In|From|By|At|After|Before|During|Until|Following|Within|For|On|Under|As\s+(?:of|from)|"
                                 r"Starting|Beginning|Once|When|Where|If|Unless|While|Whenever)\b[^;:()]{2,120}?,\s*)"
                                 r"(?=(?:[Tt]he|[Ee]ach|[Ee]very|[Aa]ll|[Ii]ts|[Tt]heir)\s)")
