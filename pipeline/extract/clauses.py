@@ -54,7 +54,8 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # An action plan's codes: "B.1 BDT will …", "A.3 Report to ITU …", "A1 Map the areas …".
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
 # "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
-CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|[A-Z]{1,3}\.?\d{1,2}(?:\.\d{1,2})?"
+# ("C5-01 Update …", a roadmap's milestone; not "AP47-1 Secretariat – …", an action point the walk reads whole)
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}\.?\d{1,2}(?:[.\-]\d{1,2})?"
                           r"(?=\.?\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.

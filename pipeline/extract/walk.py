@@ -22,7 +22,7 @@ from .walk_addressees import AddresseeReader
 from .walk_chapeaux import TOR_TITLE_RE, ChapeauHandlers
 from .walk_columns import ColumnReader
 from .walk_operative import OperativeHandlers
-from .walk_outside import LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
+from .walk_outside import LEAD_AFTER_DATE_RE, LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
 from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentences, _title_case
 
@@ -105,6 +105,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.target_scope: str | None = None
         self.orphans: list[str] = []  # labels of items read without their chapeau
         self.pronouns: list[str] = []  # clauses whose addressee is a pronoun ("invites them to …"): actor unknown
+        self.unnamed_bodies: list[str] = []  # bodies called by their kind alone ("the Fund"): actor unknown
         self.warned: set[int] = set()  # ids of segments whose unknown actor a warning above already names
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.
         self.pending: Segment | None = None
@@ -114,7 +115,10 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
         self.lead_column = False  # a table header with a Lead column has been read
+        self.lead_after_date = False  # its Lead column comes right after a Deadline column ("… Deadline Lead Partners")
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
+        # (table, row, column) -> its cell, in tables whose cells the parser kept apart (row 0: the header)
+        self.table_cells = {b.table: b.text.strip() for b in document.blocks if b.table}
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one
@@ -133,12 +137,13 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
             self.paragraph = seg.block.text[:seg.end]  # what the paragraph said up to this segment's end
-            if self.column_row(seg):
+            if self.column_row(seg) or self.output_cell(seg):
                 self.prev = seg
                 continue  # a header or row of a table whose header names its Action and Responsible columns
             header = bool(LEAD_HEADER_RE.match(re.sub(r"\s*\|\s*", " ", seg.text).strip()))  # "No. | Action | Lead"
             if header:
                 self.lead_column = True  # the rows below name who acts in a column of their own
+                self.lead_after_date = bool(LEAD_AFTER_DATE_RE.search(seg.text))
             elif re.match(r"Table\s+\d{1,2}\b", seg.text):
                 self.lead_column = False  # a new table's caption: its own header says whether it has a Lead column
             if self.body is None and (opener := RESOLUTION_OPENER_RE.match(seg.block.text.strip())):
@@ -339,7 +344,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             return
         # ("2.1 Council Resolution 1417 (Mod. 2027) reads in part:": the item's text has lost its colon, its block not)
         colon = text.rstrip().endswith(":") or (seg.block.text.rstrip().endswith(":") and re.search(
-            r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+part|as\s+follows|inter\s+alia)){0,2}\s*$", text))
+            r"\b(?:reads?|provides?|states?)(?:\s+(?:in\s+(?:relevant\s+)?part|as\s+follows|inter\s+alia)){0,2}\s*$", text))
         # ("the Council adopted Decision 644 (C27), which reads in part as follows:": a Council decision is quoted too)
         # (a UN resolution by its symbol: "in its resolution E/RES/2027/951 …. Its operative paragraphs 14 and 17 read as
         # follows:")
@@ -466,9 +471,15 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 or (not ctx.actor and ctx.printed is None and ctx.verb is not None and self.prev is not None
                     and self.prev.kind == "chapeau" and re.match(r"[a-z][\w\-]*(?:[ ,]+[\w\-]+){0,8}?\s+to\s+[a-z]", text))):
             # ('"to give priority, …"': a quoted item whose number the quotation leaves out)
-            if ctx.own_item is not None and not _is_letter(seg.label):
+            bullet = (seg.block.kind is BlockKind.LIST_ITEM and not re.search(r"[0-9A-Za-z]", seg.label or "")
+                      and bool(re.search(r"\bby$", ctx.chapeau or "")))  # the ways of "…, including by:"
+            if ctx.own_item is not None and not _is_letter(seg.label) and not (bullet and self.prev is not None and (
+                    self.prev.block.text.rstrip().endswith(":") or self.prev.block.kind is BlockKind.LIST_ITEM)):
+                # (the bullets under "1. Governments should …, including by:" are its own)
                 self.ctx = ctx = None  # a UN paragraph's sub-items are over
             else:
+                if bullet and ctx.own_item is not None:
+                    seg = replace(seg, label=ctx.own_item)  # a bullet of "1. …, including by:" is cited as 1
                 self.operative_item(seg, ctx)
                 return
         if (ctx is not None and ctx.mode == "operative" and seg.kind == "para"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import RequirementKind
-from ..parse.columns import Columns, header_columns
+from ..parse.columns import WHO_COLUMN_RE, Columns, header_columns
 from .clauses import Segment
 
 
@@ -31,8 +31,33 @@ def row_cells(seg: Segment) -> list[tuple[int, int]] | None:
     return spans
 
 
+# A column of things to deliver: "Output", "Deliverables", "Expected outputs", "Milestone".
+OUTPUT_COLUMN_RE = re.compile(r"(?i:(?:expected\s+|key\s+)?(?:outputs?|deliverables?|products?|milestones?))")
+
+
 class ColumnReader:
     """The walk's reader of such tables (mixed into `Walk`)."""
+
+    table_cells: dict[tuple[int, int, int], str]
+
+    def output_cell(self, seg: Segment) -> bool:
+        """A row's cell under an Output or Deliverable column, in a table with a Lead or Responsible column ("3.3.1 |
+        Yearly edition of the ICT Regulatory Tracker … | BDT | …"): what the Lead cell's body is to deliver, worded as
+        a thing, not a verb. The row's Lead cell names who acts (`extractor._column_owners`)."""
+        where = seg.block.table
+        if not where or where[1] == 0 or seg.start != 0 or len(seg.text.split()) < 3:
+            return False
+        if not OUTPUT_COLUMN_RE.fullmatch(self.table_cells.get((where[0], 0, where[2]), "")):
+            return False
+        who = next((c for (t, r, c), text in sorted(self.table_cells.items())
+                    if t == where[0] and r == 0 and WHO_COLUMN_RE.fullmatch(text)), None)
+        if who is None or not self.table_cells.get((where[0], where[1], who)):
+            return False  # no Lead column, or a row that only heads a group of rows ("A | Coordination and reporting")
+        text = seg.block.text
+        self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=None, label=seg.label,
+                 clause_path=(self.doc_name, self.section or "table", seg.label or ""),
+                 statement=f"{self.section}: {text[seg.start:seg.end]}" if self.section else text[seg.start:seg.end])
+        return True
 
     columns: Columns | None = None
     column_block: int | None = None  # the block whose row was read, so its other segments are not read again

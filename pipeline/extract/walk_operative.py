@@ -26,6 +26,9 @@ MODAL_CHAPEAU_RE = re.compile(
     r"|may wish to(?: (?:consider|take|adopt)[^.;:]{0,60})?"
     # "The secretariat shall support the Expert Group and, in particular:" before its lettered tasks
     r"|(?:shall|should|will|must)\s+[a-z]+\s+[^.;:]{2,60}?\s+and,?\s+in\s+particular,?"
+    # "Governments should treat access to a device as part of their broadband plans, including by:" before the ways
+    r"|(?:shall|should|will|must)\s+[a-z]+\s+[^.;:]{2,200}?,?\s+(?:including|in\s+particular|for\s+(?:instance|example)|"
+    r"inter\s+alia|notably)\s+by"
     # "For the report itself, our delegation would expect to see:" before what the report should give
     r"|(?:would|should|will)\s+(?:expect|like|wish|want|hope)\s+to\s+(?:see|find|read)(?:\s+[^.;:]{0,40})?)\s*:?\s*$")
 

@@ -99,6 +99,12 @@ DECLARING_RE = re.compile(r"^(?:Reaffirm|Affirm|Reiterate|Recogni[sz]e|Acknowled
 LEAD_HEADER_RE = re.compile(r"^(?=.*\b(?:Lead|Responsible|Responsibility|Owner|Led by|Actor|Who)\b)"
                             r"(?=.*\b(?:Action|Activity|Activities|Task|Deadline|Timeline|Indicator|Output|Targets?)\b)"
                             r"(?:\S+\s+){1,8}\S+$")
+# A header whose Lead column follows the Deadline column: "ID  Milestone  Deadline  Lead  Partners".
+LEAD_AFTER_DATE_RE = re.compile(r"\b(?:Deadline|Due(?:\s+date)?|Date|Timeline|Time\s*frame|Timing|By\s+when)\s*\|?\s*"
+                                r"(?:Lead|Responsible|Owner|Led\s+by)\b", re.IGNORECASE)
+# A deadline cell and the cells after it, in a row whose cells run together: "… cybercrime cases Dec 2027 UNODC ITU".
+DATE_CELL_RE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+|Q[1-4]\s+|H[12]\s+|"
+                          r"(?:[Ee]nd|[Mm]id)[\s-]+)?(?:19|20)\d\d(?:\s*[\u2013-]\s*(?:19|20)?\d\d)?\s+(?=[A-Z])")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
 LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
@@ -689,6 +695,17 @@ class OutsideHandlers:
             return cell.strip(), cell  # "ITU and UNCTAD", "ECA, ESCAP and DPIDG": all of them lead, not the first alone
         return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
 
+    def _first_body(self, cells: str) -> tuple[str, str] | None:
+        """The body that opens cells run together ("UNODC ITU", "Member States ITU, regional development banks"):
+        one the knowledge base knows, or a capitalised name up to the next it knows."""
+        spans = list(_tokens(cells).spans["actors"])
+        if spans and spans[0].start_char == 0:
+            return self.found(spans[0].text)
+        name = re.match(r"[A-Z][\w&\-]*(?:\s+(?:of|on|for|the|and|[A-Z][\w&\-]*))*", cells[:spans[0].start_char].rstrip()
+                        if spans else cells)
+        name = name and re.sub(r"(?:\s+(?:of|on|for|the|and))+$", "", name.group())
+        return (name, name) if name and len(name.split()) <= 8 else None
+
     def _lead_cell(self, text: str) -> tuple[str, str] | None:
         """The Lead cell of a table row whose cells reach us run together ("A.3 Report to ITU each year the
         quantities … Member States Yearly Number of countries reporting"): the first body named after the action's
@@ -698,6 +715,9 @@ class OutsideHandlers:
             # cell after the action that names a body
             return next((found for cell in text.split(" | ")[1:] if (found := self.owner_named(_director_cell(cell)))),
                         None)
+        dates = list(DATE_CELL_RE.finditer(text)) if self.lead_after_date else []
+        if dates and (lead := self._first_body(text[dates[-1].end():])):
+            return lead  # "… in cybercrime cases Dec 2027 UNODC ITU": the Lead cell right after the deadline's
         directors = DIRECTORS_CELL_RE.search(text)
         if directors and re.search(r"\bthe\s+$", text[:directors.start()], re.IGNORECASE):
             directors = None  # "Report to the Directors BR/TSB/BDT …": running text takes the article, a cell not
