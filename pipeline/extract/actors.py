@@ -74,7 +74,8 @@ AGENT_NOUN_RE = re.compile(r"[a-z\-]+(?:ant|[dg]ent|ient|er|or|ist)s?|delegat(?:
 # (Only at the start of a line: a Council resolution may cite "resolution A/RES/80/173" in its preamble.)
 # (A symbol may stand at the end of the masthead's first line: "United Nations<TAB>A/C.2/83/L.41".)
 UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/RES/|A/\d|A/C\.\d|"
-                                                 r"The General Assembly\b)", re.MULTILINE)),
+                                                 r"The General Assembly\s*(?:,|$))", re.MULTILINE)),  # (its opener, not "The
+              # General Assembly concluded …" in a proposal's introduction)
               ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
                                   re.MULTILINE)),
               ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
@@ -141,7 +142,7 @@ def itu_body(document: Document) -> str | None:
 
 
 # Another body's secretariat by the body's acronym: "the UNGIS secretariat", "the CSTD secretariat".
-OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)[A-Z]{3,}(?:[-&][A-Z]+)*\s+secretariat)")
+OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)[A-Z]{3,}(?:[-&][A-Z]+)*\s+[Ss]ecretariat)")
 # A unit of a Bureau named by the Bureau's acronym: "the BDT secretariat", "the BDT Regional Office for Africa", "the
 # ITU regional offices".
 BUREAU_UNIT_RE = re.compile(r"(?:that\s+)?(?:the\s+|its\s+)?(?P<np>(?:BDT|TSB|BR|ITU(?:-[DTR])?)\s+(?P<head>secretariat|"
@@ -203,6 +204,10 @@ class ActorReader:
         m = re.fullmatch(r"\s*(?:[Tt]he\s+)?[Mm]embers\s+of\s+(?P<body>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s*", phrase)
         found = self.found(m.group("body")) if m else None
         if found and found[0] in ("Council Working Group on WSIS and the SDGs", "Council"):
+            if GENERIC_GROUP_RE.fullmatch(m.group("body").strip()) and (group := self.titled_group()) is not None:
+                # "Members of the Working Group" in the terms of reference of a group the title names: its members
+                name = re.sub(r"^(?:[Tt]he)\s+", "", group)
+                return f"Members of the {name}", phrase.strip()
             return "Member States", phrase.strip()
         return None
 
@@ -245,7 +250,10 @@ class ActorReader:
                      None)
         if named is not None and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+", clause[named.end_char:]) and not re.match(
                 r"\s*(?:'s|’s|of|and|&)\b", clause[named.end_char:]):  # "the Secretary-General and the Directors …"
-            found = self.found(clause[:named.end_char])
+            longer = GENERIC_GROUP_RE.fullmatch(named.text) and (
+                LONGER_NAME_RE.match(clause, named.end_char) or LOWER_NAME_RE.match(clause, named.end_char))
+            # ("that the Council Working Group on international … issues (CWG-Internet) shall …": that group, named whole)
+            found = self.found(clause[:longer.end() if longer else named.end_char])
             if found:  # "the WSIS&SDG Task Force take the following steps": the body the clause opens with
                 return found
         # (a subject of up to 60 characters names its body; a longer one is a thing, read only for its owner)
@@ -500,10 +508,12 @@ class ActorReader:
         first = spans[0]
         canonical, printed = first.label_, first.text
         if (GENERIC_GROUP_RE.fullmatch(first.text) and first.start_char < 20
-                and (longer := LONGER_NAME_RE.match(text, first.end_char)) is not None):
+                and (longer := LONGER_NAME_RE.match(text, first.end_char) or LOWER_NAME_RE.match(text, first.end_char))
+                is not None):
             # "The Working Group on Devices and Affordability shall …": a group the knowledge base does not know, whose
             # name its generic head ("Working Group", the Council's in ITU texts) only begins
-            name = printed_name(text[first.start_char:longer.end()])
+            whole = " ".join(text[first.start_char:longer.end()].split())
+            name = printed_name(whole) if longer.re is LONGER_NAME_RE else re.sub(r"^(?i:the)\s+", "", whole)
             if name:
                 return name, text[first.start_char:longer.end()].strip()
         if canonical == "Secretary-General" and self.body and not re.search(r"\bITU\b|Union", text):
@@ -512,8 +522,12 @@ class ActorReader:
 
 
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
-GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:working\s+group|expert\s+group|group|task\s+force|steering\s+committee))")
+GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:council\s+)?working\s+group|expert\s+group|group|task\s+force|"
+                              r"steering\s+committee))")
 # The rest of a longer name after it: "… on Devices and Affordability".
+# Or in lower case, where its acronym or the line's end closes it: "… on international Internet-related public policy
+# issues (CWG-Internet) shall …".
+LOWER_NAME_RE = re.compile(r"\s+on\s+[a-z][\w&\-]*(?:\s+[\w&\-]+){0,7}?(?=\s*\(|\s*$)")
 LONGER_NAME_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|the|of|on|for|in|[A-Z][\w&\-]*))*?"
                             r"(?=\s+(?:shall|should|will|must|is|are|to|may|has|have|was|were)\b|[,;:.(]|$)")
 

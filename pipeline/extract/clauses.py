@@ -15,6 +15,9 @@ from .cues import (CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RE
                    SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
+# The same verbs as a declaration's speakers use them ("We, the ministers, … 2. Commit to …; 4. Call upon …").
+_BASE_VERBS = ("Call further upon|Call also upon|Call upon|Call on|Call for|Recommend|Undertake|Encourage|Instruct|Resolve|"
+               "Request|Entrust|Approve|Endorse|Direct|Commit|Invite|Decide|Adopt|Urge|Ask")
 # An inline item marker: a number (or "a)") that opens "to …", "that …" or a capitalised operative verb.
 ITEM_MARK_RE = re.compile(
     rf"(?:(?<=\s)|^)(?:(?P<label>\d{{1,2}}[.)]?|[a-z]\))\s+"
@@ -28,7 +31,8 @@ ITEM_MARK_RE = re.compile(
     rf"|(?<=[;:]\s)\((?P<paren>\d{{1,2}})\)\s+(?=\S)"
     # After a clause ends ("…; 11 taking into account …"), a number opens an item whatever word follows, if it
     # continues the list exactly (checked in _plausible_marks): run-on lists are not only "to …" items.
-    rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})[.)]?\s+(?=[a-z(])(?!(?:per|percent|years?|months?|"
+    rf"|(?:(?<=[;:,.]\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<next>\d{{1,2}})[.)]?\s+(?=[a-z(]|(?:{_BASE_VERBS})\s)"
+    rf"(?!(?:per|percent|years?|months?|"
     rf"weeks?|days?|million|billion|countries|times|of|out)\b|in\s+\d))")
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
@@ -265,7 +269,10 @@ def split_flattened(block: Block) -> list[Segment] | None:
     # ("Part A  The ten WSIS targets … a) Villages are linked …").
     lone_letter = (len(marks) == 1 and marks[0].group("letter") is not None and pre_end > 0
                    and text[marks[0].end():marks[0].end() + 1].isupper() and text[:pre_end].rstrip()[-1:] not in ".;:,")
-    if len(marks) < 2 and chapeau_at is None and not lone_letter:
+    # ("1. Resolve to …; 2. Commit to …": one marker is enough where it numbers the item after the block's own)
+    continues = (len(marks) == 1 and first > 0 and marks[0].group("next") is not None
+                 and int(marks[0].group("next")) == first + 1 and text[:pre_end].rstrip().endswith(";"))
+    if len(marks) < 2 and chapeau_at is None and not lone_letter and not continues:
         return None
     segs: list[Segment] = []
     own = _opens_with_verb(text[:pre_end])

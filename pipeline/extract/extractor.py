@@ -212,6 +212,17 @@ def _named_in_full(document: Document, c: Candidate, walk: Walk) -> Candidate:
     return replace(c, actor=None)
 
 
+def _tidy(actor: str | None) -> str | None:
+    """A name as one line, without the aside a list of actions adds after it: "UNCTAD (R. Lindqvist)", "UNCTAD (as
+    Chair)", "regional commissions (ESCAP to coordinate" are UNCTAD and the regional commissions; an acronym in
+    brackets stays ("Inter-American Telecommunication Commission (CITEL)")."""
+    if not actor:
+        return actor
+    actor = " ".join(actor.split())
+    # (an acronym in brackets is part of the name: "Inter-American Telecommunication Commission (CITEL)")
+    return re.sub(r"\s*\((?![A-Z0-9&\-]{2,}\)$)[^()]*\)?$", "", actor) or actor
+
+
 def _question(document: Document, c: Candidate) -> bool:
     """A questionnaire's question ("Has your country adopted …?", "Which Action Lines does it cover?") asks for an
     answer, not for an action; "Why does the table show no …?" in a delegate's comments asks for a correction."""
@@ -362,7 +373,7 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
             rid = content_id("req", document.sha256[:16], chapeau, text, n)
         seen_ids.add(rid)
         reqs.append(Requirement(
-            id=rid, source=source, kind=c.kind, actor=whole.get(_bare(c.actor), c.actor) or None, verb=verb, text=text,
+            id=rid, source=source, kind=c.kind, actor=_tidy(whole.get(_bare(c.actor), c.actor)) or None, verb=verb, text=text,
             statement=re.sub(r"\s+", " ", c.statement).strip(),
             checkability=Checkability.PROCEDURAL if procedural else Checkability.CONTENT,
             frequency=freq.group(0).lower() if freq else None,

@@ -6,7 +6,7 @@ import re
 
 from ..model import RequirementKind
 from . import cues
-from .actors import BODY_WORDS, printed_name
+from .actors import BODY_WORDS, OTHER_SECRETARIAT_RE, printed_name
 from .walk_state import SECRETARIAT
 
 # A report with its author: "that the annual report of the Secretary-General on WSIS include …".
@@ -175,7 +175,10 @@ class AddresseeReader:
         # (the proposer's own verb, not "The General Assembly may wish to request the Commission to …")
         asks = re.search(r"\b(?:requests|asks|invites|urges|calls\s+(?:up)?on)\s+(?P<who>(?:the\s+)?[A-Za-z][^,;:]{1,80}?)"
                          r"\s*(?::?\s*$|\s+to\s+[a-z])", text)
-        if asks and (found := self.body_named(asks.group("who")) or self.head_actor(asks.group("who"))):
+        who = re.sub(r"\s+to$", "", asks.group("who")) if asks else ""  # ("requests the CSTD secretariat to:")
+        if asks and (found := (OTHER_SECRETARIAT_RE.fullmatch(who.strip()) and self.found(who))
+                     or self.body_named(who) or self.head_actor(who)):
+            # ("The panel requests the CSTD secretariat to:": that secretariat, not the Commission)
             return found  # "The delegation of Sambrania requests the secretariat of the Commission:": whom it asks
         lead = re.match(r"^(?!(?i:to|that)\b)(?P<subject>[^;:]{3,90}?)\s+to\s+(?:be\s+)?[a-z]", text)
         if lead:  # "The Directors of the three Bureaux to tag …", "The Council, at its 2028 session, to consider:"

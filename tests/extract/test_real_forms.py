@@ -2918,3 +2918,58 @@ def test_a_quotation_that_reads_in_relevant_part_names_its_resolution():
             "5\tto report every year to Council on the activities carried out by ITU to implement the outcomes;\"\n")
     reqs = _extract(text).requirements
     assert [(norm_label(r.source.label), r.quoted_from) for r in reqs] == [("5", "Council Resolution 1440 (Mod. 2029)")]
+
+
+# Round 55 (from the errors of blind sets 65 and 66), each form in our own words.
+
+def test_another_council_group_named_in_full_in_lower_case_is_that_group():
+    text = ("Resolution 1499 (Mod. 2030)\n"
+            "Council Working Group on international Internet-related public policy issues\n"
+            "The ITU Council,\n"
+            "resolves\n"
+            "1 that the Council Working Group on international Internet-related public policy issues (CWG-Internet) "
+            "shall hold an open consultation before each of its meetings;\n"
+            "instructs the Working Group\n"
+            "1 to report to the Council each year;\n")
+    name = "Council Working Group on international Internet-related public policy issues"
+    assert [r[:2] for r in _rows(_extract(text))] == [("1", name), ("1", name)]
+
+
+def test_the_members_and_secretariat_of_a_group_outside_itu_are_its_own():
+    text = ("Working Group on Rural Broadband Finance\nTerms of reference\n"
+            "Members of the Working Group are expected to:\n"
+            "a) send written comments on each draft within two weeks;\n"
+            "The IGF Secretariat shall publish the drafts.\n"
+            "The panel requests the CSTD secretariat to:\n"
+            "a) compile the national replies;\n")
+    rows = {r[3]: r[1] for r in _rows(_extract(text))}
+    assert rows["send written comments on each "] == "Members of the Working Group on Rural Broadband Finance"
+    assert rows["The IGF Secretariat shall publ"] == "IGF Secretariat"
+    assert rows["compile the national replies"] == "CSTD secretariat"
+
+
+def test_an_actions_owner_is_named_without_the_person_in_brackets():
+    text = ("Minutes of the coordination meeting\nActions\n"
+            "Action: UNCTAD (R. Holm) to prepare a shorter reporting template by 31 March.\n"
+            "Action: UNDP (Chair) to circulate the draft statement to all members.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["UNCTAD", "UNDP"]
+
+
+def test_a_declarations_run_on_paragraphs_split_at_each_number():
+    text = ("We, the ministers of the region, meeting in Tunis on 3 May 2030,\n"
+            "Adopt the following:\n"
+            "1. Resolve to update our national digital strategies by 2031; 2. Commit to raising the share of public "
+            "services available online to 80 per cent by 2033;\n"
+            "3. Call upon the regulators of the region to publish broadband prices every year;\n")
+    rows = _rows(_extract(text))
+    assert [r[0] for r in rows] == ["1", "2", "3"]
+    assert rows[1][3] == "Commit to raising the share of"
+
+
+def test_a_proposal_that_mentions_the_general_assembly_is_no_un_text():
+    text = ("Plenipotentiary Conference (PP-30)\nProposals for the work of the Conference\n"
+            "The General Assembly concluded the review of the Summit outcomes in 2025.\n"
+            "MOD\nRESOLUTION 140 (REV. PP-30)\n"
+            "instructs the Secretary-General\n"
+            "1 to report every year to the Council on the implementation of this resolution;\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["Secretary-General"]
