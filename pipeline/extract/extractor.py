@@ -180,6 +180,8 @@ def _weak_convention(c: Candidate) -> bool:
     """The actor is one of the weak conventions above, and the text prints no name for it."""
     return (c.actor in WEAK_CONVENTIONS and not (c.printed or "").strip()
             and not (c.actor == "ITU" and c.kind is RequirementKind.TARGET))
+
+
 # A body a text calls by its kind alone ("the Fund", "the study group", "each facilitator"): a person's title
 # ("the Chair", "the Director") is a name of its own; these are not.
 BODY_KIND_RE = re.compile(r"(?:the|each|every)\s+(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
@@ -198,10 +200,13 @@ def _named_in_full(document: Document, c: Candidate, walk: Walk) -> Candidate:
             or walk.found(c.actor) is not None):
         return c  # (a kind the knowledge base knows by that word alone: "the Council" in an ITU text)
     words = [re.escape(w.capitalize()) for w in kind.group("kind").split()]
+    # (capitalised words before the kind, then a number or an "of/on/for" name: "ITU-D Study Group 1", "Alliance for
+    # Open Connectivity Data")
     full = re.compile(r"\b(?:[A-Z][\w&\-]*\s+){0,5}" + r"\s+".join(words)
-                      + r"(?:\s+\d+(?:/\d+)?|\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|of|on|for|the|[A-Z][\w&\-]*))*"
-                      r"(?<!\sand)(?<!\sof)(?<!\son)(?<!\sfor)(?<!\sthe))?")
-    names = {re.sub(r"^(?:The|This|That|Each|Every|A|An|Its|Our)\s+", "", m.group()) for m in full.finditer(document.text)}
+                      + r"(?:\s+\d+(?:/\d+)?|\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&\-]*"
+                        r"(?:\s+(?:and|of|on|for|the|[A-Z][\w&\-]*))*(?<!\sand)(?<!\sof)(?<!\son)(?<!\sfor)(?<!\sthe))?")
+    opening = r"^(?:The|This|That|Each|Every|A|An|Its|Our)\s+"
+    names = {re.sub(opening, "", m.group()) for m in full.finditer(document.text)}
     names = {n for n in names if n.lower() != kind.group("kind").lower()}
     if len(names) == 1:
         name = names.pop()
@@ -219,7 +224,6 @@ def _tidy(actor: str | None) -> str | None:
     if not actor:
         return actor
     actor = " ".join(actor.split())
-    # (an acronym in brackets is part of the name: "Inter-American Telecommunication Commission (CITEL)")
     return re.sub(r"\s*\((?![A-Z0-9&\-]{2,}\)$)[^()]*\)?$", "", actor) or actor
 
 
@@ -373,7 +377,8 @@ def _finish(document: Document, candidates: list[Candidate], kb: KnowledgeBase,
             rid = content_id("req", document.sha256[:16], chapeau, text, n)
         seen_ids.add(rid)
         reqs.append(Requirement(
-            id=rid, source=source, kind=c.kind, actor=_tidy(whole.get(_bare(c.actor), c.actor)) or None, verb=verb, text=text,
+            id=rid, source=source, kind=c.kind, actor=_tidy(whole.get(_bare(c.actor), c.actor)) or None, verb=verb,
+            text=text,
             statement=re.sub(r"\s+", " ", c.statement).strip(),
             checkability=Checkability.PROCEDURAL if procedural else Checkability.CONTENT,
             frequency=freq.group(0).lower() if freq else None,
