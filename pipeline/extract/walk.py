@@ -20,7 +20,7 @@ from .cells import read_cell_rows
 from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import TOR_TITLE_RE, ChapeauHandlers
-from .walk_columns import ColumnReader
+from .walk_columns import ColumnReader, who_columns
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_AFTER_DATE_RE, LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
@@ -119,6 +119,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
         # (table, row, column) -> its cell, in tables whose cells the parser kept apart (row 0: the header)
         self.table_cells = {b.table: b.text.strip() for b in document.blocks if b.table}
+        self.who_columns = who_columns(self.table_cells)
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one

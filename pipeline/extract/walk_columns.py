@@ -35,10 +35,23 @@ def row_cells(seg: Segment) -> list[tuple[int, int]] | None:
 OUTPUT_COLUMN_RE = re.compile(r"(?i:(?:expected\s+|key\s+)?(?:outputs?|deliverables?|products?|milestones?))")
 
 
+def who_columns(cells: dict[tuple[int, int, int], str]) -> dict[int, int]:
+    """Table -> the column its header calls Lead, Responsible or the like (the first such), for tables whose cells
+    the parser kept apart; `cells` maps (table, row, column) to a cell's text, row 0 being the header."""
+    found: dict[int, int] = {}
+    for (table, row, column), text in sorted(cells.items()):
+        if row == 0 and WHO_COLUMN_RE.fullmatch(text):
+            found.setdefault(table, column)
+    return found
+
+
 class ColumnReader:
     """The walk's reader of such tables (mixed into `Walk`)."""
 
+    columns: Columns | None = None
+    column_block: int | None = None  # the block whose row was read, so its other segments are not read again
     table_cells: dict[tuple[int, int, int], str]
+    who_columns: dict[int, int]
 
     def output_cell(self, seg: Segment) -> bool:
         """A row's cell under an Output or Deliverable column, in a table with a Lead or Responsible column ("3.3.1 |
@@ -49,8 +62,7 @@ class ColumnReader:
             return False
         if not OUTPUT_COLUMN_RE.fullmatch(self.table_cells.get((where[0], 0, where[2]), "")):
             return False
-        who = next((c for (t, r, c), text in sorted(self.table_cells.items())
-                    if t == where[0] and r == 0 and WHO_COLUMN_RE.fullmatch(text)), None)
+        who = self.who_columns.get(where[0])
         if who is None or not self.table_cells.get((where[0], where[1], who)):
             return False  # no Lead column, or a row that only heads a group of rows ("A | Coordination and reporting")
         text = seg.block.text
@@ -58,9 +70,6 @@ class ColumnReader:
                  clause_path=(self.doc_name, self.section or "table", seg.label or ""),
                  statement=f"{self.section}: {text[seg.start:seg.end]}" if self.section else text[seg.start:seg.end])
         return True
-
-    columns: Columns | None = None
-    column_block: int | None = None  # the block whose row was read, so its other segments are not read again
 
     def column_row(self, seg: Segment) -> bool:
         """Read a header or a row of a table whose columns the header names; True when the segment was one."""
