@@ -126,7 +126,15 @@ def un_body(document: Document) -> str | None:
     for body, pattern in UN_BODY_RE:
         if pattern.search(head):
             return body
-    return None
+    # a resolution forwarded below a long mail or note opens further down, on a line of its own ("The Economic and
+    # Social Council,")
+    opener = next((m for b in document.blocks
+                   if b.label is None and (m := UN_OPENER_LINE_RE.fullmatch(b.text.strip()))), None)
+    return UN_OPENERS[" ".join(opener.group("body").split())] if opener else None
+
+
+UN_OPENER_LINE_RE = re.compile(r"The\s+(?P<body>General\s+Assembly|Economic\s+and\s+Social\s+Council)\s*,")
+UN_OPENERS = {"General Assembly": "UN General Assembly", "Economic and Social Council": "ECOSOC"}
 
 
 ITU_OPENER_RE = re.compile(r"The (?:Plenipotentiary Conference|World Telecommunication (?:Development Conference|"
@@ -487,6 +495,9 @@ class ActorReader:
         # "ITU-D Sector Members" are Sector Members: the "ITU" of a Sector's name is not the Union.
         spans = [s for s in doc.spans["actors"] if (keep is None or keep(s))
                  and not (s.text.endswith("ITU") and re.match(r"-[DTR]\b", text[s.end_char:s.end_char + 3]))
+                 # "the IGF Leadership Panel", "the IGF MAG" are bodies of the Forum, not the Forum
+                 and not (s.label_ == "Internet Governance Forum" and s.text.split()[-1].isupper()
+                          and re.match(r"\s+[A-Z]", text[s.end_char:s.end_char + 2]))
                  # "private-sector members" of a Commission are companies, not ITU's Sector Members
                  and not text[:s.start_char].lower().endswith("private-")
                  # "developed countries", "donor countries" are those countries, not every Member State

@@ -37,7 +37,7 @@ ITEM_MARK_RE = re.compile(
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
 # ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision)\s+"
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision|Amendment)\s+"
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
                            # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
@@ -59,7 +59,9 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # "A.3", "A3"; "T3 50 per cent of the teachers …" (a target that opens with its figure)
 # "T1 45 000 learners per year …", "T4 every least developed country …": a target's code opens it, whatever follows
 # ("C5-01 Update …", a roadmap's milestone; not "AP47-1 Secretariat – …", an action point the walk reads whole)
-CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}\.?\d{1,2}(?:[.\-]\d{1,2})?"
+# ("TC-1. Network operators should …", "AG-1 Publish …", "O.4.3.1 Prepare …": a letter code with a hyphen, a
+# code of three levels)
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
                           r"(?=\.?\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
@@ -194,10 +196,13 @@ def segment_block(block: Block) -> list[Segment]:
              or BARE_NUMBER_RE.match(text) or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]
-    last = _last_sentence_start(text) if block.label is None and text.rstrip().endswith(":") else 0
+    # (or with no stop at all, the quotation on the next line: "… Council Resolution 1447 (Mod. 2027) instructs the
+    # Secretary-General" above "\u201c1 to submit …")
+    last = _last_sentence_start(text) if text.rstrip()[-1:] not in ".;!?)" else 0
     if last and is_chapeau(text[last:]) and _quotes_instrument(text[last:]):
         # "Several provisions already ask for this. Resolution 140 (…) instructs the Secretary-General:": the quoted
-        # chapeau is the paragraph's last sentence
+        # chapeau is the paragraph's last sentence (in a numbered paragraph too: "1.2 The draft leaves out … .
+        # Council Resolution 1447 (Mod. 2027) instructs the Secretary-General")
         return [Segment("para", block, 0, _trim_end(text, 0, last)), Segment("chapeau", block, last, len(text))]
     if is_chapeau(text) and (block.label is None or (text.rstrip().endswith(":") and _quotes_instrument(text))):
         # "1.1 The Administration recalls that Council Resolution 1332 (Mod. 2024) instructs the Secretary-General:"
@@ -223,8 +228,8 @@ RUN_IN_DOT_TITLE_RE = re.compile(r"^(?!(?:The|A|An|It|This|That|These|We|They|Th
 
 def _named_label(m: re.Match) -> str:
     """The number or letter of "Proposal 3:", "Target 1", "Action A –"."""
-    if m.groupdict().get("op"):  # "OP 5 – delete …": the operative (or preambular) paragraph, as the draft numbers it
-        return re.sub(r"^(OP|PP)\s*", r"\1 ", m.group("op"))
+    if m.groupdict().get("op"):  # "OP 5 – delete …", "OP5: …": the operative (or preambular) paragraph as printed
+        return " ".join(m.group("op").split())
     return next(v for k, v in m.groupdict().items() if v is not None and k in ("n", "letter", "dashed"))
 
 

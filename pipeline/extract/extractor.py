@@ -184,9 +184,10 @@ def _weak_convention(c: Candidate) -> bool:
 
 # A body a text calls by its kind alone ("the Fund", "the study group", "each facilitator"): a person's title
 # ("the Chair", "the Director") is a name of its own; these are not.
-BODY_KIND_RE = re.compile(r"(?:the|each|every)\s+(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
+BODY_KIND_RE = re.compile(r"(?:(?:the|each|every)\s+)?(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
                           r"commission|committee|office|assembly|conference|council|board|forum|network|partnership|"
-                          r"facilitator|entity|agency|organi[sz]ation|programme|platform|centre|panel|initiative))",
+                          r"facilitator|entity|agency|organi[sz]ation|programme|platform|centre|panel|initiative|"
+                          r"task\s+team|task\s+force|team))",
                           re.IGNORECASE)
 
 
@@ -196,25 +197,72 @@ def _named_in_full(document: Document, c: Candidate, walk: Walk) -> Candidate:
     "Global Alliance of Public Libraries"). Where the text prints none, or several, the actor is unknown and a
     warning says so: which body is meant is the reader's to settle, never a guess of ours."""
     kind = BODY_KIND_RE.fullmatch((c.printed or "").strip())
-    if (kind is None or c.actor is None or c.actor.lower().rstrip("s") != kind.group("kind").lower().rstrip("s")
-            or walk.found(c.actor) is not None):
-        return c  # (a kind the knowledge base knows by that word alone: "the Council" in an ITU text)
-    words = [re.escape(w.capitalize()) for w in kind.group("kind").split()]
+    if kind is None or c.actor is None:
+        return c
+    names = _full_names(document, kind.group("kind"))
+    if c.actor.lower().rstrip("s") == kind.group("kind").lower().rstrip("s") and walk.found(c.actor) is None:
+        if len(names) == 1:
+            return replace(c, actor=_known_as(names.pop(), walk))
+        walk.unnamed_bodies.append(f"{c.label or c.segment.block.locator} ('{c.printed.strip()}')")
+        walk.warned.add(id(c.segment))
+        return replace(c, actor=None)
+    # A kind the knowledge base knows by that word alone ("the Council" in an ITU text) stays that body, unless the
+    # text never names that body in full and names one other of the kind, in words of its own ("the Task Force" in the
+    # terms of reference of the Inter-Sectoral Coordination Task Force on WSIS Action Lines, "the Council" in
+    # UNESCO's decision on the Intergovernmental Council of the Information for All Programme)
+    known = walk.found(c.printed)
+    other = next(iter(names)) if len(names) == 1 else None
+    if (known is None or known[0] != c.actor or other is None
+            or not re.match(r"(?:[A-Z][\w&\-]*\s+)+" + r"\s+".join(kind.group("kind").split()) + r"\s+(?:of|on|for)\s",
+                            other, re.IGNORECASE)
+            or _prints_in_full(document.text, c.actor, kind.group("kind"), walk)):
+        return c
+    return replace(c, actor=_known_as(other, walk))
+
+
+def _known_as(name: str, walk: Walk) -> str:
+    """A full name's canonical body where the knowledge base knows the whole name ("ITU Council"), else the name as
+    printed ("UNGIS Task Team on Joint WSIS Reporting", not UNGIS)."""
+    found = walk.found(name)
+    whole = found is not None and found[1].strip().removeprefix("the ").lower() == name.removeprefix("the ").lower()
+    return found[0] if whole and found[0] else name
+
+
+# Between the words of a name: spaces, or a line break after a link word ("… Council of / the Information for All
+# Programme"); a name ends with its line otherwise (a heading below is no part of it).
+_SEP = r"(?:[^\S\n]+|(?:(?<=\bof)|(?<=\bon)|(?<=\bfor)|(?<=\band)|(?<=\bthe))\s+)"
+
+
+def _full_names(document: Document, kind: str) -> set[str]:
+    """The full names the text prints for bodies of a kind ("ITU-D Study Group 1" for "study group")."""
+    words = [re.escape(w.capitalize()) for w in kind.split()]
     # (capitalised words before the kind, then a number or an "of/on/for" name: "ITU-D Study Group 1", "Alliance for
     # Open Connectivity Data")
-    full = re.compile(r"\b(?:[A-Z][\w&\-]*\s+){0,5}" + r"\s+".join(words)
-                      + r"(?:\s+\d+(?:/\d+)?|\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&\-]*"
-                        r"(?:\s+(?:and|of|on|for|the|[A-Z][\w&\-]*))*(?<!\sand)(?<!\sof)(?<!\son)(?<!\sfor)(?<!\sthe))?")
+    # (not the end of a longer name: "Economic and Social Council"; nor an article: "Membership / The Task Force")
+    full = re.compile(r"(?<!\band\s)(?<!\bof\s)(?<!\bon\s)(?<!\bfor\s)\b"
+                      r"(?:(?!(?:The|This|That|Each|Every|An?|Its|Our)\b)[A-Z][\w&\-]*[^\S\n]+){0,5}"
+                      + r"\s+".join(words)
+                      + rf"(?:{_SEP}\d+(?:/\d+)?|{_SEP}(?:of|on|for){_SEP}(?:the{_SEP})?[A-Z][\w&\-]*"
+                        rf"(?:{_SEP}(?:and|of|on|for|the|[A-Z][\w&\-]*))*(?<!\sand)(?<!\sof)(?<!\son)(?<!\sfor)"
+                        r"(?<!\sthe))?")
     opening = r"^(?:The|This|That|Each|Every|A|An|Its|Our)\s+"
-    names = {re.sub(opening, "", m.group()) for m in full.finditer(document.text)}
-    names = {n for n in names if n.lower() != kind.group("kind").lower()}
-    if len(names) == 1:
-        name = names.pop()
-        found = walk.found(name)
-        return replace(c, actor=found[0] if found else name)
-    walk.unnamed_bodies.append(f"{c.label or c.segment.block.locator} ('{c.printed.strip()}')")
-    walk.warned.add(id(c.segment))
-    return replace(c, actor=None)
+    # (a footnote's marker is no part of the name: "Partnership on Measuring ICT for Development⁶")
+    names = {" ".join(re.sub(opening, "", re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", "", m.group())).split())
+             for m in full.finditer(document.text)}
+    # (a name cut short where a line ends is the longer name: "Intergovernmental Council" of "… Council of the …")
+    return {n for n in names if n.lower() != kind.lower() and not any(o.startswith(n + " ") for o in names)}
+
+
+def _prints_in_full(text: str, canonical: str, kind: str, walk: Walk) -> bool:
+    """The text names a known body by more than its kind: its canonical name or a longer alias ("ITU Council",
+    "WSIS&SDG Task Force"), or it is the body whose text this is (the Council's own decisions)."""
+    if canonical in (walk.body, walk.decider):
+        return True
+    actor = next((a for a in walk.kb.actors if a.canonical == canonical), None)
+    forms = {canonical.lower(), *(actor.aliases if actor else ())}
+    longer = [f for f in forms if len(f) > len(kind) + 4 and f.removeprefix("the ") != kind.lower()]
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(f)}\b", low) for f in longer)
 
 
 def _tidy(actor: str | None) -> str | None:
@@ -334,9 +382,12 @@ def _parent_label(segments, i: int) -> str | None:
     ("To support these targets, the Commission commits to:")."""
     from .asks import LETTER_RE
 
-    for seg in reversed(segments[:i]):
+    for k in range(i - 1, -1, -1):
+        seg = segments[k]
         if seg.label and LETTER_RE.fullmatch(seg.label):
             continue
+        if not seg.label and k > 0 and segments[k - 1].block is seg.block:
+            continue  # "7. We further commit, …, / to:": the rest of the numbered paragraph
         label = (seg.label or "").strip("().")
         return label if re.fullmatch(r"(?:[A-Z]\.?)?\d{1,2}(?:\.\d{1,2})*(?:bis|ter)?", label) else None
     return None

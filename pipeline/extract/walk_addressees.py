@@ -61,6 +61,13 @@ ADDRESSEE_ASIDE_RE = re.compile(r",\s+(?:in\s+(?:close\s+)?(?:consultation|coope
                                 re.IGNORECASE | re.DOTALL)
 
 
+# A body's suggestion of what it might ask of another: "The Commission may wish to encourage Member States to …",
+# "… may wish to invite ITU, as facilitator of Action Line C5, to …".
+MAY_WISH_RE = re.compile(r"\bmay\s+(?:also\s+|further\s+)?wish\s+to\s+"
+                         r"(?:invite|encourage|request|call\s+(?:up)?on|urge|ask)\s+"
+                         r"(?P<who>(?:the\s+|all\s+)?[A-Za-z][^,;:]{1,80}?)\s*(?:,|\s+to\s+[a-z]|:|$)")
+
+
 class AddresseeReader:
     """The walk's readers of addressees (mixed into `Walk`, beside `ActorReader`)."""
 
@@ -161,6 +168,13 @@ class AddresseeReader:
                 actor, printed = self.found(of.group("owner")) or (None, None)  # "That the annual report of the SG …"
             if actor:
                 return actor, printed
+        wish = MAY_WISH_RE.search(text)
+        if wish and not re.search(r"\bAssembly\b", text[:wish.start()]):
+            # "The Commission may wish to encourage Member States to …": the States it would encourage (on the
+            # development excerpts, 18 of 19 such; an Assembly's "may wish to request …" stays the Assembly's, 4 of 4)
+            who = wish.group("who")
+            if found := self.body_named(who) or self.head_actor(who):
+                return found
         d = cues.DEONTIC_RE.search(text)
         if d and d.group(0).lower().endswith("that"):  # "It is important that the Union include …"
             actor, printed = self.that_subject(text[d.end() - 4:])

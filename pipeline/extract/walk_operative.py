@@ -311,9 +311,16 @@ class OperativeHandlers:
         # (a numbered one is a requirement of its own, as any item with sub-items is)
         following = (not second and not seg.label and re.fullmatch(r"(?:on\s+|upon\s+)?the\s+following(?:\s+[\w\-]+){0,3}\s*:?\s*", rest)
                      is not None and (seg.block.text.rstrip().endswith(":") or seg.end < len(seg.block.text.rstrip())))
+        # "(a) Decides that …" under "2. Decides …, and in that regard:": a sub-paragraph with its own verb is cited
+        # under its paragraph, "2 (a)", as its romans are under both ("2 (b) (i)")
+        parent = self.ctx.sub_of or (self.ctx.last_number if self.ctx.opens_items else None) if (
+            seg.kind == "item" and _is_letter(seg.label) and self.ctx is not None and self.ctx.mode == "operative"
+            and not _is_roman(seg.label, self.ctx.last_letter)) else None
+        parent = parent if parent and re.fullmatch(r"\d{1,3}", parent.strip("().")) else None
+        label = f"{parent.strip('().')} {seg.label}" if parent else seg.label
         if not lead_in and not following and not bare:
             self.add(seg, seg.start, end, kind=cues.OPERATIVE_KIND[verb], actor=actor, printed=printed,
-                     label=seg.label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}",
+                     label=label, clause_path=(self.doc_name, seg.label or ""), statement=f"{self.doc_name}: {text}",
                      quoted_from=outer.source if outer is not None else self.quoted_paragraph(seg))
         if later is not None:
             self.own_operative(Segment("para", seg.block, seg.start + later.end(), seg.end, seg.label))
@@ -338,8 +345,9 @@ class OperativeHandlers:
             return True
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
-                            source=outer.source if outer is not None else self.doc_name, last_number=seg.label,
-                            last_text=text, own_item=None if lead_in else seg.label or "", quoted=outer is not None)
+                            source=outer.source if outer is not None else self.doc_name, last_number=label,
+                            last_text=text, own_item=None if lead_in else seg.label or "", quoted=outer is not None,
+                            opens_items=_opens_items(seg), sub_of=parent.strip("().") if parent else None)
         return True
 
     def second_clause(self, seg: Segment) -> bool:

@@ -6,6 +6,8 @@ Items whose chapeau is missing ("7 to prepare …") too. The first rule that rea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import BlockKind, RequirementKind
 from . import cues
@@ -108,10 +110,11 @@ DATE_CELL_RE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
 LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
-                          r"(?=[;()\]]|\.(?:\s|$)|$)", re.IGNORECASE)  # "(lead: BDT; by 2030)", "[Lead: BDT]"
+                          # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
+                          r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
-                 "a", "an", "among", "between", "through", "via", "including", "every", "each", "per"}
+                 "a", "an", "among", "between", "through", "via", "including", "every", "each", "per", "all"}
 
 # "It was agreed / requested / recommended that …": what each records.
 IMPERSONAL_KIND = {"agreed": RequirementKind.DECISION, "decided": RequirementKind.DECISION,
@@ -338,6 +341,27 @@ DATED_MILESTONE_RE = re.compile(rf"(?:By|Before|From)\s+(?:the\s+end\s+of\s+|end
 QUESTIONS_LEAD_RE = re.compile(r"\b(?P<verb>requests?|invites?|asks?|encourages?|urges?)\s+(?P<who>[^,.;:]{2,60}?)\s+to\s+"
                                r"(?:kindly\s+)?(?:reply|respond|answer|provide\s+(?:replies|answers|responses))\s+(?:to\s+)?"
                                r"the\s+following\s+(?:[a-z]+\s+)?questions\s*:?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A body's name found in a text by its offsets, as a matcher's span gives them."""
+
+    start_char: int
+    end_char: int
+    text: str
+
+
+def _whole_names_re(kb) -> re.Pattern:
+    """Any alias of a body the knowledge base knows only by a whole name, longest first (built once per knowledge
+    base)."""
+    return _whole_names_of(tuple(sorted({a for actor in kb.actors if actor.whole_name for a in actor.aliases},
+                                        key=lambda a: (-len(a), a))))
+
+
+@lru_cache(maxsize=8)
+def _whole_names_of(aliases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases) + r")\b", re.IGNORECASE)
 
 
 class OutsideHandlers:
@@ -721,7 +745,7 @@ class OutsideHandlers:
         directors = DIRECTORS_CELL_RE.search(text)
         if directors and re.search(r"\bthe\s+$", text[:directors.start()], re.IGNORECASE):
             directors = None  # "Report to the Directors BR/TSB/BDT …": running text takes the article, a cell not
-        spans = list(_tokens(text).spans["actors"])
+        spans = self._cell_bodies(text)
         for i, span in enumerate(spans):
             if directors and directors.start() <= span.start_char < directors.end():
                 return "Directors of the Bureaux", directors.group(0)  # "Directors BR/TSB/BDT", not TSB alone
@@ -742,7 +766,13 @@ class OutsideHandlers:
                 if not re.fullmatch(r"\s*(?:,|and|&|, with|with)\s*", text[end:nxt.start_char]):
                     break
                 end = nxt.end_char
-            return self.found(text[span.start_char:end])
+            named = " ".join(text[span.start_char:end].split())
+            if isinstance(span, _Named) and end == span.end_char:
+                named = span.text  # ("WHO": the World Health Organization)
+            if isinstance(span, _Named) and after and after.group(1) in ("secretariat", "secretariats"):
+                named = f"{named} {after.group(1)}"  # "ESCAP secretariat": the cell names the body's secretariat
+            # (a body known only by its whole name goes by it: the record takes its canonical name)
+            return self.found(named) or ((named, named) if isinstance(span, _Named) else None)
         # a body the knowledge base does not list, named in full just before the time frame ("… recommend changes
         # to it Telecommunication Development Advisory Group 2028 and 2029")
         cell = NAMED_CELL_RE.search(text)
@@ -756,6 +786,31 @@ class OutsideHandlers:
                 return f"{officer.group('title')} of the {body[0]}", officer.group(0).strip()
             return self.officer_in_full(officer.group("title"))
         return None
+
+    def _cell_bodies(self, text: str) -> list:
+        """The bodies a row's cells run together name, in order: those the actor matcher marks, and those the knowledge
+        base knows only by a whole name ("FAO ITU Dec 2027": FAO leads, ITU is a partner), which the matcher leaves
+        out so that running text never narrows to them; an acronym counts only in capitals."""
+        # (not a regional Forum named after the global one: "back-to-back with the Arab IGF")
+        spans = [s for s in _tokens(text).spans["actors"] if not (
+            s.label_ == "Internet Governance Forum" and re.search(r"\b(?!The\b)[A-Z][a-z]+\s+$", text[:s.start_char]))]
+        taken = [(s.start_char, s.end_char) for s in spans]
+        # (WHO, the World Health Organization, whose initials are a word in lower case, only in capitals)
+        found = [(m, m.group(0)) for m in _whole_names_re(self.kb).finditer(text)
+                 if m.group(0).isupper() or " " in m.group(0)]
+        found += [(m, "World Health Organization") for m in re.finditer(r"\bWHO\b", text)]
+        for m, name in sorted(found, key=lambda f: f[0].start()):
+            # a cell names it alone: not "(UNDP)", a partner in brackets, nor "with UNESCO, UNCTAD and UNDP" inside the
+            # action, nor "a joint WHO-ITU survey"
+            before = text[:m.start()].rstrip()
+            if (re.search(r"[(,/\-]$|\b(?:and|with|by|to|of|from|the|including|among|between|or)$", before,
+                          re.IGNORECASE)
+                    or re.match(r"\s*[),/\-]|\s+(?:and|with)\b", text[m.end():])
+                    or any(a < m.end() and m.start() < b for a, b in taken)):
+                continue
+            spans.append(_Named(m.start(), m.end(), name))
+            taken.append((m.start(), m.end()))
+        return sorted(spans, key=lambda s: s.start_char)
 
     def spelled_out(self, initials: str) -> tuple[str, str] | None:
         """A body a cell names by initials the text never defines ("CWG"): the body whose name the text spells out
@@ -781,7 +836,9 @@ class OutsideHandlers:
             return False
         code = CODE_RE.match(text)
         start = code.end() if code else 0
-        who = (owner or lead).group("who")
+        # ("(Responsible: RG-SSD convenor - Deadline: 15 March 2028)": the deadline is no part of who)
+        who = re.split(r"\s+[\u2013\u2014-]\s+(?=(?:deadline|due|by|date)\b)|;", (owner or lead).group("who"),
+                       maxsplit=1, flags=re.IGNORECASE)[0]
         actor, printed = (self.owner_named(who) if lead else None) or self.found(who) or self.head_actor(who) or (
             printed_name(who), who)
         self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,

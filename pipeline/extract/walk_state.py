@@ -31,6 +31,8 @@ class _Context:
     outer_next: str | None = None  # the letter that returns to it ("(c)")
     kind: RequirementKind | None = None  # "the Working Group shall:" sets expectations, not an operative verb
     own_item: str | None = None  # a UN paragraph with sub-items: only its own sub-items inherit it
+    opens_items: bool = False  # the paragraph that set it ends with a colon: items follow
+    sub_of: str | None = None  # "2" for "(a) Decides …" under "2. Decides …, and in that regard:"
 
 
 @dataclass(slots=True)

@@ -17,7 +17,14 @@ import re
 from .columns import tab_row
 
 # "From: …", "Subject: …": each is its own line in a forwarded mail, never the start of a paragraph's text.
-MAIL_HEADER_RE = re.compile(r"^\s*(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)\s*:", re.IGNORECASE)
+# (in capitals and followed by its value: "to:" that ends a wrapped chapeau, "… budgets, / to:", is none)
+MAIL_HEADER_RE = re.compile(r"^\s*(?=[A-ZÀ])(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)\s*:[^\S\n]*\S",
+                            re.IGNORECASE)
+# A UN masthead's lines: "Distr.: General", "Original: English", "Thirty-first session", "9 March 2028", "Item 3 (a)
+# of the provisional agenda". Each is a line of its own, never the rest of the body's name above it.
+MASTHEAD_RE = re.compile(r"^\s*(?:Distr\.?\s*:|Original\s*:|Item\s+\d|[A-Z][a-z]+(?:-[a-z]+)?\s+session\s*$|"
+                         r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s+\d{4}\s*$)")
 BULLET_RE = re.compile(r"^\s*[\u2022\u25aa\u25cf\u2013\-*]\s+\S")
 MD_HEADING_RE = re.compile(r"^#{1,6}\s")
 # A list label at the start of a line, as the text parser reads it, and what follows it (after the quotation mark
@@ -77,6 +84,7 @@ def reflow(lines: list[str]) -> list[tuple[int, str]]:
         label = LINE_LABEL_RE.match(line)
         prev = cur[-1] if cur else ""
         starts = (not cur or MAIL_HEADER_RE.match(line) or MAIL_HEADER_RE.match(prev) or BULLET_RE.match(line)
+                  or MASTHEAD_RE.match(line) or MASTHEAD_RE.match(prev)
                   or MD_HEADING_RE.match(line) or _fits_label(line, last_num, prev)
                   # a table's row that opens with its first short cell ("1 | Circulate …", "No. | Action | …") starts
                   # a paragraph; its wrapped rest does not
