@@ -245,6 +245,7 @@ class ActorReader:
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …"), unless `owner`: then "that the annual report of the
         Secretary-General … shall:" is the report's author's (a UN paragraph's "Decides that …")."""
+        text = re.sub(r"^That\b", "that", text)  # "(d) That the IGF Secretariat shall …" in a UN text
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         if (unit := self.bureau_unit(re.sub(r"^that\s+", "", clause))) is not None:
             return unit  # "that the BDT Regional Office for Africa shall convene …"

@@ -123,6 +123,13 @@ def _plural(name: str) -> str:
     return name[:len(name) - len(last)] + plural
 
 
+# Two bodies named together as a pair: "Both agencies", "the two organizations", "the two secretariats".
+BOTH_RE = re.compile(r"(?i:(?:both|(?:the\s+)?two)\s+(?:agencies|organi[sz]ations|bodies|secretariats|entities|co-facilitators))")
+# The pair a joint note's opening lines name: "Joint ITU-UNESCO note", "ITU and UNESCO", "UNDP/ITU".
+JOINT_PAIR_RE = re.compile(r"\b(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})(?:\s+and\s+|[-/])"
+                           r"(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})\b")
+
+
 def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
     """The actor the rules gave, kept only when it names a body: a pronoun ("you", "they") or a thing the sentence
     opens with ("Future reports should …", "Travel and accommodation of speakers must be covered …", "the
@@ -135,6 +142,15 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
                                                          c.printed or "")):
         found = walk.found(named.group("who"))  # "you, as co-facilitators": the co-facilitators
         return replace(c, actor=found[0] if found else named.group("who").removeprefix("the "))
+    if BOTH_RE.fullmatch(actor):
+        # "Both agencies will …", "The two organizations shall …": the two bodies the text is a joint note of, where its
+        # opening lines name one pair ("Joint ITU-UNESCO note", "ITU and UNESCO"); else who is meant is the reader's
+        pairs = {f"{m.group(1)} and {m.group(2)}" for b in document.blocks[:12] for m in JOINT_PAIR_RE.finditer(b.text)}
+        if len(pairs) == 1:
+            return replace(c, actor=pairs.pop())
+        walk.pronouns.append(f"{c.label or c.segment.block.locator} ('{c.printed or actor}')")
+        walk.warned.add(id(c.segment))
+        return replace(c, actor=None)
     if actor.lower() in PRONOUN_ACTORS:
         walk.pronouns.append(f"{c.label or c.segment.block.locator} ('{c.printed or actor}')")
         walk.warned.add(id(c.segment))
@@ -184,11 +200,15 @@ def _weak_convention(c: Candidate) -> bool:
 
 # A body a text calls by its kind alone ("the Fund", "the study group", "each facilitator"): a person's title
 # ("the Chair", "the Director") is a name of its own; these are not.
-BODY_KIND_RE = re.compile(r"(?:(?:the|each|every)\s+)?(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
+BODY_KIND_RE = re.compile(r"(?:the|each|every)\s+(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
                           r"commission|committee|office|assembly|conference|council|board|forum|network|partnership|"
                           r"facilitator|entity|agency|organi[sz]ation|programme|platform|centre|panel|initiative|"
                           r"task\s+team|task\s+force|team))",
                           re.IGNORECASE)
+
+
+# A governing body's kind printed alone, without its article, as a chapeau names it: "Invites Council to …".
+BARE_KIND_RE = re.compile(r"(?P<kind>Council|Commission|Committee|Board|Forum|Panel)")
 
 
 def _named_in_full(document: Document, c: Candidate, walk: Walk) -> Candidate:
@@ -196,7 +216,7 @@ def _named_in_full(document: Document, c: Candidate, walk: Walk) -> Candidate:
     named: the one full name the text prints for that kind ("ITU-D Study Group 1", "Kestrel Digital Inclusion Fund",
     "Global Alliance of Public Libraries"). Where the text prints none, or several, the actor is unknown and a
     warning says so: which body is meant is the reader's to settle, never a guess of ours."""
-    kind = BODY_KIND_RE.fullmatch((c.printed or "").strip())
+    kind = BODY_KIND_RE.fullmatch((c.printed or "").strip()) or BARE_KIND_RE.fullmatch((c.printed or "").strip())
     if kind is None or c.actor is None:
         return c
     names = _full_names(document, kind.group("kind"))

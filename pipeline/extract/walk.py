@@ -31,7 +31,10 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 RUN_IN_ACTION_RE = re.compile(r"Action\s+(?:required|requested)\s+(?=[A-Z])")
 # Bodies whose plain name is whole: never narrowed to the one kind the text names beside it.
 WHOLE_NAMES = {"governments", "regulators", "operators", "donors", "countries", "stakeholders", "parliaments",
-               "ministries", "businesses", "companies", "universities", "partners", "members", "participants"}
+               "ministries", "businesses", "companies", "universities", "partners", "members", "participants",
+               # (writers of the development excerpts kept "the study groups" as printed 25 times, and qualified them
+               # by the Sector 8 times: a Sector the text names elsewhere is no evidence of whose groups are meant)
+               "study groups"}
 # A body called by its noun alone: "the Working Group", "The Conference", "the Council".
 # A person by title and surname, or the team or office that works for them: "Commissioner Noorzai's team".
 PERSON_SHORT_RE = re.compile(r"\b(?P<title>Commissioner|Ambassador|Minister|Professor|Dr|Mr|Ms|Mrs)\.?\s+(?P<surname>[A-Z][\w\-]+)"

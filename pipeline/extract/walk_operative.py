@@ -293,8 +293,9 @@ class OperativeHandlers:
             else None)
         if second and cues.QUESTION_RE.match(text[second.end("verb"):]):
             second = None  # "…, and asked how its results would be reported": a question, no second request
-        if second and not text[second.end("verb"):].strip(" :"):
-            # "8. Decides to hold a debate …, and further decides:": the second verb is the chapeau of the items below
+        if second and re.fullmatch(r"\s*(?:(?:also|further|moreover)\b)?[\s:]*", text[second.end("verb"):]):
+            # "8. Decides to hold a debate …, and further decides:", "…, and in this regard decides also:": the second
+            # verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
         # "We call on ITU … to publish …. We also urge the Action Line facilitators to …": a later sentence of the
@@ -450,7 +451,9 @@ class OperativeHandlers:
                 own = re.match(r"The\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|must|will)\s", text)
                 if own and (found := self.head_actor(own.group(0)[:own.end("subject")])):
                     actor, printed = found  # "(ii) The secretariat of the Commission shall prepare …" names its own
-            if not actor:
+            if that_letter and actor:
+                pass  # "(d) That the IGF Secretariat shall …": the decision names who acts
+            elif not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor
                         and ctx.number_actor[0]):
