@@ -124,7 +124,8 @@ def _plural(name: str) -> str:
 
 
 # Two bodies named together as a pair: "Both agencies", "the two organizations", "the two secretariats".
-BOTH_RE = re.compile(r"(?i:(?:both|(?:the\s+)?two)\s+(?:agencies|organi[sz]ations|bodies|secretariats|entities|co-facilitators))")
+BOTH_RE = re.compile(r"(?i:(?:^|\s)(?:both|(?:the\s+)?two)\s+(?:agencies|organi[sz]ations|bodies|secretariats|entities|"
+                     r"co-facilitators)$)")
 # The pair a joint note's opening lines name: "Joint ITU-UNESCO note", "ITU and UNESCO", "UNDP/ITU".
 JOINT_PAIR_RE = re.compile(r"\b(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})(?:\s+and\s+|[-/])"
                            r"(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})\b")
@@ -142,7 +143,7 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
                                                          c.printed or "")):
         found = walk.found(named.group("who"))  # "you, as co-facilitators": the co-facilitators
         return replace(c, actor=found[0] if found else named.group("who").removeprefix("the "))
-    if BOTH_RE.fullmatch(actor):
+    if BOTH_RE.search(actor):
         # "Both agencies will …", "The two organizations shall …": the two bodies the text is a joint note of, where its
         # opening lines name one pair ("Joint ITU-UNESCO note", "ITU and UNESCO"); else who is meant is the reader's
         pairs = {f"{m.group(1)} and {m.group(2)}" for b in document.blocks[:12] for m in JOINT_PAIR_RE.finditer(b.text)}

@@ -3094,3 +3094,45 @@ def test_an_amendments_number_labels_it_and_a_quoting_sentence_in_a_numbered_par
         ("1", "Secretary-General", "Council Resolution 1450 (Mod. 2029)")]
     assert "1" in [r.source.label for r in reqs if r.text.startswith("In paragraph 9")]
 
+
+
+def test_the_commission_may_wish_to_invite_a_body_names_that_body():
+    text = ("V. Recommendations\n"
+            "93. The Commission may wish to encourage Member States to publish data on Internet use by sex and age.\n"
+            "94. The Commission may also wish to invite the International Telecommunication Union to extend its "
+            "price baskets to satellite services.\n"
+            "95. The General Assembly may wish to request the Commission to review the matter in 2031.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("93", "Member States"), ("94", "ITU"), ("95", "UN General Assembly")]
+
+
+def test_both_agencies_of_a_joint_note_are_the_pair_its_title_names():
+    text = ("Joint ITU-UNESCO note on the follow-up of the Summit\n"
+            "1. Both agencies will publish a common list of Action Line contacts by March 2030.\n"
+            "2. The two agencies shall hold a joint facilitation meeting each year.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["ITU and UNESCO", "ITU and UNESCO"]
+
+
+def test_an_addressee_in_its_capacity_as_secretariat_is_the_body_itself():
+    text = ("The Economic and Social Council,\n"
+            "4. Also requests the United Nations Conference on Trade and Development, in its capacity as secretariat of "
+            "the Commission:\n"
+            "(a) to compile the national reports received each year;\n")
+    assert {r[1] for r in _rows(_extract(text))} == {"United Nations Conference on Trade and Development"}
+
+
+def test_decides_also_after_a_paragraphs_first_decision_leads_into_its_items():
+    text = ("The General Assembly,\n"
+            "1. Decides to renew the mandate of the Forum for ten years, and in this regard decides also:\n"
+            "(a) That the IGF Secretariat shall give sustained support to the intersessional work of the Forum;\n"
+            "(b) That the Internet Governance Forum shall issue a short set of messages after each meeting;\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "UN General Assembly"), ("1 a", "IGF Secretariat"), ("1 b", "Internet Governance Forum")]
+
+
+def test_the_study_groups_stay_as_printed_whichever_sector_the_text_mentions():
+    text = ("Resolution 999 (Rev. Geneva, 2030)\nThe World Telecommunication Standardization Assembly,\n"
+            "instructs study groups\n"
+            "1 to identify the WSIS Action Lines each new Question serves;\n"
+            "2 to coordinate with the ITU-D study groups on subjects of common interest;\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["study groups", "study groups"]
