@@ -62,7 +62,8 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # ("TC-1. Network operators should …", "AG-1 Publish …", "O.4.3.1 Prepare …": a letter code with a hyphen, a
 # code of three levels)
 CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
-                          r"(?=\.?\s+(?:[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
+                          # ("A34-1 [BDT] Revise …": its owner in brackets before the action)
+                          r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
 PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?(?:-\d{1,3})?)|"

@@ -138,6 +138,7 @@ QUOTED_THAT_RE = re.compile(r"\bthat\b\s*:?\s*[\"“]\s*(?:that\s+)?(?:\(?[a-z]\
                             r"(?P<subject3>[^\"“”,;:]{2,80})$")
 # An owner in square brackets at an action's end, before its deadline: "… on the Union's website [BDT] - by June
 # 2027".
+LEADING_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,60})\]\s+(?=[A-Z])")
 BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
 # The Radiocommunication Bureau by its initials, in a slot that names who acts: the knowledge base leaves out a bare
 # "BR" (in running text, lower-cased, it is too ambiguous); "BDT" and "TSB" it knows.
@@ -659,13 +660,16 @@ class OutsideHandlers:
         # first word is read as the verb it is ("Advance ITU-T work on … Lead: TSB").
         meeting_row = bool(seg.label and MEETING_CODE_RE.fullmatch(seg.label)
                            and not re.match(r"\s*Decision\b", seg.block.text))  # ("Decision 21/3: The draft shall …")
-        owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text))
-        if (meeting_row or cues.IMPERATIVE_RE.match(text)
-                or _imperative(text, action_row=self.lead_column or owned)):
+        # ("A34-1 [BDT] Revise the format of …": its owner in brackets before the action)
+        first = LEADING_OWNER_RE.match(text)
+        start = first.end() if first else 0
+        owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text) or first)
+        if (meeting_row or cues.IMPERATIVE_RE.match(text[start:])
+                or _imperative(text[start:], action_row=self.lead_column or owned)):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
-            owner = BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
+            owner = first or BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
             cell = self.cell_leads.get(id(seg))  # its row's Lead cell, the table exported one cell per line
             actor, printed = ((cell and self.cell_owner(cell))
                               or (lead and self.owner_named(lead.group("who")))
@@ -696,7 +700,7 @@ class OutsideHandlers:
             if not found:
                 return False
             actor, printed = found
-        self.add(seg, seg.start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+        self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
                  statement=f"{section}: {text}" if section else text)
         return True
