@@ -3136,3 +3136,14 @@ def test_the_study_groups_stay_as_printed_whichever_sector_the_text_mentions():
             "1 to identify the WSIS Action Lines each new Question serves;\n"
             "2 to coordinate with the ITU-D study groups on subjects of common interest;\n")
     assert [r[1] for r in _rows(_extract(text))] == ["study groups", "study groups"]
+
+
+def test_an_action_items_owner_in_brackets_before_its_action():
+    text = ("LIST OF ACTIONS\n\n"
+            "A41-1 [BDT] Revise the format of the operational plan report so that it shows results per Action Line. "
+            "Deadline: TDAG-41.\n\n"
+            "A41-2 [TSB] Post the contributions for the meeting on its web page. Deadline: 1 March 2031.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows] == [("A41-1", "Director of the Telecommunication Development Bureau"),
+                                     ("A41-2", "Director of the Telecommunication Standardization Bureau")]
+    assert rows[0][3] == "Revise the format of the operat"[:30]
