@@ -458,13 +458,19 @@ class ActorReader:
         # (within one line: the name stops where its paragraph does)
         # (capitalised words before it belong to the name too: "the Council Expert Group on …")
         # ("Economic and Social Commission for Asia and the Pacific": "and" inside the words before it)
-        full = re.search(rf"(?:(?!(?:The|A|An|This|Its|Of|To|By|In|On)\b)[A-Z][\w&\-]*[ \t]+(?:and[ \t]+(?=[A-Z]))?){{0,2}}"
-                         rf"\b{re.escape(short)}"
-                         rf"[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
-                         rf"for|[A-Z][\w&\-]*))*", self.text)
-        if full is None:
+        found = [re.sub(r"(?:[ \t]+(?:and|the|of|on|for))+$", "", m.group(0)) for m in re.finditer(
+            rf"(?:(?!(?:The|A|An|This|Its|Of|To|By|In|On)\b)[A-Z][\w&\-]*[ \t]+(?:and[ \t]+(?=[A-Z]))?){{0,2}}"
+            rf"\b{re.escape(short)}"
+            rf"[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
+            rf"for|[A-Z][\w&\-]*))*", self.text)]
+        if not found:
             return None
-        name = re.sub(r"(?:[ \t]+(?:and|the|of|on|for))+$", "", full.group(0))
+        # (the first name the text prints, unless a longer one holds every other: a mail's subject may shorten it,
+        # "Task Team on Data and Measurement" for "UNGIS Task Team on Data and Measurement for the WSIS Follow-up")
+        longest = max(found, key=len)
+        # (a title line of its own, its symbol in brackets after it)
+        titled = re.search(rf"^[ \t]*{re.escape(longest)}[ \t]*(?:\([^()\n]*\)[ \t]*)?$", self.text, re.MULTILINE)
+        name = longest if titled and all(n in longest for n in found) else found[0]
         return name, phrase.strip()
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:

@@ -202,7 +202,7 @@ def _weak_convention(c: Candidate) -> bool:
 # A body a text calls by its kind alone ("the Fund", "the study group", "each facilitator"): a person's title
 # ("the Chair", "the Director") is a name of its own; these are not.
 BODY_KIND_RE = re.compile(r"(?:the|each|every)\s+(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
-                          r"commission|committee|office|assembly|conference|council|board|forum|network|partnership|"
+                          r"commission|committee|(?:regional\s+)?office|assembly|conference|council|board|forum|network|partnership|"
                           r"facilitator|entity|agency|organi[sz]ation|programme|platform|centre|panel|initiative|"
                           r"task\s+team|task\s+force|team))",
                           re.IGNORECASE)
@@ -270,8 +270,9 @@ def _full_names(document: Document, kind: str) -> set[str]:
     # (a footnote's marker is no part of the name: "Partnership on Measuring ICT for Development⁶")
     names = {" ".join(re.sub(opening, "", re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", "", m.group())).split())
              for m in full.finditer(document.text)}
-    # (a name cut short where a line ends is the longer name: "Intergovernmental Council" of "… Council of the …")
-    return {n for n in names if n.lower() != kind.lower() and not any(o.startswith(n + " ") for o in names)}
+    # (a name cut short where a line ends, or shortened in a mail's subject, is the longer name: "Intergovernmental
+    # Council" of "… Council of the …", "Task Team on Data" of "UNGIS Task Team on Data … for the WSIS Follow-up")
+    return {n for n in names if n.lower() != kind.lower() and not any(o != n and f" {n} " in f" {o} " for o in names)}
 
 
 def _prints_in_full(text: str, canonical: str, kind: str, walk: Walk) -> bool:

@@ -117,6 +117,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.lead_in: re.Match | None = None  # an instrument named just before a bare chapeau quoted from it
         self.section_code: str | None = None
         self.last_number: str | None = None  # the last numbered paragraph outside resolutions: its letters' parent
+        self.last_letter: str | None = None  # the last letter under it: the parent of its romans ("8 b i")
         self.lead_column = False  # a table header with a Lead column has been read
         self.lead_after_date = False  # its Lead column comes right after a Deadline column ("… Deadline Lead Partners")
         self.cell_leads: dict[int, str] = {}  # a row's item (by id) -> its Lead cell, in a table one cell per line
@@ -313,7 +314,8 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         if self.footnote(seg):
             return
         if seg.label and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", seg.label.rstrip(".")):
-            self.last_number = seg.label.rstrip(".")  # the parent of lettered items that follow outside resolutions
+            # the parent of lettered items that follow outside resolutions
+            self.last_number, self.last_letter = seg.label.rstrip("."), None
         if seg.kind == "para" and TOR_TITLE_RE.match(text.strip()):
             self.heading(seg)  # "Terms of reference of the Expert Group on …" in body type: the title of what follows
             return
@@ -537,10 +539,16 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         elif label and _is_letter(label) and (self.ctx is None or self.ctx.mode != "operative"):
             # "a)" under "C1. …" is "C1 a)"; under "5." set after that heading, "5 a)"; under paragraph 97, "97 (c)"
             parent = self.last_number or self.section_code
-            if parent:
+            bare = label.strip("().")
+            roman = re.fullmatch(r"[ivx]+", bare) and self.last_letter and not (bare == "i" and self.last_letter == "h")
+            if parent and roman:
+                kw["label"] = f"{parent} {self.last_letter} {label}"  # "(i)" under "(b)" under "8.": "8 b (i)"
+            elif parent:
                 kw["label"] = f"{parent} {label}"
+            if not roman and len(bare) == 1:
+                self.last_letter = bare
         elif label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
-            self.last_number = label
+            self.last_number, self.last_letter = label, None
         base = seg.block.start
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
 

@@ -116,15 +116,18 @@ class OperativeHandlers:
         if re.search(r"\bto\s+(?:see|find|read)\b", m.group(0)):
             actor, printed = SECRETARIAT, None  # what a reader expects to see in a report: its writers' to give
         kind = _modal_kind(m.group(0))
+        outer = self.ctx if self.ctx is not None and self.ctx.mode == "operative" else None
+        # "(c) the secretariat of the Forum shall: (i) …" under "15. Decides … that:": cited "15 (c)", "15 (c) (i)"
+        parent = (outer.sub_of or outer.last_number or "").strip("().") if outer is not None else ""
+        cited = f"{parent} {seg.label}" if _is_letter(seg.label) and re.fullmatch(r"\d{1,3}", parent) else seg.label
         if seg.label:  # "3 Tasks: the Working Group shall" is an item of its own; "The Group shall:" only a lead-in
-            self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=seg.label,
+            self.add(seg, seg.start, seg.end, kind=kind, actor=actor, printed=printed, label=cited,
                      clause_path=(self.doc_name, self.section or "body", seg.label), statement=seg.text)
         elif re.search(r"(?:shall|should|will|must)\s*:?\s*$", m.group(0)) and not re.match(r"that\b", seg.text):
             # "The Group shall:" only leads in, and the trained model does not read it either ("The Expert Group shall
             # deliver the following outputs:" says what is due, and writers count it: the model reads it; "decides that
             # the Working Group shall:" is the decision its items spell out, a requirement itself)
             self.lead_ins.append((seg.block.start + seg.start, seg.block.start + seg.end))
-        outer = self.ctx if self.ctx is not None and self.ctx.mode == "operative" else None
         letter = (seg.label or "").strip("().")
         if (outer is not None and seg.kind == "item" and _is_letter(seg.label)
                 and not _opens_items(seg)):
@@ -132,7 +135,7 @@ class OperativeHandlers:
             # together: (c) follows (b) under the list's own lead-in, not under (b)
             return True
         self.ctx = _Context(mode="operative", verb="shall", actor=actor, printed=printed, chapeau=seg.text.strip(" :"),
-                            source=self.doc_name, last_number=seg.label, last_text=seg.text, kind=kind,
+                            source=self.doc_name, last_number=cited, last_text=seg.text, kind=kind,
                             own_item=seg.label,
                             # "(b) that the Expert Group … shall: (i) …; (ii) …" then "(c)" under "decides" again
                             outer=outer if outer is not None and len(letter) == 1 and letter.isalpha() else None,
@@ -424,8 +427,8 @@ class OperativeHandlers:
         elif _is_letter(label) and len(bare := label.strip("().")) == 1 and bare != "i":
             ctx.last_letter = bare  # "(a)" under a chapeau with no number ("decides"): the parent of its romans
             ctx.last_text = text
-        elif label and label[:1].isdigit():
-            ctx.last_number = label
+        elif label and (label[:1].isdigit() or re.fullmatch(r"[A-Z]{1,3}[.\-]?\d{1,3}", label)):
+            ctx.last_number = label  # ("R4 the Directors … report on: (a) …": "R4 a")
             ctx.last_text = text
         if ctx.verb is None:  # no chapeau: the item's own words say what kind it is, and nobody is guessed
             kind = RequirementKind.DECISION if text.startswith("that") else RequirementKind.INSTRUCTION

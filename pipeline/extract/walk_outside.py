@@ -142,7 +142,11 @@ LEADING_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,60})\]\s+(?=[A-Z])")
 BRACKET_OWNER_RE = re.compile(r"\[(?P<who>[^\[\]]{2,80})\]\s*(?:[-\u2013\u2014]\s*[^\[\]]{0,60})?\.?\s*$")
 # The Radiocommunication Bureau by its initials, in a slot that names who acts: the knowledge base leaves out a bare
 # "BR" (in running text, lower-cased, it is too ambiguous); "BDT" and "TSB" it knows.
-BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau"}
+# (and the General Secretariat, "GS", and a Bureau named with the Union's prefix, "ITU-BDT", in a Lead cell)
+BUREAU_INITIALS = {"BR": "Director of the Radiocommunication Bureau", "GS": SECRETARIAT,
+                   "ITU-BDT": "Director of the Telecommunication Development Bureau",
+                   "ITU-TSB": "Director of the Telecommunication Standardization Bureau",
+                   "ITU-BR": "Director of the Radiocommunication Bureau"}
 # A meeting's record: its paragraph opens with the meeting ("The Group recalled …") and a later sentence asks through
 # "It" ("It asked the secretariat to present …"), read as the meeting's own request.
 MEETING_FIRST_RE = re.compile(rf"^(?:The\s+(?:Group|Meeting|Committee|Working Group)|{cues.MEETING_SUBJECT})\s+[a-z]")
@@ -759,7 +763,7 @@ class OutsideHandlers:
                     # ends at the next cell ("… Secretariat Council 2029", "… BDT December 2029")
                     or ((after := re.match(r"\s+(?!(?:and|with)\b)([a-z]+)", text[span.end_char:]))
                         and after.group(1).rstrip("s") not in BODY_WORDS)  # "ESCAP secretariat Other …" is a cell
-                    or not span.text[:1].isupper() or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R")):
+                    or not span.text[:1].isupper() or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R", "-B")):
                 # "… on Internet use to ITU Member States Yearly …": the action ends at "to ITU", the cell is the rest
                 rest = span.text[4:] if span.text.startswith("ITU ") and before[-1:] == ["to"] else ""
                 if rest and (found := self.found(rest)):

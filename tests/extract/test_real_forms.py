@@ -3145,3 +3145,65 @@ def test_an_action_items_owner_in_brackets_before_its_action():
     assert [r[:2] for r in rows] == [("A41-1", "Director of the Telecommunication Development Bureau"),
                                      ("A41-2", "Director of the Telecommunication Standardization Bureau")]
     assert rows[0][3] == "Revise the format of the operat"[:30]
+
+
+# Round 57 (from the errors of sets 74-76), each form in our own words.
+
+def test_coded_recommendations_in_lower_case_after_recommends_that():
+    text = ("Report of the expert group\n4. Recommendations\n"
+            "The Expert Group recommends that:\n"
+            "R1\tthe Council endorse the results framework in Annex A;\n"
+            "R2\tthe secretariat publish the WSIS Stocktaking entries by Action Line;\n"
+            "R3\tthe Directors of the Bureaux report each year on:\n"
+            "(a)\tmeaningful connectivity;\n"
+            "(b)\tdigital skills;\n")
+    assert [r[:2] for r in _rows(_extract(text))][:4] == [
+        ("R1", "Council"), ("R2", "Secretariat"), ("R3", "Directors of the Bureaux"), ("R3 a", None)]
+
+
+def test_a_bodys_modal_chapeau_under_a_un_paragraph_is_cited_under_it():
+    text = ("The General Assembly,\n"
+            "15. Decides that the Forum shall continue its work on a permanent basis, and that:\n"
+            "(a) the Forum shall hold an annual meeting, rotating among the regions;\n"
+            "(b) the secretariat of the Internet Governance Forum shall:\n"
+            "(i) publish a summary of the main messages of each meeting;\n"
+            "(ii) keep a public register of the national and regional initiatives;\n"
+            "16. Requests the Secretary-General to secure stable funding for the Forum.\n")
+    assert [r[0] for r in _rows(_extract(text))] == ["15", "15 a", "15 b", "15 b i", "15 b ii", "16"]
+
+
+def test_romans_under_a_letter_outside_resolutions_are_cited_under_both():
+    text = ("Outcome of the regional review\nRecommendations\n"
+            "8. Governments of the region are encouraged to make broadband affordable for all, in particular:\n"
+            "(a) to bring the price of entry-level broadband below two per cent of income;\n"
+            "(b) to use their universal service funds more effectively, by:\n"
+            "(i) disbursing the funds already collected to projects in rural areas;\n"
+            "(ii) publishing each year the amounts collected and spent;\n")
+    assert [r[0] for r in _rows(_extract(text))][-2:] == ["8 b i", "8 b ii"]
+
+
+def test_a_new_paragraph_marked_bis_keeps_its_label():
+    text = ("Comments of the delegation\n"
+            "OP13 bis (new): add a paragraph reading \u201cInvites the Union to publish yearly estimates.\u201d\n")
+    assert [r.source.label for r in _extract(text).requirements] == ["OP13 bis"]
+
+
+def test_the_general_secretariat_and_a_bureau_with_the_unions_prefix_in_lead_cells():
+    text = ("Joint project work plan\n"
+            "No.\tActivity\tDeliverable\tLead\tSupport\tDue\n"
+            "1.1\tCarry out a baseline assessment in the six pilot towns\tBaseline report\tITU-BDT\tUNDP\tQ1 2031\n"
+            "Follow-up\n"
+            "c) Report on progress to the CSTD through the annual UNGIS contribution. Lead: GS.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "Director of the Telecommunication Development Bureau", "Secretariat"]
+
+
+def test_the_regional_office_and_a_task_team_take_the_longest_name_the_text_prints():
+    text = ("Subject: Task Team on Data - terms of reference\n\n"
+            "UNGIS Task Team on Data for the WSIS Follow-up\n"
+            "1. The Task Team shall propose a common set of indicators by 2031.\n"
+            "2. The ITU Regional Office for Asia and the Pacific hosted the forum.\n"
+            "Action: the Regional Office to publish the forum's report by June.\n")
+    rows = _rows(_extract(text))
+    assert rows[0][1] == "UNGIS Task Team on Data for the WSIS Follow-up"
+    assert rows[-1][1] == "ITU Regional Office for Asia and the Pacific"
