@@ -64,11 +64,13 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
                           # ("A34-1 [BDT] Revise …": its owner in brackets before the action)
                           # ("R2 the Secretary-General present …" under "The Expert Group recommends that:")
-                          r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
+                          r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|"
+                          r"\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
 PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?(?:-\d{1,3})?)|"
-                          r"(?P<op>(?:OP|PP)\s*\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:bis|ter|quater)\b)?))\s*(?:\([^()]{1,30}\))?"
+                          r"(?P<op>(?:OP|PP)\s*\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:bis|ter|quater)\b)?))"
+                          r"\s*(?:\([^()]{1,30}\))?"
                           r"\s*[:\u2013\u2014-]\s+(?=\S)")
 # A table row exported with its cells between vertical bars: "1.1 | Publish the toolkit … | BDT | Q2 2028"; the bar
 # after the row's number (or the label the parser already took) is no part of the action.

@@ -202,7 +202,8 @@ def _weak_convention(c: Candidate) -> bool:
 # A body a text calls by its kind alone ("the Fund", "the study group", "each facilitator"): a person's title
 # ("the Chair", "the Director") is a name of its own; these are not.
 BODY_KIND_RE = re.compile(r"(?:the|each|every)\s+(?P<kind>(?:lead\s+)?(?:study\s+group|group|bureau|fund|alliance|"
-                          r"commission|committee|(?:regional\s+)?office|assembly|conference|council|board|forum|network|partnership|"
+                          r"commission|committee|(?:regional\s+)?office|assembly|conference|council|board|forum|"
+                          r"network|partnership|"
                           r"facilitator|entity|agency|organi[sz]ation|programme|platform|centre|panel|initiative|"
                           r"task\s+team|task\s+force|team))",
                           re.IGNORECASE)

@@ -763,7 +763,8 @@ class OutsideHandlers:
                     # ends at the next cell ("… Secretariat Council 2029", "… BDT December 2029")
                     or ((after := re.match(r"\s+(?!(?:and|with)\b)([a-z]+)", text[span.end_char:]))
                         and after.group(1).rstrip("s") not in BODY_WORDS)  # "ESCAP secretariat Other …" is a cell
-                    or not span.text[:1].isupper() or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R", "-B")):
+                    or not span.text[:1].isupper()
+                    or text[span.end_char:span.end_char + 2] in ("-T", "-D", "-R", "-B")):
                 # "… on Internet use to ITU Member States Yearly …": the action ends at "to ITU", the cell is the rest
                 rest = span.text[4:] if span.text.startswith("ITU ") and before[-1:] == ["to"] else ""
                 if rest and (found := self.found(rest)):
