@@ -621,10 +621,10 @@ a) an annual progress report to each meeting of the study group;
 """
 
 
-# Retrained on sets 1-73 (round 56, 0.6), the asks model reads the first lead-in ("The study group shall examine the
+# Retrained on sets 1-73 (round 56, 0.6) and 1-76 (round 57), the asks model reads the first lead-in ("The study group shall examine the
 # following issues under this Question:") as a requirement: writers count such lead-ins about as often as not (the
 # rules leave them to the model). Strict: the mark fails the day the model stops reading it.
-@pytest.mark.xfail(strict=True, reason="the asks model (0.6, sets 1-73) reads the study group's first lead-in")
+@pytest.mark.xfail(strict=True, reason="the asks model (0.6, sets 1-73 and 1-76) reads the study group's first lead-in")
 def test_a_study_questions_lead_ins_are_no_requirements_and_their_items_are():
     rows = _rows(_extract(STUDY_QUESTION))
     # (the text never names the study group in full: who acts is unknown, and a warning says so)
@@ -1564,7 +1564,7 @@ to publish the framework on the ITU website.
 
 # In DOCX and PDF the asks model at 0.7 (0.75 before) reads "5.1 Work on the results framework … started in January 2028, and 30
 # indicators have been drafted." (a report of progress): a spurious read (strict: fails once it stops).
-MODEL_READS_PROGRESS = pytest.mark.xfail(strict=True, reason="the asks model (0.7) reads 5.1's progress report")
+MODEL_READS_PROGRESS = pytest.mark.xfail(strict=True, reason="the asks model (0.7; 0.6 on sets 1-76) reads 5.1's progress report")
 
 
 @pytest.mark.parametrize("fmt", ["txt", pytest.param("docx", marks=MODEL_READS_PROGRESS),
@@ -2043,7 +2043,7 @@ Targets for 2031
 # The asks model (0.7; 0.75 before) reads the goal's title, "Goal 1 - Universal connectivity: enable affordable access …", as a
 # requirement in plain text (strict: the mark fails once it stops); in Word and PDF it no longer does (retrained on
 # sets 1-53, 1-54, 1-56 and 1-60).
-MODEL_READS_THE_GOAL = pytest.mark.xfail(strict=True, reason="the asks model (sets 1-66, 0.6) reads Goal 1's title "
+MODEL_READS_THE_GOAL = pytest.mark.xfail(strict=True, reason="the asks model (sets 1-66 to 1-76, 0.6) reads Goal 1's title "
                                                              "as a requirement, in all three formats")
 
 
