@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..kb import KnowledgeBase, load_kb
 from ..model import Checkability, Document, Facet, Requirement, RequirementKind, Source, content_id, to_plain
@@ -257,6 +258,12 @@ _SEP = r"(?:[^\S\n]+|(?:(?<=\bof)|(?<=\bon)|(?<=\bfor)|(?<=\band)|(?<=\bthe))\s+
 
 def _full_names(document: Document, kind: str) -> set[str]:
     """The full names the text prints for bodies of a kind ("ITU-D Study Group 1" for "study group")."""
+    return set(_full_names_in(document.text, kind))
+
+
+@lru_cache(maxsize=64)
+def _full_names_in(text: str, kind: str) -> frozenset[str]:
+    """`_full_names` for a text (looked up once per document and kind, however many requirements name the kind)."""
     words = [re.escape(w.capitalize()) for w in kind.split()]
     # (capitalised words before the kind, then a number or an "of/on/for" name: "ITU-D Study Group 1", "Alliance for
     # Open Connectivity Data")
@@ -270,10 +277,11 @@ def _full_names(document: Document, kind: str) -> set[str]:
     opening = r"^(?:The|This|That|Each|Every|A|An|Its|Our)\s+"
     # (a footnote's marker is no part of the name: "Partnership on Measuring ICT for Development⁶")
     names = {" ".join(re.sub(opening, "", re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", "", m.group())).split())
-             for m in full.finditer(document.text)}
+             for m in full.finditer(text)}
     # (a name cut short where a line ends, or shortened in a mail's subject, is the longer name: "Intergovernmental
     # Council" of "… Council of the …", "Task Team on Data" of "UNGIS Task Team on Data … for the WSIS Follow-up")
-    return {n for n in names if n.lower() != kind.lower() and not any(o != n and f" {n} " in f" {o} " for o in names)}
+    return frozenset(n for n in names
+                     if n.lower() != kind.lower() and not any(o != n and f" {n} " in f" {o} " for o in names))
 
 
 def _prints_in_full(text: str, canonical: str, kind: str, walk: Walk) -> bool:
