@@ -145,8 +145,9 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
         found = walk.found(named.group("who"))  # "you, as co-facilitators": the co-facilitators
         return replace(c, actor=found[0] if found else named.group("who").removeprefix("the "))
     if BOTH_RE.search(actor):
-        # "Both agencies will …", "The two organizations shall …": the two bodies the text is a joint note of, where its
-        # opening lines name one pair ("Joint ITU-UNESCO note", "ITU and UNESCO"); else who is meant is the reader's
+        # "Both agencies will …", "The two organizations shall …": the two bodies the text is a joint note of, where
+        # its opening lines name one pair ("Joint ITU-UNESCO note", "ITU and UNESCO"); else who is meant is the
+        # reader's
         pairs = {f"{m.group(1)} and {m.group(2)}" for b in document.blocks[:12] for m in JOINT_PAIR_RE.finditer(b.text)}
         if len(pairs) == 1:
             return replace(c, actor=pairs.pop())

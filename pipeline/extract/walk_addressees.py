@@ -58,9 +58,10 @@ ADDRESSEE_ASIDE_RE = re.compile(r",\s+(?:in\s+(?:close\s+)?(?:consultation|coope
                                 r"partnership|accordance|line)\s+with|within|jointly\s+with|together\s+with|through|"
                                 r"as\s+appropriate|where\s+appropriate|subject\s+to|taking\s+into|bearing\s+in|"
                                 r"on\s+the\s+basis\s+of|with\s+the\s+(?:support|assistance|help)\s+of|"
-                                # "UNCTAD, in its capacity as secretariat of the Commission,", "ITU, as facilitator of …"
-                                r"in\s+(?:its|their)\s+capacity\s+as|as\s+(?:the\s+)?(?:secretariat|(?:lead\s+|co-)?facilitators?|"
-                                r"chair|host)\b)\b.*$",
+                                # "UNCTAD, in its capacity as secretariat of the Commission,", "ITU, as facilitator
+                                # of …"
+                                r"in\s+(?:its|their)\s+capacity\s+as|"
+                                r"as\s+(?:the\s+)?(?:secretariat|(?:lead\s+|co-)?facilitators?|chair|host)\b)\b.*$",
                                 re.IGNORECASE | re.DOTALL)
 
 

@@ -297,8 +297,8 @@ class OperativeHandlers:
         if second and cues.QUESTION_RE.match(text[second.end("verb"):]):
             second = None  # "…, and asked how its results would be reported": a question, no second request
         if second and re.fullmatch(r"\s*(?:(?:also|further|moreover)\b)?[\s:]*", text[second.end("verb"):]):
-            # "8. Decides to hold a debate …, and further decides:", "…, and in this regard decides also:": the second
-            # verb is the chapeau of the items below
+            # "8. Decides to hold a debate …, and further decides:", "…, and in this regard decides also:": the
+            # second verb is the chapeau of the items below
             verb, second = _verb_key(second.group("verb")), None
         end = seg.start + second.start() if second and seg.kind != "chapeau" else seg.end
         # "We call on ITU … to publish …. We also urge the Action Line facilitators to …": a later sentence of the

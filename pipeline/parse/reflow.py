@@ -18,8 +18,8 @@ from .columns import tab_row
 
 # "From: …", "Subject: …": each is its own line in a forwarded mail, never the start of a paragraph's text.
 # (in capitals and followed by its value: "to:" that ends a wrapped chapeau, "… budgets, / to:", is none)
-MAIL_HEADER_RE = re.compile(r"^\s*(?=(?-i:[A-ZÀ]))(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)\s*:[^\S\n]*\S",
-                            re.IGNORECASE)
+MAIL_HEADER_RE = re.compile(r"^\s*(?=(?-i:[A-ZÀ]))(?:From|To|Cc|Bcc|Sent|Date|Subject|Objet|De|Envoyé|À)"
+                            r"\s*:[^\S\n]*\S", re.IGNORECASE)
 # A UN masthead's lines: "Distr.: General", "Original: English", "Thirty-first session", "9 March 2028", "Item 3 (a)
 # of the provisional agenda". Each is a line of its own, never the rest of the body's name above it.
 MASTHEAD_RE = re.compile(r"^\s*(?:Distr\.?\s*:|Original\s*:|Item\s+\d|[A-Z][a-z]+(?:-[a-z]+)?\s+session\s*$|"
