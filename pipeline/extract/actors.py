@@ -309,7 +309,7 @@ class ActorReader:
         thing = subj if subj is not None else passive  # ("… shall be organized in the following parts:")
         if owner and thing is not None and thing.lemma_.lower() in THINGS and (author := self._owner(parsed, thing)):
             return author  # "that, from 2029, the annual report of the Secretary-General … shall contain:"
-        if subj is None or subj.lemma_.lower() in THINGS:
+        if subj is None or (subj.lemma_.lower() in THINGS and not self.acting_forum(subj, clause)):
             return self.opening_body(parsed)
         subject = _name_span(parsed, subj)
         found = self.found(subject)
@@ -317,6 +317,15 @@ class ActorReader:
             return found
         name = printed_name(subject)
         return (name, subject.strip()) if name else (None, None)
+
+    @staticmethod
+    def acting_forum(subj, clause: str) -> bool:
+        """"that the Forum shall report its outputs …", "that the Leadership Panel of the Forum shall continue its
+        work": a forum or panel that acts (the subject of an active verb) is a body; one that is held, takes place or
+        is convened is an event."""
+        return (subj.lemma_.lower() in ("forum", "panel") and subj.dep_ == "nsubj" and subj.text[:1].isupper()
+                and not re.search(r"\b(?:be|been|being)\s+(?:held|organi[sz]ed|convened|hosted)\b|\btakes?\s+place\b",
+                                  clause))
 
     def opening_body(self, parsed) -> tuple[str | None, str | None]:
         """A known body at the very start of a clause the parser misread ("the Group review, at its …")."""

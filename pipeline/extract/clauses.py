@@ -105,9 +105,12 @@ class Segment:
         return self.block.text[self.start:self.end]
 
 
-# A line that only names and numbers what follows: "Recommendation 2", "Proposal 3 (priority: high)".
+# A line that only names and numbers what follows: "Recommendation 2", "Proposal 3 (priority: high)", and a table's
+# row of such a heading and its particulars ("Recommendation 3 | Priority: High | Addressed to: the Task Force").
 NAMED_HEADING_RE = re.compile(r"(?:Proposal|Recommendation|Action|Request|Measure|Decision)\s+"
-                              r"(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([^()]{1,30}\))?\s*:?")
+                              r"(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:\s+\([^()]{1,30}\))?"
+                              r"(?:\s+(?:Priority|Addressed\s+to|Lead|Owner|Responsible|Status|Deadline|Target\s+date|"
+                              r"Timeline|Category|Type)\s*:\s*[^:]{1,50}?)*\s*:?")
 
 
 def segment_blocks(blocks: tuple[Block, ...]) -> list[Segment]:
@@ -185,6 +188,13 @@ def segment_block(block: Block) -> list[Segment]:
         return [Segment("para", block, 0, len(text), block.label)]
     if len(text.split()) >= FLATTENED_MIN_WORDS:
         flat = split_flattened(block)
+        if flat and block.label is None and flat[0].kind == "para" and flat[0].start == 0 and flat[0].label is None:
+            # "R5 The secretariat should improve …, in particular by (a) checking …; (b) …": the head keeps its code
+            code = CODE_ITEM_RE.match(text)
+            named = PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or (
+                code if code and not code.group(0).rstrip().endswith(".") else None)
+            if named and named.end() < flat[0].end:
+                flat[0] = Segment("item", block, named.end(), flat[0].end, _named_label(named))
         if flat:
             return flat
     # A quotation opens with its quote mark: "“2\tto present each year …".

@@ -52,7 +52,7 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
                             "items inside it are split by their numbers")
     walk = Walk(document, kb)
     segments = segment_blocks(document.blocks)
-    candidates = walk.run(segments)
+    candidates = [c for c in walk.run(segments) if not _bare_lead_in(document, c)]
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
     candidates = [c for c in candidates if c.extra.get("asked") or not _question(document, c)]
     read = [c for c in read if not _question(document, c)]
@@ -307,6 +307,20 @@ def _tidy(actor: str | None) -> str | None:
     return re.sub(r"\s*\((?![A-Z0-9&\-]{2,}\)$)[^()]*\)?$", "", actor) or actor
 
 
+# "…should restore the database. In particular, it should:" - a lead-in after its paragraph's own request, naming
+# its actor by a pronoun and asking nothing itself: the request before it and the items after it are the requirements.
+BARE_LEAD_IN_RE = re.compile(r"(?:(?:In\s+particular|In\s+addition|To\s+this\s+end|(?:More\s+)?[Ss]pecifically|"
+                             r"For\s+this\s+purpose|Accordingly),?\s+)?(?:it|they)\s+(?:should|shall|must|will)"
+                             r"(?:\s+(?:also|in\s+particular|inter\s+alia))?\s*:?")
+
+
+def _bare_lead_in(document: Document, c: Candidate) -> bool:
+    """A candidate that is only such a lead-in, with a sentence of its own paragraph before it."""
+    block = c.segment.block
+    return (BARE_LEAD_IN_RE.fullmatch(document.text[c.seg_start:c.seg_end].strip()) is not None
+            and bool(document.text[block.start:c.seg_start].strip()))
+
+
 def _question(document: Document, c: Candidate) -> bool:
     """A questionnaire's question ("Has your country adopted …?", "Which Action Lines does it cover?") asks for an
     answer, not for an action; "Why does the table show no …?" in a delegate's comments asks for a correction."""
@@ -331,7 +345,9 @@ def _read_by_model(document: Document, segments, candidates: list[Candidate], wa
     for u, t in zip(unread, tags):
         if asks.never_read(u.text) or model.probability(asks.features(u, t)) < model.threshold:
             continue  # ("We recall that no one should be left …" asks nothing: the paragraph only recalls)
-        label = u.label or _own_label(u.text) or _named_above(segments, position[id(u.segment)], u)
+        own = u.label if u.label and any(ch.isalnum() for ch in u.label) else None  # a bullet ("–") is no label
+        label = (own or _own_label(u.text) or _quoted_number(document, u)
+                 or _named_above(segments, position[id(u.segment)], u))
         if label and asks.LETTER_RE.fullmatch(label):  # "b)" under "5.": "5 b)", as the rules cite it
             parent = (_roman_parent(segments, position[id(u.segment)], label)
                       or _sibling_parent(candidates, u.start, label) or _parent_label(segments, position[id(u.segment)]))
@@ -355,6 +371,18 @@ NAMED_TITLE_RE = re.compile(r"(?:Proposal|Recommendation|Action|Measure)\s+(?P<n
 def _own_label(text: str) -> str | None:
     """The number a table row read by the model carries in its first cell."""
     m = BAR_NUMBER_RE.match(text)
+    return m.group("n") if m else None
+
+
+# A UN paragraph quoted inside a sentence, its number just after the opening quote: '… reads as follows: "14. Requests
+# the facilitators …'.
+QUOTED_NUMBER_RE = re.compile(r"[:,]\s*[\"\u201c]\s*(?P<n>\d{1,3})\.\s*$")
+
+
+def _quoted_number(document: Document, unit) -> str | None:
+    """"14" for the unit that opens such a quoted paragraph."""
+    block = unit.segment.block
+    m = QUOTED_NUMBER_RE.search(document.text[max(block.start, unit.start - 12):unit.start])
     return m.group("n") if m else None
 
 

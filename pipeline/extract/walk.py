@@ -20,7 +20,7 @@ from .cells import read_cell_rows
 from .clauses import NAMED_ITEM_RE, Segment
 from .walk_addressees import AddresseeReader
 from .walk_chapeaux import TOR_TITLE_RE, ChapeauHandlers
-from .walk_columns import ColumnReader, who_columns
+from .walk_columns import ColumnReader, cited_draft, cited_rows, who_columns
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_AFTER_DATE_RE, LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
@@ -124,6 +124,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         # (table, row, column) -> its cell, in tables whose cells the parser kept apart (row 0: the header)
         self.table_cells = {b.table: b.text.strip() for b in document.blocks if b.table}
         self.who_columns = who_columns(self.table_cells)
+        self.cited_rows = cited_rows(self.table_cells)  # (table, row) -> a draft paragraph's chapeau and number
         self.paragraph = ""  # the text of the segment's paragraph, up to the segment's end
         self.in_rows = False  # the last segment was a Lead column's header or a row under it
         self.next_seg: Segment | None = None  # the segment read after this one
@@ -141,6 +142,20 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             if id(seg) in rows.cells:
                 continue  # a header cell, or a row's Lead or Deadline cell: read with the row's item
             seg = rows.items.get(id(seg), seg)
+            where = seg.block.table
+            cited = self.cited_rows.get(where[:2]) if where else None
+            if cited is not None and where[2] == 0:
+                # a comment table's "instructs the Secretary-General 2": the chapeau of the paragraph its next cell
+                # quotes, from the draft its header names
+                self.lead_in = cited_draft(self.table_cells, where[0], self.text) or self.lead_in
+                start = seg.block.text.find(cited[0])
+                self.chapeau(Segment("chapeau", seg.block, start, start + len(cited[0]), None))
+                self.prev = seg
+                continue
+            if cited is not None and where[2] == 1 and seg.start == 0:
+                seg = Segment("item", seg.block, seg.start, seg.end, cited[1])
+            elif cited is not None and where[2] > 1:
+                self.ctx = None  # the comment on it: the commenter's own words, under no chapeau of the draft
             self.paragraph = seg.block.text[:seg.end]  # what the paragraph said up to this segment's end
             if self.column_row(seg) or self.output_cell(seg):
                 self.prev = seg

@@ -99,3 +99,38 @@ class ColumnReader:
                  printed=printed, label=label or None, clause_path=(self.doc_name, self.section or "table", label or ""),
                  statement=f"{self.section}: {text[s0:s1]}" if self.section else text[s0:s1])
         return True
+
+
+# A comment table's first cell citing a draft's operative paragraph by its chapeau and number ("instructs the
+# Secretary-General 2", "resolves 1", "invites Member States 3 a"); the next cell holds the paragraph's text.
+CITED_PARAGRAPH_RE = re.compile(
+    r"(?P<chapeau>(?i:resolves|decides|instructs|requests|invites|encourages|urges|calls\s+upon|recommends)"
+    r"(?:\s+[^\d|:]{1,80}?)?)\s+(?P<n>\d{1,3}(?:\.\d{1,2})?(?:\s*\(?[a-z]\)?)?)")
+# The symbol of the draft such a table's header names ("Paragraph of C28/52", "Text of Doc. TDAG-27/12").
+DRAFT_SYMBOL_RE = re.compile(r"\b(?:[A-Z][\w&\-]{0,15}-?\d{1,3}/\d{1,3}(?:-[A-Z])?|[A-Z]/RES/\d{1,3}/\d{1,4})\b")
+
+
+def cited_rows(cells: dict[tuple[int, int, int], str]) -> dict[tuple[int, int], tuple[str, str]]:
+    """(table, row) -> (chapeau, number) for the rows of a table that quotes a draft paragraph by paragraph: its
+    first cell cites the paragraph ("instructs the Secretary-General 2"), its second gives the paragraph's own text
+    ("to report every two years …", "that ITU shall …"). A table counts when two of its rows do this."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for (table, row, column), text in sorted(cells.items()):
+        m = CITED_PARAGRAPH_RE.fullmatch(text.strip()) if column == 0 and row > 0 else None
+        after = cells.get((table, row, 1), "")
+        if m and re.match(r"(?:to|that)\s+[\w“\"]", after) and len(after.split()) >= 4:
+            number = " ".join(m.group("n").replace("(", " ").replace(")", "").split())  # "3 (a)" -> "3 a"
+            found[(table, row)] = (m.group("chapeau"), number)
+    tables = [t for t, _ in found]
+    return {k: v for k, v in found.items() if tables.count(k[0]) >= 2}
+
+
+def cited_draft(cells: dict[tuple[int, int, int], str], table: int, text: str) -> re.Match | None:
+    """The draft a comment table quotes, as the document names it in full ("Document C28/52"), from the symbol its
+    header prints; None when the header names none."""
+    header = " ".join(t for (tb, row, _), t in sorted(cells.items()) if tb == table and row == 0)
+    sym = DRAFT_SYMBOL_RE.search(header)
+    if sym is None:
+        return None
+    return (re.search(rf"\b(?:Document|Doc\.)\s+{re.escape(sym.group(0))}(?![\w/])", text)
+            or re.search(re.escape(sym.group(0)), header))

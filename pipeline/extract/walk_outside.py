@@ -716,6 +716,8 @@ class OutsideHandlers:
         first = re.split(r",|\s+with\s+|\s+in\s+(?:cooperation|consultation|collaboration)\b", who, maxsplit=1)[0]
         if first.strip() in BUREAU_INITIALS:
             return BUREAU_INITIALS[first.strip()], first.strip()
+        if re.fullmatch(r"GS[-/][A-Z]{2,6}", first.strip()):
+            return SECRETARIAT, first.strip()  # "GS-SPM": a department of the General Secretariat
         return self.joint(who) or self.head_actor(who) or self.found(who) or self.found(first)  # ("UNESCO and ITU")
 
     def cell_owner(self, cell: str) -> tuple[str, str] | None:

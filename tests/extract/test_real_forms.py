@@ -3209,3 +3209,86 @@ def test_the_regional_office_and_a_task_team_take_the_longest_name_the_text_prin
     rows = _rows(_extract(text))
     assert rows[0][1] == "UNGIS Task Team on Data for the WSIS Follow-up"
     assert rows[-1][1] == "ITU Regional Office for Asia and the Pacific"
+
+
+# Round 58 (from the errors of sets 77-78), each form in our own words.
+
+COMMENT_TABLE = """Contribution from the Republic of Ostrava
+Comments on the draft new Council resolution in Document C31/17
+| Paragraph of C31/17 | Draft text | Our comment |
+| resolves 1 | that ITU shall report on its WSIS work against the targets of the 2030 Agenda | Support. |
+| instructs the Secretary-General 1 | to publish a yearly scorecard of the Action Lines ITU facilitates | Support, see Proposal 2. |
+| instructs the Secretary-General 2 | (a new expert group; text on page 3 of C31/17) | Not supported. |
+| invites Member States 1 | to nominate national focal points for the scorecard | Support. |
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_comment_tables_cited_paragraphs_keep_their_chapeau_number_and_draft(fmt):
+    reqs = _extract(COMMENT_TABLE, fmt).requirements
+    assert [(norm_label(r.source.label), r.actor, r.kind.value) for r in reqs] == [
+        ("1", "ITU", "decision"), ("1", "Secretary-General", "instruction"), ("1", "Member States", "invitation")]
+    assert {r.quoted_from for r in reqs} == {"Document C31/17"}
+    assert not any("expert group" in r.text or "Support" in r.text for r in reqs)
+
+
+JOINT_NOTE = """Joint note on the facilitation of Action Lines C3 and C7
+3. Joint commitments
+The two agencies jointly commit to:
+3.1 hold one joint facilitation meeting a year during the WSIS Forum;
+3.2 publish a single joint report on both Action Lines each year.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_dotted_numbers_before_a_verb_in_lower_case_are_labels_in_every_format(fmt):
+    labels = [norm_label(r.source.label) for r in _extract(JOINT_NOTE, fmt).requirements]
+    assert labels[-2:] == ["3.1", "3.2"]
+
+
+def test_a_recommendations_particulars_on_its_heading_line_leave_its_number_to_the_text():
+    text = ("Evaluation of the WSIS follow-up\n5 Recommendations\n"
+            "Recommendation 3\tPriority: High\tAddressed to: WSIS&SDG Task Force\n"
+            "The WSIS&SDG Task Force should make the Stocktaking database useful again. In particular, it should:\n"
+            "(a)\tarchive the entries no contributor has confirmed for three years;\n"
+            "(b)\tpublish a yearly summary of the entries by Action Line.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows][0] == ("3", "WSIS&SDG Task Force")
+    assert [r[0] for r in rows] == ["3", "3 a", "3 b"]  # "In particular, it should:" only leads in
+
+
+def test_a_coded_recommendation_keeps_its_code_when_its_letters_run_on():
+    text = ("Recommendations of the expert group\n"
+            "R4\tThe Secretary-General should publish the report in all six languages.\n"
+            "R5\tThe secretariat should improve the Stocktaking database, in particular by (a) checking that each entry "
+            "names an Action Line; (b) archiving entries not updated for five years; and (c) adding a field for "
+            "results.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("R4", "Secretary-General"), ("R5", "Secretariat"), ("R5 a", "Secretariat"), ("R5 b", "Secretariat"),
+        ("R5 c", "Secretariat")]
+
+
+def test_a_forum_that_acts_in_a_un_decision_is_the_forum_the_text_names():
+    text = ("The General Assembly,\n"
+            "Recalling the mandate of the Internet Governance Forum,\n"
+            "2. Decides that the Forum shall report the outputs of its policy networks to each annual meeting;\n"
+            "3. Decides further that the Leadership Panel of the Forum shall present its recommendations each year;\n"
+            "4. Decides that the next Forum shall be held in Africa;\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "Internet Governance Forum", "Leadership Panel of the Forum", "UN General Assembly"]
+
+
+def test_a_department_of_the_general_secretariat_in_a_lead_cell_is_the_secretariat():
+    text = ("Operational plan outputs\n"
+            "| No. | Output | Lead | Support |\n"
+            "| 6.2.1 | Annual report on ITU's contribution to the WSIS outcomes, covering every Action Line | GS-SPM | BDT |\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["Secretariat"]
+
+
+def test_a_un_paragraph_quoted_inside_a_sentence_keeps_its_number():
+    text = ("Dear colleagues,\n\n"
+            "For ease of reference, the paragraph of the ECOSOC resolution that asks for these inputs reads as "
+            "follows: \"14. Requests the facilitators of the Action Lines to report each year on the progress made, "
+            "showing the gaps that remain;\"\n")
+    reqs = [r for r in _extract(text).requirements if "facilitators" in r.text]
+    assert [norm_label(r.source.label) for r in reqs] == ["14"]

@@ -10,11 +10,12 @@ _LABEL = (r"\d{1,3}(?:\.\d{1,3}){0,5}\.?|\(?\d{1,3}\)|\(?[a-zA-Z]{1,2}\)|\(?[ivx
           r"|\(?[IVXLCDM]{1,7}\)|[IVXLCDM]{1,7}\.?|[a-zA-Z]\.|[A-Z]\d{1,2}\.?")
 TAB_LABEL_RE = re.compile(rf"^[ \t\u00a0]*(?P<label>{_LABEL})\t+(?P<rest>.*\S.*)$", re.S)
 # Without a TAB only unmistakable forms count: "1.", "2.1.", "(a)", "a)", "(iv)" (at most three numeric
-# components), or "2.4 To ..." where a capital follows (so "3.5 million people" stays a sentence and
-# "2024 was a year" never matches).
+# components), or "2.4 To ..." and "3.1 hold one meeting a year" where a word follows that is no unit (so "3.5 million
+# people" stays a sentence, as the text parser reads it, and "2024 was a year" never matches).
 SPACE_LABEL_RE = re.compile(
     r"^[ \t\u00a0]*(?:(?P<label>\d{1,3}(?:\.\d{1,3}){0,2}\.|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]{1,5}\)|[ivx]{2,5}\))"
-    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+[A-Z])"
+    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3}){1,2})(?=[ \u00a0]+(?:[A-Z]|(?!(?:billion|million|thousand|per|percent|times|"
+    r"years?|months?|days?|hours?|weeks?|points?|km|kg|cm|mm|[kMG]Hz|[MGT]bit|[MGT]bps|[MGT]B)\b)[a-z]{2,}\b))"
     # "5 The Group asked ….": a bare number and a sentence that opens with a determiner or a participle, as a
     # meeting's conclusions pasted from e-mail number them (not a date, "18 December 2027", a figure, "3 Member
     # States", a title, "2 Draft report of the Secretary-General", nor a footnote, "4 See the annex …")
