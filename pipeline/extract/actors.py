@@ -323,7 +323,10 @@ class ActorReader:
         """"that the Forum shall report its outputs …", "that the Leadership Panel of the Forum shall continue its
         work": a forum or panel that acts (the subject of an active verb) is a body; one that is held, takes place or
         is convened is an event."""
+        name = subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text
         return (subj.lemma_.lower() in ("forum", "panel") and subj.dep_ == "nsubj" and subj.text[:1].isupper()
+                # (the WSIS Forum, "the Forum 2028": an event ITU organizes, whoever the sentence makes its subject)
+                and not re.search(r"\bWSIS\b|\d", name)
                 and not re.search(r"\b(?:be|been|being)\s+(?:held|organi[sz]ed|convened|hosted)\b|\btakes?\s+place\b",
                                   clause))
 

@@ -193,7 +193,8 @@ def segment_block(block: Block) -> list[Segment]:
             code = CODE_ITEM_RE.match(text)
             named = PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or (
                 code if code and not code.group(0).rstrip().endswith(".") else None)
-            if named and named.end() < flat[0].end:
+            if named and named.end() < flat[0].end and ":" not in text[flat[0].end - 1:flat[0].end + 2]:
+                # (not a head that only leads in, "P3 That the database:": its items are read as before)
                 flat[0] = Segment("item", block, named.end(), flat[0].end, _named_label(named))
         if flat:
             return flat
