@@ -150,7 +150,12 @@ def itu_body(document: Document) -> str | None:
 
 
 # Another body's secretariat by the body's acronym: "the UNGIS secretariat", "the CSTD secretariat".
-OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)[A-Z]{3,}(?:[-&][A-Z]+)*\s+[Ss]ecretariat)")
+# (or a body's whole name before it, "the Pacific Islands Forum Secretariat"; not ITU's General Secretariat)
+# Verbs whose "by" gives the categories a thing is split into, not who acts: "broken down by Bureau".
+SPLIT_VERBS = {"break", "disaggregate", "sort", "group", "classify", "arrange", "order", "split", "tag", "filter"}
+OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)(?:[A-Z]{3,}(?:[-&][A-Z]+)*|"
+                                  r"(?!(?:General|Union|ITU|The)\b)[A-Z][a-z]+(?:\s+(?!General\b)[A-Z][a-z]+){1,4})"
+                                  r"\s+[Ss]ecretariat)")
 # A unit of a Bureau named by the Bureau's acronym: "the BDT secretariat", "the BDT Regional Office for Africa", "the
 # ITU regional offices".
 BUREAU_UNIT_RE = re.compile(r"(?:that\s+)?(?:the\s+|its\s+)?(?P<np>(?:BDT|TSB|BR|ITU(?:-[DTR])?)\s+(?P<head>secretariat|"
@@ -299,8 +304,10 @@ class ActorReader:
             agent = next((c for v in (subj.head, *subj.head.conjuncts) for c in v.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             # ("… be disaggregated by sex": no one acts by a thing; "… be finalized by 31 March 2028": nor by a date)
+            # (nor "… be broken down by Bureau and by Action Line": the categories a figure is split by)
             subj = pobj if pobj is not None and (pobj.text[:1].isupper() or pobj.lemma_.lower() in BODY_WORDS) and not (
-                pobj.ent_type_ == "DATE" or re.fullmatch(rf"{cues.MONTHS}|\d.*", pobj.text)) else None
+                pobj.ent_type_ == "DATE" or re.fullmatch(rf"{cues.MONTHS}|\d.*", pobj.text)
+                or agent.head.lemma_.lower() in SPLIT_VERBS) else None
             if subj is None and (late := LATE_AGENT_RE.search(clause)) and (found := self.found(late.group("agent"))):
                 return found  # the parser lost the agent past an aside: "… reviewed and, where necessary, revised by …"
         if (subj is None and passive is not None and passive.lemma_.lower() in ("work", "activity", "meeting", "mandate")

@@ -188,6 +188,10 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 handler(seg)
             else:
                 self.body_segment(seg)
+            if seg.kind == "item" and self.ctx is not None and self.ctx.mode == "preamble":
+                # "recalling a) Resolution 140 …; b) the undertaking made in …": a preamble's items ask nothing, and
+                # the model is not to read them either
+                self.lead_ins.append((seg.block.start + seg.start, seg.block.start + seg.end))
             self.prev = seg
             block = seg.block.text.strip()
             # a quotation that opened lines above closes here (not an item quoted whole, '"1 to …;"')

@@ -205,6 +205,15 @@ AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|deliv
 # The line before a targets list that says who commits to them.
 # "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
 ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
+# "The Working Group proposes that the Commission adopt the following targets …": the adopter's targets.
+ADOPTER_RE = re.compile(r"\b(?:proposes|recommends|suggests)\s+that\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
+                        r"\s+(?:adopt|endorse|approve|set)\s+the\s+following\b")
+# Who carries out what a regional initiative or programme is to deliver: "The initiatives are carried out by the
+# Telecommunication Development Bureau through …" (its Expected results are that body's).
+IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+(?:are|is|shall\s+be|will\s+be)\s+"
+                               r"(?:carried\s+out|implemented|delivered|executed)\s+by\s+"
+                               r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
+EXPECTED_RESULTS_RE = re.compile(r"\bExpected\s+(?:results|outcomes|outputs)\b", re.IGNORECASE)
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
                         r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
 
@@ -525,8 +534,12 @@ class OutsideHandlers:
         # whoever adopted the list.
         own = COMMITS_RE.match(re.sub(r"^(?:By|From|Before|In|Until)\s+[^,]{2,30},\s*", "", seg.text))
         # ("… sets the following targets for Goal 2, which the Union undertakes to pursue …": the Union's)
-        committed = own or UNDERTAKES_RE.search(scope) or COMMITS_RE.match(scope) or ADOPTED_BY_RE.search(scope)
+        committed = (own or UNDERTAKES_RE.search(scope) or ADOPTER_RE.search(scope) or COMMITS_RE.match(scope)
+                     or ADOPTED_BY_RE.search(scope))
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
+        if not who and EXPECTED_RESULTS_RE.search(f"{scope} {section}") and (
+                by := IMPLEMENTED_BY_RE.search(self.text)):
+            who = self.found(by.group("who"))  # a regional initiative's Expected results: who the text says carries it out
         # (a body the scope names only to spare it, "… create no obligation for any individual Member State", does not
         # own the targets)
         owning = re.split(r"\b(?:no\s+obligations?|not\s+binding|without\s+prejudice)\b", self.target_scope or section)[0]

@@ -3292,3 +3292,52 @@ def test_a_un_paragraph_quoted_inside_a_sentence_keeps_its_number():
             "showing the gaps that remain;\"\n")
     reqs = [r for r in _extract(text).requirements if "facilitators" in r.text]
     assert [norm_label(r.source.label) for r in reqs] == ["14"]
+
+
+def test_a_preambles_lettered_items_are_never_requirements():
+    text = ("RESOLUTION 301 (Lima, 2031)\n"
+            "Accessible telecommunications and the follow-up to the World Summit on the Information Society\n"
+            "The World Telecommunication Development Conference (Lima, 2031),\n"
+            "recalling\n"
+            "a)\tResolution 140 of the Plenipotentiary Conference, on the role of ITU in implementing the outcomes "
+            "of the World Summit on the Information Society;\n"
+            "b)\tthe undertaking in the Tunis Agenda to give particular attention to persons with disabilities in "
+            "every national e-strategy;\n"
+            "c)\tthe studies carried out by ITU-D Study Group 1 on accessible services during the last study period, "
+            "and the guidelines it published,\n"
+            "resolves\n"
+            "1\tthat the Bureau shall publish a yearly survey of accessible services in the developing countries;\n")
+    assert [r[0] for r in _rows(_extract(text))] == ["1"]
+
+
+def test_targets_a_group_proposes_for_adoption_are_the_adopters():
+    text = ("Report of the Working Group on Affordable Handsets\n"
+            "Targets\n"
+            "The Working Group proposes that the Broadband Commission adopt the following targets, to be met by 2033:\n"
+            "1. In every developing country, an entry-level smartphone costs less than two per cent of monthly income.\n"
+            "2. At least 80% of adults in developing countries own a smartphone.\n")
+    assert [r[1] for r in _rows(_extract(text))][-2:] == ["Broadband Commission", "Broadband Commission"]
+
+
+def test_a_regional_initiatives_expected_results_belong_to_who_the_text_says_carries_it_out():
+    text = ("Regional initiatives for the Americas\n"
+            "The initiatives are carried out by the Telecommunication Development Bureau through the regional office.\n"
+            "AMS1: Broadband for remote communities\n"
+            "Objective: To help the countries of the region connect their remote communities.\n"
+            "Expected results:\n"
+            "1) Assistance to Member States in preparing national broadband plans.\n"
+            "2) A regional programme of training on spectrum management.\n")
+    rows = _rows(_extract(text))
+    assert [r[1] for r in rows if r[0] in ("1", "2")] == ["Director of the Telecommunication Development Bureau"] * 2
+
+
+def test_another_organizations_secretariat_by_its_whole_name_is_not_itus():
+    text = ("Ministerial declaration of the island states\n"
+            "We invite the Pacific Islands Forum Secretariat to report on the follow-up to this declaration each year.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["Pacific Islands Forum Secretariat"]
+
+
+def test_figures_broken_down_by_bureau_name_no_one_who_acts():
+    text = ("Contribution to the Working Group\n"
+            "3.3 It is essential that figures on expenditure be broken down by Bureau and by Action Line.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [None]
