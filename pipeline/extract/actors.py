@@ -325,15 +325,14 @@ class ActorReader:
         name = printed_name(subject)
         return (name, subject.strip()) if name else (None, None)
 
-    @staticmethod
-    def acting_forum(subj, clause: str) -> bool:
+    def acting_forum(self, subj, clause: str) -> bool:
         """"that the Forum shall report its outputs …", "that the Leadership Panel of the Forum shall continue its
         work": a forum or panel that acts (the subject of an active verb) is a body; one that is held, takes place or
-        is convened is an event."""
+        is convened is an event, and so is the Forum of a text about the WSIS Forum, which ITU holds."""
         name = subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text
         return (subj.lemma_.lower() in ("forum", "panel") and subj.dep_ == "nsubj" and subj.text[:1].isupper()
                 # (the WSIS Forum, "the Forum 2028": an event ITU organizes, whoever the sentence makes its subject)
-                and not re.search(r"\bWSIS\b|\d", name)
+                and not re.search(r"\bWSIS\b|\d", name) and not re.search(r"\bWSIS\s+Forum\b", self.text)
                 and not re.search(r"\b(?:be|been|being)\s+(?:held|organi[sz]ed|convened|hosted)\b|\btakes?\s+place\b",
                                   clause))
 

@@ -91,6 +91,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text)) | set(  # "developing countries1, …"
             re.findall(r"(?<=[a-z]{3}[.;:])(\d)(?=[ \t]*$)", document.text, re.MULTILINE))  # "… older persons.1"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
+        self.listing = False  # the last preamble opener introduces a list ("considering" on a line of its own)
         self.lead_ins: list[tuple[int, int]] = []  # lead-ins of items that ask nothing themselves; the model skips them
         self.header_owner = None  # ((actor, printed), label, segment) of an action header whose action is on the next line
         self.questions_for: tuple[str, str] | None = None  # who the numbered questions below a request are asked of
@@ -188,9 +189,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 handler(seg)
             else:
                 self.body_segment(seg)
-            if seg.kind == "item" and self.ctx is not None and self.ctx.mode == "preamble":
-                # "recalling a) Resolution 140 …; b) the undertaking made in …": a preamble's items ask nothing, and
-                # the model is not to read them either
+            if seg.kind == "preamble":
+                self.listing = len(seg.text.split()) <= 4 or seg.text.rstrip().endswith(":")  # "recalling" alone
+            elif seg.kind == "item" and self.ctx is not None and self.ctx.mode == "preamble" and self.listing:
+                # "recalling / a) Resolution 140 …; b) the undertaking made in …": the items of a preamble's list ask
+                # nothing, and the model is not to read them either (not items after a whole preambular paragraph,
+                # "Mindful of …," then "(c) To exchange …": a page of operative items is missing between them)
                 self.lead_ins.append((seg.block.start + seg.start, seg.block.start + seg.end))
             self.prev = seg
             block = seg.block.text.strip()
