@@ -382,6 +382,11 @@ def _cites_part(before: list[str]) -> bool:
     return False
 
 
+# A name that ends with its number: "Study Group 17", "Question 5/1", "Working Party 2", "Goal 9".
+NUMBERED_NAME_RE = re.compile(r"Groups?|Question|Party|Parties|Resolution|Recommendation|Commission|Committee|Goal|"
+                              r"Target|Article|Annex|Chapter|Section|Phase|Module|Volume|Decision|Opinion")
+
+
 def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
                      first_letter: str = "") -> list[re.Match]:
     """Keep markers whose numbers increase (quoted items skip: 1, 6, 9), restarting at 1 after a new chapeau;
@@ -401,6 +406,8 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
             continue  # "items a) and b)", "paragraph 3 (a)", "referred to in decides 1 a)"; but "…; and (e) …"
         if label.isdigit() and (re.match(r"to\s+\d", text[m.end():]) or before[-1:] in (["from"], ["between"])):
             continue  # "from 23 to 27 April 2029": a range of days, no item 23
+        if label.isdigit() and before and NUMBERED_NAME_RE.fullmatch(before[-1]):
+            continue  # "TSAG requested ITU-T Study Group 17 to identify …": the number is the group's, no item 17
         if label.isdigit():
             n = int(label)
             # A number before any word counts only as the next of its list: "; 3 members" is no item 3 after 7.

@@ -32,6 +32,9 @@ MODAL_CHAPEAU_RE = re.compile(
     # "For the report itself, our delegation would expect to see:" before what the report should give
     r"|(?:would|should|will)\s+(?:expect|like|wish|want|hope)\s+to\s+(?:see|find|read)(?:\s+[^.;:]{0,40})?)\s*:?\s*$")
 
+# A relative clause set off by commas: ", one third of whose members shall be replaced each year,".
+RELATIVE_ASIDE_RE = re.compile(r",\s+(?:[^,;:]{0,40}\s)?(?:whose|which|who)\s[^,;:]{2,80},")
+
 # A later sentence of a delegation's paragraph that asks again: "… . We also urge the Action Line facilitators to …".
 LATER_WE_ASK_RE = re.compile(r"(?<=[.!?])\s+(?=We\s+(?:also\s+|further\s+|therefore\s+)?(?:urge|call\s+(?:up)?on|invite|request|"
                              r"encourage|ask|recommend)\b)")
@@ -99,7 +102,9 @@ class OperativeHandlers:
     def modal_chapeau(self, seg: Segment) -> bool:
         """"The Group shall:" or "3 Tasks: the Working Group on WSIS shall" before its tasks: the chapeau of the items
         below it, each an expectation of that body (a numbered one is also a requirement of its own)."""
-        m = MODAL_CHAPEAU_RE.match(seg.text)
+        # ("(b) The Advisory Group of the Forum, one third of whose members shall be replaced each year, shall:": the
+        # relative clause is an aside, and its modal not the chapeau's)
+        m = MODAL_CHAPEAU_RE.match(RELATIVE_ASIDE_RE.sub("", seg.text))
         if m is None or seg.kind not in ("item", "para"):
             return False
         if m.group("modal_verb") and (not seg.block.text.rstrip().endswith(":") or "," in m.group("subject")

@@ -3341,3 +3341,23 @@ def test_figures_broken_down_by_bureau_name_no_one_who_acts():
     text = ("Contribution to the Working Group\n"
             "3.3 It is essential that figures on expenditure be broken down by Bureau and by Action Line.\n")
     assert [r[1] for r in _rows(_extract(text))] == [None]
+
+
+def test_a_groups_number_before_to_is_no_item_number():
+    text = ("Report of the meeting\n"
+            "5.2.3\tAfter a contribution on online safety, TSAG requested ITU-T Study Group 17 to identify gaps in the "
+            "standards and to report to the next meeting.\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows] == [("5.2.3", "ITU-T Study Group 17")]
+
+
+def test_a_relative_aside_with_its_own_modal_does_not_hide_a_modal_chapeau():
+    text = ("The General Assembly,\nRecalling the mandate of the Internet Governance Forum,\n"
+            "2. Decides that the Forum shall carry out its work from 2032 onwards in accordance with the following:\n"
+            "(a) The Forum shall hold one annual meeting lasting at least four days;\n"
+            "(b) The Advisory Group of the Forum, one third of whose members shall be replaced each year, shall:\n"
+            "(i) prepare the programme of each annual meeting from an open call for themes;\n"
+            "(ii) publish a summary of the themes proposed;\n")
+    rows = _rows(_extract(text))
+    assert [r[:2] for r in rows][-2:] == [("2 b i", "Advisory Group of the Forum"),
+                                          ("2 b ii", "Advisory Group of the Forum")]
