@@ -3355,9 +3355,10 @@ def test_a_relative_aside_with_its_own_modal_does_not_hide_a_modal_chapeau():
     text = ("The General Assembly,\nRecalling the mandate of the Internet Governance Forum,\n"
             "2. Decides that the Forum shall carry out its work from 2032 onwards in accordance with the following:\n"
             "(a) The Forum shall hold one annual meeting lasting at least four days;\n"
-            "(b) The Advisory Group of the Forum, one third of whose members shall be replaced each year, shall:\n"
+            "(b) The Multistakeholder Advisory Group of the Forum, one third of whose members shall be replaced each "
+            "year, shall:\n"
             "(i) prepare the programme of each annual meeting from an open call for themes;\n"
             "(ii) publish a summary of the themes proposed;\n")
     rows = _rows(_extract(text))
-    assert [r[:2] for r in rows][-2:] == [("2 b i", "Advisory Group of the Forum"),
-                                          ("2 b ii", "Advisory Group of the Forum")]
+    assert [r[:2] for r in rows][-2:] == [("2 b i", "Multistakeholder Advisory Group of the Forum"),
+                                          ("2 b ii", "Multistakeholder Advisory Group of the Forum")]
