@@ -668,7 +668,14 @@ class OutsideHandlers:
         """An item of a plan of action that asks someone to act: in the imperative, or naming who acts."""
         text, section = seg.text, self.section
         bullet = seg.block.kind is BlockKind.LIST_ITEM and cues.ACTION_POINTS_HEADING_RE.match(section)
-        if seg.kind != "item" and not bullet:  # "• Regulators to review …" under "Key action points" is one too
+        # ("| 3 | Draft a concept note … | Main session co-facilitators | 9 June |": a numbered row's action cell, in a
+        # table whose header names a Responsible column, which says who acts)
+        where = seg.block.table
+        table_action = bool(where and seg.label and where[1] > 0 and where[0] in self.who_columns
+                            and where[2] not in (0, self.who_columns[where[0]]) and len(text.split()) >= 3
+                            and self.table_cells.get((where[0], where[1], self.who_columns[where[0]])))
+        if seg.kind != "item" and not bullet and not table_action:
+            # "• Regulators to review …" under "Key action points" is one too
             return False
         if DECLARING_RE.match(text):
             return False  # "1. Reaffirm our commitment …" under "We, the participants …": what they declare
@@ -682,7 +689,7 @@ class OutsideHandlers:
         start = first.end() if first else 0
         owned = bool(LEAD_NOTE_RE.search(text) or BRACKET_OWNER_RE.search(text) or first)
         if (meeting_row or cues.IMPERATIVE_RE.match(text[start:])
-                or _imperative(text[start:], action_row=self.lead_column or owned)):
+                or _imperative(text[start:], action_row=self.lead_column or owned or table_action)):
             # "c) Encourage the development of …" in a plan of action: everyone its section names is asked, unless
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"

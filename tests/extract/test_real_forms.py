@@ -3362,3 +3362,20 @@ def test_a_relative_aside_with_its_own_modal_does_not_hide_a_modal_chapeau():
     rows = _rows(_extract(text))
     assert [r[:2] for r in rows][-2:] == [("2 b i", "Multistakeholder Advisory Group of the Forum"),
                                           ("2 b ii", "Multistakeholder Advisory Group of the Forum")]
+
+
+ACTION_ROWS = """Summary of the fourth meeting of the advisory group
+7. Agreed next steps
+| No. | Action | Responsible | By |
+|-----|--------|-------------|----|
+| 1 | Circulate the draft summary of this meeting for comments | IGF Secretariat | 19 May 2032 |
+| 2 | Draft a concept note for the main session on the Action Lines | Main session co-facilitators | 9 June 2032 |
+| 3 | Contact the CSTD secretariat about presenting the messages of the Forum | Group Chair | 30 June 2032 |
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_numbered_row_of_an_action_table_is_read_by_the_rules_with_its_responsible(fmt):
+    reqs = _extract(ACTION_ROWS, fmt).requirements
+    assert [(norm_label(r.source.label), r.actor, r.read_by) for r in reqs] == [
+        ("1", "IGF Secretariat", "rules"), ("2", "Main session co-facilitators", "rules"), ("3", "Group Chair", "rules")]
