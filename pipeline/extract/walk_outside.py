@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import BlockKind, RequirementKind
+from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
 from .actors import BODY_WORDS, _parsed, _tokens, printed_name, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
@@ -672,7 +673,8 @@ class OutsideHandlers:
         # table whose header names a Responsible column, which says who acts)
         where = seg.block.table
         table_action = bool(where and seg.label and where[1] > 0 and where[0] in self.who_columns
-                            and where[2] not in (0, self.who_columns[where[0]]) and len(text.split()) >= 3
+                            and ACTION_COLUMN_RE.fullmatch(self.table_cells.get((where[0], 0, where[2]), ""))
+                            and len(text.split()) >= 3
                             and self.table_cells.get((where[0], where[1], self.who_columns[where[0]])))
         if seg.kind != "item" and not bullet and not table_action:
             # "• Regulators to review …" under "Key action points" is one too
@@ -694,7 +696,9 @@ class OutsideHandlers:
             # the plan is a table whose Lead column names who acts.
             lead = LEAD_NOTE_RE.search(text)  # "(Action Line C2; lead: BDT; by end 2030)"
             owner = first or BRACKET_OWNER_RE.search(text)  # "… [BDT, with the Partnership …] - by June 2027"
-            cell = self.cell_leads.get(id(seg))  # its row's Lead cell, the table exported one cell per line
+            # its row's Lead cell: the table exported one cell per line, or its cells kept apart
+            cell = (self.table_cells[(where[0], where[1], self.who_columns[where[0]])] if table_action
+                    else self.cell_leads.get(id(seg)))
             actor, printed = ((cell and self.cell_owner(cell))
                               or (lead and self.owner_named(lead.group("who")))
                               or (owner and self.owner_named(owner.group("who")))
