@@ -38,8 +38,10 @@ from ..parse import parse_file
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 SPURIOUS_BUDGET = 0.005  # added spurious requirements / requirements the rules read, grouped by writer
 # Replayed precision the threshold must keep: the acceptance target is 0.95 over TXT, DOCX and PDF, and the replay
-# reads TXT only, where precision runs a little higher.
-REPLAY_PRECISION = 0.955
+# reads TXT only, where precision runs higher. On blind sets 74-78, measured at the 0.6 the replay chose with about
+# 0.960 replayed, precision came out 0.923 to 0.967 by set (0.951 over the five): about a point below the replay, so
+# the bar is 0.96 (0.955 until round 58, when it would have let the threshold fall to 0.5 at 0.9554).
+REPLAY_PRECISION = 0.96
 REPLAY_DIR = "extraction-replay"
 C = 1.0
 MIN_COUNT = 2  # a feature seen in fewer training units carries no weight
