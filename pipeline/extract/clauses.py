@@ -66,6 +66,7 @@ CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\
                           # ("R2 the Secretary-General present …" under "The Expert Group recommends that:")
                           r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|"
                           r"\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
+CODE_DASH_ITEM_RE = re.compile(r"^(?P<n>(?!A[IP]\d)[A-Z]{1,3}\d{1,2}(?:[.\-]\d{1,2}){0,2})\s+[-\u2013\u2014]\s+(?=[A-Z][a-z])")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
 PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?(?:-\d{1,3})?)|"
@@ -207,7 +208,9 @@ def segment_block(block: Block) -> list[Segment]:
     code = CODE_ITEM_RE.match(text)
     if code and code.group(0).rstrip().endswith(".") and not text.rstrip().endswith((".", ";", ":")):
         code = None  # "C4. Capacity building", "Q2. Is the strategy …?": a title or a question, not "G1. We request …."
-    named = (BAR_ROW_RE.match(text) or PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or code
+    # ("A3 - Propose a session on … . Owner: ITU WSIS Task Force.": an action item's code and a dash, in a sentence)
+    dashed = CODE_DASH_ITEM_RE.match(text) if text.rstrip().endswith(".") else None
+    named = (BAR_ROW_RE.match(text) or PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or code or dashed
              or BARE_NUMBER_RE.match(text) or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"
         return [Segment("item", block, named.end(), _trim_end(text, named.end(), len(text)), _named_label(named))]

@@ -52,7 +52,7 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
                             "items inside it are split by their numbers")
     walk = Walk(document, kb)
     segments = segment_blocks(document.blocks)
-    candidates = [c for c in walk.run(segments) if not _bare_lead_in(document, c)]
+    candidates = [_under_its_number(c) for c in walk.run(segments) if not _bare_lead_in(document, c)]
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
     candidates = [c for c in candidates if c.extra.get("asked") or not _question(document, c)]
     read = [c for c in read if not _question(document, c)]
@@ -319,6 +319,16 @@ def _bare_lead_in(document: Document, c: Candidate) -> bool:
     block = c.segment.block
     return (BARE_LEAD_IN_RE.fullmatch(document.text[c.seg_start:c.seg_end].strip()) is not None
             and bool(document.text[block.start:c.seg_start].strip()))
+
+
+def _under_its_number(c: Candidate) -> Candidate:
+    """"5 a" for a lettered item run on inside numbered paragraph 5 ("5. Building on the roadmaps, the facilitators
+    agree: a) to hold …; b) …"), where no rule cited it under the number."""
+    block = c.segment.block.label
+    if (c.label and re.fullmatch(r"\(?[a-z]\)", c.label) and block and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*\.?", block)
+            and c.segment.start > 0):
+        return replace(c, label=f"{block.rstrip('.')} {c.label}")
+    return c
 
 
 def _question(document: Document, c: Candidate) -> bool:

@@ -354,7 +354,10 @@ class OperativeHandlers:
             return True
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
-                            source=outer.source if outer is not None else self.doc_name, last_number=label,
+                            source=outer.source if outer is not None else self.doc_name,
+                            # ("(a) Participants called upon governments to …" then "(c) Regulators should …": a letter
+                            # that opens no items of its own is no parent of the letters after it)
+                            last_number=None if _is_letter(label) and not _opens_items(seg) else label,
                             last_text=text, own_item=None if lead_in else seg.label or "", quoted=outer is not None,
                             opens_items=_opens_items(seg), sub_of=parent.strip("().") if parent else None)
         return True

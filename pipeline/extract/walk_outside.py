@@ -110,7 +110,7 @@ DATE_CELL_RE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
                           r"(?:[Ee]nd|[Mm]id)[\s-]+)?(?:19|20)\d\d(?:\s*[\u2013-]\s*(?:19|20)?\d\d)?\s+(?=[A-Z])")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
-LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
+LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible|owner)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
                           # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
