@@ -37,7 +37,7 @@ ITEM_MARK_RE = re.compile(
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
 # ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision|Amendment)\s+"
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision|Amendment|Output)\s+"
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
                            # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:

@@ -91,6 +91,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             re.findall(r"(?<=[a-z]{3})(\d)(?=[,.;:]\s)", document.text)) | set(  # "developing countries1, …"
             re.findall(r"(?<=[a-z]{3}[.;:])(\d)(?=[ \t]*$)", document.text, re.MULTILINE))  # "… older persons.1"
         self.proposals_that = False  # "APATF proposes that:" opens the proposals that follow
+        self.chapeau_number: str | None = None  # the number of the paragraph the last chapeau stands in
         self.listing = False  # the last preamble opener introduces a list ("considering" on a line of its own)
         self.lead_ins: list[tuple[int, int]] = []  # lead-ins of items that ask nothing themselves; the model skips them
         self.header_owner = None  # ((actor, printed), label, segment) of an action header whose action is on the next line
@@ -184,6 +185,19 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             if (self.quote_closed and self.ctx is not None and self.ctx.quoted and seg.kind == "item"
                     and (seg.label or "")[:1].isdigit() and not seg.block.text.lstrip().startswith(("\"", "\u201c"))):
                 self.ctx = None  # '…with the Union."' then "2 In accordance with the decision, …": the letter's own
+            ctx = self.ctx
+            host = self.chapeau_number
+            if (ctx is not None and seg.kind == "item" and (seg.label or "").isdigit()
+                    and (host or "").isdigit() and int(seg.label) == int(host) + 1
+                    and (ctx.last_number or "").isdigit() and int(ctx.last_number) > int(seg.label)):
+                # "2 In Council Resolution 1332 (…), the Council instructs the Secretary-General: 11 to …; 12 to …"
+                # then "3 The present letter is …": the letter's own next paragraph, after the quotation (or after
+                # "4 That the Council add under 'instructs the Secretary-General': 9 to report …", "5 That …")
+                self.ctx = None
+            if seg.kind == "chapeau":
+                # its own paragraph's number ("Proposal 4 – That the Council add under 'instructs …'": 4)
+                same = self.prev.label if self.prev is not None and self.prev.block is seg.block else None
+                self.chapeau_number = (seg.label or seg.block.label or same or "").rstrip(".")
             handler = {"heading": self.heading, "preamble": self.preamble, "chapeau": self.chapeau}.get(seg.kind)
             if handler is not None:
                 handler(seg)

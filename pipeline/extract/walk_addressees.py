@@ -56,6 +56,8 @@ SEVERAL_BODIES_RE = re.compile(r"(?:the\s+)?(?P<list>[A-Z][\w&\-]{1,12}(?:,\s+[A
 # Council of IFAP and within the approved budget," (the Council it names does not act).
 ADDRESSEE_ASIDE_RE = re.compile(r",\s+(?:in\s+(?:close\s+)?(?:consultation|cooperation|collaboration|coordination|"
                                 r"partnership|accordance|line)\s+with|within|jointly\s+with|together\s+with|through|"
+                                # ("Governments, working with the private sector, civil society and …, to:")
+                                r"(?:working|acting)\s+(?:closely\s+)?(?:with|together)|"
                                 r"as\s+appropriate|where\s+appropriate|subject\s+to|taking\s+into|bearing\s+in|"
                                 r"on\s+the\s+basis\s+of|with\s+the\s+(?:support|assistance|help)\s+of|"
                                 # "UNCTAD, in its capacity as secretariat of the Commission,", "ITU, as facilitator

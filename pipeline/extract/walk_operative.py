@@ -41,8 +41,12 @@ LATER_WE_ASK_RE = re.compile(r"(?<=[.!?])\s+(?=We\s+(?:also\s+|further\s+|theref
 
 # An item with its own subject and modal under a chapeau that names someone else: "(b) development partners should
 # align …" under "The international community is encouraged to:". The item's subject acts.
-OWN_SUBJECT_RE = re.compile(r"^(?!(?:to|that|it|this|these|they|which)\b)(?P<subject>[a-z][^,;:()]{2,60}?)"
-                            r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to)\s+(?:also\s+)?[a-z]")
+# (a sentence of its own too, "(c) Regulators should review …", "(e) Operators are encouraged to offer …", in a list of
+# calls whose first item named someone else)
+OWN_SUBJECT_RE = re.compile(r"^(?!(?i:to|that|it|this|these|they|which|we|our|in|on|for|by|with|as|all|each|every)\b)"
+                            r"(?P<subject>[A-Za-z][^,;:()]{2,60}?)"
+                            r"(?:,[^,;]{1,40},)?\s+(?:should|shall|must|will|are to|is to|(?:are|is)\s+(?:also\s+)?"
+                            r"(?:encouraged|invited|requested|urged|called\s+upon)\s+to)\s+(?:also\s+)?[a-z]")
 
 # (the words before the head noun describe it: "the methods used by regulators to measure …" names a thing)
 OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>(?:the|their)\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"

@@ -211,8 +211,9 @@ ADOPTER_RE = re.compile(r"\b(?:proposes|recommends|suggests)\s+that\s+(?P<who>(?
                         r"\s+(?:adopt|endorse|approve|set)\s+the\s+following\b")
 # Who carries out what a regional initiative or programme is to deliver: "The initiatives are carried out by the
 # Telecommunication Development Bureau through …" (its Expected results are that body's).
-IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+(?:are|is|shall\s+be|will\s+be)\s+"
-                               r"(?:carried\s+out|implemented|delivered|executed)\s+by\s+"
+IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities|outputs|actions|tasks)\s+"
+                               r"(?:(?:below|listed\s+below|in\s+this\s+(?:section|chapter|plan))\s+)?"
+                               r"(?:are|is|shall\s+be|will\s+be)\s+(?:carried\s+out|implemented|delivered|executed|led)\s+by\s+"
                                r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
 EXPECTED_RESULTS_RE = re.compile(r"\bExpected\s+(?:results|outcomes|outputs)\b", re.IGNORECASE)
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
@@ -703,7 +704,7 @@ class OutsideHandlers:
                               or (lead and self.owner_named(lead.group("who")))
                               or (owner and self.owner_named(owner.group("who")))
                               or (self.lead_column and self._lead_cell(text))
-                              or self.found(section) or (None, None))  # no one named: unknown, not a guess
+                              or self.found(section) or self.plan_lead() or (None, None))  # else unknown, not a guess
         else:
             # "b) ITU, in cooperation with UNDESA and the regional commissions, to prepare …"; under "Action points"
             # the commas may be missing and the body need not be one the knowledge base lists ("Participants to …").
@@ -732,6 +733,12 @@ class OutsideHandlers:
                  label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
                  statement=f"{section}: {text}" if section else text)
         return True
+
+    def plan_lead(self) -> tuple[str, str] | None:
+        """Who the text says leads or carries out a plan's actions: "The outputs below are led by BDT unless another
+        lead is named" (their Director)."""
+        by = IMPLEMENTED_BY_RE.search(self.text)
+        return self.owner_named(by.group("who")) if by else None
 
     def owner_named(self, who: str) -> tuple[str, str] | None:
         """The body an owner's slot names ("BDT", "General Secretariat", "BR, with TSB"): by the knowledge base, or a

@@ -3380,3 +3380,78 @@ def test_every_numbered_row_of_an_action_table_is_read_by_the_rules_with_its_res
     reqs = _extract(ACTION_ROWS, fmt).requirements
     assert [(norm_label(r.source.label), r.actor, r.read_by) for r in reqs] == [
         ("1", "IGF Secretariat", "rules"), ("2", "Main session co-facilitators", "rules"), ("3", "Group Chair", "rules")]
+
+
+# Round 59 (from the errors of sets 79-80), each form in our own words.
+
+def test_letters_run_on_inside_a_numbered_paragraph_are_cited_under_it():
+    text = ("Joint statement of the facilitators\n"
+            "5. Building on the roadmaps, the facilitators agree: a) to hold a joint meeting each year during the "
+            "Forum; b) to publish one common results framework by 2032; c) to review the framework every two years.\n"
+            "6. We call upon Member States to reflect the Action Lines in their national strategies.\n")
+    assert [r[0] for r in _rows(_extract(text))][:3] == ["5 a", "5 b", "5 c"]
+
+
+def test_each_call_with_its_own_subject_is_that_subjects_and_no_letter_is_cited_under_the_first():
+    text = ("Summary of the ministerial round table\n"
+            "The round table agreed on the following calls to action:\n"
+            "(a) Participants called upon governments to publish a costed plan for connecting the unconnected;\n"
+            "(b) Ministers urged the regional development banks to set aside a window for last-mile projects;\n"
+            "(c) Regulators should review spectrum fees for operators that serve rural areas;\n"
+            "(d) Mobile operators are encouraged to offer wholesale access in underserved areas.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("a", "governments"), ("b", "regional development banks"), ("c", "Regulators"), ("d", "Mobile operators")]
+
+
+def test_action_items_coded_with_a_dash_and_an_owner_note():
+    text = ("4. FOLLOW-UP ACTIONS\n\n"
+            "A1 - Circulate this summary to all participants and to the Permanent Missions. Owner: BDT (Programme "
+            "Unit). Deadline: 26 March 2032.\n\n"
+            "A2 - Propose a session on last-mile financing for the next Forum. Owner: ITU WSIS Task Force. "
+            "Deadline: 15 September 2032.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("A1", "Director of the Telecommunication Development Bureau"), ("A2", "WSIS&SDG Task Force")]
+
+
+def test_outputs_of_a_programme_led_by_the_bureau():
+    text = ("Programme 4: Digital inclusion\n"
+            "The outputs below are led by BDT unless another lead is named.\n"
+            "Output 4.1 - Develop and keep up to date a digital skills assessment tool for national use.\n"
+            "Output 4.2 - Train at least 50 000 people through the regional centres by 2033.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("4.1", "Director of the Telecommunication Development Bureau"),
+        ("4.2", "Director of the Telecommunication Development Bureau")]
+
+
+def test_a_letters_own_next_paragraph_ends_the_resolution_it_quoted():
+    text = ("Circular Letter CL-31/18\n"
+            "Dear Sir/Madam,\n"
+            "1 Each year ITU reports on its contribution to the implementation of the outcomes of the Summit.\n"
+            "2 In Council Resolution 1332 (Mod. 2030), the Council instructs the Secretary-General:\n"
+            "11 to invite Member States to share each year information on their activities under the Action Lines;\n"
+            "12 to make all contributions received publicly available on the website.\n"
+            "3 Administrations are kindly requested to send their inputs through the online form by 30 April 2032.\n")
+    reqs = _extract(text).requirements
+    assert [(norm_label(r.source.label), r.actor, r.quoted_from) for r in reqs] == [
+        ("11", "Secretary-General", "Council Resolution 1332 (Mod. 2030)"),
+        ("12", "Secretary-General", "Council Resolution 1332 (Mod. 2030)"),
+        ("3", "Member States", None)]
+
+
+def test_proposals_after_one_that_adds_an_item_are_the_contributions_own():
+    text = ("Contribution from the Republic of Ostrava\n"
+            "Proposals\n"
+            "Proposal 4 \u2013 That the Council add a new item under \"instructs the Secretary-General\" in Council "
+            "Resolution 1332, reading: \"(ADD) 9 to report every two years on the balance between women and men "
+            "among the speakers of the Forum;\"\n"
+            "Proposal 5 \u2013 That the Working Group hold one of its meetings each year just before the Forum.\n")
+    rows = _rows(_extract(text))
+    assert rows[-1][:3] == ("5", "Council Working Group on WSIS and the SDGs", "proposal")
+
+
+def test_an_aside_of_partners_does_not_name_the_addressee():
+    text = ("Ministerial declaration\n"
+            "34. We urge Governments, working with the private sector, civil society and academia, to: (a) close the "
+            "gender digital divide, including by teaching girls digital skills at school; (b) make public services "
+            "available online in accessible formats and in local languages; (c) protect people from harm online.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["Governments"] * 4
