@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, BlockKind
-from .cues import (CHAPEAU_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
+from .cues import (CHAPEAU_RE, IMPERATIVE_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
                    SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
@@ -37,7 +37,7 @@ ITEM_MARK_RE = re.compile(
 # Items that carry their number in a word: "Proposal 1:", "Recommendation 3.", "Action 2 -".
 # A table row ("Target 1<TAB>At least 95 per cent …") may keep only a space before its text; a lettered action
 # ("Action A – Publish …") needs its dash, so that "Action A plan" is not one.
-NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision|Amendment|Output)\s+"
+NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|Target|Goal|Decision|Amendment)\s+"
                            # ("Proposal 1 | That the secretariat add …": a row whose cells reach us between bars)
                            # ("Decision 21/3: The draft shall be cleared …": a meeting's numbered decision)
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
@@ -66,6 +66,7 @@ CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\
                           # ("R2 the Secretary-General present …" under "The Expert Group recommends that:")
                           r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|"
                           r"\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
+OUTPUT_ITEM_RE = re.compile(r"^Output\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[-\u2013\u2014:.]\s+")
 CODE_DASH_ITEM_RE = re.compile(r"^(?P<n>(?!A[IP]\d)[A-Z]{1,3}\d{1,2}(?:[.\-]\d{1,2}){0,2})\s+[-\u2013\u2014]\s+(?=[A-Z][a-z])")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
@@ -208,8 +209,12 @@ def segment_block(block: Block) -> list[Segment]:
     code = CODE_ITEM_RE.match(text)
     if code and code.group(0).rstrip().endswith(".") and not text.rstrip().endswith((".", ";", ":")):
         code = None  # "C4. Capacity building", "Q2. Is the strategy …?": a title or a question, not "G1. We request …."
-    # ("A3 - Propose a session on … . Owner: ITU WSIS Task Force.": an action item's code and a dash, in a sentence)
+    # ("A3 - Propose a session on … . Owner: ITU WSIS Task Force.": an action item's code and a dash, in a sentence;
+    # "Output 4.1 - Develop and keep up to date …": an output worded as an action, not "Output 4.2 Digital skills of
+    # public officials strengthened", which only names what is to come about)
     dashed = CODE_DASH_ITEM_RE.match(text) if text.rstrip().endswith(".") else None
+    if dashed is None and (output := OUTPUT_ITEM_RE.match(text)) and IMPERATIVE_RE.match(text[output.end():]):
+        dashed = output
     named = (BAR_ROW_RE.match(text) or PARA_ITEM_RE.match(text) or NAMED_ITEM_RE.match(text) or code or dashed
              or BARE_NUMBER_RE.match(text) or CAPITAL_LETTER_RE.match(text) if block.label is None else None)
     if named:  # "Proposal 1: The secretariat should publish …"

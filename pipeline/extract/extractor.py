@@ -326,7 +326,7 @@ def _under_its_number(c: Candidate) -> Candidate:
     agree: a) to hold …; b) …"), where no rule cited it under the number."""
     block = c.segment.block.label
     if (c.label and re.fullmatch(r"\(?[a-z]\)", c.label) and block and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*\.?", block)
-            and c.segment.start > 0):
+            and c.segment.start > 0 and c.quoted_from is None):  # (a quoted resolution's items keep their own)
         return replace(c, label=f"{block.rstrip('.')} {c.label}")
     return c
 

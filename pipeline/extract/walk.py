@@ -323,6 +323,11 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                     if body and (known_body := self.found(f"the {body.group('body')}")):
                         full = (f"{short} of the {known_body[0]}", full[1])  # "Chair of the Group": of the Working Group
                 names[short] = full[0] if full and full[0] and len(full[0]) > len(short) else self.qualified(short)
+                whole = self.found(names[short]) if names[short] else None
+                if whole and whole[0] and whole[1].removeprefix("the ").lower() == names[short].lower():
+                    # ("the Commission" of "the Commission on Science and Technology for Development": CSTD, the
+                    # knowledge base's name for that whole name)
+                    names[short] = whole[0]
             if names[short]:
                 self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
                                                 else names[short]))

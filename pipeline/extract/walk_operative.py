@@ -358,10 +358,7 @@ class OperativeHandlers:
             return True
         self.ctx = _Context(mode="operative", verb=verb, actor=actor, printed=printed,
                             chapeau=text[m.start("verb"):m.start("rest")] + addressee.strip(" ,:"),
-                            source=outer.source if outer is not None else self.doc_name,
-                            # ("(a) Participants called upon governments to …" then "(c) Regulators should …": a letter
-                            # that opens no items of its own is no parent of the letters after it)
-                            last_number=None if _is_letter(label) and not _opens_items(seg) else label,
+                            source=outer.source if outer is not None else self.doc_name, last_number=label,
                             last_text=text, own_item=None if lead_in else seg.label or "", quoted=outer is not None,
                             opens_items=_opens_items(seg), sub_of=parent.strip("().") if parent else None)
         return True
@@ -429,13 +426,21 @@ class OperativeHandlers:
             # "(i)" under "(a)" under "1": "1 a i"; under "(a)" of a chapeau with no number ("decides"): "a i"
             path_label = " ".join(filter(None, (ctx.last_number, ctx.last_letter, label)))
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
-        elif _is_letter(label) and ctx.last_number:
+        elif _is_letter(label) and ctx.last_number and not (
+                _is_letter(ctx.last_number) and not re.fullmatch(r"[ivx]+", label.strip("().")) and not ctx.opens_items):
+            # ("(a) Participants called upon governments to …" then "(c) Regulators should …": a letter is the parent
+            # of romans below it, not of the letters after it)
             bare = label.strip("().")
             if len(bare) == 1 and not (bare == "i" and ctx.last_letter is None):  # "i)" opens a roman list under "2"
                 ctx.last_letter = bare
             path_label = f"{ctx.last_number} {label}"
             # A sub-item reads on its own only with its parent: "… to give the Council …, including: a) …".
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
+        elif (_is_letter(label) and _is_letter(ctx.last_number) and self.last_number
+              and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", self.last_number)):
+            # ("11. Trust in online services …" then "c) ITU is requested to …", "d) All stakeholders are encouraged
+            # to …": the paragraph they stand under is their parent, not the letter before)
+            path_label = f"{self.last_number} {label}"
         elif _is_letter(label) and len(bare := label.strip("().")) == 1 and bare != "i":
             ctx.last_letter = bare  # "(a)" under a chapeau with no number ("decides"): the parent of its romans
             ctx.last_text = text

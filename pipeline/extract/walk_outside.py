@@ -211,10 +211,13 @@ ADOPTER_RE = re.compile(r"\b(?:proposes|recommends|suggests)\s+that\s+(?P<who>(?
                         r"\s+(?:adopt|endorse|approve|set)\s+the\s+following\b")
 # Who carries out what a regional initiative or programme is to deliver: "The initiatives are carried out by the
 # Telecommunication Development Bureau through …" (its Expected results are that body's).
-IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities|outputs|actions|tasks)\s+"
-                               r"(?:(?:below|listed\s+below|in\s+this\s+(?:section|chapter|plan))\s+)?"
-                               r"(?:are|is|shall\s+be|will\s+be)\s+(?:carried\s+out|implemented|delivered|executed|led)\s+by\s+"
+IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+(?:are|is|shall\s+be|will\s+be)\s+"
+                               r"(?:carried\s+out|implemented|delivered|executed)\s+by\s+"
                                r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
+# Who leads a plan's outputs or actions: "The outputs below are led by BDT unless another lead is named."
+PLAN_LEAD_RE = re.compile(r"\b(?:outputs|actions|activities|tasks)\s+(?:(?:below|listed\s+below|in\s+this\s+(?:section|plan))\s+)?"
+                          r"(?:are|shall\s+be|will\s+be)\s+(?:led|carried\s+out|delivered)\s+by\s+"
+                          r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
 EXPECTED_RESULTS_RE = re.compile(r"\bExpected\s+(?:results|outcomes|outputs)\b", re.IGNORECASE)
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
                         r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
@@ -737,7 +740,7 @@ class OutsideHandlers:
     def plan_lead(self) -> tuple[str, str] | None:
         """Who the text says leads or carries out a plan's actions: "The outputs below are led by BDT unless another
         lead is named" (their Director)."""
-        by = IMPLEMENTED_BY_RE.search(self.text)
+        by = PLAN_LEAD_RE.search(self.text)
         return self.owner_named(by.group("who")) if by else None
 
     def owner_named(self, who: str) -> tuple[str, str] | None:

@@ -3455,3 +3455,23 @@ def test_an_aside_of_partners_does_not_name_the_addressee():
             "gender digital divide, including by teaching girls digital skills at school; (b) make public services "
             "available online in accessible formats and in local languages; (c) protect people from harm online.\n")
     assert [r[1] for r in _rows(_extract(text))] == ["Governments"] * 4
+
+
+def test_the_commission_named_in_full_once_is_the_knowledge_bases_cstd():
+    text = ("Economic and Social Council\n"
+            "Commission on Science and Technology for Development\n"
+            "Thirty-fourth session\n"
+            "Progress made in the implementation of the outcomes of the World Summit on the Information Society\n"
+            "V. Conclusions and recommendations\n"
+            "66. Connectivity grew in every region, but the gap between urban and rural areas closed only slowly.\n"
+            "67. The Commission may wish to take note of the present report and of the recommendations above.\n")
+    assert [r[1] for r in _rows(_extract(text)) if r[0] == "67"] == ["CSTD"]
+
+
+def test_letters_under_a_numbered_paragraph_stay_under_it_after_a_lettered_request():
+    text = ("Plan of action\n"
+            "11. Trust in online services depends on the ability of each country to respond to incidents.\n"
+            "a) Governments should adopt legal frameworks for child online protection.\n"
+            "b) ITU is requested to publish the Global Cybersecurity Index every two years.\n"
+            "c) All stakeholders are encouraged to share information on threats through trusted channels.\n")
+    assert [r[0] for r in _rows(_extract(text))] == ["11 a", "11 b", "11 c"]
