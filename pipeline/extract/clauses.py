@@ -414,6 +414,8 @@ def _plausible_marks(marks: list[re.Match], text: str = "", *, first: int = 0,
             continue  # "items a) and b)", "paragraph 3 (a)", "referred to in decides 1 a)"; but "…; and (e) …"
         if label.isdigit() and (re.match(r"to\s+\d", text[m.end():]) or before[-1:] in (["from"], ["between"])):
             continue  # "from 23 to 27 April 2029": a range of days, no item 23
+        if re.match(r"\s*(?:above|below)\b", text[m.end():]):
+            continue  # "… under instructs the Director … 1 a) above,": a citation, no item a)
         if label.isdigit() and before and NUMBERED_NAME_RE.fullmatch(before[-1]):
             continue  # "TSAG requested ITU-T Study Group 17 to identify …": the number is the group's, no item 17
         if label.isdigit():

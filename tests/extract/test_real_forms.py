@@ -3475,3 +3475,12 @@ def test_letters_under_a_numbered_paragraph_stay_under_it_after_a_lettered_reque
             "b) ITU is requested to publish the Global Cybersecurity Index every two years.\n"
             "c) All stakeholders are encouraged to share information on threats through trusted channels.\n")
     assert [r[0] for r in _rows(_extract(text))] == ["11 a", "11 b", "11 c"]
+
+
+def test_a_citation_of_a_lettered_item_above_is_no_item():
+    text = ("Resolution 311 (Lima, 2031)\n"
+            "invites Member States\n"
+            "2\tto publish every year the balances of their universal service funds;\n"
+            "3\tto share with the Bureau the coverage data needed for the work under instructs the Director of the "
+            "Telecommunication Development Bureau 1 a) above,\n")
+    assert [r[0] for r in _rows(_extract(text))] == ["2", "3"]
