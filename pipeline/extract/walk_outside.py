@@ -206,18 +206,18 @@ AGENT_RE = re.compile(rf"\b(?:led|organi[sz]ed|convened|coordinated|hosted|deliv
 # The line before a targets list that says who commits to them.
 # "The Working Group proposes the following targets for adoption by the Commission:": the Commission's targets.
 ADOPTED_BY_RE = re.compile(r"\bfor\s+(?:adoption|approval|endorsement)\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60})")
+# A body's name in capitalised words, up to five: "the Broadband Commission", "Telecommunication Development Bureau".
+_TITLED = r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
 # "The Working Group proposes that the Commission adopt the following targets …": the adopter's targets.
-ADOPTER_RE = re.compile(r"\b(?:proposes|recommends|suggests)\s+that\s+(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
+ADOPTER_RE = re.compile(rf"\b(?:proposes|recommends|suggests)\s+that\s+{_TITLED}"
                         r"\s+(?:adopt|endorse|approve|set)\s+the\s+following\b")
 # Who carries out what a regional initiative or programme is to deliver: "The initiatives are carried out by the
 # Telecommunication Development Bureau through …" (its Expected results are that body's).
 IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+(?:are|is|shall\s+be|will\s+be)\s+"
-                               r"(?:carried\s+out|implemented|delivered|executed)\s+by\s+"
-                               r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
+                               rf"(?:carried\s+out|implemented|delivered|executed)\s+by\s+{_TITLED}")
 # Who leads a plan's outputs or actions: "The outputs below are led by BDT unless another lead is named."
 PLAN_LEAD_RE = re.compile(r"\b(?:outputs|actions|activities|tasks)\s+(?:(?:below|listed\s+below|in\s+this\s+(?:section|plan))\s+)?"
-                          r"(?:are|shall\s+be|will\s+be)\s+(?:led|carried\s+out|delivered)\s+by\s+"
-                          r"(?P<who>(?:the\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})")
+                          rf"(?:are|shall\s+be|will\s+be)\s+(?:led|carried\s+out|delivered)\s+by\s+{_TITLED}")
 EXPECTED_RESULTS_RE = re.compile(r"\bExpected\s+(?:results|outcomes|outputs)\b", re.IGNORECASE)
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
                         r"pledges|resolve|resolves)\s+to\b|(?:sets?|adopts?|establish(?:es)?)\s+the\s+following\b)")
