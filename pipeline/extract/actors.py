@@ -246,6 +246,15 @@ class ActorReader:
         return printed_name(m.group("np")) or m.group("np"), m.group("np")
 
     def that_subject(self, text: str, *, owner: bool = False) -> tuple[str | None, str | None]:
+        """`_that_subject`, never a thing: "that the amounts under decides 1 shall be distributed …", "that the WSIS
+        Prizes 2028 shall be awarded …" name what is dealt with, not who deals with it (a body the knowledge base
+        knows stays)."""
+        actor, printed = self._that_subject(text, owner=owner)
+        if actor and self.found(actor) is None and _thing_name(actor):
+            return None, None
+        return actor, printed
+
+    def _that_subject(self, text: str, *, owner: bool = False) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …"), unless `owner`: then "that the annual report of the
@@ -623,6 +632,19 @@ def _bodyish(part: str) -> bool:
 
 TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A-Z][\w&\-]*(?:,\s+[A-Z][\w&\-]*)+,?\s+and\s+"
                               r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|on|for|the)(?=\s|$))*")
+
+
+def _thing_name(name: str) -> bool:
+    """A name whose head word is a thing ("amounts under …", "financial and human resources used for …", "Action
+    Lines that it facilitates", "WSIS Prizes 2028")."""
+    head = re.split(r"\s+(?:of|on|for|under|used|that|which|in|to|with|by)\b", name, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z]+", head)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in ("forum", "panel", "meeting", "session", "summit", "dialogue", "consultation"):
+        return False  # a gathering that decides or acts ("the Ministerial Meeting of …", `acting_forum`) is a body
+    return any(w in THINGS | {"amount", "resource", "stocktaking"} for w in (last, last[:-1] if last.endswith("s") else last))
 
 
 def printed_name(phrase: str) -> str | None:

@@ -15,7 +15,7 @@ from ..model import Checkability, Document, Facet, Requirement, RequirementKind,
 from ..parse.base import SYMBOL_RE
 from ..parse.columns import WHO_COLUMN_RE
 from . import cues
-from .actors import AGENT_NOUN_RE, BODY_WORDS
+from .actors import AGENT_NOUN_RE, BODY_WORDS, _thing_name
 from .cells import LEAD_CELL_RE
 from .clauses import segment_blocks
 from .facets import split_facets
@@ -166,6 +166,8 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
         c = replace(c, actor=actor)
     if walk.found(actor) is not None or " and " in actor:
         return c
+    if _thing_name(actor):
+        return replace(c, actor=None)  # "the WSIS Prizes 2028 shall be awarded …", "the amounts under decides 1 …"
     head = HEAD_RE.match(actor).group("head")
     words = head.split()
     if any(w.lower().rstrip("s") in BODY_WORDS or w.lower() in BODY_WORDS or re.sub(r"ies$", "y", w.lower()) in
