@@ -269,7 +269,8 @@ LETTER_ASK_RE = re.compile(r"\b(?:I|[Ww]e)\s+(?:am|are|have\s+the\s+(?:honour|pl
                            r"(?P<who>your\s+(?:Administration|Government|organization|country)s?|[A-Z][^,.;:]{2,60}?)\s+to\s+[a-z]")
 BELIEF_THAT_RE = re.compile(r"\b(?:convinced|aware|believes?|believed|consider(?:s|ed)?|agree[sd]?|felt|feel|stress(?:es|ed)?|"
                             r"emphasi[sz]e[sd]?|underline[sd]?|reaffirm(?:s|ed)?|recogni[sz]e[sd]?|trust|hope|conclude[sd]?|decide[sd]?)\s+that\s+"
-                            r"(?P<subject>[^,;:()]{2,80})$")
+                            # ("… that the United Nations Group on the Information Society (UNGIS) should …")
+                            r"(?P<subject>[^,;:]{2,100})$")
 PASSIVE_AGENT_RE = re.compile(r"\b(?:shall|should|must|will|is to|are to)\s+be\s+[a-z]+ed\s+(?:each\s+year\s+|every\s+year\s+|"
                               r"annually\s+|jointly\s+)?by\s+"
                               r"(?P<agent>(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w&\-]*))*)")
