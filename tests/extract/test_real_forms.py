@@ -3484,3 +3484,24 @@ def test_a_citation_of_a_lettered_item_above_is_no_item():
             "3\tto share with the Bureau the coverage data needed for the work under instructs the Director of the "
             "Telecommunication Development Bureau 1 a) above,\n")
     assert [r[0] for r in _rows(_extract(text))] == ["2", "3"]
+
+
+# Round 60 (from the errors of sets 81-82), each form in our own words.
+
+def test_a_thing_the_decision_deals_with_is_never_its_actor():
+    text = ("Decision 701 (Lima, 2031)\n"
+            "The Plenipotentiary Conference,\n"
+            "decides\n"
+            "1\tto set aside CHF 900 000 for the WSIS activities of the Union in 2032-2035;\n"
+            "2\tthat the amounts under decides 1 shall be distributed among the following headings:\n"
+            "a)\tthe WSIS Forum: at least 45 per cent;\n"
+            "3\tthat the WSIS Prizes 2033 shall be awarded during the Forum.\n")
+    rows = _rows(_extract(text))
+    assert [r[1] for r in rows if r[0] in ("2", "2 a", "3")] == [None, None, None]
+
+
+def test_a_view_of_the_inspectors_on_a_body_with_its_initials_is_that_bodys():
+    text = ("Review of the follow-up to the World Summit on the Information Society\n"
+            "106.\tThe Inspectors consider that the United Nations Group on the Information Society (UNGIS) should "
+            "become the custodian of a system-wide plan on the follow-up to the Summit.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["UNGIS"]
