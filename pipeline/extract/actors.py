@@ -246,15 +246,6 @@ class ActorReader:
         return printed_name(m.group("np")) or m.group("np"), m.group("np")
 
     def that_subject(self, text: str, *, owner: bool = False) -> tuple[str | None, str | None]:
-        """`_that_subject`, never a thing: "that the amounts under decides 1 shall be distributed …", "that the WSIS
-        Prizes 2028 shall be awarded …" name what is dealt with, not who deals with it (a body the knowledge base
-        knows stays)."""
-        actor, printed = self._that_subject(text, owner=owner)
-        if actor and self.found(actor) is None and _thing_name(actor):
-            return None, None
-        return actor, printed
-
-    def _that_subject(self, text: str, *, owner: bool = False) -> tuple[str | None, str | None]:
         """Who acts in a "that" clause, by the parser: "that the regional offices publish …" -> regional offices,
         "that the Council shall examine …" -> Council. Nobody for a passive ("that the outcome be transmitted") or
         a thing ("that the annual report shall contain …"), unless `owner`: then "that the annual report of the
@@ -341,7 +332,7 @@ class ActorReader:
         name = subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text
         return (subj.lemma_.lower() in ("forum", "panel") and subj.dep_ == "nsubj" and subj.text[:1].isupper()
                 # (the WSIS Forum, "the Forum 2028": an event ITU organizes, whoever the sentence makes its subject)
-                and not re.search(r"\bWSIS\b|\d", name) and not re.search(r"\bWSIS\s+Forum\b", self.text)
+                and not re.search(r"\bWSIS\b|\d", name) and not search_once(WSIS_FORUM_RE, self.text)
                 and not re.search(r"\b(?:be|been|being)\s+(?:held|organi[sz]ed|convened|hosted)\b|\btakes?\s+place\b",
                                   clause))
 
@@ -634,6 +625,16 @@ TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A
                               r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|on|for|the)(?=\s|$))*")
 
 
+WSIS_FORUM_RE = re.compile(r"\bWSIS\s+Forum\b")
+
+
+@lru_cache(maxsize=256)
+def search_once(pattern: re.Pattern, text: str) -> re.Match | None:
+    """`pattern.search(text)`, looked up once per document text however many requirements ask (a statement the whole
+    text makes: who leads its outputs, whether it is about the WSIS Forum)."""
+    return pattern.search(text)
+
+
 def _thing_name(name: str) -> bool:
     """A name whose head word is a thing ("amounts under …", "financial and human resources used for …", "Action
     Lines that it facilitates", "WSIS Prizes 2028")."""
@@ -644,7 +645,8 @@ def _thing_name(name: str) -> bool:
     last = words[-1].lower()
     if last in ("forum", "panel", "meeting", "session", "summit", "dialogue", "consultation"):
         return False  # a gathering that decides or acts ("the Ministerial Meeting of …", `acting_forum`) is a body
-    return any(w in THINGS | {"amount", "resource", "stocktaking"} for w in (last, last[:-1] if last.endswith("s") else last))
+    return any(w in THINGS | {"amount", "resource", "stocktaking"}
+               for w in (last, last[:-1] if last.endswith("s") else last))
 
 
 def printed_name(phrase: str) -> str | None:

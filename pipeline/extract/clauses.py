@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, BlockKind
-from .cues import (CHAPEAU_RE, IMPERATIVE_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE, SELF_OPERATIVE_RE,
-                   SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
+from .cues import (CHAPEAU_RE, IMPERATIVE_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE,
+                   SELF_OPERATIVE_RE, SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
 # The same verbs as a declaration's speakers use them ("We, the ministers, … 2. Commit to …; 4. Call upon …").
@@ -67,7 +67,8 @@ CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\
                           r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|"
                           r"\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 OUTPUT_ITEM_RE = re.compile(r"^Output\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[-\u2013\u2014:.]\s+")
-CODE_DASH_ITEM_RE = re.compile(r"^(?P<n>(?!A[IP]\d)[A-Z]{1,3}\d{1,2}(?:[.\-]\d{1,2}){0,2})\s+[-\u2013\u2014]\s+(?=[A-Z][a-z])")
+CODE_DASH_ITEM_RE = re.compile(r"^(?P<n>(?!A[IP]\d)[A-Z]{1,3}\d{1,2}(?:[.\-]\d{1,2}){0,2})\s+[-\u2013\u2014]\s+"
+                               r"(?=[A-Z][a-z])")
 # A delegation's comment on a numbered paragraph of a draft: "Para. 7: insert after …", "Paragraph 12 (preamble):
 # …", "OP 5 – delete …". The paragraph's number labels the comment.
 PARA_ITEM_RE = re.compile(r"^(?:Para(?:graph)?s?\.?\s*(?P<n>\d{1,3}(?:\s*\([a-z]\))?(?:-\d{1,3})?)|"

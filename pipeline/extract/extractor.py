@@ -164,10 +164,14 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
             return replace(c, actor=_plural(each.group("name")))
         actor = each.group("name")  # "Each activity listed …": a thing, read as below
         c = replace(c, actor=actor)
-    if walk.found(actor) is not None or " and " in actor:
+    if walk.found(actor) is not None:
         return c
     if _thing_name(actor):
-        return replace(c, actor=None)  # "the WSIS Prizes 2028 shall be awarded …", "the amounts under decides 1 …"
+        # "the WSIS Prizes 2028 shall be awarded …", "the amounts under decides 1 …", "the financial and human resources
+        # used for …": things, not who acts
+        return replace(c, actor=None)
+    if " and " in actor:
+        return c
     head = HEAD_RE.match(actor).group("head")
     words = head.split()
     if any(w.lower().rstrip("s") in BODY_WORDS or w.lower() in BODY_WORDS or re.sub(r"ies$", "y", w.lower()) in

@@ -427,7 +427,8 @@ class OperativeHandlers:
             path_label = " ".join(filter(None, (ctx.last_number, ctx.last_letter, label)))
             statement = f"{ctx.source} {ctx.chapeau} {ctx.last_text} {text}"
         elif _is_letter(label) and ctx.last_number and not (
-                _is_letter(ctx.last_number) and not re.fullmatch(r"[ivx]+", label.strip("().")) and not ctx.opens_items):
+                _is_letter(ctx.last_number) and not re.fullmatch(r"[ivx]+", label.strip("()."))
+                and not ctx.opens_items):
             # ("(a) Participants called upon governments to …" then "(c) Regulators should …": a letter is the parent
             # of romans below it, not of the letters after it)
             bare = label.strip("().")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..model import BlockKind, RequirementKind
 from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
-from .actors import BODY_WORDS, _parsed, _tokens, printed_name, target_actor
+from .actors import BODY_WORDS, _parsed, _tokens, printed_name, search_once, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
@@ -110,7 +110,8 @@ DATE_CELL_RE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
                           r"(?:[Ee]nd|[Mm]id)[\s-]+)?(?:19|20)\d\d(?:\s*[\u2013-]\s*(?:19|20)?\d\d)?\s+(?=[A-Z])")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
-LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible|owner)\s*:\s*(?P<who>[^;()\[\]]{2,60}?)"
+LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible|owner)\s*:\s*"
+                          r"(?P<who>[^;()\[\]]{2,60}?)"
                           # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
@@ -213,10 +214,12 @@ ADOPTER_RE = re.compile(rf"\b(?:proposes|recommends|suggests)\s+that\s+{_TITLED}
                         r"\s+(?:adopt|endorse|approve|set)\s+the\s+following\b")
 # Who carries out what a regional initiative or programme is to deliver: "The initiatives are carried out by the
 # Telecommunication Development Bureau through …" (its Expected results are that body's).
-IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+(?:are|is|shall\s+be|will\s+be)\s+"
+IMPLEMENTED_BY_RE = re.compile(r"\b(?:initiatives?|programmes?|projects?|activities)\s+"
+                               r"(?:are|is|shall\s+be|will\s+be)\s+"
                                rf"(?:carried\s+out|implemented|delivered|executed)\s+by\s+{_TITLED}")
 # Who leads a plan's outputs or actions: "The outputs below are led by BDT unless another lead is named."
-PLAN_LEAD_RE = re.compile(r"\b(?:outputs|actions|activities|tasks)\s+(?:(?:below|listed\s+below|in\s+this\s+(?:section|plan))\s+)?"
+PLAN_LEAD_RE = re.compile(r"\b(?:outputs|actions|activities|tasks)\s+"
+                          r"(?:(?:below|listed\s+below|in\s+this\s+(?:section|plan))\s+)?"
                           rf"(?:are|shall\s+be|will\s+be)\s+(?:led|carried\s+out|delivered)\s+by\s+{_TITLED}")
 EXPECTED_RESULTS_RE = re.compile(r"\bExpected\s+(?:results|outcomes|outputs)\b", re.IGNORECASE)
 COMMITS_RE = re.compile(r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:commit|commits|agree|agrees|undertake|undertakes|pledge|"
@@ -544,8 +547,9 @@ class OutsideHandlers:
                      or ADOPTED_BY_RE.search(scope))
         who = committed and (self.found(committed.group("who")) or (printed_name(committed.group("who")), None))
         if not who and EXPECTED_RESULTS_RE.search(f"{scope} {section}") and (
-                by := IMPLEMENTED_BY_RE.search(self.text)):
-            who = self.found(by.group("who"))  # a regional initiative's Expected results: who the text says carries it out
+                by := search_once(IMPLEMENTED_BY_RE, self.text)):
+            # a regional initiative's Expected results: who the text says carries it out
+            who = self.found(by.group("who"))
         # (a body the scope names only to spare it, "… create no obligation for any individual Member State", does not
         # own the targets)
         owning = re.split(r"\b(?:no\s+obligations?|not\s+binding|without\s+prejudice)\b", self.target_scope or section)[0]
@@ -741,7 +745,7 @@ class OutsideHandlers:
     def plan_lead(self) -> tuple[str, str] | None:
         """Who the text says leads or carries out a plan's actions: "The outputs below are led by BDT unless another
         lead is named" (their Director)."""
-        by = PLAN_LEAD_RE.search(self.text)
+        by = search_once(PLAN_LEAD_RE, self.text)
         return self.owner_named(by.group("who")) if by else None
 
     def owner_named(self, who: str) -> tuple[str, str] | None:
