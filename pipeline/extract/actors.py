@@ -67,7 +67,7 @@ BODY_WORDS = {"government", "partner", "agency", "commission", "forum", "organiz
               "chair", "convener", "rapporteur", "administrator", "manufacturer", "provider", "platform", "team",
               "company", "enterprise", "business", "broadcaster", "publisher", "developer", "vendor", "supplier",
               "association", "federation", "school", "library", "co-chair", "commissioner", "organizer", "organiser",
-              "head", "organ"}
+              "head", "organ", "foundation", "editor", "coordinator", "co-coordinator", "moderator"}
 # People by what they do: "participants", "drafters", "delegates", "panelists" (not "measurement", "Future").
 AGENT_NOUN_RE = re.compile(r"[a-z\-]+(?:ant|[dg]ent|ient|er|or|ist)s?|delegat(?:es?|ions?)|parties|states")
 # Where a resolution's deciding body is named (UN resolutions decide for their own body).
@@ -385,6 +385,8 @@ class ActorReader:
                 or (f"{officer.group('title')[:1].upper()}{officer.group('title')[1:]} of the {body[0]}"
                     if body[0] else None)):
             return name, officer.group(0).strip()  # "The secretariat of the Commission shall prepare …"
+        if (listed := self.joint(phrase)) is not None:
+            return listed  # "ITU and UNDP shall jointly mobilize …": both act, not the first alone
         parsed = _parsed(phrase)
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
@@ -449,7 +451,7 @@ class ActorReader:
         printed = re.sub(r"^\s*(?:that\s+)?the\s+", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
         if not _body_list(printed):
             return None
-        parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(r",\s*|\s+and\s+", printed)]
+        parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(LIST_SPLIT_RE, printed)]
         names = []
         for part in parts:
             found = self.found(part, keep=lambda s: True)
@@ -476,7 +478,9 @@ class ActorReader:
         # (within one line: the name stops where its paragraph does)
         # (capitalised words before it belong to the name too: "the Council Expert Group on …")
         # ("Economic and Social Commission for Asia and the Pacific": "and" inside the words before it)
-        found = [re.sub(r"(?:[ \t]+(?:and|the|of|on|for))+$", "", m.group(0)) for m in re.finditer(
+        # (nor a meeting's ordinal after it, where a title's lines were joined: "… the SDGs Forty-seventh meeting")
+        found = [re.sub(r"(?:[ \t]+(?:and|the|of|on|for))+$", "", ORDINAL_TAIL_RE.sub("", m.group(0)))
+                 for m in re.finditer(
             rf"(?:(?!(?:The|A|An|This|Its|Of|To|By|In|On)\b)[A-Z][\w&\-]*[ \t]+(?:and[ \t]+(?=[A-Z]))?){{0,2}}"
             rf"\b{re.escape(short)}"
             rf"[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
@@ -557,6 +561,12 @@ class ActorReader:
         return canonical, printed
 
 
+# A meeting's or session's ordinal, capitalised after a body's name on a title line: "Forty-seventh", "Third".
+ORDINAL_TAIL_RE = re.compile(r"[ \t]+(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
+                             r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                             r"[a-z]+teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth)(?:[ \t].*)?$")
+
+
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
 GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:council\s+)?working\s+group|expert\s+group|group|task\s+force|"
                               r"steering\s+committee))")
@@ -592,6 +602,8 @@ def _name_span(parsed, token) -> str:
     return parsed[token.left_edge.i:end].text
 
 
+# Where a list of bodies parts: its commas and its "and" ("Sector Members, and in particular Academia": ", and" once).
+LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 LIST_BLOCKERS = {"in", "at", "on", "for", "with", "by", "as", "through", "within", "under", "including", "where",
                  "when", "if", "which", "who", "that", "to", "from", "after", "before", "among", "especially",
                  "particularly", "notably", "inter", "alia", "respectively", "the", "its", "their", "all", "other",
@@ -605,7 +617,7 @@ def _body_list(name: str) -> bool:
     if m is None:
         return False
     # ("Commissioner Wierzbicki and the Secretariat": an article is no part of a body's name)
-    parts = [re.sub(r"^the\s+(?=[A-Z])", "", p.strip()) for p in re.split(r",\s*|\s+and\s+", name)]
+    parts = [re.sub(r"^the\s+(?=[A-Z])", "", p.strip()) for p in re.split(LIST_SPLIT_RE, name)]
     return len(parts) >= 2 and all(
         0 < len(p.split()) <= (4 if "," in name else 5) and p.split()[0] not in LIST_BLOCKERS
         and not re.search(r"(?:ing|ed)$", p.split()[0]) and not re.search(r"\d", p) and _bodyish(p) for p in parts)

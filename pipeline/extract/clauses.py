@@ -61,10 +61,20 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # ("C5-01 Update …", a roadmap's milestone; not "AP47-1 Secretariat – …", an action point the walk reads whole)
 # ("TC-1. Network operators should …", "AG-1 Publish …", "O.4.3.1 Prepare …": a letter code with a hyphen, a
 # code of three levels)
-CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
+# An action in lower case, as an item under a chapeau that ends with its subject and a colon opens: the verbs of a
+# plan's imperative items, and a few more that open recommendations ("aggregate the demand …", "finance …").
+_LOWER_ACTIONS = "|".join(sorted({w.lower() for w in re.findall(r"[A-Z][a-z]+(?: out)?", IMPERATIVE_RE.pattern)}
+                                 | {"aggregate", "finance", "report", "adopt", "support", "fund", "allocate"},
+                                 key=len, reverse=True))
+CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|"
+                          # ("1.A⇥Adopt a national broadband plan …": a goal's actions lettered under its number)
+                          r"\d{1,2}\.[A-H](?=\s+(?:" + IMPERATIVE_RE.pattern.removeprefix("^") + r"))|"
+                          r"(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
                           # ("A34-1 [BDT] Revise …": its owner in brackets before the action)
                           # ("R2 the Secretary-General present …" under "The Expert Group recommends that:")
-                          r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|"
+                          # ("R1⇥set a national target …" under "The Working Group recommends that governments:":
+                          # a code and an action in lower case, the chapeau's subject left out)
+                          r"(?=\.?\s+(?:[A-Z]|\[[A-Z]|the\s+[A-Za-z]|that\s+[A-Z]|(?:" + _LOWER_ACTIONS + r")[\s,]|"
                           r"\d[\d\s,.]*\s*(?:per\s*cent|%))))\.?\s+")
 OUTPUT_ITEM_RE = re.compile(r"^Output\s+(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*[-\u2013\u2014:.]\s+")
 CODE_DASH_ITEM_RE = re.compile(r"^(?P<n>(?!A[IP]\d)[A-Z]{1,3}\d{1,2}(?:[.\-]\d{1,2}){0,2})\s+[-\u2013\u2014]\s+"

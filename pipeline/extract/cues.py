@@ -83,6 +83,9 @@ SUBJECT_OPERATIVE_RE = re.compile(
     # "UNGIS members call upon Governments to …": a group's members by the group's acronym
     r"|[A-Z]{3,}(?:[-&][A-Z]+)*\s+(?:members|member\s+agencies|[Pp]rincipals)"
     r"|The\s+(?:two|three|four|five|both)\s+(?:organizations|agencies|co-organizers|co-facilitators|secretariats)"
+    # "The regional commissions commit to the following actions …:": bodies named by their kind, in lower case
+    r"|The\s+(?:[a-z]+\s+)?(?:commissions|agencies|organizations|organisations|co-facilitators|facilitators|"
+    r"regulators|partners|signatories)(?=\s+(?:also\s+)?(?:commit|agree|resolve|decide)\b)"
     # "The members of UNGIS commit …", "The member agencies of the Group urge …"
     rf"|{MEMBERS_OF}[A-Z][\w&'\-]*(?:\s+(?:on|of|the|for|and|[A-Z][\w&'\-]*)){{0,6}}?)\s+"
     # ("The Director of BDT is requested, in cooperation with …, to:": the body asked is the subject of a passive)

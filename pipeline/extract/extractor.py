@@ -154,7 +154,8 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
         walk.pronouns.append(f"{c.label or c.segment.block.locator} ('{c.printed or actor}')")
         walk.warned.add(id(c.segment))
         return replace(c, actor=None)
-    if actor.lower() in PRONOUN_ACTORS:
+    # ("The meeting agreed that its Chair shall present …": whose Chair the pronoun says, not the name)
+    if actor.lower() in PRONOUN_ACTORS or re.match(r"(?i)its\s+\w", actor):
         walk.pronouns.append(f"{c.label or c.segment.block.locator} ('{c.printed or actor}')")
         walk.warned.add(id(c.segment))
         return replace(c, actor=None)

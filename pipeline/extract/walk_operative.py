@@ -276,6 +276,9 @@ class OperativeHandlers:
             # "We commit to …" in an Assembly's outcome document: the States that speak ("We decide to hold …" is the
             # Assembly's)
             actor, printed = self.we, "We"
+        elif (who and who not in ("We", "we") and m.group("verb").lower().startswith("commit")
+              and re.match(r"to\b", rest) and (committed := self.found(who) or self.head_actor(who))):
+            actor, printed = committed  # "The regional commissions commit to the following actions …:" their own
         unknown = actor is None  # "invites them to …": a pronoun names who acts
         if (not actor and who in ("We", "we") and verb in ("requests", "asks") and re.match(r"that\b", rest)
                 and not re.search(r"\b(?:Member States|Governments|we|our)\b", rest.split(",")[0])):

@@ -110,7 +110,10 @@ DATE_CELL_RE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
                           r"(?:[Ee]nd|[Mm]id)[\s-]+)?(?:19|20)\d\d(?:\s*[\u2013-]\s*(?:19|20)?\d\d)?\s+(?=[A-Z])")
 # An action's lead in its note: "(Action Line C2; lead: BDT; by end 2030)".
 # Or in a sentence after it: "… for mobile broadband. Lead: Permanent Bureau of the Alliance, with ITU data."
-LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*(?:lead|led by|responsible|owner)\s*:\s*"
+LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*"
+                          # ("… . Lead agency: national regulatory authorities. By December 2027.")
+                          r"(?:lead(?:\s+(?:agency|agencies|body|entity|organi[sz]ation|unit))?|led by|responsible|owner)"
+                          r"\s*:\s*"
                           r"(?P<who>[^;()\[\]]{2,60}?)"
                           # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
@@ -1027,6 +1030,8 @@ class OutsideHandlers:
                                     sentence[:cues.DEONTIC_RE.search(sentence).start()])):
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
+                # ("The editors of the report also need to state …": the adverb before the modal is no part of who)
+                subject = re.sub(r"\s+(?:also|further|therefore|still|then|jointly|each)\s*$", "", subject)
                 # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
                 subject = re.sub(r"^(?:Where|When|If|Unless|Once|Until|While|Whenever)\b[^,]{2,120},\s*", "", subject)
                 subject = LEADING_SETTING_RE.sub("", subject)  # ("From 2028 onwards, the co-facilitators shall …")

@@ -3505,3 +3505,78 @@ def test_a_view_of_the_inspectors_on_a_body_with_its_initials_is_that_bodys():
             "106.\tThe Inspectors consider that the United Nations Group on the Information Society (UNGIS) should "
             "become the custodian of a system-wide plan on the follow-up to the Summit.\n")
     assert [r[1] for r in _rows(_extract(text))] == ["UNGIS"]
+
+
+# Round 61 (from the errors of sets 83-84), each form in our own words.
+
+def test_coded_recommendations_in_lower_case_under_a_chapeau_with_its_subject():
+    text = ("Report of the Task Force on Rural Libraries\n"
+            "4\tRecommendations\n"
+            "The Task Force recommends that regulators:\n"
+            "R1\tpublish, every year, the list of villages that no network reaches;\n"
+            "R2\tadopt simple licences for community networks run by libraries.\n"
+            "The Task Force calls on donors to:\n"
+            "D1\tfinance the running costs of connected libraries for at least four years.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("R1", "regulators"), ("R2", "regulators"), ("D1", "donors")]
+
+
+def test_a_goals_actions_lettered_under_its_number_with_their_lead_agency():
+    text = ("Regional action plan on digital inclusion 2031-2034\n"
+            "Goal 2: Affordable devices\n"
+            "2.A\tReview the import duties on entry-level smartphones and publish the findings. Lead agency: Member "
+            "States. By June 2032.\n"
+            "2.B\tPublish a yearly survey of device prices in every country. Lead agency: national statistical "
+            "offices. By December 2032.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("2.A", "Member States"), ("2.B", "national statistical offices")]
+
+
+def test_bodies_listed_as_one_subject_all_act():
+    text = ("Joint programme on school connectivity\n"
+            "3.3 UNESCO and ITU shall jointly publish a yearly summary of the programme's results.\n"
+            "3.4 Donors, foundations and private operators should make their support for school connections "
+            "predictable over several years.\n"
+            "3.5 Sector Members, and in particular academia, are encouraged to submit case studies by 1 March 2032.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "UNESCO and ITU", "Donors, foundations and private operators", "Sector Members"]
+
+
+def test_a_chair_named_by_its_pronoun_is_unknown_and_said():
+    text = ("Report of the regional preparatory meeting for the Americas\n"
+            "5.3 The meeting agreed that its Chair shall present the regional initiatives to the Conference as the "
+            "priorities of the region.\n")
+    result = _extract(text)
+    assert [r[1] for r in _rows(result)] == [None]
+    assert any("its Chair" in w and "pronoun" in w for w in result.warnings)
+
+
+def test_a_meetings_ordinal_on_the_title_line_is_no_part_of_the_bodys_name():
+    # (a mail's paragraphs, their lines joined: the title and the meeting's line become one paragraph)
+    text = ("Dear colleagues,\n\n"
+            "Please find below the draft report of the fifty-second meeting, for your\ncomments by 20 March 2032.\n\n"
+            "Council Working Group on WSIS and the SDGs\nFifty-second meeting, Geneva, 3-4 March 2032\n\n"
+            "1.1 The meeting was opened by the Chair of the Working Group, who welcomed\nthe participants.\n\n"
+            "2.3 The Group requested the secretariat to add to its next report the\nresults achieved since 2030.\n\n"
+            "5 Summary of action items\n\n"
+            "No. | Action | Owner | Deadline\n"
+            "AI-52/3 | Prepare the consolidated text of the recommendations | Chair of the Working Group | 15 April "
+            "2032\n")
+    assert [r[:2] for r in _rows(_extract(text))][-1] == (
+        "AI-52/3", "Chair of the Council Working Group on WSIS and the SDGs")
+
+
+def test_bodies_that_commit_to_a_list_of_actions_own_its_items():
+    text = ("Joint statement of the regional commissions on the follow-up to the Summit\n"
+            "5. The regional commissions commit to the following actions in 2032-2033, within their existing "
+            "resources:\n"
+            "(a) to hold a regional review of the Summit outcomes every two years;\n"
+            "(b) to publish a joint report on digital inclusion by the end of 2033.\n"
+            "6. The regional commissions already meet before each session of the Commission.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("5", "regional commissions"), ("5 a", "regional commissions"), ("5 b", "regional commissions")]
+
+
+def test_an_adverb_before_the_modal_is_no_part_of_who_acts():
+    text = ("Meeting of the Rapporteur Group on Question 9/2\n"
+            "5\tOutput report\n"
+            "The editors of the output report also need to state, for each case study, the number of people trained.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["editors of the output report"]
