@@ -442,7 +442,10 @@ class ActorReader:
         if pobj is None:
             return None
         phrase = parsed[pobj.left_edge.i:pobj.right_edge.i + 1].text
-        return self.found(phrase) or self.in_full(phrase)
+        owner = self.found(phrase) or self.in_full(phrase)
+        # ("The WSIS reports of the Union should …", "The roadmaps of the Action Lines facilitated by ITU should …": the
+        # Union's texts, which its secretariat drafts, as for "ITU's report" above)
+        return owner if owner is None or owner[0] != "ITU" else None
 
     def joint(self, phrase: str) -> tuple[str, str] | None:
         """Bodies a phrase lists ("WHO and ITU", "the International Telecommunication Union and UNESCO"): each by its
@@ -500,6 +503,10 @@ class ActorReader:
         bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
         if keep is None and (joint := self.joint(text)) is not None:
             return joint
+        unit = ITU_UNIT_RE.match(text)
+        inner = self.found(unit.group("unit") or unit.group("unit2") or unit.group("unit3")) if unit else None
+        if inner and inner[0] in ITU_UNITS:
+            return inner[0], unit.group(0).strip()  # "ITU (BDT)", "ITU/BDT", "ITU General Secretariat": that organ
         role = re.fullmatch(r"\s*(?:[Tt]he\s+)?[a-z][a-z\s\-]{1,30}?\s*\((?P<body>[A-Z][\w&\-]{1,12})\)\s*", text)
         if role and (named := self.found(role.group("body"))):
             return named[0], text.strip()  # "the facilitator (ITU)": ITU
@@ -565,6 +572,14 @@ class ActorReader:
 ORDINAL_TAIL_RE = re.compile(r"[ \t]+(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
                              r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                              r"[a-z]+teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth)(?:[ \t].*)?$")
+
+
+# The Union named with the organ that acts for it: "ITU (BDT)", "ITU/BDT", "ITU (General Secretariat)", "ITU General
+# Secretariat" (a plan's Lead cell): the organ acts (its Director, or the Secretariat), not the Union as a whole.
+ITU_UNIT_RE = re.compile(r"\s*(?:the\s+)?(?:ITU|International\s+Telecommunication\s+Union)\s*(?:\((?P<unit>[^()]{2,40})\)|"
+                         r"/\s*(?P<unit2>[A-Z]{2,4})\b|\s(?P<unit3>General\s+Secretariat)\b)")
+ITU_UNITS = {"Director of the Telecommunication Development Bureau", "Director of the Telecommunication Standardization "
+             "Bureau", "Director of the Radiocommunication Bureau", "Secretariat"}
 
 
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.

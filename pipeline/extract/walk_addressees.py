@@ -17,7 +17,9 @@ REPORT_OF_RE = re.compile(r"(?i:that\s+the|that\s+its)\s+[^,;:]{0,40}?\breports?
 # annual report of the Secretary-General should …").
 DRAFTED_SUBJECT_RE = re.compile(r"(?:that\s+)?(?:the|its|this|our|each)\s+(?:(?!of\b|by\b)[\w+&/-]+\s+){0,3}?"
                                 r"(?:report|draft|document|version|text|"
-                                r"summary|annex|outline|table|chapter|section)s?\b(?!\s+(?:of|by|from)\b)",
+                                # ("the WSIS reports of the Union": the Union's, which its secretariat drafts)
+                                r"summary|annex|outline|table|chapter|section)s?\b"
+                                r"(?:\s+of\s+(?:the\s+)?(?:Union|ITU)\b|(?!\s+(?:of|by|from)\b))",
                                 re.IGNORECASE)
 
 

@@ -72,10 +72,11 @@ RECOMMENDS_TO_RE = re.compile(r"^to\s+(?P<to>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s+(?
 APPROVED_RE = re.compile(r"^(?!(?:to|that)\b)[^;:]{3,160}?\b(?:is|are)\s+(?:hereby\s+)?(?:approved|adopted|endorsed)\b")
 # A text the secretariat drafts and what it is to say: "that the final contribution to the CSTD should describe …",
 # "that the revised report shall contain a) …".
-DRAFTED_THING_RE = re.compile(r"that\s+(?:the|its)\s+[^,;:]{0,80}?\b(?:report|contribution|document|draft|annex|outline|"
-                              r"summary|text)\b[^;:]{0,80}?\b(?:should|shall|must|will|would)\s+(?:also\s+)?"
-                              r"(?:describe|contain|include|show|present|set\s+out|cover|list|explain|distinguish|give|"
-                              r"be\s+structured|be\s+organi[sz]ed)\b")
+DRAFTED_THING_RE = re.compile(r"that\s*(?:,\s*(?:from|in|by|starting|as\s+from)\s+[^,;:]{2,30},\s*|\s)"
+                              # ("that future reports should …", "that, from 2029, the annual ITU report shall …")
+                              r"(?:(?:the|its|future|all|each|every|any)\s+)?[^,;:]{0,80}?\b(?:reports?|contributions?|"
+                              r"documents?|drafts?|annex|annexes|outlines?|summary|summaries|texts?|roadmaps?|tables?)\b"
+                              r"[^;:]{0,80}?\b(?:should|shall|must|will|would)\s+(?:also\s+)?(?:be\s+)?[a-z]{3,}")
 # A group a decision sets up, before its terms of reference: "to set up a correspondence group on the streamlining of
 # ITU-D reporting, under the leadership of …, with the following terms of reference:".
 SET_UP_RE = re.compile(r"^to\s+(?:set\s+up|establish|create|form|convene)\s+(?:an?\s+|the\s+)?"
@@ -287,7 +288,9 @@ class OperativeHandlers:
         elif not actor and who in ("We", "we"):  # a declaration's "We resolve to …": the States that sign it
             actor, printed = self.we, "We"
         elif (not actor and who and not unknown and DRAFTED_THING_RE.match(rest)
-              and re.fullmatch(r"The\s+(?:Group|Meeting|Working Group)|Participants|Members", who)):
+              and re.fullmatch(r"The\s+(?:Group|Meeting|Working Group)|Participants|Members", who)
+              # (a group outside ITU, its record titled with its name, drafts its own report)
+              and self.titled_group() is None):
             # "The Group agreed that the final contribution to the CSTD should describe …": what a text the
             # secretariat drafts is to say (not "that the progress report be forwarded to the Council", the Group's
             # own act, nor "that its next meeting would be held …")

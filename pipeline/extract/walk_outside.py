@@ -114,9 +114,11 @@ LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*"
                           # ("… . Lead agency: national regulatory authorities. By December 2027.")
                           r"(?:lead(?:\s+(?:agency|agencies|body|entity|organi[sz]ation|unit))?|led by|responsible|owner)"
                           r"\s*:\s*"
-                          r"(?P<who>[^;()\[\]]{2,60}?)"
+                          r"(?P<who>[^;()\[\]]{2,60}?(?:\s*\([A-Za-z][^()]{1,30}\))?)"  # ("Lead: ITU (BDT).")
                           # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
+# An officer or part of a body, after its name in a row's Lead cell: "UNGIS Chair", "UNGIS secretariat", "TDAG Vice-Chairs".
+CELL_OFFICER_RE = re.compile(r"[ \t]+(?P<title>(?:Vice-|Co-)?Chair(?:s|person)?|[Ss]ecretariat|[Mm]embers)(?=\s|$)")
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
                  "a", "an", "among", "between", "through", "via", "including", "every", "each", "per", "all"}
@@ -756,8 +758,9 @@ class OutsideHandlers:
         Bureau's capitalised initials, which only an owner's slot can be trusted to mean."""
         who = re.split(r"\s+[-\u2013\u2014]\s+|;", who.strip(), maxsplit=1)[0]  # "[Secretariat - 15 November 2028]"
         first = re.split(r",|\s+with\s+|\s+in\s+(?:cooperation|consultation|collaboration)\b", who, maxsplit=1)[0]
-        if first.strip() in BUREAU_INITIALS:
-            return BUREAU_INITIALS[first.strip()], first.strip()
+        initials = re.sub(r"\s*\([^()]*\)$", "", first.strip())  # ("GS (WSIS&SDG Task Force)": the General Secretariat)
+        if initials in BUREAU_INITIALS:
+            return BUREAU_INITIALS[initials], first.strip()
         if re.fullmatch(r"GS[-/][A-Z]{2,6}", first.strip()):
             return SECRETARIAT, first.strip()  # "GS-SPM": a department of the General Secretariat
         return self.joint(who) or self.head_actor(who) or self.found(who) or self.found(first)  # ("UNESCO and ITU")
@@ -824,6 +827,9 @@ class OutsideHandlers:
                 named = span.text  # ("WHO": the World Health Organization)
             if isinstance(span, _Named) and after and after.group(1) in ("secretariat", "secretariats"):
                 named = f"{named} {after.group(1)}"  # "ESCAP secretariat": the cell names the body's secretariat
+            elif end == span.end_char and (officer := CELL_OFFICER_RE.match(text, end)) is not None:
+                # "… to the focal points UNGIS Chair All members December …": the body's officer, not the body
+                return f"{named} {officer.group('title')}", f"{named} {officer.group('title')}"
             # (a body known only by its whole name goes by it: the record takes its canonical name)
             return self.found(named) or ((named, named) if isinstance(span, _Named) else None)
         # a body the knowledge base does not list, named in full just before the time frame ("… recommend changes

@@ -3580,3 +3580,31 @@ def test_an_adverb_before_the_modal_is_no_part_of_who_acts():
             "5\tOutput report\n"
             "The editors of the output report also need to state, for each case study, the number of people trained.\n")
     assert [r[1] for r in _rows(_extract(text))] == ["editors of the output report"]
+
+
+def test_the_union_named_with_its_organ_is_that_organ():
+    text = ("Action Line C5 work plan 2032-2033\n"
+            "A1 Publish a global survey of national incident response teams. Lead: ITU (BDT). By June 2032.\n"
+            "A2 Hold a regional cyberdrill in each ITU region. Lead: ITU/BDT. By December 2032.\n"
+            "A3 Post the results of the survey on the WSIS website. Lead: ITU (General Secretariat). By March 2033.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "Director of the Telecommunication Development Bureau", "Director of the Telecommunication Development Bureau",
+        "Secretariat"]
+
+
+def test_an_officer_after_a_bodys_name_in_a_rows_lead_cell():
+    text = ("UNGIS joint work plan 2032\n"
+            "No.\tActivity\tLead\tSupport\tTimeline\n"
+            "4.1\tHold the annual meeting of the UNGIS focal points\tUNGIS Chair\tAll members\tDecember 2032\n"
+            "4.2\tCirculate the summary of each meeting to the focal points within three weeks\tUNGIS secretariat\t"
+            "-\tAfter each meeting\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("4.1", "UNGIS Chair"), ("4.2", "UNGIS secretariat")]
+
+
+def test_what_a_report_is_to_say_is_asked_of_the_secretariat_that_drafts_it():
+    text = ("Report of the fifty-third meeting of the Council Working Group on WSIS and the SDGs\n"
+            "2.4\tThe Group agreed that future reports should present the results for Action Line C7 by sub-line.\n"
+            "2.5\tThe Group agreed that, from 2033, the annual report shall be transmitted to Member States a month "
+            "before the Council session.\n"
+            "2.6\tThe WSIS reports of the Union should give rural connectivity a section of its own.\n")
+    assert [r[1] for r in _rows(_extract(text))] == ["Secretariat"] * 3
