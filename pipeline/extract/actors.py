@@ -498,6 +498,20 @@ class ActorReader:
         name = longest if titled and all(n in longest for n in found) else found[0]
         return name, phrase.strip()
 
+    def acronym_in_full(self, acronym: str) -> tuple[str, str] | None:
+        """"RG-WSIS" where the text defines it ("the Rapporteur Group on WSIS and the SDGs (RG-WSIS)"): the name it
+        stands for, once, as the brief asks for a body named in full and then short; None when the text defines it
+        nowhere, or twice over."""
+        if (not re.fullmatch(r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&]+)*", acronym) or sum(c.isupper() for c in acronym) < 2
+                or self.found(acronym)):
+            return None  # (a body the knowledge base knows goes by its canonical name)
+        # (the name opens with the acronym's first letter: not "… Union and the Economic Commission for Africa (ECA)")
+        defined = {name for m in re.finditer(
+            rf"(?P<full>[A-Z][\w\-]*(?:[ \t]+(?:on|of|for|and|the|in|[A-Z][\w\-&]*)){{1,10}})[ \t]*\((?:the[ \t]+)?"
+            rf"{re.escape(acronym)}\)", self.text)
+            if (name := re.sub(r"^(?:The|the)\s+", "", " ".join(m.group("full").split())))[:1] == acronym[:1]}
+        return (defined.pop(), acronym) if len(defined) == 1 else None
+
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
         bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
@@ -554,6 +568,15 @@ class ActorReader:
             return combined, text[pair[0].start_char:pair[-1].end_char]
         first = spans[0]
         canonical, printed = first.label_, first.text
+        union = re.sub(r"^(?i:the)\s+", "", first.text) == "ITU"
+        # (not "the BDT secretariat": a Bureau acts through its Director)
+        officer_of = not (canonical.startswith("Director") or canonical in ("Secretariat", "Secretary-General"))
+        if first.start_char <= 4 and (union or officer_of) and (part := (ITU_PART_RE if union else BODY_OFFICER_RE).match(
+                text, first.end_char)) is not None:
+            # "the ITU Academy", "ITU Regional Office for Asia and the Pacific": a part of the Union that acts, not
+            # the Union; "the UNGIS Chair", "the UNGIS secretariat": the body's officer, not the body
+            name = re.sub(r"^(?i:the)\s+", "", " ".join(text[first.start_char:part.end()].split()))
+            return name, text[first.start_char:part.end()].strip()
         if (GENERIC_GROUP_RE.fullmatch(first.text) and first.start_char < 20
                 and (longer := LONGER_NAME_RE.match(text, first.end_char) or LOWER_NAME_RE.match(text, first.end_char))
                 is not None):
@@ -580,6 +603,14 @@ ITU_UNIT_RE = re.compile(r"\s*(?:the\s+)?(?:ITU|International\s+Telecommunicatio
                          r"/\s*(?P<unit2>[A-Z]{2,4})\b|\s(?P<unit3>General\s+Secretariat)\b)")
 ITU_UNITS = {"Director of the Telecommunication Development Bureau", "Director of the Telecommunication Standardization "
              "Bureau", "Director of the Radiocommunication Bureau", "Secretariat"}
+
+
+# A part of the Union named after "ITU": its Academy, a regional or area office (with the region it serves).
+ITU_PART_RE = re.compile(r"\s+(?:Academy|(?:Regional|Area)\s+Office(?:\s+for\s+(?:the\s+)?[A-Z][\w\-]*"
+                         r"(?:\s+(?:and\s+the|and|[A-Z][\w\-]*)(?=\s+[A-Z]|\s*$|\s*[,;:.(]|\s+[a-z]))*)?)"
+                         r"(?=\s*$|\s*[,;:.(]|\s+[a-z])")
+# A body's officer or secretariat after its name: "the UNGIS Chair", "the TDAG Vice-Chairs", "the UNGIS secretariat".
+BODY_OFFICER_RE = re.compile(r"\s+(?:(?:Vice-|Co-)?Chair(?:s|person)?|[Ss]ecretariat)(?=\s*$|\s*[,;:.(]|\s+[a-z])")
 
 
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
@@ -648,7 +679,10 @@ def _bodyish(part: str) -> bool:
                 or AGENT_NOUN_RE.fullmatch(last))
 
 
-TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A-Z][\w&\-]*(?:,\s+[A-Z][\w&\-]*)+,?\s+and\s+"
+# ("Committee on Information and Communications Technology, Science, Technology and Innovation": "and" inside the
+# words before the first comma too)
+TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A-Z][\w&\-]*"
+                              r"(?:\s+and\s+[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?)?(?:,\s+[A-Z][\w&\-]*)+,?\s+and\s+"
                               r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|on|for|the)(?=\s|$))*")
 
 

@@ -317,7 +317,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                                c.actor)
             short = officer.group("body") if officer else c.actor
             if short not in names:
-                full = self.in_full(short)
+                full = self.in_full(short) or self.acronym_in_full(short)  # ("RG-WSIS", which the text defines)
                 if full is None and re.fullmatch(r"(?:Vice-|Co-)?Chair(?:man|person)?|President", short):
                     full = self.officer_in_full(short)  # "the Chair", whom the header names "Chair of the …"
                     body = re.match(r".+?\s+of\s+(?:the\s+)?(?P<body>.+)", full[0] or "") if full else None

@@ -77,6 +77,9 @@ DRAFTED_THING_RE = re.compile(r"that\s*(?:,\s*(?:from|in|by|starting|as\s+from)\
                               r"(?:(?:the|its|future|all|each|every|any)\s+)?[^,;:]{0,80}?\b(?:reports?|contributions?|"
                               r"documents?|drafts?|annex|annexes|outlines?|summary|summaries|texts?|roadmaps?|tables?)\b"
                               r"[^;:]{0,80}?\b(?:should|shall|must|will|would)\s+(?:also\s+)?(?:be\s+)?[a-z]{3,}")
+# A decision to ask someone: "(a) To request the President of the General Assembly to organize …": the one asked acts.
+DECIDES_TO_ASK_RE = re.compile(r"[Tt]o\s+(?:request|instruct|invite|ask|entrust|mandate|task)\s+(?P<who>[^,;:]{3,90}?)"
+                               r"(?:,[^,;:]{2,80},)?(?:\s+to\s+[a-z]|\s*:?\s*$)")
 # A group a decision sets up, before its terms of reference: "to set up a correspondence group on the streamlining of
 # ITU-D reporting, under the leadership of …, with the following terms of reference:".
 SET_UP_RE = re.compile(r"^to\s+(?:set\s+up|establish|create|form|convene)\s+(?:an?\s+|the\s+)?"
@@ -463,12 +466,18 @@ class OperativeHandlers:
         else:
             kind = ctx.kind or cues.OPERATIVE_KIND[ctx.verb]
             actor, printed = ctx.actor, ctx.printed
+            asked = None
             if (kind is RequirementKind.DECISION and actor and not re.match(r"(?:to|that)\b", text, re.IGNORECASE)
                     and (own := self.item_subject(text, ctx.chapeau))[1] is not None):
                 actor, printed = own  # "the Group agreed: b) the secretariat to circulate …": the secretariat acts
+            elif (kind is RequirementKind.DECISION and (asked := DECIDES_TO_ASK_RE.match(text))
+                  and (found := self.found(asked.group("who")))):
+                actor, printed = found  # "Decides: (a) To request the President of the General Assembly to …"
             if kind is RequirementKind.DECISION and self.decider and APPROVED_RE.match(text):
                 actor, printed = self.decider, None  # "b) the indicators proposed … are approved": the Council approves
-            that_letter = False  # "(a) That the Commission … shall:" passes who acts to its romans
+            # "(a) That the Commission … shall:", "(b) To request the President of the General Assembly:" pass who acts
+            # to their romans
+            that_letter = bool(asked) and _is_letter(label) and not _is_roman(label, ctx.last_letter)
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts
                 actor, printed = self.that_subject(text)
@@ -478,8 +487,8 @@ class OperativeHandlers:
                 own = re.match(r"The\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:shall|should|must|will)\s", text)
                 if own and (found := self.head_actor(own.group(0)[:own.end("subject")])):
                     actor, printed = found  # "(ii) The secretariat of the Commission shall prepare …" names its own
-            if that_letter and actor:
-                pass  # "(d) That the IGF Secretariat shall …": the decision names who acts
+            if (that_letter or asked) and actor:
+                pass  # "(d) That the IGF Secretariat shall …", "(a) To request the President …": it names who acts
             elif not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor

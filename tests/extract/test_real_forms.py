@@ -3608,3 +3608,46 @@ def test_what_a_report_is_to_say_is_asked_of_the_secretariat_that_drafts_it():
             "before the Council session.\n"
             "2.6\tThe WSIS reports of the Union should give rural connectivity a section of its own.\n")
     assert [r[1] for r in _rows(_extract(text))] == ["Secretariat"] * 3
+
+
+def test_a_name_with_commas_of_its_own_is_kept_whole():
+    text = ("Resolution 88/4 of the Economic and Social Commission for Asia and the Pacific\n"
+            "9. Decides that the Committee on Information and Communications Technology, Science, Technology and "
+            "Innovation shall review the implementation of the present resolution at its next session;\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "Committee on Information and Communications Technology, Science, Technology and Innovation"]
+
+
+def test_a_part_of_the_union_and_a_bodys_officer_act_not_the_body():
+    text = ("Outcome of the high-level track\n"
+            "Follow-up actions\n"
+            "- ITU Academy to prepare, together with UNESCO, a course on digital skills for teachers by June 2032.\n"
+            "- ITU Regional Office for Asia and the Pacific to add the outcomes to the regional work plan.\n"
+            "The Group requests the UNGIS Chair to circulate the draft joint contribution to all members.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "ITU Academy", "ITU Regional Office for Asia and the Pacific", "UNGIS Chair"]
+
+
+def test_initials_the_text_defines_are_the_name_they_stand_for():
+    text = ("Report of the meeting of the Telecommunication Standardization Advisory Group\n"
+            "9.4 TSAG decided to establish a Rapporteur Group on Digital Inclusion Metrics (RG-DIM) with the terms of "
+            "reference in Annex 2.\n"
+            "Annex 2 - Terms of reference\n"
+            "The RG-DIM shall:\n"
+            "a) monitor the contribution of ITU-T work to digital inclusion;\n"
+            "b) submit a progress report to each TSAG meeting.\n")
+    assert [r[1] for r in _rows(_extract(text)) if r[0] in ("a", "b")] == [
+        "Rapporteur Group on Digital Inclusion Metrics"] * 2
+
+
+def test_a_decision_to_ask_someone_is_theirs_to_carry_out():
+    text = ("Resolution 86/301 of the General Assembly\n"
+            "The General Assembly,\n"
+            "5. Decides:\n"
+            "(a) To convene, in 2033, a one-day high-level debate on digital inclusion;\n"
+            "(b) To request the President of the General Assembly:\n"
+            "(i) To finalize the organizational arrangements for the debate;\n"
+            "(ii) To prepare a summary of the debate;\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("5 a", "UN General Assembly"), ("5 b", "President of the General Assembly"),
+        ("5 b i", "President of the General Assembly"), ("5 b ii", "President of the General Assembly")]
