@@ -571,8 +571,9 @@ class ActorReader:
         union = re.sub(r"^(?i:the)\s+", "", first.text) == "ITU"
         # (not "the BDT secretariat": a Bureau acts through its Director)
         officer_of = not (canonical.startswith("Director") or canonical in ("Secretariat", "Secretary-General"))
-        if first.start_char <= 4 and (union or officer_of) and (part := (ITU_PART_RE if union else BODY_OFFICER_RE).match(
-                text, first.end_char)) is not None:
+        part = ((ITU_PART_RE if union else BODY_OFFICER_RE).match(text, first.end_char)
+                if first.start_char <= 4 and (union or officer_of) else None)
+        if part is not None:
             # "the ITU Academy", "ITU Regional Office for Asia and the Pacific": a part of the Union that acts, not
             # the Union; "the UNGIS Chair", "the UNGIS secretariat": the body's officer, not the body
             name = re.sub(r"^(?i:the)\s+", "", " ".join(text[first.start_char:part.end()].split()))

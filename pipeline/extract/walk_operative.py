@@ -475,8 +475,8 @@ class OperativeHandlers:
                 actor, printed = found  # "Decides: (a) To request the President of the General Assembly to …"
             if kind is RequirementKind.DECISION and self.decider and APPROVED_RE.match(text):
                 actor, printed = self.decider, None  # "b) the indicators proposed … are approved": the Council approves
-            # "(a) That the Commission … shall:", "(b) To request the President of the General Assembly:" pass who acts
-            # to their romans
+            # "(a) That the Commission … shall:", "(b) To request the President of the General Assembly:" pass who
+            # acts to their romans
             that_letter = bool(asked) and _is_letter(label) and not _is_roman(label, ctx.last_letter)
             if kind is RequirementKind.DECISION and re.match(r"that\b", text, re.IGNORECASE):
                 # "(a) That the Commission … shall hold …": each decision names who acts
