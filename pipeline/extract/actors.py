@@ -510,6 +510,12 @@ class ActorReader:
             rf"(?P<full>[A-Z][\w\-]*(?:[ \t]+(?:on|of|for|and|the|in|[A-Z][\w\-&]*)){{1,10}})[ \t]*\((?:the[ \t]+)?"
             rf"{re.escape(acronym)}\)", self.text)
             if (name := re.sub(r"^(?:The|the)\s+", "", " ".join(m.group("full").split())))[:1] == acronym[:1]}
+        if not defined:
+            # a list of abbreviations, one a line: "RO-ASP ⇥ ITU Regional Office for Asia and the Pacific, Bangkok"
+            defined = {m.group("full").strip() for m in re.finditer(
+                rf"^[ \t]*{re.escape(acronym)}(?:[ \t]*[=:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?P<full>[A-Z][^,;\n(]{{3,90}})",
+                self.text, re.MULTILINE)
+                if re.search(rf"\b{re.escape(acronym[0])}", m.group("full")) and len(m.group("full").split()) >= 3}
         return (defined.pop(), acronym) if len(defined) == 1 else None
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:

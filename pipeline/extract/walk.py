@@ -43,6 +43,10 @@ PERSON_SHORT_RE = re.compile(r"\b(?P<title>Commissioner|Ambassador|Minister|Prof
 UN_SYMBOL_RE = re.compile(r"\b[AE]/RES/\d{2,4}/\d{1,4}\b")
 TITLE_SHORT_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?P<head>(?:Working\s+|Expert\s+|Steering\s+)?(?:Group|"
                             r"Committee|Force|Team|Panel|Board|Network|Partnership|Council|Conference|Forum|Assembly))")
+# A title's opening words before the body it is about: "Report by the Chair of the …", "Summary record of the …".
+REPORT_OF_RE = re.compile(r"^(?:(?:Draft\s+|Final\s+)?(?:[Rr]eport|[Ss]ummary(?:\s+record)?|[Mm]inutes|[Rr]ecord|[Oo]utcome)"
+                          r"(?:\s+by\s+the\s+(?:Chair(?:man|person)?|[Ss]ecretariat|Co-Chairs))?\s+of\s+the\s+)"
+                          r"(?=[A-Z])")
 NUMBERED_ROW_RE = re.compile(r"(?P<n>\d{1,3})\s+(?:\|\s+)?(?=[A-Z][a-z]+\s)")
 # "… contains the following instructions to the Secretary-General:" before the items it quotes.
 FOLLOWING_RE = re.compile(r"\bthe following (?P<noun>instructions|requests|invitations|decisions)\s+"
@@ -246,6 +250,8 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         lines = [ln.strip() for ln in self.text[:3000].splitlines() if ln.strip()][:30]
         for line in lines:
             line = re.sub(r"(?:\s+(?:\d{4}|\([^()]*\)))+$", "", line)
+            # ("Report by the Chair of the Council Working Group on Child Online Protection": the body the report is of)
+            line = REPORT_OF_RE.sub("", line)
             if line.isupper() or len(line.split()) > 14 or line.endswith((".", ":", ";")):
                 continue
             if re.fullmatch(rf"(?:[A-Z][\w&\-+/]*\s+){{1,5}}{re.escape(head)}(?:\s+(?:on|for|of|beyond|in)\s+[^\s,;][^,;]*)?",

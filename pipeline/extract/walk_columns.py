@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import RequirementKind
-from ..parse.columns import WHO_COLUMN_RE, Columns, header_columns
+from ..parse.columns import SECTION_ROW_RE, WHO_COLUMN_RE, Columns, header_columns
 from .clauses import Segment
 
 
@@ -83,7 +83,9 @@ class ColumnReader:
             return False
         spans = row_cells(seg)
         # (the first segment read of the row reads it whole: "M1 | ITU | …" may reach us as item "M1" and its rest)
-        if spans is None or len(spans) != cols.count:
+        if spans is None and SECTION_ROW_RE.fullmatch(seg.block.text.strip()):
+            return False  # "A. Organization of the Group's work": a section of the table, its rows go on below
+        if spans is None or len(spans) != cols.count or seg.block.table is None and "|" not in seg.block.text:
             self.columns = None  # the table has ended
             return False
         text = seg.block.text
@@ -93,12 +95,19 @@ class ColumnReader:
             return False  # no action in the cell
         found = self.cell_owner(cell(cols.who))
         actor, printed = found if found else (None, None)
-        label = cell(cols.code).rstrip(".") if cols.code is not None else None
+        # ("A6 (carried over)": a note on the row is no part of its code)
+        label = re.sub(r"\s*\([^()]*\)$", "", cell(cols.code)).rstrip(".") if cols.code is not None else None
+        if cols.code is None and (code := CELL_CODE_START_RE.match(text, s0)) is not None:
+            label, s0 = code.group("n"), code.end()  # "W1 Update the toolkit …" in the Action cell: the row's code
         self.column_block = id(seg.block)
         self.add(seg, s0, s1, kind=RequirementKind.INSTRUCTION, actor=actor or self.unknown_actor(seg, cell(cols.who)),
                  printed=printed, label=label or None, clause_path=(self.doc_name, self.section or "table", label or ""),
                  statement=f"{self.section}: {text[s0:s1]}" if self.section else text[s0:s1])
         return True
+
+
+# A code opening an Action cell that has no column of its own: "W1 Update the toolkit …", "A.3 Report to …".
+CELL_CODE_START_RE = re.compile(r"(?P<n>[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2})\.?\s+(?=[A-Z][a-z])")
 
 
 # A comment table's first cell citing a draft's operative paragraph by its chapeau and number ("instructs the

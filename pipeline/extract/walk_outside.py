@@ -119,6 +119,17 @@ LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
 # An officer or part of a body, after its name in a row's Lead cell: "UNGIS Chair", "UNGIS secretariat", "TDAG Vice-Chairs".
 CELL_OFFICER_RE = re.compile(r"[ \t]+(?P<title>(?:Vice-|Co-)?Chair(?:s|person)?|[Ss]ecretariat|[Mm]embers)(?=\s|$)")
+# A division of a Bureau in a Lead cell: "BDT Cybersecurity Division", "TSB Study Groups Department".
+BUREAU_UNIT_CELL_RE = re.compile(r"(BDT|TSB|BR)\s+(?:(?:[A-Z][\w\-]*\s+){1,4}(?:Division|Unit|Department|Service)|"
+                                 r"[Rr]egional\s+[Oo]ffices?)")
+# A body's officer by the body's initials in a Lead cell: "CWG Chair", "TDAG Vice-Chair".
+CELL_OFFICER_OF_RE = re.compile(r"(?P<body>[A-Z]{2,6}(?:-[A-Z]+)?)\s+(?P<title>(?:Vice-)?Chair(?:man|person)?)")
+# A Lead cell naming the three Bureaux: "BR, TSB and BDT Directors", "Directors of BDT, TSB and BR".
+THREE_BUREAUX_RE = re.compile(r"(?:(?:the\s+)?Directors\s+(?:of\s+)?)?(BR|TSB|BDT),\s*(BR|TSB|BDT),?\s+and\s+(BR|TSB|BDT)"
+                              r"(?:\s+Directors)?")
+# A Lead cell that is a code with a number ("SG17", "WP2/5 Chair", "Q6/1 Rapporteur").
+UNKNOWN_CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,4}\s?\d{1,2}(?:/\d{1,2})?|[A-Z]{2,6}(?:-[A-Z]{2,6})+)"
+                                  r"(?:\s+(?:Chair|Rapporteur|Convener|convener))?")
 # Words that introduce a body inside an action, not in the Lead cell after it: "Report to ITU", "of the Council".
 LEAD_BLOCKERS = {"to", "the", "of", "by", "with", "for", "from", "in", "on", "at", "and", "or", "its", "their",
                  "a", "an", "among", "between", "through", "via", "including", "every", "each", "per", "all"}
@@ -770,6 +781,22 @@ class OutsideHandlers:
         cell's own words, since the cell holds nothing but who acts."""
         # ("UNCTAD (Chair)": the role in brackets is no part of the name)
         cell = ROLE_IN_BRACKETS_RE.sub("", _director_cell(cell))
+        if (unit := BUREAU_UNIT_CELL_RE.fullmatch(cell.strip())) is not None:
+            return BUREAU_INITIALS[f"ITU-{unit.group(1)}"], cell.strip()  # "BDT Cybersecurity Division": the Bureau's
+        if (bureaux := THREE_BUREAUX_RE.fullmatch(cell.strip())) and len({bureaux.group(i) for i in (1, 2, 3)}) == 3:
+            return "Directors of the Bureaux", cell.strip()  # "BR, TSB and BDT Directors"
+        cell = re.sub(r"\bSG\b", "Secretary-General", cell)  # "SG and Directors of the Bureaux"
+        # ("CWG Chair, with the Vice-Chairs": the partners after the comma are no part of who leads)
+        if (officer := CELL_OFFICER_OF_RE.fullmatch(re.split(r",|\s+with\s+", cell.strip(), maxsplit=1)[0])) is not None:
+            body = self.found(officer.group("body")) or self.spelled_out(officer.group("body"))
+            if body and body[0] == officer.group("body"):
+                return officer.group(0), cell.strip()  # "UNGIS Chair": the knowledge base's body by that name
+            if body and body[0]:
+                return f"{officer.group('title')} of the {body[0]}", cell.strip()  # "CWG Chair": the Working Group's
+        code = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", cell.strip())  # ("DDD (OES)": the lead, its partner in brackets)
+        if UNKNOWN_CODE_CELL_RE.fullmatch(code) and not self.found(code) and not re.match(r"GS[-/]|ITU-", code):
+            # "SG17", "WP2/5 Chair", "RO-ASP": a code, by the name the text spells it out with, else left for the reader
+            return self.acronym_in_full(code)
         if JOINT_CELL_RE.fullmatch(cell.strip()):
             return cell.strip(), cell  # "ITU and UNCTAD", "ECA, ESCAP and DPIDG": all of them lead, not the first alone
         return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)

@@ -18,6 +18,9 @@ ACTION_COLUMN_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|commitments
                               r"actions?\s+(?:required|to\s+be\s+taken))")
 CODE_COLUMN_RE = re.compile(r"(?i:no\.?|ref\.?|#|code|steps?|items?|id|number)")
 MAX_HEADER_CELL_WORDS = 4
+# A line of a table that only names a section of its rows: "A. Organization of the Group's work", "Priority 2".
+SECTION_ROW_RE = re.compile(r"(?:[A-Z]\.|[IVX]{1,4}\.|\d{1,2}\.?|Priority\s+\d{1,2}:?|Part\s+[A-Z0-9]{1,3}:?)?\s*"
+                            r"[A-Z][^.;:\t|]{2,80}")
 
 
 def tab_row(line: str) -> bool:
@@ -46,7 +49,4 @@ def header_columns(text: str) -> Columns | None:
     action, who, code = find(ACTION_COLUMN_RE), find(WHO_COLUMN_RE), find(CODE_COLUMN_RE)
     if action is None or who is None or action == who:
         return None
-    first = 1 if code == 0 else 0
-    if action <= first:
-        return None  # "No. | Action | Lead": the action first, as the walk's other table readers take it
     return Columns(count=len(cells), action=action, who=who, code=code)

@@ -2518,12 +2518,14 @@ def test_a_tab_table_whose_header_names_its_columns(fmt):
     assert [r[3] for r in rows][0::3] == ["Publish the price baskets for ", "Open an online consultation on"]
 
 
-def test_a_tab_table_with_the_action_first_is_left_to_the_other_readers():
-    # "No. | Action | Lead": the action is the first cell after the code, read as before (no bars put in its text)
+def test_a_tab_tables_header_names_its_columns_whatever_their_order():
+    # "No. | Action | Lead": read by its columns too since round 62 (before, its cells ran together and its lead was
+    # guessed from the run-together words)
     from pipeline.parse.columns import header_columns
-    assert header_columns("No. | Action | Lead | Deadline") is None
+    assert header_columns("No. | Action | Lead | Deadline") is not None
     assert header_columns("No. | Member | Commitment | Timeline") is not None
     assert header_columns("Step | Timing | Action | Responsible") is not None
+    assert header_columns("Recommendation | Addressee | Response of ITU | Status") is None
 
 
 UNGIS_RECORD = """From: UNGIS secretariat
