@@ -145,8 +145,9 @@ def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
     """A table typed with tabs whose header names its columns in an order the extraction reads by name ("No.<TAB>
     Member<TAB>Commitment<TAB>Timeline", "Step<TAB>Timing<TAB>Action<TAB>Responsible"): its header and the rows under
     it with as many cells get their cells between bars, so that tabs, which `clean_text` makes spaces, still part
-    them. A label the parser read off a row stays its label and counts as its first cell. Other tabbed lines are left
-    as they were."""
+    them. A label the parser read off a row stays its label and counts as its first cell. A line that only names a
+    section of the rows ("A. Organization of the work") leaves the table open; another header starts the next. Other
+    tabbed lines are left as they were."""
     out: list[RawBlock] = []
     count: int | None = None
     for rb in raw:
@@ -155,8 +156,8 @@ def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
                 and all(len(c.split()) <= MAX_HEADER_CELL_WORDS and not c.endswith(".") for c in cells)
                 and not FIRST_CELL_CODE_RE.fullmatch(cells[0])):
             count = None  # "Recommendation<TAB>Addressee<TAB>Response<TAB>Status": another table's header
-        if cells is not None and count is None and not rb.label and header_columns(" | ".join(cells)) is not None:
-            count = len(cells)
+        if cells is not None and not rb.label and header_columns(" | ".join(cells)) is not None:
+            count = len(cells)  # a header: the first table's, or the next one's
         elif cells is None and count is not None and SECTION_ROW_RE.fullmatch(rb.text.strip()):
             out.append(rb)  # "A. Organization of the Group's work": a section of the table; its rows go on below
             continue

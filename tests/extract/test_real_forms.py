@@ -3653,3 +3653,46 @@ def test_a_decision_to_ask_someone_is_theirs_to_carry_out():
     assert [r[:2] for r in _rows(_extract(text))] == [
         ("5 a", "UN General Assembly"), ("5 b", "President of the General Assembly"),
         ("5 b i", "President of the General Assembly"), ("5 b ii", "President of the General Assembly")]
+
+
+# Round 62 (from the errors of sets 85-86), each form in our own words.
+
+def test_a_tab_table_read_by_its_columns_with_a_section_row_and_a_code_in_the_action_cell():
+    text = ("Roadmap of the Council Working Group on WSIS and the SDGs, 2032-2034\n"
+            "Step\tAction\tResponsible\tDue\n"
+            "A. Organization of the work\n"
+            "1\tCirculate a mapping of the instructions of Resolution 1501 to the new commitments\tSecretariat\tJuly 2032\n"
+            "2\tHold an open consultation on the priorities for 2032-2034\tCWG Chair, with the Vice-Chairs\t"
+            "September 2032\n"
+            "B. Reporting\n"
+            "3\tUpdate the roadmaps of Action Lines C2, C5 and C6\tBR, TSB and BDT Directors\tDecember 2032\n"
+            "\n"
+            "Work plan of the coalition\n"
+            "Action\tOwner\tDeadline\n"
+            "W1 Update the coalition's licensing toolkit with the cases collected in 2031\tCo-coordinators\t"
+            "30 June 2032\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "Secretariat"), ("2", "Chair of the Council Working Group on WSIS and the SDGs"),
+        ("3", "Directors of the Bureaux"), ("W1", "Co-coordinators")]
+    assert [r.text for r in _extract(text).requirements][2] == "Update the roadmaps of Action Lines C2, C5 and C6"
+
+
+def test_codes_in_lead_cells_by_the_texts_list_of_abbreviations_or_unknown():
+    text = ("Action plan of the regional office, 2032\n"
+            "Abbreviations used in the table\n"
+            "RO-EUR\tITU Regional Office for Europe, Geneva\n"
+            "No.\tAction\tLead\tDeadline\n"
+            "A.1\tCarry out a regional assessment of backbone redundancy and publish its findings\tRO-EUR\tJune 2032\n"
+            "A.2\tPrepare the study group's input on network resilience for the regional forum\tSG12\tMay 2032\n")
+    result = _extract(text)
+    assert [r[:2] for r in _rows(result)] == [("A.1", "ITU Regional Office for Europe"), ("A.2", None)]
+
+
+def test_a_report_by_the_chair_of_a_group_names_the_group_it_calls_the_group():
+    text = ("Council 2032\n"
+            "Document C32/41-E\n"
+            "Report by the Chair of the Council Working Group on Child Online Protection\n"
+            "3\tConclusions\n"
+            "3.6\tThe Group decided to hold its next meeting in Geneva, back to back with the other Council Working "
+            "Groups.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("3.6", "Council Working Group on Child Online Protection")]
