@@ -48,7 +48,8 @@ THINGS = {"report", "outcome", "review", "document", "resolution", "plan", "text
           "evaluation", "survey", "campaign", "initiative", "project", "entry", "prize", "contribution", "input",
           "analysis", "annex", "section", "table", "page", "figure", "indicator", "value", "following", "above",
           "chapter", "part", "paragraph", "element", "progress", "objective", "aim", "purpose", "question", "paper",
-          "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement"}
+          "note", "template", "questionnaire", "website", "tool", "profile", "version", "publication", "statement",
+          "recommendation"}
 # An officer or part of a body, who acts in its own name: "the President of the General Assembly", "the secretariat
 # of the Commission" ("the members of UNGIS" are UNGIS).
 BUREAUX_RE = re.compile(r"(?:(?:[Tt]he|[Aa]ll|[Ee]ach\s+of\s+the)\s+)?(?:three\s+)?Bureaux|(?:[Ee]ach|[Ee]very)\s+Bureau")
@@ -353,7 +354,7 @@ class ActorReader:
             return None
         if BUREAUX_RE.fullmatch(phrase):
             return "Directors of the Bureaux", phrase  # "The Bureaux shall provide …": they act through their Directors
-        if re.fullmatch(r"(?:[Ee]ach|[Ee]very|[Aa]ny)\s+(?:national\s+)?[Aa]dministration", phrase.strip()):
+        if re.fullmatch(r"(?:[Ee]ach|[Ee]very|[Aa]ny|[Tt]he|[Yy]our)\s+(?:national\s+)?[Aa]dministration", phrase.strip()):
             return "Member States", phrase.strip()  # "Each Administration should designate one focal point …"
         if (members := self.council_group_members(phrase)) is not None:
             return members  # "Members of the Group to send written comments …" in a Council working group's report
@@ -693,6 +694,12 @@ TITLED_COMMAS_RE = re.compile(r"(?:[A-Z][\w&\-]*\s+){1,6}(?:(?:on|of|for)\s+)?[A
                               r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|on|for|the)(?=\s|$))*")
 
 
+# A name that lists the codes of what it covers: "facilitators of Action Lines C5, C7 and C10".
+CODED_LIST_NAME_RE = re.compile(r"[^,]{0,60}?\b(?:Action\s+Lines|Study\s+Groups|Questions|Working\s+Parties)\s+"
+                                r"[A-Z]?\d{1,2}(?:/\d{1,2})?(?:,\s*[A-Z]?\d{1,2}(?:/\d{1,2})?)*,?\s+and\s+[A-Z]?\d{1,2}"
+                                r"(?:/\d{1,2})?\b")
+
+
 WSIS_FORUM_RE = re.compile(r"\bWSIS\s+Forum\b")
 
 
@@ -729,9 +736,12 @@ def printed_name(phrase: str) -> str | None:
     # Technology, Innovation and Development"
     if (titled := TITLED_COMMAS_RE.match(name)) is not None:
         return re.sub(r"\s+(?:of|on|for|the)$", "", titled.group(0))
+    if (coded := CODED_LIST_NAME_RE.match(name)) is not None:
+        return coded.group(0)  # "facilitators of Action Lines C5, C7 and C10", "ITU-T Study Groups 5, 13 and 17"
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
-    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
-                    maxsplit=1)[0].strip()
+    # ("UNGIS members that expect to miss a deadline": a relative clause ends a name too)
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])|"
+                    r"\s+(?:that|who|which)\s+(?=[a-z]+\s)", name, maxsplit=1)[0].strip()
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
     return name

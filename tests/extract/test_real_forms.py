@@ -3696,3 +3696,13 @@ def test_a_report_by_the_chair_of_a_group_names_the_group_it_calls_the_group():
             "3.6\tThe Group decided to hold its next meeting in Geneva, back to back with the other Council Working "
             "Groups.\n")
     assert [r[:2] for r in _rows(_extract(text))] == [("3.6", "Council Working Group on Child Online Protection")]
+
+
+def test_a_name_that_lists_codes_and_a_relative_clause_after_a_name():
+    text = ("Outcome of the facilitation meeting on Action Line C10\n"
+            "3.3\tWe propose that the facilitators of Action Lines C5, C7 and C10 hold a joint session at the Forum.\n"
+            "3.4\tWe propose that ITU-T Study Groups 5, 13 and 17 add a field naming the Action Lines to their "
+            "templates.\n"
+            "4.1\tUNGIS members that expect to miss a deadline should inform the Chair a month in advance.\n")
+    assert [r[1] for r in _rows(_extract(text))] == [
+        "facilitators of Action Lines C5, C7 and C10", "ITU-T Study Groups 5, 13 and 17", "UNGIS members"]
