@@ -617,8 +617,10 @@ ITU_UNITS = {"Director of the Telecommunication Development Bureau", "Director o
 ITU_PART_RE = re.compile(r"\s+(?:Academy|(?:Regional|Area)\s+Office(?:\s+for\s+(?:the\s+)?[A-Z][\w\-]*"
                          r"(?:\s+(?:and\s+the|and|[A-Z][\w\-]*)(?=\s+[A-Z]|\s*$|\s*[,;:.(]|\s+[a-z]))*)?)"
                          r"(?=\s*$|\s*[,;:.(]|\s+[a-z])")
+# An officer's title: "Chair", "Vice-Chairs", "Co-Chair", "Chairperson".
+OFFICER_TITLE = r"(?:Vice-|Co-)?Chair(?:s|man|person)?"
 # A body's officer or secretariat after its name: "the UNGIS Chair", "the TDAG Vice-Chairs", "the UNGIS secretariat".
-BODY_OFFICER_RE = re.compile(r"\s+(?:(?:Vice-|Co-)?Chair(?:s|person)?|[Ss]ecretariat)(?=\s*$|\s*[,;:.(]|\s+[a-z])")
+BODY_OFFICER_RE = re.compile(rf"\s+(?:{OFFICER_TITLE}|[Ss]ecretariat)(?=\s*$|\s*[,;:.(]|\s+[a-z])")
 
 
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
@@ -739,9 +741,8 @@ def printed_name(phrase: str) -> str | None:
     if (coded := CODED_LIST_NAME_RE.match(name)) is not None:
         return coded.group(0)  # "facilitators of Action Lines C5, C7 and C10", "ITU-T Study Groups 5, 13 and 17"
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
-    # ("UNGIS members that expect to miss a deadline": a relative clause ends a name too)
-    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])|"
-                    r"\s+(?:that|who|which)\s+(?=[a-z]+\s)", name, maxsplit=1)[0].strip()
+    name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
+                    maxsplit=1)[0].strip()
     if not name or len(name.split()) > 10 or not re.search(r"[A-Za-z]", name):
         return None
     return name

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..model import BlockKind, RequirementKind
 from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
-from .actors import BODY_WORDS, _parsed, _tokens, printed_name, search_once, target_actor
+from .actors import BODY_WORDS, OFFICER_TITLE, _parsed, _tokens, printed_name, search_once, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
@@ -118,12 +118,12 @@ LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*"
                           # "(lead: BDT; by 2030)", "[Lead: BDT]", "(Responsible: TSB - Deadline: …)"
                           r"(?=[;()\]]|\.(?:\s|$)|$|\s+[\u2013\u2014-]\s+(?:deadline|due|by)\b)", re.IGNORECASE)
 # An officer or part of a body, after its name in a row's Lead cell: "UNGIS Chair", "UNGIS secretariat", "TDAG Vice-Chairs".
-CELL_OFFICER_RE = re.compile(r"[ \t]+(?P<title>(?:Vice-|Co-)?Chair(?:s|person)?|[Ss]ecretariat|[Mm]embers)(?=\s|$)")
+CELL_OFFICER_RE = re.compile(rf"[ \t]+(?P<title>{OFFICER_TITLE}|[Ss]ecretariat|[Mm]embers)(?=\s|$)")
 # A division of a Bureau in a Lead cell: "BDT Cybersecurity Division", "TSB Study Groups Department".
 BUREAU_UNIT_CELL_RE = re.compile(r"(BDT|TSB|BR)\s+(?:(?:[A-Z][\w\-]*\s+){1,4}(?:Division|Unit|Department|Service)|"
                                  r"[Rr]egional\s+[Oo]ffices?)")
 # A body's officer by the body's initials in a Lead cell: "CWG Chair", "TDAG Vice-Chair".
-CELL_OFFICER_OF_RE = re.compile(r"(?P<body>[A-Z]{2,6}(?:-[A-Z]+)?)\s+(?P<title>(?:Vice-)?Chair(?:man|person)?)")
+CELL_OFFICER_OF_RE = re.compile(rf"(?P<body>[A-Z]{{2,6}}(?:-[A-Z]+)?)\s+(?P<title>{OFFICER_TITLE})")
 # A Lead cell naming the three Bureaux: "BR, TSB and BDT Directors", "Directors of BDT, TSB and BR".
 THREE_BUREAUX_RE = re.compile(r"(?:(?:the\s+)?Directors\s+(?:of\s+)?)?(BR|TSB|BDT),\s*(BR|TSB|BDT),?\s+and\s+(BR|TSB|BDT)"
                               r"(?:\s+Directors)?")
