@@ -2,8 +2,9 @@
 
 A table typed with tabs ("No.<TAB>Member<TAB>Commitment<TAB>Timeline") reaches the parsers as lines whose tabs part the
 cells; `clean_text` makes tabs spaces. `base.build_document` keeps the cells of such a table (between bars) where its
-header names these columns in an order the extraction's first-cell readers do not read (the action right of the first
-cell, after a code), and `extract.walk_columns` reads its rows by them.
+header names these columns, in whatever order (before round 62, only where the action was not the first cell after a
+code; those tables were left to readers that guessed the lead from the run-together words), and
+`extract.walk_columns` reads its rows by them.
 """
 
 from __future__ import annotations
