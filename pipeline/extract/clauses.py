@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, BlockKind
-from .cues import (CHAPEAU_RE, IMPERATIVE_RE, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE,
+from ..parse.columns import ROW_CODE_CELL_RE
+from .cues import (CHAPEAU_RE, IMPERATIVE_RE, IMPERATIVE_VERBS, OPERATIVE_KIND, OPERATIVE_VERB, PREAMBULAR_RE, RESOLUTION_REF_RE,
                    SELF_OPERATIVE_RE, SUBJECT_OPERATIVE_RE, TRAILING_CHAPEAU_RE)
 
 _CAP_VERBS = "|".join(sorted((v[0].upper() + v[1:] for v in OPERATIVE_KIND), key=len, reverse=True))
@@ -63,12 +64,11 @@ CAPITAL_LETTER_RE = re.compile(r"^(?P<n>[A-H])\.\s+(?=[A-Z0-9])(?=(?:\S+\s+){5})
 # code of three levels)
 # An action in lower case, as an item under a chapeau that ends with its subject and a colon opens: the verbs of a
 # plan's imperative items, and a few more that open recommendations ("aggregate the demand …", "finance …").
-_LOWER_ACTIONS = "|".join(sorted({w.lower() for w in re.findall(r"[A-Z][a-z]+(?: out)?", IMPERATIVE_RE.pattern)}
-                                 | {"aggregate", "finance", "report", "adopt", "support", "fund", "allocate"},
-                                 key=len, reverse=True))
+_LOWER_ACTIONS = "|".join(sorted({w.lower() for w in IMPERATIVE_VERBS} | {"aggregate", "finance", "report", "fund",
+                                                                        "allocate"}, key=len, reverse=True))
 CODE_ITEM_RE = re.compile(r"^(?P<n>T\.?\d{1,2}(?=\s+\S)|"
                           # ("1.A⇥Adopt a national broadband plan …": a goal's actions lettered under its number)
-                          r"\d{1,2}\.[A-H](?=\s+(?:" + IMPERATIVE_RE.pattern.removeprefix("^") + r"))|"
+                          r"\d{1,2}\.[A-H](?=\s+(?:" + "|".join(IMPERATIVE_VERBS) + r")\b)|"
                           r"(?!A[IP]\d)[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}"
                           # ("A34-1 [BDT] Revise …": its owner in brackets before the action)
                           # ("R2 the Secretary-General present …" under "The Expert Group recommends that:")
@@ -174,8 +174,6 @@ def _coded_actions(seg: Segment) -> list[Segment]:
 CELL_NUMBER_RE = re.compile(r"(?P<n>(?:[A-Z]{1,2}\.?)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z])")
 # A row's first cell that opens with the code of what it holds: "EG.1 Publish …", "A.3 Map …".
 CELL_CODE_RE = re.compile(r"(?P<n>[A-Z]{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z][a-z])")
-# The first cell of a table's row that holds the row's number or code: "1", "3.2", "R4", "FU-27/3", "A".
-ROW_CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}\.?|[A-Z]\.?")
 
 
 def _cell_segment(seg: Segment, first_cell: str) -> Segment:

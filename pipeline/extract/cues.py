@@ -191,14 +191,17 @@ ACTION_PREFIX_RE = re.compile(ACTION_PREFIX)
 ACTION_LINE_RE = re.compile(rf"^{ACTION_PREFIX}(?P<who>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+to\s+(?:be\s+)?[a-z]",
                             re.IGNORECASE)
 # A plan's imperative item with no subject: "c) Encourage the development of …", "Publish, each year, …".
-IMPERATIVE_RE = re.compile(r"^(?:Encourage|Support|Promote|Publish|Consult|Develop|Ensure|Strengthen|Establish|Adopt|"
-                           r"Review|Provide|Facilitate|Foster|Build|Create|Improve|Increase|Expand|Collect|Share|"
-                           r"Assist|Help|Mobilize|Mobilise|Monitor|Prepare|Undertake|Implement|Raise|Invest|Reduce|"
-                           r"Remove|Set|Include|Integrate|Make|Use|Update|Compile|Supply|Conduct|Convene|Coordinate|"
-                           r"Organize|Organise|Submit|Circulate|Disseminate|Identify|Assess|Evaluate|Launch|Maintain|"
-                           r"Map|Train|Host|Revise|Transmit|Send|Confirm|Translate|Finali[sz]e|Examine|Notify|Inform|"
-                           r"Post|Present|Consider|Verify|Gather|Designate|Nominate|Appoint|Offer|Produce|Deliver|"
-                           r"Extend|Carry out|Hold|Give)\b")
+IMPERATIVE_VERBS = (
+    "Encourage", "Support", "Promote", "Publish", "Consult", "Develop", "Ensure", "Strengthen", "Establish", "Adopt",
+    "Review", "Provide", "Facilitate", "Foster", "Build", "Create", "Improve", "Increase", "Expand", "Collect",
+    "Share", "Assist", "Help", "Mobilize", "Mobilise", "Monitor", "Prepare", "Undertake", "Implement", "Raise",
+    "Invest", "Reduce", "Remove", "Set", "Include", "Integrate", "Make", "Use", "Update", "Compile", "Supply",
+    "Conduct", "Convene", "Coordinate", "Organize", "Organise", "Submit", "Circulate", "Disseminate", "Identify",
+    "Assess", "Evaluate", "Launch", "Maintain", "Map", "Train", "Host", "Revise", "Transmit", "Send", "Confirm",
+    "Translate", "Finalize", "Finalise", "Examine", "Notify", "Inform", "Post", "Present", "Consider", "Verify",
+    "Gather", "Designate", "Nominate", "Appoint", "Offer", "Produce", "Deliver", "Extend", "Carry out", "Hold",
+    "Give")
+IMPERATIVE_RE = re.compile(rf"^(?:{'|'.join(IMPERATIVE_VERBS)})\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 # ("The Working Group will be informed of progress …": the subject is told, it does nothing)
 WILL_RE = re.compile(r"\bwill\s+(?!be\s+(?:held|based|open|available|(?:kept\s+)?informed|briefed|notified)\b)[a-z]",

@@ -85,7 +85,7 @@ class ColumnReader:
         # (the first segment read of the row reads it whole: "M1 | ITU | …" may reach us as item "M1" and its rest)
         if spans is None and SECTION_ROW_RE.fullmatch(seg.block.text.strip()):
             return False  # "A. Organization of the Group's work": a section of the table, its rows go on below
-        if spans is None or len(spans) != cols.count or seg.block.table is None and "|" not in seg.block.text:
+        if spans is None or len(spans) != cols.count:
             self.columns = None  # the table has ended
             return False
         text = seg.block.text

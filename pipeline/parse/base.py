@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Document, Locator, content_id
-from .columns import MAX_HEADER_CELL_WORDS, SECTION_ROW_RE, header_columns
+from .columns import MAX_HEADER_CELL_WORDS, ROW_CODE_CELL_RE, SECTION_ROW_RE, header_columns
 
 # ITU and UN document symbols: "C24/35-E", "CWG-WSIS&SDG-41/4", ".../INF/2", "A/RES/70/125", "WSIS-03/GENEVA/DOC/5".
 SYMBOL_RE = re.compile(
@@ -137,10 +137,6 @@ def _bar_tables(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-# A row's first cell that holds its number or code ("1", "1.1", "A.3", "W1").
-FIRST_CELL_CODE_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./\-]\d{1,2}){0,2}\.?|[A-Z]\.?")
-
-
 def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
     """A table typed with tabs whose header names its columns in an order the extraction reads by name ("No.<TAB>
     Member<TAB>Commitment<TAB>Timeline", "Step<TAB>Timing<TAB>Action<TAB>Responsible"): its header and the rows under
@@ -154,7 +150,7 @@ def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
         cells = _tab_split(rb)
         if (cells is not None and count is not None and not rb.label and header_columns(" | ".join(cells)) is None
                 and all(len(c.split()) <= MAX_HEADER_CELL_WORDS and not c.endswith(".") for c in cells)
-                and not FIRST_CELL_CODE_RE.fullmatch(cells[0])):
+                and not ROW_CODE_CELL_RE.fullmatch(cells[0])):
             count = None  # "Recommendation<TAB>Addressee<TAB>Response<TAB>Status": another table's header
         if cells is not None and not rb.label and header_columns(" | ".join(cells)) is not None:
             count = len(cells)  # a header: the first table's, or the next one's

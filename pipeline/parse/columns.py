@@ -19,6 +19,8 @@ ACTION_COLUMN_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|commitments
                               r"actions?\s+(?:required|to\s+be\s+taken))")
 CODE_COLUMN_RE = re.compile(r"(?i:no\.?|ref\.?|#|code|steps?|items?|id|number)")
 MAX_HEADER_CELL_WORDS = 4
+# The first cell of a table's row that holds the row's number or code: "1", "3.2", "R4", "FU-27/3", "A".
+ROW_CODE_CELL_RE = re.compile(r"(?:[A-Z]{1,3}[.\-]?)?\d{1,2}(?:[./-]\d{1,2}){0,2}\.?|[A-Z]\.?")
 # A line of a table that only names a section of its rows: "A. Organization of the Group's work", "Priority 2".
 SECTION_ROW_RE = re.compile(r"(?:[A-Z]\.|[IVX]{1,4}\.|\d{1,2}\.?|Priority\s+\d{1,2}:?|Part\s+[A-Z0-9]{1,3}:?)?\s*"
                             r"[A-Z][^.;:\t|]{2,80}")
