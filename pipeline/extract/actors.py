@@ -212,6 +212,7 @@ class ActorReader:
         self.decider = self.body or itu_body(document)
         self.author = None if self.decider else author_body(document)
         self.we = who_we_are(document)
+        self._defined_terms: dict[str, str] | None = None
 
     def council_group_members(self, phrase: str) -> tuple[str, str] | None:
         """"Members of the Group" of a Council working group: its Member States (not an expert group's members)."""
@@ -388,6 +389,9 @@ class ActorReader:
             return name, officer.group(0).strip()  # "The secretariat of the Commission shall prepare …"
         if (listed := self.joint(phrase)) is not None:
             return listed  # "ITU and UNDP shall jointly mobilize …": both act, not the first alone
+        if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}-\d{2}", phrase.strip()):
+            # "WTDC-29 is invited to consider …": a conference by its code and year (the tagger reads the year alone)
+            return self.found(phrase) or (re.sub(r"^[Tt]he\s+", "", phrase.strip()), phrase.strip())
         parsed = _parsed(phrase)
         root = next((t for t in parsed if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX"):  # "Member States receiving assistance …"
@@ -503,14 +507,17 @@ class ActorReader:
         """"RG-WSIS" where the text defines it ("the Rapporteur Group on WSIS and the SDGs (RG-WSIS)"): the name it
         stands for, once, as the brief asks for a body named in full and then short; None when the text defines it
         nowhere, or twice over."""
-        if (not re.fullmatch(r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&]+)*", acronym) or sum(c.isupper() for c in acronym) < 2
-                or self.found(acronym)):
+        # ("AO-Jakarta": an office by its kind's initials and its city)
+        if (not re.fullmatch(r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&][A-Za-z0-9&]*)*", acronym)
+                or sum(c.isupper() for c in acronym) < 2 or self.found(acronym)):
             return None  # (a body the knowledge base knows goes by its canonical name)
-        # (the name opens with the acronym's first letter: not "… Union and the Economic Commission for Africa (ECA)")
+        # (the name opens with the acronym's first letter: not "… Union and the Economic Commission for Africa (ECA)";
+        # the words before it may run on from another name: "… in Bangkok and the ITU Area Office in Jakarta
+        # (AO-Jakarta)" is the Area Office's, with the "ITU" before it)
         defined = {name for m in re.finditer(
             rf"(?P<full>[A-Z][\w\-]*(?:[ \t]+(?:on|of|for|and|the|in|[A-Z][\w\-&]*)){{1,10}})[ \t]*\((?:the[ \t]+)?"
             rf"{re.escape(acronym)}\)", self.text)
-            if (name := re.sub(r"^(?:The|the)\s+", "", " ".join(m.group("full").split())))[:1] == acronym[:1]}
+            if (name := _name_from(" ".join(m.group("full").split()), acronym[:1]))}
         if not defined:
             # a list of abbreviations, one a line: "RO-ASP ⇥ ITU Regional Office for Asia and the Pacific, Bangkok"
             defined = {m.group("full").strip() for m in re.finditer(
@@ -518,6 +525,20 @@ class ActorReader:
                 self.text, re.MULTILINE)
                 if re.search(rf"\b{re.escape(acronym[0])}", m.group("full")) and len(m.group("full").split()) >= 3}
         return (defined.pop(), acronym) if len(defined) == 1 else None
+
+    def defined_terms(self) -> dict[str, str]:
+        """Short names the text defines for a body ("The Chairs of ITU-D Study Groups 1 and 2 (hereafter the study
+        group chairs)"), lower-cased, each with the name it stands for; a short name defined twice over is left out."""
+        if (terms := self._defined_terms) is not None:
+            return terms
+        seen: dict[str, set[str]] = {}
+        for m in re.finditer(r"(?P<full>[A-Z][\w\-&]*(?:[ \t]+(?:on|of|for|and|the|in|\d{1,3}|[A-Z][\w\-&]*)){0,10})[ \t]*"
+                             r"\((?:hereafter|hereinafter|henceforth)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called))?[ \t]+"
+                             r"(?:the[ \t]+)?[\"\u201c']?(?P<short>[A-Za-z][\w\- ]{1,50}?)[\"\u201d']?\)", self.text):
+            full = re.sub(r"^(?:The|the)\s+", "", " ".join(m.group("full").split()))
+            seen.setdefault(" ".join(m.group("short").split()).lower(), set()).add(full)
+        self._defined_terms = terms = {short: fulls.pop() for short, fulls in seen.items() if len(fulls) == 1}
+        return terms
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
@@ -632,6 +653,17 @@ GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:council\s+)?working\s+group
 LOWER_NAME_RE = re.compile(r"\s+on\s+[a-z][\w&\-]*(?:\s+[\w&\-]+){0,7}?(?=\s*\(|\s*$)")
 LONGER_NAME_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|the|of|on|for|in|[A-Z][\w&\-]*))*?"
                             r"(?=\s+(?:shall|should|will|must|is|are|to|may|has|have|was|were)\b|[,;:.(]|$)")
+
+
+def _name_from(words: str, initial: str) -> str | None:
+    """The name in the words before an acronym's brackets that opens with its letter (after an "ITU" or "UN" before
+    it): "Bangkok and the ITU Area Office in Jakarta", "A" -> "ITU Area Office in Jakarta"; the whole words when they
+    open so; None when no such name."""
+    words = re.sub(r"^(?:The|the)\s+", "", words)
+    if words[:1] == initial:
+        return words
+    opening = re.search(rf"(?:^|\s(?:and|the)\s+)(?P<name>(?:(?:ITU|UN)\s+)?{re.escape(initial)}[\w\-]*(?:\s+\S+)+)$", words)
+    return opening.group("name") if opening else None
 
 
 def _some_countries(span, text: str) -> bool:

@@ -79,6 +79,10 @@ ON_SECRETARIAT_TEXT_RE = re.compile(r"\b(?:report|draft|note|document|text|outli
                                     r"text)\b", re.IGNORECASE)
 
 
+# A requirement that opens with a short name and its verb: "The study group chairs should coordinate …"
+DEFINED_SUBJECT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s+(?=(?:shall|should|"
+                                r"must|will|are|is|to)\b)")
+
 class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
     """One document's reading state; `run(segments)` returns the candidates in document order. The handlers of each
     kind of segment live in their own modules: walk_chapeaux, walk_operative, walk_outside."""
@@ -305,6 +309,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         known = {a.canonical for a in self.kb.actors}
         names: dict[str, str | None] = {}  # each short name looked up once in the text
         for i, c in enumerate(self.out):
+            if c.actor and (terms := self.defined_terms()) and (defined := DEFINED_SUBJECT_RE.match(self.text, c.seg_start)) and (
+                    full := terms.get(" ".join(defined.group("short").split()).lower())):
+                # "The study group chairs should …" where the text says "(hereafter the study group chairs)": whom
+                # the short name stands for
+                self.out[i] = replace(c, actor=(self.found(full) or (full,))[0])
+                continue
             short = TITLE_SHORT_RE.fullmatch((c.printed or "").strip())
             if c.actor and short and (full := self.title_name(short.group("head"))):
                 found = self.found(full)

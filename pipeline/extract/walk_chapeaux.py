@@ -23,7 +23,9 @@ ANAPHORIC_RE = re.compile(r"(?:(?:The\s+same|This|That|The\s+said|The)\s+(?:reso
 # The title of a group's terms of reference, which names the group (not "… of ITU-D study Questions").
 TOR_TITLE_RE = re.compile(r"(?:Draft\s+)?[Tt]erms\s+of\s+[Rr]eference\s+(?:of|for)\s+(?:the\s+)?"
                           r"(?P<body>[A-Za-z][^,.;:()]{0,80}?\b(?:[Gg]roup|[Cc]ommittee|[Tt]ask\s+[Ff]orce|[Tt]eam|[Pp]anel|"
-                          r"[Bb]oard|[Nn]etwork|Partnership|Commission|Council)\b[^,.;:()]{0,60})$")
+                          r"[Bb]oard|[Nn]etwork|Partnership|Commission|Council)\b[^,.;:()]{0,60}?)"
+                          # (its initials after it: "… on WSIS Implementation (TDAG-CG-WSIS)")
+                          r"(?:\s*\([A-Z][A-Za-z0-9&\-/]{1,30}\))?$")
 
 
 class ChapeauHandlers:

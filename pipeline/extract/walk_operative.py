@@ -52,6 +52,10 @@ OWN_SUBJECT_RE = re.compile(r"^(?!(?i:to|that|it|this|these|they|which|we|our|in
 OWN_OFFICES_TO_RE = re.compile(r"^(?P<subject>(?:the|their)\s+(?:(?!(?:by|of|for|in|on|at|with|from|to|and|or|that|which)\b|"
                                r"[a-z]+ed\b)[a-z][\w\-]*\s+){0,3}(?P<head>[a-z]+))\s+to\s+(?!be\b)[a-z]")
 OWN_BODY_TO_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,60}?)(?:,[^,;]{1,40},)?\s+to\s+[a-z]")
+# An item that reports whom a meeting asked: "(d) The round table invited the ITU secretariat to compile …".
+ITEM_ASKER_RE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?\s+(?:also\s+|further\s+)?(?:invited|requested|"
+                           r"urged|called\s+upon|encouraged|asked|invites|requests|urges|calls\s+upon|encourages|asks)\s+"
+                           r"(?P<who>(?:the\s+)?[^,;:()]{2,60}?)\s+to\s+(?=[a-z])")
 # An item that names its body before a participle: "a) the Director of the Radiocommunication Bureau taking the lead on
 # …" under "2 to coordinate the work of the Sectors …, with:".
 OWN_BODY_DOING_RE = re.compile(r"^(?P<subject>(?:the\s+)?[A-Z][^,;:()]{2,80}?)\s+(?:itself\s+)?[a-z]{3,}ing\b")
@@ -499,8 +503,14 @@ class OperativeHandlers:
                     actor = "Council"  # "decides (a) to establish an Expert Group …": the Council does it
             elif (own := OWN_SUBJECT_RE.match(text)) and (found := self.head_actor(own.group("subject"))):
                 actor, printed = found  # "(c) national regulators, for their part, should publish …"
+            elif (asker := ITEM_ASKER_RE.match(text)) and (found := self.found(asker.group("who"))
+                                                             or self.head_actor(asker.group("who"))):
+                actor, printed = found  # "(d) The round table invited the ITU secretariat to compile …": whom it asks
             elif ((own := OWN_BODY_TO_RE.match(text)) and (found := self.found(own.group("subject")))
-                  and found[0] != "ITU"):
+                  and found[0] != "ITU"
+                  # (the body opens the item: not "3.7 Extend the mandate of the Working Group for two years to …")
+                  and re.sub(r"^the\s+", "", own.group("subject").lower()).startswith(
+                      re.sub(r"^the\s+", "", found[1].lower())[:12])):
                 # "3 the Telecommunication Development Bureau, in particular, to continue …" under "instructs the
                 # Directors of the three Bureaux": a body the knowledge base knows, named by the item, acts
                 actor, printed = found

@@ -204,9 +204,11 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
 # The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
-WE_ASK_WHO_RE = re.compile(r"(?:We|I|My\s+(?:Administration|Government|delegation)|The\s+Administration(?:\s+of\s+[A-Z]\w+)?)"
+# ("Valdoria asks the secretariat to announce …": the contributing State by its name, which the text's opening gives)
+WE_ASK_WHO_RE = re.compile(r"(?:We|I|My\s+(?:Administration|Government|delegation)|The\s+Administration(?:\s+of\s+[A-Z]\w+)?"
+                           r"|(?P<state>[A-Z][a-z]{3,}(?=\s+(?:also\s+|further\s+)?(?:request|ask|invite|urge)s\s)))"
                            r"\s+(?:(?:would|therefore|also|further|kindly|respectfully)\s+){0,2}(?P<verb>request|ask|"
-                           r"invite|urge|encourage)\s+(?P<who>(?:the|all)\s+[^.;:]{1,80}?|[A-Z][^.;:]{0,80}?)\s+to\s+(?=[a-z])")
+                           r"invite|urge|encourage)s?\s+(?P<who>(?:the|all)\s+[^.;:]{1,80}?|[A-Z][^.;:]{0,80}?)\s+to\s+(?=[a-z])")
 # An action item that names its owner before a colon: "1) Secretariat: to revise …", "BDT Director: present …".
 OWNER_COLON_RE = re.compile(r"^(?P<who>[A-Za-z][^,;:]{1,60}?)\s*:\s+(?:to\s+)?[a-z]")
 # Words by which a recommendation asks something of someone.
@@ -1004,6 +1006,7 @@ class OutsideHandlers:
                 self.add(seg, seg.start + s0, seg.start + s1, kind=kind, actor=actor, printed=printed, label=seg.label,
                          clause_path=(self.doc_name, section or "body"), statement=sentence)
             elif ((asked := WE_ASK_WHO_RE.match(sentence)) is not None
+                  and (asked.group("state") is None or asked.group("state") in self.text[:1200])
                   # (one body, and not "the Secretary-General", the UN's or ITU's as the text goes: those the model
                   # reads, naming no one)
                   and not re.search(r"\band\b|Secretary-General", asked.group("who"))
