@@ -79,7 +79,9 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/R
               # General Assembly concluded …" in a proposal's introduction)
               ("CSTD", re.compile(r"^(?:E/CN\.16/|Commission on Science and Technology for Development\b)",
                                   re.MULTILINE)),
-              ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|The Economic and Social Council\b|Economic and Social Council\b)",
+              # (the high-level political forum meets under the Council: "E/HLPF/2028/L.947", "E/HLS/2028/617")
+              ("ECOSOC", re.compile(r"^(?:E/RES/|E/\d{4}|E/HLPF/|E/HLS/|The Economic and Social Council\b|"
+                                    r"Economic and Social Council\b)",
                                     re.MULTILINE)),
               # a UNGIS text opens with its name or symbol: "the Group" in it is UNGIS
               ("UNGIS", re.compile(r"^(?:UNGIS/|(?i:United Nations Group on the Information Society)\b)", re.MULTILINE)))
@@ -154,7 +156,10 @@ def itu_body(document: Document) -> str | None:
 # (or a body's whole name before it, "the Pacific Islands Forum Secretariat"; not ITU's General Secretariat)
 # Verbs whose "by" gives the categories a thing is split into, not who acts: "broken down by Bureau".
 SPLIT_VERBS = {"break", "disaggregate", "sort", "group", "classify", "arrange", "order", "split", "tag", "filter"}
+# ("the Forum secretariat", "the Community Secretariat": the secretariat of the forum or community the text is of;
+# of the WSIS Forum, ITU's, which `found` leaves to the Secretariat)
 OTHER_SECRETARIAT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<np>(?!(?:ITU|BDT|TSB|BR)\b)(?:[A-Z]{3,}(?:[-&][A-Z]+)*|"
+                                  r"(?P<kind>Forum|Community|Coalition|Partnership|Alliance|Platform|Network)|"
                                   r"(?!(?:General|Union|ITU|The)\b)[A-Z][a-z]+(?:\s+(?!General\b)[A-Z][a-z]+){1,4})"
                                   r"\s+[Ss]ecretariat)")
 # A unit of a Bureau named by the Bureau's acronym: "the BDT secretariat", "the BDT Regional Office for Africa", "the
@@ -361,7 +366,8 @@ class ActorReader:
             return members  # "Members of the Group to send written comments …" in a Council working group's report
         if (own := self.own_group(phrase)) is not None:
             return own  # "The team shall meet …" in the terms of reference of the coordination team
-        if (other := OTHER_SECRETARIAT_RE.fullmatch(phrase)) is not None:
+        if (other := OTHER_SECRETARIAT_RE.fullmatch(phrase)) is not None and not (
+                other.group("kind") == "Forum" and "WSIS Forum" in self.text):
             return other.group("np"), phrase  # "The UNGIS secretariat should present …": not ITU's secretariat
         if (self.body is None and re.match(r"(?:[Tt]he\s+|[Aa]ll\s+)?[Mm]embers\b(?!\s+of\b)", phrase)
                 and (group := getattr(self, "tor_body", None))):
@@ -553,7 +559,8 @@ class ActorReader:
         if role and (named := self.found(role.group("body"))):
             return named[0], text.strip()  # "the facilitator (ITU)": ITU
         head = text.split(",", 1)[0]  # "the Commission, at each of its annual sessions,"
-        if (other := OTHER_SECRETARIAT_RE.fullmatch(head.strip())) is not None:
+        if (other := OTHER_SECRETARIAT_RE.fullmatch(head.strip())) is not None and not (
+                other.group("kind") == "Forum" and "WSIS Forum" in self.text):
             return other.group("np"), head.strip()  # "the IGF Secretariat": another body's secretariat, not ITU's
         officer = OFFICER_OF_RE.match(head)
         if (officer and officer.group("title").lower() == "secretariat"

@@ -310,7 +310,8 @@ def _tidy(actor: str | None) -> str | None:
     brackets stays ("Inter-American Telecommunication Commission (CITEL)")."""
     if not actor:
         return actor
-    actor = " ".join(actor.split())
+    # (nor a list's dash before it, which a Word paragraph may keep in its text: "- Mobile network operators")
+    actor = re.sub(r"^[-\u2013\u2022*]\s+(?=\w)", "", " ".join(actor.split()))
     return re.sub(r"\s*\((?![A-Z0-9&\-]{2,}\)$)[^()]*\)?$", "", actor) or actor
 
 
