@@ -499,6 +499,10 @@ class ActorReader:
             rf"\b{re.escape(short)}"
             rf"[ \t]+(?:on|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w&\-]*(?:[ \t]+(?:and|the|of|on|"
             rf"for|[A-Z][\w&\-]*))*", self.text)]
+        # (nor the name of a body of it that a title joined on: "Economic and Social Commission for Asia and the
+        # Pacific Committee on Information …" is the Commission, for "the Commission")
+        found = [re.sub(rf"^(.*?\b{re.escape(short)}\b.*?)[ \t]+(?:Group|Committee|Task[ \t]+Force|Team|"
+                        rf"Panel|Board)[ \t]+(?:on|for|of)\b.*$", r"\1", n) for n in found]
         if not found:
             return None
         # (the first name the text prints, unless a longer one holds every other: a mail's subject may shorten it,

@@ -204,6 +204,8 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
 # The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
+# A sentence whose modal belongs to its last clause: "…, and the Commission" before "should keep …".
+CLAUSE_AND_RE = re.compile(r"(?P<before>.+),\s+(?:and|but)\s+(?=(?:the\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}\s*$)")
 # ("Valdoria asks the secretariat to announce …": the contributing State by its name, which the text's opening gives)
 WE_ASK_WHO_RE = re.compile(r"(?:We|I|My\s+(?:Administration|Government|delegation)|The\s+Administration(?:\s+of\s+[A-Z]\w+)?"
                            r"|(?P<state>[A-Z][a-z]{3,}(?=\s+(?:also\s+|further\s+)?(?:request|ask|invite|urge)s\s)))"
@@ -1071,6 +1073,10 @@ class OutsideHandlers:
                 # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
                 subject = re.sub(r"^(?:Where|When|If|Unless|Once|Until|While|Whenever)\b[^,]{2,120},\s*", "", subject)
                 subject = LEADING_SETTING_RE.sub("", subject)  # ("From 2028 onwards, the co-facilitators shall …")
+                # ("… will show in what it changed in villages, and the Commission should keep …": the clause after
+                # the comma acts; a long clause before it, not a list of bodies)
+                if (joined := CLAUSE_AND_RE.match(subject)) and len(joined.group("before").split()) >= 8:
+                    subject = subject[joined.end("before"):].lstrip(" ,").removeprefix("and ").removeprefix("but ")
                 subject = re.sub(r"^In\s+(?:our|my|its|their)\s+(?:view|opinion),?\s+", "", subject)  # "In our view the …"
                 if (quoting := QUOTED_THAT_RE.search(subject)) is not None:
                     # 'Resolution 238 (…) resolves "that the Union shall …"', '… provides that: "a) the strategic
