@@ -133,7 +133,18 @@ def un_body(document: Document) -> str | None:
     # Social Council,")
     opener = next((m for b in document.blocks
                    if b.label is None and (m := UN_OPENER_LINE_RE.fullmatch(b.text.strip()))), None)
-    return UN_OPENERS[" ".join(opener.group("body").split())] if opener else None
+    if opener:
+        return UN_OPENERS[" ".join(opener.group("body").split())]
+    # a draft of the Assembly's outcome document, sent round before it has a symbol ("the zero draft of the outcome
+    # document" of "the high-level meeting of the General Assembly"): the Assembly's text
+    opening = document.text[:3000]
+    if GA_DRAFT_RE.search(opening) and "General Assembly" in opening:
+        return "UN General Assembly"
+    return None
+
+
+GA_DRAFT_RE = re.compile(r"\b(?i:zero|first|revised)\s+draft\s+of\s+the\s+outcome\s+document\b|"
+                         r"^(?i:zero\s+draft)\b", re.MULTILINE)
 
 
 UN_OPENER_LINE_RE = re.compile(r"The\s+(?P<body>General\s+Assembly|Economic\s+and\s+Social\s+Council)\s*,")
