@@ -564,6 +564,8 @@ class ActorReader:
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
         bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
+        if re.fullmatch(r"\s*(?:[Tt]he\s+)?SG\s+(?:[Vv]ice-)?[Cc]hair(?:s|men|persons)\s*", text):
+            return "study group chairs", text.strip()  # "SG chairs" in a Sector's report: its study groups' chairs
         if keep is None and (joint := self.joint(text)) is not None:
             return joint
         unit = ITU_UNIT_RE.match(text)
@@ -628,6 +630,14 @@ class ActorReader:
             # the Union; "the UNGIS Chair", "the UNGIS secretariat": the body's officer, not the body
             name = re.sub(r"^(?i:the)\s+", "", " ".join(text[first.start_char:part.end()].split()))
             return name, text[first.start_char:part.end()].strip()
+        if (canonical == "Council" and first.start_char < 20
+                and (group := COUNCIL_GROUP_RE.match(text, first.end_char)) is not None
+                and (longer := LONGER_NAME_RE.match(text, group.end()) or LOWER_NAME_RE.match(text, group.end()))):
+            # "the Council Expert Group on Measuring WSIS Implementation shall …": a group of the Council the knowledge
+            # base does not know acts, not the Council
+            whole = " ".join(text[first.start_char:longer.end()].split())
+            if name := printed_name(whole):
+                return name, text[first.start_char:longer.end()].strip()
         if (GENERIC_GROUP_RE.fullmatch(first.text) and first.start_char < 20
                 and (longer := LONGER_NAME_RE.match(text, first.end_char) or LOWER_NAME_RE.match(text, first.end_char))
                 is not None):
@@ -669,6 +679,8 @@ BODY_OFFICER_RE = re.compile(rf"\s+(?:{OFFICER_TITLE}|[Ss]ecretariat)(?=\s*$|\s*
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
 GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:council\s+)?working\s+group|expert\s+group|group|task\s+force|"
                               r"steering\s+committee))")
+# A group the Council sets up, after "Council": "Council Expert Group on …", "Council Working Group on …".
+COUNCIL_GROUP_RE = re.compile(r"[ \t]+(?:Expert|Working|Drafting)[ \t]+Group|[ \t]+Committee|[ \t]+Task[ \t]+Force")
 # The rest of a longer name after it: "… on Devices and Affordability".
 # Or in lower case, where its acronym or the line's end closes it: "… on international Internet-related public policy
 # issues (CWG-Internet) shall …".

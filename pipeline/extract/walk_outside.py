@@ -789,7 +789,7 @@ class OutsideHandlers:
             return BUREAU_INITIALS[f"ITU-{unit.group(1)}"], cell.strip()  # "BDT Cybersecurity Division": the Bureau's
         if (bureaux := THREE_BUREAUX_RE.fullmatch(cell.strip())) and len({bureaux.group(i) for i in (1, 2, 3)}) == 3:
             return "Directors of the Bureaux", cell.strip()  # "BR, TSB and BDT Directors"
-        cell = re.sub(r"\bSG\b", "Secretary-General", cell)  # "SG and Directors of the Bureaux"
+        cell = re.sub(r"\bSG\b(?!\s+(?:[Vv]ice-)?[Cc]hair)", "Secretary-General", cell)  # "SG and Directors of the Bureaux"
         # ("CWG Chair, with the Vice-Chairs": the partners after the comma are no part of who leads)
         if (officer := CELL_OFFICER_OF_RE.fullmatch(re.split(r",|\s+with\s+", cell.strip(), maxsplit=1)[0])) is not None:
             body = self.found(officer.group("body")) or self.spelled_out(officer.group("body"))
