@@ -684,7 +684,8 @@ COUNCIL_GROUP_RE = re.compile(r"[ \t]+(?:Expert|Working|Drafting)[ \t]+Group|[ \
 # The rest of a longer name after it: "… on Devices and Affordability".
 # Or in lower case, where its acronym or the line's end closes it: "… on international Internet-related public policy
 # issues (CWG-Internet) shall …".
-LOWER_NAME_RE = re.compile(r"\s+on\s+[a-z][\w&\-]*(?:\s+[\w&\-]+){0,7}?(?=\s*\(|\s*$)")
+# (or its modal: "that the Council Working Group on international Internet-related public policy issues shall …")
+LOWER_NAME_RE = re.compile(r"\s+on\s+[a-z][\w&\-]*(?:\s+[\w&\-]+){0,7}?(?=\s*\(|\s*$|\s+(?:shall|should|must)\b)")
 LONGER_NAME_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|the|of|on|for|in|[A-Z][\w&\-]*))*?"
                             r"(?=\s+(?:shall|should|will|must|is|are|to|may|has|have|was|were)\b|[,;:.(]|$)")
 
