@@ -803,6 +803,8 @@ class OutsideHandlers:
             return self.acronym_in_full(code)
         if JOINT_CELL_RE.fullmatch(cell.strip()):
             return cell.strip(), cell  # "ITU and UNCTAD", "ECA, ESCAP and DPIDG": all of them lead, not the first alone
+        if code != cell.strip() and re.fullmatch(r"[A-Z]{2,6}", code) and not self.found(code):
+            cell = code  # "DDD (OES)": the lead, read as its own cell is
         return self.owner_named(cell) or ((name, cell) if (name := printed_name(cell)) else None)
 
     def _first_body(self, cells: str) -> tuple[str, str] | None:
@@ -1068,6 +1070,9 @@ class OutsideHandlers:
                                     sentence[:cues.DEONTIC_RE.search(sentence).start()])):
                 # "Proposal 5: The Council should …": the item's own name is no part of who acts
                 subject = NAMED_ITEM_RE.sub("", cues.DEONTIC_RE.split(sentence, 1)[0], count=1)
+                # ("OP 11: the horizon should be …", "Para 18 (follow-up): …": the paragraph commented on is no subject)
+                subject = re.sub(r"^(?:[OP]P\s?\d{1,3}(?:\s?\([a-z]\))?|Para(?:graph)?\.?\s+\d{1,3}(?:\s+\([^()]{1,40}\))?)\s*"
+                                 r"[:\u2013\u2014-]\s*", "", subject)
                 # ("The editors of the report also need to state …": the adverb before the modal is no part of who)
                 subject = re.sub(r"\s+(?:also|further|therefore|still|then|jointly|each)\s*$", "", subject)
                 # ("Where consensus cannot be reached, the Chair should reflect …": the condition is no subject)
