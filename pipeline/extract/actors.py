@@ -600,6 +600,8 @@ class ActorReader:
                  # "the IGF Leadership Panel", "the IGF MAG" are bodies of the Forum, not the Forum
                  and not (s.label_ == "Internet Governance Forum" and s.text.split()[-1].isupper()
                           and re.match(r"\s+[A-Z]", text[s.end_char:s.end_char + 2]))
+                 # "SG chairs" are the study groups' chairs, not the Secretary-General
+                 and not (s.text == "SG" and re.match(r"\s+(?:[Vv]ice-)?[Cc]hair", text[s.end_char:]))
                  # "private-sector members" of a Commission are companies, not ITU's Sector Members
                  and not text[:s.start_char].lower().endswith("private-")
                  # "developed countries", "donor countries" are those countries, not every Member State

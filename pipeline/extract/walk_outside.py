@@ -850,6 +850,8 @@ class OutsideHandlers:
                 if rest and (found := self.found(rest)):
                     return found
                 continue  # "from developing countries", "presenting ITU-T work": inside the action; a cell names a body
+            if span.text == "SG" and (chairs := re.match(r"\s+(?:[Vv]ice-)?[Cc]hair(?:s|men|persons)\b", text[span.end_char:])):
+                return "study group chairs", text[span.start_char:span.end_char + chairs.end()]  # "SG chairs"
             end = span.end_char
             for nxt in spans[i + 1:]:
                 if not re.fullmatch(r"\s*(?:,|and|&|, with|with)\s*", text[end:nxt.start_char]):
