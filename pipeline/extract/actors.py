@@ -272,6 +272,8 @@ class ActorReader:
         clause = text[THAT_ASIDE_RE.match(text).end():][:240]
         if (unit := self.bureau_unit(re.sub(r"^that\s+", "", clause))) is not None:
             return unit  # "that the BDT Regional Office for Africa shall convene …"
+        if (forum_body := re.match(r"(?:that\s+)?(?P<n>(?:the\s+)?IGF(?:\s+[A-Z][\w\-]*){1,3})(?=\s+[a-z])", clause)):
+            return self.found(forum_body.group("n"))  # "that the IGF Leadership Panel raise …": that body of the Forum
         if (bureaux := re.match(rf"(?:that\s+)?(?P<b>{BUREAUX_RE.pattern})\s+(?=[a-z])", clause)) is not None:
             return "Directors of the Bureaux", bureaux.group("b")  # "that each Bureau name a focal point …"
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
@@ -564,6 +566,10 @@ class ActorReader:
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
         bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
+        if (deputy := re.match(r"\s*(?:[Tt]he\s+)?Deputy\s+Secretary-General\b", text)) is not None:
+            return "Deputy Secretary-General", deputy.group(0).strip()  # that officer, not the Secretary-General
+        if (forum_body := re.fullmatch(r"\s*(?:[Tt]he\s+)?(?P<n>IGF(?:\s+[A-Z][\w\-]*){1,3})\s*", text)) is not None:
+            return forum_body.group("n"), text.strip()  # "the IGF Leadership Panel": a body of the Forum, by its name
         if re.fullmatch(r"\s*(?:[Tt]he\s+)?SG\s+(?:[Vv]ice-)?[Cc]hair(?:s|men|persons)\s*", text):
             return "study group chairs", text.strip()  # "SG chairs" in a Sector's report: its study groups' chairs
         if keep is None and (joint := self.joint(text)) is not None:
@@ -719,6 +725,9 @@ def _name_span(parsed, token) -> str:
     """The words of a subject, carried through a capitalised name ("the Partnership on Measuring ICT for
     Development", which the parser may cut after "Partnership")."""
     end = token.right_edge.i + 1
+    # ("the co-facilitators", which the tokenizer splits: the word whole, not "co")
+    while end + 1 < len(parsed) and parsed[end].text == "-" and not parsed[end - 1].whitespace_ and not parsed[end].whitespace_:
+        end += 2
     while (end + 1 < len(parsed) and parsed[end].lower_ in ("on", "of", "for", "and")
            and parsed[end + 1].text[:1].isupper()):
         end += 2
@@ -791,7 +800,7 @@ def _thing_name(name: str) -> bool:
     last = words[-1].lower()
     if last in ("forum", "panel", "meeting", "session", "summit", "dialogue", "consultation"):
         return False  # a gathering that decides or acts ("the Ministerial Meeting of …", `acting_forum`) is a body
-    return any(w in THINGS | {"amount", "resource", "stocktaking"}
+    return any(w in THINGS | {"amount", "resource", "stocktaking", "track"}  # ("the High-Level Track of the Forum")
                for w in (last, last[:-1] if last.endswith("s") else last))
 
 

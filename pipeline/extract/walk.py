@@ -289,7 +289,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         matches = list(re.finditer(
             # (within one line: "… the Summit" on a title line is no qualifier of "The regional commissions" below it)
             rf"(?<=[a-z,;] )(?:the\s+|its\s+|all\s+)?(?P<q>(?!(?:The|All|Each|Every|Other|These|Those|This|United)\b)"
-            rf"(?:[A-Z][\w\-]*[ \t]+){{0,3}}[A-Z][\w\-]*)[ \t]+(?P<name>(?i:{variants}))\b", self.text))
+            rf"(?:[A-Z][\w\-]*[ \t]+){{0,3}}[A-Z][\w\-]*)[ \t]+(?P<name>(?i:{variants}))\b(?!-)", self.text))
         # (the whole name: not "Nations regional commissions" out of "United Nations regional commissions")
         matches = [m for m in matches if not re.search(r"[A-Z][\w\-]*\s+$", self.text[max(0, m.start("q") - 40):m.start("q")])]
         qualifiers = {m.group("q") for m in matches}

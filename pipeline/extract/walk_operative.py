@@ -280,6 +280,10 @@ class OperativeHandlers:
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
             addressee = to.group("to") or to.group("to2")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        if not actor and who not in ("We", "we") and re.match(r"that\b", rest) and verb in ("recommends", "proposes"):
+            # "The Working Group recommends that the IGF Leadership Panel raise …": who the clause names acts
+            if (named := self.that_subject(rest))[0]:
+                actor, printed = named
         if who in ("We", "we") and m.group("verb").lower().startswith("commit") and not re.match(r"that\b", rest):
             # "We commit to …" in an Assembly's outcome document: the States that speak ("We decide to hold …" is the
             # Assembly's)

@@ -771,7 +771,8 @@ class OutsideHandlers:
     def owner_named(self, who: str) -> tuple[str, str] | None:
         """The body an owner's slot names ("BDT", "General Secretariat", "BR, with TSB"): by the knowledge base, or a
         Bureau's capitalised initials, which only an owner's slot can be trusted to mean."""
-        who = re.split(r"\s+[-\u2013\u2014]\s+|;", who.strip(), maxsplit=1)[0]  # "[Secretariat - 15 November 2028]"
+        # "[Secretariat - 15 November 2028]", "[Owner: Member States | Deadline: 30 April 2028]"
+        who = re.split(r"\s+[-\u2013\u2014]\s+|;|\s*\|\s*", who.strip(), maxsplit=1)[0]
         first = re.split(r",|\s+with\s+|\s+in\s+(?:cooperation|consultation|collaboration)\b", who, maxsplit=1)[0]
         initials = re.sub(r"\s*\([^()]*\)$", "", first.strip())  # ("GS (WSIS&SDG Task Force)": the General Secretariat)
         if initials in BUREAU_INITIALS:
