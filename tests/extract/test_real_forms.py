@@ -590,7 +590,7 @@ Neither report says what the annual report should contain. Resolution 140 (Rev. 
 
 
 # (the asks model of sets 1-86 read the finding, "Neither report says what the annual report should contain.", as a
-# requirement; the model of sets 1-88 leaves it)
+# requirement; the models of sets 1-88 and 1-92 leave it)
 def test_a_quoted_chapeau_at_the_end_of_a_paragraph_and_a_reported_should():
     result = _extract(QUOTED_LAST_SENTENCE)
     assert [(r.source.label, r.actor, r.quoted_from) for r in result.requirements] == [
@@ -1568,7 +1568,7 @@ to publish the framework on the ITU website.
 # on the results framework … started in January 2028, and 30 indicators have been drafted." (a report of progress):
 # a spurious read (strict: fails once it stops).
 MODEL_READS_PROGRESS = pytest.mark.xfail(strict=True,
-                                         reason="the asks model (0.7; 0.6 on sets 1-76 to 1-88) reads 5.1's "
+                                         reason="the asks model (0.7; 0.6 on sets 1-76 to 1-92) reads 5.1's "
                                                 "progress report")
 
 
@@ -1814,7 +1814,15 @@ The Commission encourages private-sector members to share coverage data with ITU
 """
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+# The asks model of sets 1-92 reads the statement's first sentence, "The Commission met in Nairobi and reviewed the
+# progress …" (a report of the meeting), as a requirement in DOCX and PDF, where the title line is no heading of its
+# own: a spurious read (strict: fails once it stops).
+MODEL_READS_MEETING = pytest.mark.xfail(strict=True, reason="the asks model (sets 1-92, 0.6) reads 'The Commission met "
+                                                            "in Nairobi …' in DOCX and PDF")
+
+
+@pytest.mark.parametrize("fmt", ["txt", pytest.param("docx", marks=MODEL_READS_MEETING),
+                                 pytest.param("pdf", marks=MODEL_READS_MEETING)])
 def test_a_commission_statement_adopting_targets_and_calling_to_action(fmt):
     # "adopts the following targets" leads into targets, the Commission's; "Governments should report … these
     # targets" asks of Governments (no lead-in); "private-sector members" are companies, not ITU's Sector Members.
@@ -2050,7 +2058,7 @@ Targets for 2031
 # requirement in plain text (strict: the mark fails once it stops); in Word and PDF it no longer does (retrained on
 # sets 1-53, 1-54, 1-56 and 1-60).
 MODEL_READS_THE_GOAL = pytest.mark.xfail(strict=True,
-                                         reason="the asks model (sets 1-66 to 1-88, 0.6) reads Goal 1's title "
+                                         reason="the asks model (sets 1-66 to 1-92, 0.6) reads Goal 1's title "
                                                 "as a requirement, in all three formats")
 
 
