@@ -83,6 +83,7 @@ ON_SECRETARIAT_TEXT_RE = re.compile(r"\b(?:report|draft|note|document|text|outli
 DEFINED_SUBJECT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s+(?=(?:shall|should|"
                                 r"must|will|are|is|to)\b)")
 
+
 class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
     """One document's reading state; `run(segments)` returns the candidates in document order. The handlers of each
     kind of segment live in their own modules: walk_chapeaux, walk_operative, walk_outside."""

@@ -203,9 +203,9 @@ PROPOSAL_TITLE_RE = re.compile(r"Proposal\s+(?P<code>\d{1,2}(?:\.\d{1,2})?)(?:\s
 # A delegation's own request, after a remark in the same comment: "We request that …", "We would suggest moving …".
 WE_ASK_RE = re.compile(r"We\s+(?:(?:would|therefore|also|further|kindly)\s+){0,2}(?P<verb>request|ask|propose|suggest|"
                        r"recommend)\s+(?:that\b|(?=[a-z]+ing\b))")
-# The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
 # A sentence whose modal belongs to its last clause: "…, and the Commission" before "should keep …".
 CLAUSE_AND_RE = re.compile(r"(?P<before>.+),\s+(?:and|but)\s+(?=(?:the\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}\s*$)")
+# The same request put to a body by name: "We would ask the Chair to prepare …", "We invite UNGIS to …".
 # ("Valdoria asks the secretariat to announce …": the contributing State by its name, which the text's opening gives)
 WE_ASK_WHO_RE = re.compile(r"(?:We|I|My\s+(?:Administration|Government|delegation)|The\s+Administration(?:\s+of\s+[A-Z]\w+)?"
                            r"|(?P<state>[A-Z][a-z]{3,}(?=\s+(?:also\s+|further\s+)?(?:request|ask|invite|urge)s\s)))"
