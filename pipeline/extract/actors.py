@@ -570,7 +570,7 @@ class ActorReader:
             return "Deputy Secretary-General", deputy.group(0).strip()  # that officer, not the Secretary-General
         if (forum_body := re.fullmatch(r"\s*(?:[Tt]he\s+)?(?P<n>IGF(?:\s+[A-Z][\w\-]*){1,3})\s*", text)) is not None:
             return forum_body.group("n"), text.strip()  # "the IGF Leadership Panel": a body of the Forum, by its name
-        if re.fullmatch(r"\s*(?:[Tt]he\s+)?SG\s+(?:[Vv]ice-)?[Cc]hair(?:s|men|persons)\s*", text):
+        if (chairs := SG_CHAIR_RE.fullmatch(re.sub(r"^(?:[Tt]he\s+)?", "", text.strip()))) and chairs.group("plural"):
             return "study group chairs", text.strip()  # "SG chairs" in a Sector's report: its study groups' chairs
         if keep is None and (joint := self.joint(text)) is not None:
             return joint
@@ -607,7 +607,7 @@ class ActorReader:
                  and not (s.label_ == "Internet Governance Forum" and s.text.split()[-1].isupper()
                           and re.match(r"\s+[A-Z]", text[s.end_char:s.end_char + 2]))
                  # "SG chairs" are the study groups' chairs, not the Secretary-General
-                 and not (s.text == "SG" and re.match(r"\s+(?:[Vv]ice-)?[Cc]hair", text[s.end_char:]))
+                 and not (s.text == "SG" and SG_CHAIR_RE.match(text, s.start_char))
                  # "private-sector members" of a Commission are companies, not ITU's Sector Members
                  and not text[:s.start_char].lower().endswith("private-")
                  # "developed countries", "donor countries" are those countries, not every Member State
@@ -687,6 +687,8 @@ BODY_OFFICER_RE = re.compile(rf"\s+(?:{OFFICER_TITLE}|[Ss]ecretariat)(?=\s*$|\s*
 # A group's generic name, which the knowledge base resolves to the Council's or the UN's group of that kind.
 GENERIC_GROUP_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:council\s+)?working\s+group|expert\s+group|group|task\s+force|"
                               r"steering\s+committee))")
+# A study group's chair by "SG" ("SG chairs", "SG Vice-Chairman"): not the Secretary-General, whom "SG" names alone.
+SG_CHAIR_RE = re.compile(r"SG\s+(?:[Vv]ice-)?[Cc]hair(?:(?P<plural>s|men|persons)|man|person)?\b")
 # A group the Council sets up, after "Council": "Council Expert Group on …", "Council Working Group on …".
 COUNCIL_GROUP_RE = re.compile(r"[ \t]+(?:Expert|Working|Drafting)[ \t]+Group|[ \t]+Committee|[ \t]+Task[ \t]+Force")
 # The rest of a longer name after it: "… on Devices and Affordability".

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..model import BlockKind, RequirementKind
 from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
-from .actors import BODY_WORDS, OFFICER_TITLE, _parsed, _tokens, printed_name, search_once, target_actor
+from .actors import BODY_WORDS, OFFICER_TITLE, SG_CHAIR_RE, _parsed, _tokens, printed_name, search_once, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
@@ -790,7 +790,8 @@ class OutsideHandlers:
             return BUREAU_INITIALS[f"ITU-{unit.group(1)}"], cell.strip()  # "BDT Cybersecurity Division": the Bureau's
         if (bureaux := THREE_BUREAUX_RE.fullmatch(cell.strip())) and len({bureaux.group(i) for i in (1, 2, 3)}) == 3:
             return "Directors of the Bureaux", cell.strip()  # "BR, TSB and BDT Directors"
-        cell = re.sub(r"\bSG\b(?!\s+(?:[Vv]ice-)?[Cc]hair)", "Secretary-General", cell)  # "SG and Directors of the Bureaux"
+        if not SG_CHAIR_RE.search(cell):
+            cell = re.sub(r"\bSG\b", "Secretary-General", cell)  # "SG and Directors of the Bureaux" (not "SG chairs")
         # ("CWG Chair, with the Vice-Chairs": the partners after the comma are no part of who leads)
         if (officer := CELL_OFFICER_OF_RE.fullmatch(re.split(r",|\s+with\s+", cell.strip(), maxsplit=1)[0])) is not None:
             body = self.found(officer.group("body")) or self.spelled_out(officer.group("body"))
@@ -851,8 +852,8 @@ class OutsideHandlers:
                 if rest and (found := self.found(rest)):
                     return found
                 continue  # "from developing countries", "presenting ITU-T work": inside the action; a cell names a body
-            if span.text == "SG" and (chairs := re.match(r"\s+(?:[Vv]ice-)?[Cc]hair(?:s|men|persons)\b", text[span.end_char:])):
-                return "study group chairs", text[span.start_char:span.end_char + chairs.end()]  # "SG chairs"
+            if span.text == "SG" and (chairs := SG_CHAIR_RE.match(text, span.start_char)) and chairs.group("plural"):
+                return "study group chairs", chairs.group(0)  # "SG chairs"
             end = span.end_char
             for nxt in spans[i + 1:]:
                 if not re.fullmatch(r"\s*(?:,|and|&|, with|with)\s*", text[end:nxt.start_char]):
