@@ -18,6 +18,7 @@ from . import cues
 # never loads it.
 
 UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
+CWG_WSIS = "Council Working Group on WSIS and the SDGs"
 COMBINED_ACTORS = {
     frozenset({"Secretary-General", "Directors of the Bureaux"}): "Secretary-General and Directors of the Bureaux",
     frozenset({"Member States", "Sector Members"}): "Member States and Sector Members",
@@ -234,7 +235,7 @@ class ActorReader:
         """"Members of the Group" of a Council working group: its Member States (not an expert group's members)."""
         m = re.fullmatch(r"\s*(?:[Tt]he\s+)?[Mm]embers\s+of\s+(?P<body>(?:the\s+)?[A-Z][^,;:]{2,80}?)\s*", phrase)
         found = self.found(m.group("body")) if m else None
-        if found and found[0] in ("Council Working Group on WSIS and the SDGs", "Council"):
+        if found and found[0] in (CWG_WSIS, "Council"):
             if GENERIC_GROUP_RE.fullmatch(m.group("body").strip()) and (group := self.titled_group()) is not None:
                 # "Members of the Working Group" in the terms of reference of a group the title names: its members
                 name = re.sub(r"^(?:[Tt]he)\s+", "", group)
@@ -276,6 +277,9 @@ class ActorReader:
             return self.found(forum_body.group("n"))  # "that the IGF Leadership Panel raise …": that body of the Forum
         if (bureaux := re.match(rf"(?:that\s+)?(?P<b>{BUREAUX_RE.pattern})\s+(?=[a-z])", clause)) is not None:
             return "Directors of the Bureaux", bureaux.group("b")  # "that each Bureau name a focal point …"
+        if (other := OTHER_SECRETARIAT_RE.match(clause, re.match(r"(?:that\s+)?", clause).end())) is not None and not (
+                other.group("kind") == "Forum" and "WSIS Forum" in self.text):
+            return other.group("np"), other.group(0)  # "that the UNCTAD secretariat, which serves the Commission, …"
         opening = re.match(r"(?:the\s+)?", clause, re.IGNORECASE).end()
         # the span may take in the article ("the Union") or not ("Council")
         named = next((s for s in _tokens(clause).spans["actors"] if s.start_char in (0, opening)
@@ -445,6 +449,20 @@ class ActorReader:
                 return None if self.found(name) else name
         return None
 
+    def other_council_group(self) -> str | None:
+        """The one Council working group other than the one on WSIS that a text names in full, when it never names
+        that one: whom its "the Group" means ("resolves that the Group shall hold an open consultation" after "the
+        Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)")."""
+        if not hasattr(self, "_other_council_group"):
+            names = set()
+            if not re.search(r"Working\s+Group\s+on\s+(?:the\s+)?WSIS|CWG-WSIS|WG-WSIS", self.text):
+                for m in re.finditer(r"Council\s+Working\s+Group", self.text):
+                    longer = LONGER_NAME_RE.match(self.text, m.end()) or LOWER_NAME_RE.match(self.text, m.end())
+                    if longer is not None and (name := printed_name(self.text[m.start():longer.end()])):
+                        names.add(" ".join(name.split()))
+            self._other_council_group = names.pop() if len(names) == 1 else None
+        return self._other_council_group
+
     def only_director(self) -> str | None:
         """The one Bureau Director a text names in full ("the Director of the Telecommunication Development Bureau"),
         whom its bare "the Director" means; None when it names none or several."""
@@ -540,7 +558,7 @@ class ActorReader:
         defined = {name for m in re.finditer(
             rf"(?P<full>[A-Z][\w\-]*(?:[ \t]+(?:on|of|for|and|the|in|[A-Z][\w\-&]*)){{1,10}})[ \t]*\((?:the[ \t]+)?"
             rf"{re.escape(acronym)}\)", self.text)
-            if (name := _name_from(" ".join(m.group("full").split()), acronym[:1]))}
+            if (name := _name_from(" ".join(m.group("full").split()), acronym[:1], acronym))}
         if not defined:
             # a list of abbreviations, one a line: "RO-ASP ⇥ ITU Regional Office for Asia and the Pacific, Bangkok"
             defined = {m.group("full").strip() for m in re.finditer(
@@ -560,12 +578,21 @@ class ActorReader:
                              r"(?:the[ \t]+)?[\"\u201c']?(?P<short>[A-Za-z][\w\- ]{1,50}?)[\"\u201d']?\)", self.text):
             full = re.sub(r"^(?:The|the)\s+", "", " ".join(m.group("full").split()))
             seen.setdefault(" ".join(m.group("short").split()).lower(), set()).add(full)
+        # ('"Area Office" means the ITU Area Office for the Caribbean.': a definition sentence of its own)
+        for m in re.finditer(r"[\"\u201c](?P<short>[A-Z][\w\- ]{1,50}?)[\"\u201d][ \t]+(?:means|refers[ \t]+to|stands[ \t]+for)"
+                             r"[ \t]+(?:the[ \t]+)?(?P<full>[A-Z][\w\-&]*(?:[ \t]+(?:on|of|for|and|the|in|\d{1,3}|[A-Z][\w\-&]*))"
+                             r"{0,10})(?=[ \t]*[.;,(]|[ \t]*$)", self.text, re.MULTILINE):
+            seen.setdefault(" ".join(m.group("short").split()).lower(), set()).add(" ".join(m.group("full").split()))
         self._defined_terms = terms = {short: fulls.pop() for short, fulls in seen.items() if len(fulls) == 1}
         return terms
 
     def found(self, text: str, *, keep=None) -> tuple[str, str] | None:
         """(canonical, printed) of the body a phrase names; pairs such as SG + Directors are kept together, and
         bodies listed together all act ("WHO and ITU", "mobile operators, device manufacturers and retailers")."""
+        if ((office := re.fullmatch(r"\s*(?:[Tt]he\s+)?Office\s+of\s+(?P<officer>the\s+\S.*?)\s*", text)) is not None
+                and (officer := self.found(office.group("officer"))) is not None
+                and re.search(r"\b(?:Chair|Secretary-General|President|Director|Envoy)\b", officer[0])):
+            return f"Office of the {officer[0]}", text.strip()  # "The Office of the UNGIS Chair", not UNGIS
         if (deputy := re.match(r"\s*(?:[Tt]he\s+)?Deputy\s+Secretary-General\b", text)) is not None:
             return "Deputy Secretary-General", deputy.group(0).strip()  # that officer, not the Secretary-General
         if (forum_body := re.fullmatch(r"\s*(?:[Tt]he\s+)?(?P<n>IGF(?:\s+[A-Z][\w\-]*){1,3})\s*", text)) is not None:
@@ -628,6 +655,9 @@ class ActorReader:
             return combined, text[pair[0].start_char:pair[-1].end_char]
         first = spans[0]
         canonical, printed = first.label_, first.text
+        if (canonical == CWG_WSIS and GENERIC_GROUP_RE.fullmatch(first.text)
+                and (other := self.other_council_group()) is not None):
+            canonical = other  # "the Group" in a resolution on the Council Working Group on Child Online Protection
         union = re.sub(r"^(?i:the)\s+", "", first.text) == "ITU"
         # (not "the BDT secretariat": a Bureau acts through its Director)
         officer_of = not (canonical.startswith("Director") or canonical in ("Secretariat", "Secretary-General"))
@@ -697,14 +727,22 @@ COUNCIL_GROUP_RE = re.compile(r"[ \t]+(?:Expert|Working|Drafting)[ \t]+Group|[ \
 # (or its modal: "that the Council Working Group on international Internet-related public policy issues shall …")
 LOWER_NAME_RE = re.compile(r"\s+on\s+[a-z][\w&\-]*(?:\s+[\w&\-]+){0,7}?(?=\s*\(|\s*$|\s+(?:shall|should|must)\b)")
 LONGER_NAME_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:and|the|of|on|for|in|[A-Z][\w&\-]*))*?"
-                            r"(?=\s+(?:shall|should|will|must|is|are|to|may|has|have|was|were)\b|[,;:.(]|$)")
+                            r"(?=\s+(?:shall|should|will|must|is|are|to|may|has|have|was|were)\b|\s*\(|[,;:.]|$)")
 
 
-def _name_from(words: str, initial: str) -> str | None:
+def _name_from(words: str, initial: str, acronym: str | None = None) -> str | None:
     """The name in the words before an acronym's brackets that opens with its letter (after an "ITU" or "UN" before
     it): "Bangkok and the ITU Area Office in Jakarta", "A" -> "ITU Area Office in Jakarta"; the whole words when they
     open so; None when no such name."""
     words = re.sub(r"^(?:The|the)\s+", "", words)
+    letters = re.sub(r"[^A-Z]", "", acronym or "")
+    if len(letters) >= 3:
+        # "ITU and the International Federation of Library Associations and Institutions (IFLA)": the name whose
+        # capitals spell the acronym, not the list it ends
+        for start in (0, *(m.end() for m in re.finditer(r"\s(?:and|the)\s+", words))):
+            name = re.sub(r"^(?:the\s+)", "", words[start:])
+            if name[:1] == initial and "".join(w[0] for w in name.split() if w[:1].isupper()).startswith(letters):
+                return name
     if words[:1] == initial:
         return words
     opening = re.search(rf"(?:^|\s(?:and|the)\s+)(?P<name>(?:(?:ITU|UN)\s+)?{re.escape(initial)}[\w\-]*(?:\s+\S+)+)$", words)
@@ -806,6 +844,13 @@ def _thing_name(name: str) -> bool:
                for w in (last, last[:-1] if last.endswith("s") else last))
 
 
+# An officer of a study group's item, by the item's code after a comma: "Rapporteur, Q2/3", "Editors, D.AI-Econ",
+# "Counsellor, SG3", "Associate Rapporteur, Q4/1".
+ROLE_CODE_RE = re.compile(r"(?:(?:Associate|Liaison|Vice|Co)[\s-])?(?i:rapporteurs?|(?:co-)?editors?|counsellors?|"
+                          r"(?:vice-)?chair(?:man|person)?s?|conveners?|coordinators?|focal\s+points?)"
+                          r",\s+(?=[A-Z])(?=\S*(?:\d|\.[A-Z]))[A-Z][\w./\-]*")
+
+
 def printed_name(phrase: str) -> str | None:
     """'the Telecommunication Development Advisory Group' -> 'Telecommunication Development Advisory Group'."""
     name = re.sub(r"^\s*(?:that\s+)?(?:the|all|an?)\s+(?=\S)", "", phrase.strip(" ,:;"), flags=re.IGNORECASE)
@@ -820,6 +865,8 @@ def printed_name(phrase: str) -> str | None:
         return re.sub(r"\s+(?:of|on|for|the)$", "", titled.group(0))
     if (coded := CODED_LIST_NAME_RE.match(name)) is not None:
         return coded.group(0)  # "facilitators of Action Lines C5, C7 and C10", "ITU-T Study Groups 5, 13 and 17"
+    if ROLE_CODE_RE.fullmatch(name):
+        return name  # "Rapporteur, Q2/3", "Editors, D.AI-Econ" in an action table: that officer of that item
     # "… in the regions" ends a name; "… for the Americas" (a capitalised name after "the") does not
     name = re.split(r",|\s+(?:in|with|as|through|within|at|on|for|by)\s+(?=[a-z])(?!the\s+[A-Z])", name,
                     maxsplit=1)[0].strip()

@@ -44,9 +44,10 @@ NAMED_ITEM_RE = re.compile(r"^(?:Proposal|Recommendation|Action|Request|Measure|
                            # ("Proposal 1 (EUR/61A9/1): CEPT proposes …": the proposal's document reference; a year:
                            # "Recommendation 1 (2028): IMAC recommends …"; an audit's "Recommendation 1 (priority: high)")
                            # ("Recommendation 1 (addressed to BDT). The Bureau should …")
+                           # ("Proposal 1 (MOD instructs the Secretary-General 3) – That the Council …": the item it amends)
                            # ("Proposal IORRA/03/1: BDT should …": the number is the contribution's own code)
-                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?|[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,6}){1,3}/\d{1,3})(?:\s+\((?:[A-Z0-9][\w/.\-]{2,30}|priority:\s*[a-z]+|"
-                           r"addressed\s+to\s+[^()]{2,60})\))?"
+                           r"(?:(?P<n>\d{1,2}(?:\.\d{1,2}|/\d{1,3})?|[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,6}){1,3}/\d{1,3})(?:\s+\((?:[A-Z0-9][\w/.\-]{2,30}|priority:\s*[a-z]+|(?:high|medium|low|top)\s+priority|"
+                           r"addressed\s+to\s+[^()]{2,60}|(?:ADD|MOD|SUP|NOC)\s+[^()]{2,60})\))?"
                            # ("Proposal 1⇥the secretariat open …": a tabbed row's text after the tab, which the text
                            # parser keeps as a space)
                            r"(?:\s*[:.\-\u2013|]\s+|\s+(?=[A-Z])|\s+(?=(?:the|that|to)\s))"

@@ -200,7 +200,8 @@ IMPERATIVE_VERBS = (
     "Assess", "Evaluate", "Launch", "Maintain", "Map", "Train", "Host", "Revise", "Transmit", "Send", "Confirm",
     "Translate", "Finalize", "Finalise", "Examine", "Notify", "Inform", "Post", "Present", "Consider", "Verify",
     "Gather", "Designate", "Nominate", "Appoint", "Offer", "Produce", "Deliver", "Extend", "Carry out", "Hold",
-    "Give")
+    "Give", "Explore", "Invite", "Request", "Analyse", "Analyze", "Test", "Design", "Define", "Enhance",
+    "Continue", "Pursue", "Seek", "Track", "Measure")
 IMPERATIVE_RE = re.compile(rf"^(?:{'|'.join(IMPERATIVE_VERBS)})\b")
 # A commitment in an action plan or terms of reference: "BDT will examine …" (counted only when a body is the subject).
 # ("The Working Group will be informed of progress …": the subject is told, it does nothing)

@@ -132,6 +132,12 @@ JOINT_PAIR_RE = re.compile(r"\b(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})(
                            r"(?!(?:WSIS|SDG|SDGs|ICT|UN|FW|RE)\b)([A-Z]{2,8})\b")
 
 
+# Words that only date a row: "October-November 2028", "By 15 September 2028", "Q3 2033".
+DATE_WORDS_RE = re.compile(r"(?i:\b(?:by|before|from|until|end|mid|early|late|of|and|to|jan(?:uary)?|feb(?:ruary)?|"
+                           r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+                           r"nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12])\b|\d{1,4})")
+
+
 def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
     """The actor the rules gave, kept only when it names a body: a pronoun ("you", "they") or a thing the sentence
     opens with ("Future reports should …", "Travel and accommodation of speakers must be covered …", "the
@@ -165,6 +171,8 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
             return replace(c, actor=_plural(each.group("name")))
         actor = each.group("name")  # "Each activity listed …": a thing, read as below
         c = replace(c, actor=actor)
+    if not re.sub(DATE_WORDS_RE, "", actor).strip(" -\u2013,/"):
+        return replace(c, actor=None)  # "October-November 2028 An online consultation …": a table's date cell
     if walk.found(actor) is not None:
         return c
     if _thing_name(actor):
@@ -178,6 +186,8 @@ def _plausible_actor(document: Document, c: Candidate, walk: Walk) -> Candidate:
     if any(w.lower().rstrip("s") in BODY_WORDS or w.lower() in BODY_WORDS or re.sub(r"ies$", "y", w.lower()) in
            BODY_WORDS or AGENT_NOUN_RE.fullmatch(w.lower()) for w in words):
         return c  # a body, or people by what they do: "participants in the WSIS Forum", "drafters", "Inspectors"
+    if c.kind is RequirementKind.INVITATION and words[-1].lower() in ("meeting", "session", "consultation"):
+        return c  # "The open consultation meeting is invited to consider …": the gathering a paper is put to
     if any(re.fullmatch(r"[A-Z][A-Z0-9&\-]+", w) for w in words):
         return c  # an acronym: "UNESCO", "ESCWA", "ITU-D"
     if len(words) > 1 and all(w[:1].isupper() for w in words if w not in NAME_LINKS):

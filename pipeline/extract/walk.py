@@ -256,7 +256,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         for line in lines:
             line = re.sub(r"(?:\s+(?:\d{4}|\([^()]*\)))+$", "", line)
             # ("Report by the Chair of the Council Working Group on Child Online Protection": the body the report is of)
-            line = REPORT_OF_RE.sub("", line)
+            line = REPORT_OF_RE.sub("", re.sub(r"^(?:Title|Subject)\s*:\s*", "", line))
+            # ("Establishment of a Council Expert Group on WSIS and SDG Measurement": the group a decision sets up)
+            # (not its "and adoption of its terms of reference": a name's "and" joins capitalised words)
+            if (set_up := re.match(r"(?:Establishment|Creation|Setting\s+up|Mandate)\s+of\s+(?:an?|the)\s+(?=[A-Z])",
+                                   line)) is not None:
+                line = re.split(r"\s+and\s+(?=[a-z])", line[set_up.end():], maxsplit=1)[0]
             if line.isupper() or len(line.split()) > 14 or line.endswith((".", ":", ";")):
                 continue
             if re.fullmatch(rf"(?:[A-Z][\w&\-+/]*\s+){{1,5}}{re.escape(head)}(?:\s+(?:on|for|of|beyond|in)\s+[^\s,;][^,;]*)?",
@@ -310,6 +315,10 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         known = {a.canonical for a in self.kb.actors}
         names: dict[str, str | None] = {}  # each short name looked up once in the text
         for i, c in enumerate(self.out):
+            if c.actor and (full := self.defined_terms().get(c.actor.lower())):
+                # a cell's "Area Office" where the text says '"Area Office" means the ITU Area Office for the Caribbean'
+                self.out[i] = replace(c, actor=(self.found(full) or (full,))[0])
+                continue
             if c.actor and (terms := self.defined_terms()) and (defined := DEFINED_SUBJECT_RE.match(self.text, c.seg_start)) and (
                     full := terms.get(" ".join(defined.group("short").split()).lower())):
                 # "The study group chairs should …" where the text says "(hereafter the study group chairs)": whom
@@ -330,16 +339,20 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 continue
             if not c.actor or c.actor in known:
                 continue
-            officer = re.match(r"(?P<title>(?i:(?:vice-|co-)?chair(?:man|person)?s?))\s+of\s+(?:the\s+)?(?P<body>.+)",
+            officer = re.match(r"(?P<title>(?i:(?:vice-|co-)?chair(?:man|person)?s?|conveners?))\s+of\s+(?:the\s+)?(?P<body>.+)",
                                c.actor)
             short = officer.group("body") if officer else c.actor
             if short not in names:
                 full = self.in_full(short) or self.acronym_in_full(short)  # ("RG-WSIS", which the text defines)
+                if full is None and officer and (titled := self.generic_group_titled(short)):
+                    full = (titled, short)  # "Convener of the correspondence group"
                 if full is None and re.fullmatch(r"(?:Vice-|Co-)?Chair(?:man|person)?|President", short):
                     full = self.officer_in_full(short)  # "the Chair", whom the header names "Chair of the …"
                     body = re.match(r".+?\s+of\s+(?:the\s+)?(?P<body>.+)", full[0] or "") if full else None
                     if body and (known_body := self.found(f"the {body.group('body')}")):
                         full = (f"{short} of the {known_body[0]}", full[1])  # "Chair of the Group": of the Working Group
+                    elif body and (titled := self.generic_group_titled(body.group("body"))):
+                        full = (f"{short} of the {titled}", full[1])  # of the group the title names in full
                 names[short] = full[0] if full and full[0] and len(full[0]) > len(short) else self.qualified(short)
                 whole = self.found(names[short]) if names[short] else None
                 if whole and whole[0] and whole[1].removeprefix("the ").lower() == names[short].lower():
@@ -349,6 +362,14 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
             if names[short]:
                 self.out[i] = replace(c, actor=(f"{officer.group('title')} of the {names[short]}" if officer
                                                 else names[short]))
+
+    def generic_group_titled(self, short: str) -> str | None:
+        """A group by its kind ("correspondence group", "Expert Group") where the title names it whole ("TDAG
+        Correspondence Group on Meaningful Connectivity Metrics", "Establishment of a Council Expert Group on …"):
+        that name; None for other words, or where the title names none."""
+        if not re.fullmatch(r"(?i:(?:correspondence|working|expert|drafting)\s+group|task\s+force)", short.strip()):
+            return None
+        return self.title_name(" ".join(w.capitalize() for w in short.split()))
 
     def _person_in_full(self, person: re.Match) -> str:
         """"Commissioner Farida Noorzai" for "Commissioner Noorzai('s team)", where the text prints the full name."""

@@ -11,7 +11,7 @@ from .walk_state import SECRETARIAT
 
 # A report with its author: "that the annual report of the Secretary-General on WSIS include …".
 REPORT_OF_RE = re.compile(r"(?i:that\s+the|that\s+its)\s+[^,;:]{0,40}?\breports?\s+of\s+(?P<owner>(?:the\s+)?[A-Z][\w&-]*"
-                          r"(?:\s+[A-Z][\w&-]*)*)")
+                          r"(?:\s+[A-Z][\w&-]*)*(?:\s+(?:facilitators|secretariat|members|chairs?|co-chairs|directors?)\b)?)")
 # The text being drafted, as the subject of a proposal or a deontic sentence: "that the report open with …", "The
 # revised draft should also list …". Its drafters, the secretariat, are asked; not when its owner is named ("the
 # annual report of the Secretary-General should …").
@@ -173,7 +173,8 @@ class AddresseeReader:
             clause = text if re.match(r"that\b", text, re.I) else f"that {text}"
             actor, printed = self.that_subject(clause)
             if not actor and (of := REPORT_OF_RE.match(clause)) is not None:
-                actor, printed = self.found(of.group("owner")) or (None, None)  # "That the annual report of the SG …"
+                actor, printed = (self.found(of.group("owner")) or self.head_actor(of.group("owner"))  # "That the annual
+                                  or (None, None))  # report of the SG …", "… reports of the Action Line facilitators"
             if actor:
                 return actor, printed
         wish = MAY_WISH_RE.search(text)
@@ -181,6 +182,8 @@ class AddresseeReader:
             # "The Commission may wish to encourage Member States to …": the States it would encourage (on the
             # development excerpts, 18 of 19 such; an Assembly's "may wish to request …" stays the Assembly's, 4 of 4)
             who = wish.group("who")
+            if re.match(r"its\s+(?:own\s+)?(?:secretariat|bureau|chair)\b", who, re.IGNORECASE):
+                who = text[:wish.start()]  # "The Commission may wish to request its secretariat to …": its own
             if found := self.body_named(who) or self.head_actor(who):
                 return found
         d = cues.DEONTIC_RE.search(text)

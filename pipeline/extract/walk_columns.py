@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import RequirementKind
-from ..parse.columns import SECTION_ROW_RE, WHO_COLUMN_RE, Columns, header_columns
+from ..parse.columns import ROW_CODE_CELL_RE, SECTION_ROW_RE, WHO_COLUMN_RE, Columns, header_columns
 from .clauses import Segment
 
 
@@ -99,6 +99,8 @@ class ColumnReader:
         label = re.sub(r"\s*\([^()]*\)$", "", cell(cols.code)).rstrip(".") if cols.code is not None else None
         if cols.code is None and (code := CELL_CODE_START_RE.match(text, s0)) is not None:
             label, s0 = code.group("n"), code.end()  # "W1 Update the toolkit …" in the Action cell: the row's code
+        elif cols.code is None and cols.action > 0 and ROW_CODE_CELL_RE.fullmatch(first := cell(0).strip()):
+            label = first.rstrip(".")  # "A.1 | Publish …" under "Output | Description | Lead": the row's code
         self.column_block = id(seg.block)
         self.add(seg, s0, s1, kind=RequirementKind.INSTRUCTION, actor=actor or self.unknown_actor(seg, cell(cols.who)),
                  printed=printed, label=label or None, clause_path=(self.doc_name, self.section or "table", label or ""),

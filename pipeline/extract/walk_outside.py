@@ -22,6 +22,17 @@ CODED_ACTION_RE = cues.CODED_ACTION_RE
 # A milestone or action with its owner: "… (Owner: BDT)", "… (Lead: General Secretariat)".
 OWNER_RE = re.compile(r"\((?:Owner|Owners|Lead|Led by|Responsible|Responsibility)\s*:\s*(?P<who>[^()]{2,80})\)\s*\.?\s*$",
                       re.IGNORECASE)
+# A gathering a paper is put to, as the subject of "is invited to": "The open consultation meeting", "The session".
+GATHERING_SUBJECT_RE = re.compile(r"[Tt]he\s+(?:[\w\-]+\s+){0,4}?(?:meeting|session|consultation|workshop|dialogue|"
+                                  r"retreat|round\s+table)")
+# An action point with its owner and date in brackets: "ACTION 7/1 (Director, BR; by 30 June 2028): to circulate …".
+ACTION_OWNED_RE = re.compile(r"(?i:action)(?:\s+(?i:point|item))?\s+(?P<n>\d{1,2}(?:[./\-]\d{1,3})?)\s*"
+                             r"\((?P<who>[^;()]{2,60});\s*[^()]{2,60}\)\s*[:.\u2013\u2014-]\s*(?=(?:to\s+)?[a-z])")
+# A plan's activity by its number, its lead on the line below: "Activity 1.2  Assess …" / "Lead: BDT  Partners: …".
+ACTIVITY_RE = re.compile(r"(?:Activity|Output|Task|Deliverable)\s+(?P<n>\d{1,2}(?:\.\d{1,2}){0,2})\s*[:.\u2013\u2014-]?\s+"
+                         r"(?P<rest>[A-Z])")
+LEAD_BELOW_RE = re.compile(r"(?:Lead|Led\s+by|Responsible|Owner)\s*:\s*(?P<who>.+?)\s*(?=\s(?:Partners?|Support(?:ing)?|"
+                           r"Deadline|Due(?:\s+date)?|Date|Timeline|Timing|Output|Indicator|Budget)\s*:|$)")
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
 
 
@@ -415,11 +426,28 @@ class OutsideHandlers:
         reads the segment wins; what none reads is read sentence by sentence."""
         if self._questions(seg) or self._ordinal_items(seg):
             return
-        if (self._lead_in_line(seg) or self._proposal(seg) or self._target(seg) or self._orphan_item(seg)
+        if (self._activity_lead_below(seg) or self._lead_in_line(seg) or self._proposal(seg) or self._target(seg)
+                or self._orphan_item(seg)
                 or self.section.lower() == "purpose"  # a contribution's purpose paragraph describes the document
                 or self._action_point(seg) or self._plan_item(seg) or self._milestone(seg) or self._dated_step(seg)):
             return
         self.sentences(seg)
+
+    def _activity_lead_below(self, seg: Segment) -> bool:
+        """"Activity 1.2  Assess the vulnerability of …" with its lead on the next line ("Lead: BDT  Partners: …
+        Deadline: Q2 2029"): a plan's activity, labelled by its number, its actor the lead."""
+        activity = ACTIVITY_RE.match(seg.block.text)
+        below = self.next_seg
+        lead = LEAD_BELOW_RE.match(below.block.text) if below is not None and below.block is not seg.block else None
+        if activity is None or lead is None or seg.start > activity.start("rest"):
+            return False
+        who = lead.group("who").strip(" .;,")
+        found = self.cell_owner(who)
+        start = max(seg.start, activity.start("rest"))
+        self.add(seg, start, seg.end, kind=RequirementKind.INSTRUCTION, actor=found[0] if found else None,
+                 printed=found[1] if found else None, label=activity.group("n"),
+                 clause_path=(self.doc_name, self.section or "plan", activity.group("n")), statement=seg.text)
+        return True
 
     def _ordinal_items(self, seg: Segment) -> bool:
         """"… we propose three concrete steps …: first, that the secretariat circulate …; second, that the Commission
@@ -626,6 +654,14 @@ class OutsideHandlers:
             start = coded.end() if coded.group("code3") or coded.group("code4") else text.index(who)
             self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor,
                      printed=printed, label=code, clause_path=(self.doc_name, self.section, code), statement=text)
+            return True
+        if (owned := ACTION_OWNED_RE.match(text)) is not None:
+            # "ACTION 7/1 (Director, BR; by 30 June 2028): to circulate …": its number, its owner and its date
+            who = owned.group("who")
+            found = self.found(who) or self.body_named(who) or self.head_actor(who)
+            self.add(seg, seg.start + owned.end(), seg.end, kind=RequirementKind.INSTRUCTION,
+                     actor=found[0] if found else None, printed=found[1] if found else None, label=owned.group("n"),
+                     clause_path=(self.doc_name, self.section or "body", owned.group("n")), statement=text)
             return True
         action = cues.ACTION_LINE_RE.match(text)
         if (not action and seg.kind == "item" and cues.ACTION_PREFIX_RE.match(seg.block.text)
@@ -977,7 +1013,10 @@ class OutsideHandlers:
             sentence = text[s0:s1]
             if cues.ACTION_HEADING_RE.match(section) and cues.INVITED_RE.search(sentence):
                 subject = cues.INVITED_RE.split(sentence, 1)[0]
-                actor, printed = self.head_actor(subject) or (SECRETARIAT, None)
+                # ("The open consultation meeting is invited to consider …": the gathering the paper goes to)
+                gathering = GATHERING_SUBJECT_RE.fullmatch(subject.strip())
+                actor, printed = self.head_actor(subject) or (
+                    (printed_name(subject), subject.strip()) if gathering else (SECRETARIAT, None))
                 self.add(seg, seg.start + s0, seg.start + s1, kind=RequirementKind.INVITATION, actor=actor,
                          printed=printed, label=seg.label, clause_path=(self.doc_name, section), statement=sentence)
             elif (s0 > 0 and (said := cues.SUBJECT_OPERATIVE_RE.match(MEETING_IT_RE.sub(

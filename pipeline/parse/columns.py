@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # Column names, each a whole header cell.
 WHO_COLUMN_RE = re.compile(r"(?i:lead(?:\s+(?:unit|entity|agency|body))?|responsible(?:\s+(?:unit|entity|body|party))?|"
                            r"responsibility|owner|led\s+by|who|actor|members?|by\s+whom|implementing\s+(?:body|entity))")
-ACTION_COLUMN_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|commitments?|measures?|what|deliverables?|"
+ACTION_COLUMN_RE = re.compile(r"(?i:actions?|activit(?:y|ies)|tasks?|descriptions?|commitments?|measures?|what|deliverables?|"
                               r"actions?\s+(?:required|to\s+be\s+taken))")
 CODE_COLUMN_RE = re.compile(r"(?i:no\.?|ref\.?|#|code|steps?|items?|id|number)")
 MAX_HEADER_CELL_WORDS = 4

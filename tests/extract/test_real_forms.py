@@ -3925,3 +3925,152 @@ def test_a_track_of_a_forum_is_a_thing_not_who_acts():
             "13. The High-Level Track of the WSIS Forum 2034 should include a session at which each stakeholder group "
             "reports on its commitments.\n")
     assert [r[:2] for r in _rows(_extract(text))] == [("13", None)]
+
+
+# Round 65 (from blind sets 93-94)
+
+
+def test_an_owner_cell_names_an_officer_by_the_item_code_after_a_comma():
+    text = ("Report of the meeting of Study Group 2\n"
+            "Table 4 – Action items\n"
+            "No.\tAction\tResponsible\tDeadline\n"
+            "1\tCirculate the revised draft of the technical report on numbering fraud for comments\tRapporteur, Q5/2"
+            "\t1 March 2033\n"
+            "2\tUpdate the work programme entry of the draft Supplement on roaming data\tEditor, D.Roam-Sup\tMay 2033\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("1", "Rapporteur, Q5/2"), ("2", "Editor, D.Roam-Sup")]
+
+
+def test_the_group_in_a_resolution_on_another_council_group_is_that_group():
+    text = ("Resolution 1511 (Mod. 2033)\n"
+            "Council Working Group on Child Online Protection\n"
+            "The ITU Council,\n"
+            "resolves\n"
+            "1\tthat the Council Working Group on Child Online Protection (CWG-COP) shall continue its work under the "
+            "terms of reference annexed to this resolution;\n"
+            "2\tthat the Group shall hold an online consultation open to young people before each of its meetings;\n")
+    group = "Council Working Group on Child Online Protection"
+    assert [r[:2] for r in _rows(_extract(text))] == [("1", group), ("2", group)]
+
+
+def test_a_name_the_text_defines_with_means_is_the_name_it_stands_for():
+    text = ("ITU Area Office for the Pacific, Suva\n"
+            "Operational plan 2033\n"
+            '"Area Office" means the ITU Area Office for the Pacific.\n'
+            "4\tReporting\n"
+            "4.1\tThe Area Office shall report every six months to the Regional Director on each activity.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("4.1", "ITU Area Office for the Pacific")]
+
+
+def test_a_gathering_a_paper_is_put_to_is_invited_not_the_secretariat():
+    text = ("Contribution from Norland to the open consultation on the WSIS Forum 2034\n"
+            "Action required\n"
+            "The open consultation meeting is invited to take the five proposals below into account in the draft "
+            "programme.\n")
+    assert [r.actor for r in _extract(text).requirements] == ["open consultation meeting"]
+
+
+def test_an_acronym_defined_at_the_end_of_a_list_is_the_name_it_spells():
+    text = ("Summary of the Action Line C7 e-science facilitation meeting\n"
+            "The meeting was organized by UNESCO with ITU and the International Association of Science Parks (IASP).\n"
+            "Follow-up actions\n"
+            "F2 Collect examples of science parks that offer free Internet access. Owner: IASP. "
+            "Deadline: June 2033.\n")
+    # (not "ITU and the International Association …": the name whose capitals spell the initials)
+    assert [r[:2] for r in _rows(_extract(text))] == [("F2", "International Association of Science Parks")]
+
+
+def test_a_proposal_that_names_another_bodys_secretariat_and_reports_owner():
+    text = ("Statement by Norland to the Commission on Science and Technology for Development\n"
+            "Proposals\n"
+            "Proposal 1: that the UNCTAD secretariat, which serves the Commission, prepare a synthesis of the "
+            "regional reviews for the next session;\n"
+            "Proposal 2: that the annual reports of the Action Line facilitators a) use one template, b) give "
+            "figures by sex.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "UNCTAD secretariat"), ("2", "Action Line facilitators"), ("2 a", "Action Line facilitators"),
+        ("2 b", "Action Line facilitators")]
+
+
+def test_a_body_that_may_wish_to_ask_its_own_secretariat_acts_itself():
+    text = ("Report of the Secretary-General to the Commission on Science and Technology for Development on "
+            "progress in the WSIS outcomes\n"
+            "IV. Recommendations\n"
+            "61. The Commission may wish to request its secretariat to compile the national reviews for its next "
+            "session.\n")
+    assert [r.actor for r in _extract(text).requirements] == ["CSTD"]
+
+
+def test_the_office_of_an_officer_is_not_the_body():
+    text = ("Summary of the UNGIS Principals meeting\n"
+            "4. Agreed actions\n"
+            "The Principals agreed on the following actions:\n"
+            "c) The Office of the UNGIS Chair to publish the revised list of focal points before June 2033.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("c", "Office of the UNGIS Chair")]
+
+
+def test_the_chair_of_a_group_a_decision_establishes_by_its_full_name():
+    text = ("Decision 702 (C33)\n"
+            "Establishment of a Council Expert Group on Digital Public Infrastructure\n"
+            "The Council decides that the group shall meet twice a year.\n"
+            "3\tChair\n"
+            "The Chair of the Expert Group is appointed by the Council.\n"
+            "The Chair shall present an oral report to each session of the Council.\n")
+    actors = [r.actor for r in _extract(text).requirements if r.text.startswith("The Chair shall")]
+    assert actors == ["Chair of the Council Expert Group on Digital Public Infrastructure"]
+
+
+def test_an_officer_of_a_group_the_title_names_by_its_full_name():
+    text = ("Title: Final report of the TDAG Correspondence Group on Rural Broadband Data (TDAG-CG-RBD)\n"
+            "Table 2 – Follow-up actions\n"
+            "No.\tAction\tLead\tBy\n"
+            "1\tConvene the correspondence group online to review the first survey results\tConvener of the "
+            "correspondence group\tMay 2033\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1", "Convener of the TDAG Correspondence Group on Rural Broadband Data")]
+
+
+def test_a_table_with_an_output_code_and_a_description_column():
+    text = ("Joint ITU-UNICEF work plan for school connectivity\n"
+            "Table 1: Outputs and leads\n"
+            "Output\tDescription\tLead\tPartners\tCompletion\n"
+            "B.1\tMap the connectivity of schools in ten countries, using ITU and UNESCO data\tUNICEF\tITU\tQ4 2033\n"
+            "B.2\tPublish a guide on the financing of school connectivity\tITU\tUNICEF\tQ2 2034\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("B.1", "United Nations Children's Fund"), ("B.2", "ITU")]
+
+
+def test_numbered_items_with_a_priority_or_an_amendment_mark_in_brackets():
+    text = ("Evaluation of BDT support to e-government\n"
+            "6 Recommendations\n"
+            "Recommendation 2 (medium priority): BDT should publish the results of each project within a year.\n"
+            "Contribution from Norland on Resolution 1332\n"
+            "Proposals\n"
+            "Proposal 3 (MOD instructs the Secretary-General 5) – That the Council ask for figures in item 5.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("2", "Director of the Telecommunication Development Bureau"), ("3", "Council")]
+
+
+def test_an_action_point_with_its_owner_and_date_in_brackets():
+    text = ("Report of the Radiocommunication Advisory Group\n"
+            "ACTION 5/2 (Director, BR; by 1 May 2033): to post the WSIS-related documents of the Group on its web "
+            "page.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("5/2", "Director of the Radiocommunication Bureau")]
+
+
+def test_a_plans_activity_with_its_lead_on_the_line_below():
+    text = ("Operational plan 2033 of the ITU Area Office for the Pacific\n"
+            "Output 1 – Resilient networks\n"
+            "Activity 1.1\tTrain the staff of two regulators in planning emergency telecommunications.\n"
+            "Lead: BDT\tPartners: national regulators\tDeadline: Q3 2033\tOutput: staff trained\n"
+            "Activity 1.2\tDesignate a focal point for the early-warning project in each country.\n"
+            "Lead: Member States\tPartners: –\tDeadline: March 2033\tOutput: list of focal points\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1.1", "Director of the Telecommunication Development Bureau"), ("1.2", "Member States")]
+
+
+def test_coded_recommendations_that_open_with_explore_or_invite():
+    text = ("Report of the TDAG correspondence group\n"
+            "The correspondence group recommends that TDAG:\n"
+            "R1\textend the mandate of the group by one year;\n"
+            "R2\tinvite Member States to name a focal point for rural statistics;\n"
+            "R3\texplore with regulators the use of crowdsourced speed measurements.\n")
+    assert [r[0] for r in _rows(_extract(text))] == ["R1", "R2", "R3"]
