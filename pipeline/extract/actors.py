@@ -200,17 +200,26 @@ def author_body(document: Document) -> str | None:
 
 
 # "We, the participants in the WSIS Forum 2027, representing …": who "We" are in a declaration.
-WE_ARE_RE = re.compile(r"^(?:\d{1,2}\.?\s+)?We,\s+(?:the\s+)?(?P<who>[^,;:]{3,90}),")
+WE_ARE_RE = re.compile(r"^(?:\d{1,2}\.?\s+)?We,\s+(?:the\s+)?(?P<who>[^,;:]{3,160}),")
+MINISTERS_RE = re.compile(r"\b(?:ministers?|heads? of delegation|high(?:-level)? representatives)\b", re.IGNORECASE)
+GOVERNMENTS_RE = re.compile(r"\b(?:member states|states members|heads? of state|representatives of (?:the\s+)?(?:governments|"
+                            r"states|\d+\s+(?:[\w\-]+\s+)?(?:countries|states)))\b", re.IGNORECASE)
 STATES_RE = re.compile(r"\b(?:ministers?|heads? of (?:state|government|delegation)|governments?|member states|"
                        r"representatives of (?:the\s+)?(?:governments|states))\b", re.IGNORECASE)
 
 
-def who_we_are(document: Document) -> str:
-    """The signatories of a declaration: Member States when ministers or governments speak, else those it names
-    ("participants in the WSIS Forum 2027"); Member States when it does not say."""
+def who_we_are(document: Document) -> str | None:
+    """The signatories of a declaration: Member States when governments or States speak, else those it names
+    ("participants in the WSIS Forum 2027"); Member States when it does not say. Ministers (or heads of delegation)
+    who speak as "We" leave it open: whether their commitments are their States' or their own is a convention
+    readers split on (on the development texts about evenly), so the actor is unknown and the extraction says why."""
     for b in document.blocks[:30]:
         m = WE_ARE_RE.match(b.text)
         if m:
+            if GOVERNMENTS_RE.search(b.text[:300]) or re.match(r"governments?\b", m.group("who"), re.IGNORECASE):
+                return "Member States"  # "We, the ministers, heads of delegation and representatives of the Member States …"
+            if MINISTERS_RE.search(m.group("who")):
+                return None  # "We, the Ministers responsible for ICT of the Pacific island countries and territories, …"
             return "Member States" if STATES_RE.search(m.group("who")) else m.group("who").strip()
     return "Member States"
 

@@ -69,6 +69,9 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
                         "unknown; add the page or check who must act")
     if walk.pronouns:
         warnings.append(f"{', '.join(walk.pronouns)} name who must act by a pronoun: actor unknown; check who is meant")
+    if walk.ministers_we:
+        warnings.append(f"{', '.join(dict.fromkeys(walk.ministers_we))} are said by ministers as \"We\", and the "
+                        "declaration does not say whether for their States: actor unknown; check who is meant")
     if walk.unnamed_bodies:
         warnings.append(f"{', '.join(walk.unnamed_bodies)} name who must act by a word the text never gives a full name "
                         "for (or gives several): actor unknown; check which body is meant")

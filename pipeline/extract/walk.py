@@ -119,6 +119,7 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         self.target_scope: str | None = None
         self.orphans: list[str] = []  # labels of items read without their chapeau
         self.pronouns: list[str] = []  # clauses whose addressee is a pronoun ("invites them to …"): actor unknown
+        self.ministers_we: list[str] = []  # "We commit …" of ministers (`who_we_are`): actor unknown
         self.unnamed_bodies: list[str] = []  # bodies called by their kind alone ("the Fund"): actor unknown
         self.warned: set[int] = set()  # ids of segments whose unknown actor a warning above already names
         # "requests the Director … to give priority to …," reads like a chapeau; it is one only if items follow.

@@ -106,8 +106,12 @@ class OperativeHandlers:
     """The walk's handlers of operative paragraphs and items (mixed into `Walk`)."""
 
     def unknown_actor(self, seg: Segment, printed: str | None) -> None:
-        """No actor for a clause that names who acts by a pronoun ("invites them to …"); the extraction warns."""
-        self.pronouns.append(f"{seg.label or seg.text[:30]} ('{printed}')")
+        """No actor for a clause that names who acts by a pronoun ("invites them to …"), or by the "We" of ministers
+        whose declaration does not say whether they speak for their States; the extraction warns."""
+        if printed == "We" and self.we is None:
+            self.ministers_we.append(seg.label or seg.text[:30])
+        else:
+            self.pronouns.append(f"{seg.label or seg.text[:30]} ('{printed}')")
         self.warned.add(id(seg))
         return None
 
@@ -309,6 +313,8 @@ class OperativeHandlers:
         elif not actor and who and not unknown:  # "The Commission decides to hold …", "TSAG agreed to establish …"
             actor, printed = self.found(who) or ((who, who) if re.fullmatch(cues.MEETING_SUBJECT, who)
                                                  and who.isupper() else (None, None))
+        if who in ("We", "we") and printed == "We" and actor is None:
+            unknown = True  # "We commit …" of ministers (`who_we_are`): unknown, with a warning, not the body
         if who and re.match(r"\s+(?:is|are|was|were)\b", text[m.end("who"):]):
             # "The Director of BDT is requested, in cooperation with ESCWA, …, to:": the subject is the one asked
             actor, printed = self.found(who) or self.head_actor(who) or (actor, printed)
@@ -497,6 +503,10 @@ class OperativeHandlers:
                     actor, printed = found  # "(ii) The secretariat of the Commission shall prepare …" names its own
             if (that_letter or asked) and actor:
                 pass  # "(d) That the IGF Secretariat shall …", "(a) To request the President …": it names who acts
+            elif not actor and ctx.printed == "We" and self.we is None:
+                # "(a) adopting …" under the ministers' "We commit to …, including by:": unknown as the chapeau
+                self.ministers_we.append(path_label or seg.label or seg.text[:30])
+                self.warned.add(id(seg))
             elif not actor:
                 actor, printed = self.item_subject(text, ctx.chapeau)
                 if (printed is None and actor == (self.body or "ITU") and _is_letter(label) and ctx.number_actor

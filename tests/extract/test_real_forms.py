@@ -4073,3 +4073,20 @@ def test_coded_recommendations_that_open_with_explore_or_invite():
             "R2\tinvite Member States to name a focal point for rural statistics;\n"
             "R3\texplore with regulators the use of crowdsourced speed measurements.\n")
     assert [r[0] for r in _rows(_extract(text))] == ["R1", "R2", "R3"]
+
+
+def test_ministers_who_speak_as_we_leave_who_acts_open():
+    # Whether ministers' "We commit" binds their States is a convention readers split on (on the development texts
+    # about evenly): unknown, with a warning that says why; where they speak for the Member States, those States.
+    text = ("Declaration of Tavira\n"
+            "We, the Ministers responsible for digital affairs of the Atlantic island countries, meeting in Tavira on "
+            "3 and 4 May 2033,\n"
+            "1. Recognize that many islands depend on one submarine cable;\n"
+            "2. We commit to publishing a national plan for cable resilience by the end of 2034.\n"
+            "3. We also commit to: (a) sharing repair vessels; (b) pooling spare cable stocks.\n")
+    result = _extract(text)
+    assert [r[:2] for r in _rows(result)] == [("2", None), ("3", None), ("3 a", None), ("3 b", None)]
+    assert any('said by ministers as "We"' in w and "2" in w for w in result.warnings)
+    states = text.replace("of the Atlantic island countries", "of the Member States of the Atlantic region")
+    assert [r[:2] for r in _rows(_extract(states))] == [("2", "Member States"), ("3", "Member States"),
+                                                        ("3 a", "Member States"), ("3 b", "Member States")]
