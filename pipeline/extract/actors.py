@@ -85,7 +85,9 @@ UN_BODY_RE = (("UN General Assembly", re.compile(r"^(?:United Nations\s+)?(?:A/R
                                     r"Economic and Social Council\b)",
                                     re.MULTILINE)),
               # a UNGIS text opens with its name or symbol: "the Group" in it is UNGIS
-              ("UNGIS", re.compile(r"^(?:UNGIS/|(?i:United Nations Group on the Information Society)\b)", re.MULTILINE)))
+              # (or a mail's subject line that gives its symbol: "Subject: UNGIS/2027/M1 - Summary and agreed actions")
+              ("UNGIS", re.compile(r"^(?:(?:Subject|Re|Fwd?|FW):[ \t]*)*(?:UNGIS/|(?i:United Nations Group on the Information "
+                                   r"Society)\b)", re.MULTILINE)))
 # A UN text calls bodies by their short names once it has named them: "the Commission" (CSTD), "the Council"
 # (ECOSOC in its own resolutions), "the Assembly".
 SHORT_NAMES = (("CSTD", re.compile(r"^\s*(?:the\s+)?Commission\s*$", re.IGNORECASE),
@@ -558,8 +560,8 @@ class ActorReader:
         stands for, once, as the brief asks for a body named in full and then short; None when the text defines it
         nowhere, or twice over."""
         # ("AO-Jakarta": an office by its kind's initials and its city)
-        if (not re.fullmatch(r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&][A-Za-z0-9&]*)*", acronym)
-                or sum(c.isupper() for c in acronym) < 2 or self.found(acronym)):
+        if (not re.fullmatch(r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&][A-Za-z0-9&]*)*|[A-Z]{2,6}[ \t/][A-Z]{2,6}", acronym)
+                or sum(c.isupper() for c in acronym) < 2 or (" " not in acronym and self.found(acronym))):
             return None  # (a body the knowledge base knows goes by its canonical name)
         # (the name opens with the acronym's first letter: not "… Union and the Economic Commission for Africa (ECA)";
         # the words before it may run on from another name: "… in Bangkok and the ITU Area Office in Jakarta
@@ -574,6 +576,15 @@ class ActorReader:
                 rf"^[ \t]*{re.escape(acronym)}(?:[ \t]*[=:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?P<full>[A-Z][^,;\n(]{{3,90}})",
                 self.text, re.MULTILINE)
                 if re.search(rf"\b{re.escape(acronym[0])}", m.group("full")) and len(m.group("full").split()) >= 3}
+        if not defined:
+            # or inline, after a colon: "Abbreviations used in the Lead column: RO – ITU Regional Office for Asia and
+            # the Pacific (Bangkok); BDT HQ – Telecommunication Development Bureau, Geneva."
+            defined = {m.group("full").strip() for m in re.finditer(
+                rf"[:;][ \t]*{re.escape(acronym)}[ \t]*(?:[=:\u2013\u2014]|[ \t]-)[ \t]*(?P<full>[A-Z][^,;\n(]{{3,90}})",
+                self.text)
+                if re.search(rf"\b{re.escape(acronym[0])}", m.group("full")) and len(m.group("full").split()) >= 3}
+        if defined and " " in acronym and (known := self.found(next(iter(defined)))) is not None and len(defined) == 1:
+            return known[0], acronym  # "BDT HQ – Telecommunication Development Bureau": the body the name is known by
         return (defined.pop(), acronym) if len(defined) == 1 else None
 
     def defined_terms(self) -> dict[str, str]:

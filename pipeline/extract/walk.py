@@ -24,7 +24,7 @@ from .walk_columns import ColumnReader, cited_draft, cited_rows, who_columns
 from .walk_operative import OperativeHandlers
 from .walk_outside import LEAD_AFTER_DATE_RE, LEAD_HEADER_RE, MEETING_ROW_RE, OutsideHandlers
 from .walk_state import Candidate, _Context, source_name
-from .walk_words import DECORATED_TITLE_RE, _is_letter, _section_title, _sentences, _title_case
+from .walk_words import DECORATED_TITLE_RE, TITLE_SHORT_RE, _is_letter, _section_title, _sentences, _title_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # (not "Action required: The secretariat to add …", a meeting's action point that _action_point reads whole)
@@ -41,8 +41,6 @@ PERSON_SHORT_RE = re.compile(r"\b(?P<title>Commissioner|Ambassador|Minister|Prof
                              r"(?:['\u2019]s\s+(?:team|office|staff|cabinet))?")
 # A UN resolution by its symbol: "E/RES/2027/951", "A/RES/80/173".
 UN_SYMBOL_RE = re.compile(r"\b[AE]/RES/\d{2,4}/\d{1,4}\b")
-TITLE_SHORT_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?P<head>(?:Working\s+|Expert\s+|Steering\s+)?(?:Group|"
-                            r"Committee|Force|Team|Panel|Board|Network|Partnership|Council|Conference|Forum|Assembly))")
 # A title's opening words before the body it is about: "Report by the Chair of the …", "Summary record of the …".
 REPORT_OF_RE = re.compile(r"^(?:(?:Draft\s+|Final\s+)?(?:[Rr]eport|[Ss]ummary(?:\s+record)?|[Mm]inutes|[Rr]ecord|[Oo]utcome)"
                           r"(?:\s+by\s+the\s+(?:Chair(?:man|person)?|[Ss]ecretariat|Co-Chairs))?\s+of\s+the\s+)"
@@ -82,6 +80,11 @@ ON_SECRETARIAT_TEXT_RE = re.compile(r"\b(?:report|draft|note|document|text|outli
 # A requirement that opens with a short name and its verb: "The study group chairs should coordinate …"
 DEFINED_SUBJECT_RE = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s+(?=(?:shall|should|"
                                 r"must|will|are|is|to)\b)")
+
+
+# A group's officers after the group's initials: "CG-WID co-chairs", "RG-WSIS Chair".
+ACRONYM_OFFICER_RE = re.compile(r"(?P<acronym>[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&][A-Za-z0-9&]*)+)\s+"
+                                r"(?P<title>(?i:(?:vice-|co-)?chair(?:man|person)?s?|conveners?))")
 
 
 class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, AddresseeReader, ActorReader):
@@ -326,8 +329,17 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
                 # the short name stands for
                 self.out[i] = replace(c, actor=(self.found(full) or (full,))[0])
                 continue
+            if (c.actor and (officer := ACRONYM_OFFICER_RE.fullmatch(c.actor)) is not None
+                    and (whole := self.acronym_in_full(officer.group("acronym"))) is not None):
+                # "CG-WID co-chairs" in a Lead cell where the text defines "(CG-WID)": the officers of that group
+                self.out[i] = replace(c, actor=f"{officer.group('title')} of the {whole[0]}")
+                continue
             short = TITLE_SHORT_RE.fullmatch((c.printed or "").strip())
-            if c.actor and short and (full := self.title_name(short.group("head"))):
+            # (not where the rules already gave a body of that kind by its whole name: "The Group" in the terms of
+            # reference of the "Correspondence Group on WSIS Indicators for Development" annexed to a TDAG report)
+            if (c.actor and short and (c.actor in known or not re.search(
+                    rf"\b{short.group('head').split()[-1]}\s+(?:on|for|of)\s+[A-Z]", c.actor))
+                    and (full := self.title_name(short.group("head")))):
                 found = self.found(full)
                 if found is not None and short.group("head").split()[-1] not in found[1]:
                     found = None  # "UNGIS" inside "UNGIS Working Group on …": the group, not UNGIS

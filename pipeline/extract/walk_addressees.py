@@ -213,6 +213,11 @@ class AddresseeReader:
                 return found
         if found := self.doing_subject(text):
             return found
+        if ((that := re.search(r"\bthat\s+the\s+[^,;:]{0,40}?\breports?\s+of\s+", text)) is not None
+                and (of := REPORT_OF_RE.match(text, that.start())) is not None
+                and (found := self.found(of.group("owner")) or self.head_actor(of.group("owner")))
+                and found[0] not in ("ITU", "Secretary-General", "Secretariat")):  # (those the caller's drafters)
+            return found  # "It is important that the report of the Commission to ECOSOC reflect …": its author's
         return self.drafted(text)
 
     def drafted(self, clause: str, *, subject: bool = False) -> tuple[str | None, str | None]:

@@ -12,7 +12,7 @@ from . import cues
 from .actors import BODY_WORDS, printed_name
 from .clauses import Segment
 from .walk_state import SECRETARIAT, _Context
-from .walk_words import _is_letter, _is_roman, _modal_kind, _sentences, _verb_key
+from .walk_words import TITLE_SHORT_RE, _is_letter, _is_roman, _modal_kind, _sentences, _verb_key
 
 # A body and its modal, then its list: "Tasks: the Working Group on WSIS shall", "BDT will:".
 MODAL_CHAPEAU_RE = re.compile(
@@ -100,6 +100,10 @@ QUOTED_NUMBER_RE = re.compile(r"^[^\"“”]{3,80}?[\"“]\s*(?P<n>\d{1,2})\s+(?
 # part: "2 to ensure …;"'.
 QUOTED_UNDER_RE = re.compile(r"\bunder\s+[\"“](?P<chapeau>[^\"“”]{3,80})[\"”][^\"“”]{0,40}?[\"“]"
                              r"(?P<label>\d{1,2}|[a-z]\))\s+(?P<item>(?:to|that)\s[^\"“”]{3,600}?)[;,.]?[\"”]")
+
+
+# A team by its kind, as its own minutes call it: "The Task Team agreed …".
+TASK_TEAM_RE = re.compile(r"[Tt]he\s+(?P<head>Task\s+Team)")
 
 
 class OperativeHandlers:
@@ -284,6 +288,12 @@ class OperativeHandlers:
         if (to := RECOMMENDS_TO_RE.match(rest)) is not None:
             addressee = to.group("to") or to.group("to2")  # "recommends to the Economic and Social Council the adoption of …"
         actor, printed = self.addressee(addressee, verb, clause=rest)
+        if (who and cues.OPERATIVE_KIND.get(verb) is RequirementKind.DECISION and self.body and actor == self.body
+                and (short := (TITLE_SHORT_RE.fullmatch(who.strip()) or TASK_TEAM_RE.fullmatch(who.strip()))) is not None
+                and (titled := self.title_name(short.group("head"))) and (self.found(titled) or (titled,))[0] != actor):
+            # "The Task Team agreed that …" in the minutes of the "Inter-Agency Task Team on WSIS Measurement and
+            # Reporting", a team of UNGIS: the team the title names decides, not UNGIS
+            actor, printed = (self.found(titled) or (titled,))[0], who.strip()
         if not actor and who not in ("We", "we") and re.match(r"that\b", rest) and verb in ("recommends", "proposes"):
             # "The Working Group recommends that the IGF Leadership Panel raise …": who the clause names acts
             if (named := self.that_subject(rest))[0]:

@@ -14,6 +14,7 @@ from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
 from .actors import BODY_WORDS, OFFICER_TITLE, SG_CHAIR_RE, _parsed, _tokens, printed_name, search_once, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
+from .walk_addressees import REPORT_OF_RE as THAT_REPORT_OF_RE
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
 
@@ -131,8 +132,8 @@ LEAD_NOTE_RE = re.compile(r"(?:[(\[;]|(?<=[.])\s|\s[\u2013\u2014-](?=\s))\s*"
 # An officer or part of a body, after its name in a row's Lead cell: "UNGIS Chair", "UNGIS secretariat", "TDAG Vice-Chairs".
 CELL_OFFICER_RE = re.compile(rf"[ \t]+(?P<title>{OFFICER_TITLE}|[Ss]ecretariat|[Mm]embers)(?=\s|$)")
 # A division of a Bureau in a Lead cell: "BDT Cybersecurity Division", "TSB Study Groups Department".
-BUREAU_UNIT_CELL_RE = re.compile(r"(BDT|TSB|BR)\s+(?:(?:[A-Z][\w\-]*\s+){1,4}(?:Division|Unit|Department|Service)|"
-                                 r"[Rr]egional\s+[Oo]ffices?)")
+BUREAU_UNIT_CELL_RE = re.compile(r"(BDT|TSB|BR)(?:\s+(?:(?:[A-Z][\w\-]*\s+){1,4}(?:Division|Unit|Department|Service)|"
+                                 r"[Rr]egional\s+[Oo]ffices?)|/[A-Z]{2,6})")  # ("BDT/DKH", a department's code)
 # A body's officer by the body's initials in a Lead cell: "CWG Chair", "TDAG Vice-Chair".
 CELL_OFFICER_OF_RE = re.compile(rf"(?P<body>[A-Z]{{2,6}}(?:-[A-Z]+)?)\s+(?P<title>{OFFICER_TITLE})")
 # A Lead cell naming the three Bureaux: "BR, TSB and BDT Directors", "Directors of BDT, TSB and BR".
@@ -815,6 +816,11 @@ class OutsideHandlers:
             return BUREAU_INITIALS[initials], first.strip()
         if re.fullmatch(r"GS[-/][A-Z]{2,6}", first.strip()):
             return SECRETARIAT, first.strip()  # "GS-SPM": a department of the General Secretariat
+        if (unit := re.fullmatch(r"(BDT|TSB|BR)/[A-Z]{2,6}", first.strip())) is not None:
+            return BUREAU_INITIALS[f"ITU-{unit.group(1)}"], first.strip()  # "BDT/DKH": a department of the Bureau
+        if re.fullmatch(r"(?:(?:Lead|Owner|Responsible)\s*:\s*)?(?:[A-Z][\w\-]*\s+){1,4}(?:Department|Division|Service|Unit),"
+                        r"\s+General\s+Secretariat", who.strip()):
+            return SECRETARIAT, who.strip()  # "Information Services Department, General Secretariat"
         return self.joint(who) or self.head_actor(who) or self.found(who) or self.found(first)  # ("UNESCO and ITU")
 
     def cell_owner(self, cell: str) -> tuple[str, str] | None:
@@ -1143,6 +1149,12 @@ class OutsideHandlers:
                 if re.search(r"\b(?:decided|decides)\s+that\b", sentence[:d.start()]):
                     kind = RequirementKind.DECISION  # "the Council decided that the plan shall be reviewed …"
                 found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
+                if (d.group(0).lower().endswith("that") and not (found and found[0])
+                        and (of := THAT_REPORT_OF_RE.match(sentence[d.end() - 4:])) is not None):
+                    # "It is important that the report of the Commission to ECOSOC reflect …": its author's
+                    found = self.found(of.group("owner")) or self.head_actor(of.group("owner"))
+                    if found and found[0] in ("ITU", "Secretary-General", "Secretariat"):
+                        found = None  # (the Secretary-General's report is drafted as the rules below say)
                 # "It is important that UNGIS coordinates …": the that-clause names who acts
                 agent = PASSIVE_AGENT_RE.search(sentence)  # "The chair … shall be appointed by the Council": it acts
                 it = re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and s0 > 0 and self.last_actor

@@ -97,3 +97,8 @@ def undecorated(text: str) -> str:
     """A decorated title's words ("---- Summary of conclusions ----" -> "Summary of conclusions"); else the text."""
     m = DECORATED_TITLE_RE.match(text)
     return m.group("title") if m else text
+
+
+# A body by its kind alone, which a document's title names in full: "the Working Group", "the Task Team".
+TITLE_SHORT_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?P<head>(?:Working\s+|Expert\s+|Steering\s+)?(?:Group|"
+                            r"Committee|Force|Team|Panel|Board|Network|Partnership|Council|Conference|Forum|Assembly))")

@@ -4090,3 +4090,68 @@ def test_ministers_who_speak_as_we_leave_who_acts_open():
     states = text.replace("of the Atlantic island countries", "of the Member States of the Atlantic region")
     assert [r[:2] for r in _rows(_extract(states))] == [("2", "Member States"), ("3", "Member States"),
                                                         ("3 a", "Member States"), ("3 b", "Member States")]
+
+
+# Round 66 (from blind sets 95-96)
+
+
+def test_lead_cells_by_a_list_of_abbreviations_inside_a_sentence():
+    text = ("ITU Regional Office for the Arab States\n"
+            "Operational plan 2033\n"
+            "Abbreviations used in the Lead column: RO – ITU Regional Office for the Arab States (Cairo); "
+            "BDT HQ – Telecommunication Development Bureau, Geneva.\n"
+            "No.\tActivity\tLead\tBy\n"
+            "1.1\tCarry out a regional review of spectrum pricing and publish the results\tRO\tJune 2033\n"
+            "1.2\tAdapt the cybersecurity toolkit to the legal context of three countries\tBDT HQ\tMay 2033\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("1.1", "ITU Regional Office for the Arab States"),
+        ("1.2", "Director of the Telecommunication Development Bureau")]
+
+
+def test_owner_notes_naming_a_bureau_department_by_code_or_a_general_secretariat_department():
+    text = ("ITU Academy plan 2033-2034\n"
+            "3 Activities\n"
+            "A1.1\tOpen a call for new training centres in the Americas. [Lead: BDT/DKH | by 31 March 2033]\n"
+            "A1.2\tMake the platform usable offline on mobile phones. [Lead: Information Services Department, General "
+            "Secretariat | by 30 June 2034]\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [
+        ("A1.1", "Director of the Telecommunication Development Bureau"), ("A1.2", "Secretariat")]
+
+
+def test_a_task_team_of_ungis_decides_in_its_own_minutes():
+    text = ("United Nations Group on the Information Society (UNGIS)\n"
+            "Inter-Agency Task Team on Open Data for the WSIS Follow-up\n"
+            "Minutes of the third meeting\n"
+            "The Task Team agreed that its report to the Principals would not exceed ten pages.\n")
+    assert [r.actor for r in _extract(text).requirements] == [
+        "Inter-Agency Task Team on Open Data for the WSIS Follow-up"]
+
+
+def test_a_groups_officers_by_its_initials_in_a_lead_cell():
+    text = ("Report of the thirty-sixth TDAG meeting\n"
+            "TDAG decided to establish a Correspondence Group on Rural Broadband Statistics (CG-RBS).\n"
+            "Action items\n"
+            "No.\tAction\tOwner\tDeadline\n"
+            "AI-36/4\tReport on the progress of the correspondence group\tCG-RBS co-chairs\tTDAG-37\n")
+    rows = _rows(_extract(text))
+    assert ("AI-36/4", "co-chairs of the Correspondence Group on Rural Broadband Statistics") in [r[:2] for r in rows]
+
+
+def test_all_members_in_a_mail_whose_subject_gives_a_ungis_symbol():
+    text = ("From: UNGIS Secretariat\n"
+            "Subject: UNGIS/2033/M2 - Summary and agreed actions\n"
+            "\n"
+            "Dear colleagues, please find the agreed actions below.\n"
+            "\n"
+            "AGREED ACTIONS\n"
+            "\n"
+            "A4 All members to send UNESCO, by 3 May 2033, a short account of their main result of the year.\n")
+    assert [r[:2] for r in _rows(_extract(text))] == [("A4", "UNGIS")]
+
+
+def test_what_a_commissions_report_should_reflect_is_the_commissions():
+    text = ("Statement by Norland to the Commission on Science and Technology for Development\n"
+            "IV. Concluding remarks\n"
+            "9. It is important that the report of the Commission to the Economic and Social Council reflect the views "
+            "of the least developed countries.\n")
+    assert [r.actor for r in _extract(text).requirements] == ["CSTD"]
