@@ -583,7 +583,7 @@ class ActorReader:
                 rf"[:;][ \t]*{re.escape(acronym)}[ \t]*(?:[=:\u2013\u2014]|[ \t]-)[ \t]*(?P<full>[A-Z][^,;\n(]{{3,90}})",
                 self.text)
                 if re.search(rf"\b{re.escape(acronym[0])}", m.group("full")) and len(m.group("full").split()) >= 3}
-        if defined and " " in acronym and (known := self.found(next(iter(defined)))) is not None and len(defined) == 1:
+        if len(defined) == 1 and " " in acronym and (known := self.found(next(iter(defined)))) is not None:
             return known[0], acronym  # "BDT HQ – Telecommunication Development Bureau": the body the name is known by
         return (defined.pop(), acronym) if len(defined) == 1 else None
 
