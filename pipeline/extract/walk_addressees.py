@@ -213,12 +213,17 @@ class AddresseeReader:
                 return found
         if found := self.doing_subject(text):
             return found
-        if ((that := re.search(r"\bthat\s+the\s+[^,;:]{0,40}?\breports?\s+of\s+", text)) is not None
-                and (of := REPORT_OF_RE.match(text, that.start())) is not None
-                and (found := self.found(of.group("owner")) or self.head_actor(of.group("owner")))
-                and found[0] not in ("ITU", "Secretary-General", "Secretariat")):  # (those the caller's drafters)
+        if (that := re.search(r"\bthat\s+the\s+[^,;:]{0,40}?\breports?\s+of\s+", text)) is not None and (
+                found := self.report_owner(text[that.start():])):
             return found  # "It is important that the report of the Commission to ECOSOC reflect …": its author's
         return self.drafted(text)
+
+    def report_owner(self, clause: str) -> tuple[str, str] | None:
+        """The author of the report a "that" clause is about ("that the report of the Commission to ECOSOC reflect
+        …" -> CSTD); None when it names none, or names the secretariat's own (its drafters are found otherwise)."""
+        of = REPORT_OF_RE.match(clause)
+        found = of and (self.found(of.group("owner")) or self.head_actor(of.group("owner")))
+        return found if found and found[0] not in ("ITU", "Secretary-General", "Secretariat") else None
 
     def drafted(self, clause: str, *, subject: bool = False) -> tuple[str | None, str | None]:
         """The secretariat where the clause's subject is the text it drafts ("that the report open with …"; with

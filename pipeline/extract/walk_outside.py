@@ -14,7 +14,6 @@ from ..parse.columns import ACTION_COLUMN_RE
 from . import cues
 from .actors import BODY_WORDS, OFFICER_TITLE, SG_CHAIR_RE, _parsed, _tokens, printed_name, search_once, target_actor
 from .clauses import NAMED_ITEM_RE, Segment, is_chapeau
-from .walk_addressees import REPORT_OF_RE as THAT_REPORT_OF_RE
 from .walk_state import SECRETARIAT, _Context
 from .walk_words import _is_letter, _modal_kind, _sentences, _verb_key
 
@@ -1149,12 +1148,9 @@ class OutsideHandlers:
                 if re.search(r"\b(?:decided|decides)\s+that\b", sentence[:d.start()]):
                     kind = RequirementKind.DECISION  # "the Council decided that the plan shall be reviewed …"
                 found = (self.that_subject(sentence[d.end() - 4:]) if d.group(0).lower().endswith("that") else None)
-                if (d.group(0).lower().endswith("that") and not (found and found[0])
-                        and (of := THAT_REPORT_OF_RE.match(sentence[d.end() - 4:])) is not None):
+                if d.group(0).lower().endswith("that") and not (found and found[0]):
                     # "It is important that the report of the Commission to ECOSOC reflect …": its author's
-                    found = self.found(of.group("owner")) or self.head_actor(of.group("owner"))
-                    if found and found[0] in ("ITU", "Secretary-General", "Secretariat"):
-                        found = None  # (the Secretary-General's report is drafted as the rules below say)
+                    found = self.report_owner(sentence[d.end() - 4:])
                 # "It is important that UNGIS coordinates …": the that-clause names who acts
                 agent = PASSIVE_AGENT_RE.search(sentence)  # "The chair … shall be appointed by the Council": it acts
                 it = re.match(r"It (?:should|shall|must|needs|will)\b", sentence) and s0 > 0 and self.last_actor
