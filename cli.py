@@ -415,11 +415,12 @@ def review_import(
 
 @app.command()
 def train(
-    what: Annotated[str, typer.Argument(metavar="[judge|asks]", help="The judge (default), or the asks model that "
-                                        "reads what the extraction rules leave.")] = "judge",
+    what: Annotated[str, typer.Argument(metavar="[judge|asks|actor-check]", help="The judge (default), the asks model "
+                                        "that reads what the extraction rules leave, or the actor check that leaves "
+                                        "unknown the names the rules likely got wrong.")] = "judge",
     out_dir: Annotated[Optional[Path], typer.Option("--out", metavar="DIR",
-                                                    help="Model folder (default models/wsis-judge-v1, or "
-                                                         "models/wsis-asks-v1).")]
+                                                    help="Model folder (default models/wsis-judge-v1, "
+                                                         "models/wsis-asks-v1 or models/wsis-actor-check-v1).")]
     = None,
     family_cv: Annotated[bool, typer.Option(
         "--family-cv/--no-family-cv",
@@ -429,13 +430,29 @@ def train(
     (leave one mandate out, the headline; and by report family) and the model card.
 
     `wsis-audit train asks` trains the asks model instead (pipeline/learn/asks.py): cross-validated by excerpt and by
-    writer on the development excerpts and the corpus, never on the blind set.
+    writer on the development excerpts and the corpus, never on the blind set. `wsis-audit train actor-check` trains the
+    actor check (pipeline/learn/actor_check.py), cross-validated by writer on the same texts; train it after the asks
+    model, whose reading it checks.
 
     Example: wsis-audit train --no-family-cv
     """
-    if what not in ("judge", "asks"):
-        err.print(f"error: unknown model {what!r} (use judge or asks)", markup=False)
+    if what not in ("judge", "asks", "actor-check"):
+        err.print(f"error: unknown model {what!r} (use judge, asks or actor-check)", markup=False)
         raise typer.Exit(ExitCode.USAGE)
+    if what == "actor-check":
+        from pipeline.extract.actor_check import ACTOR_CHECK_DIR
+        from pipeline.learn.actor_check import train_actor_check
+
+        target = out_dir or ACTOR_CHECK_DIR
+        meta = guard(lambda: train_actor_check(state.config, target))
+        if not state.quiet:
+            best = next(f for f in meta["cross_validated"] if f["threshold"] == meta["threshold"])
+            out.print(f"trained on {meta['rows']} named actors of {meta['texts']} texts ({meta['wrong_rows']} wrong); "
+                      f"threshold {meta['threshold']}; grouped by writer: {best['caught']} of {best['wrong']} wrong "
+                      f"names left unknown, {best['hidden_right']} of {best['right']} right names made guesses",
+                      markup=False)
+            out.print(f"wrote {target}/model.json and meta.json", markup=False)
+        return
     if what == "asks":
         from pipeline.extract.asks import ASKS_DIR
         from pipeline.learn.asks import train_asks

@@ -56,7 +56,8 @@ def print_requirements(out: Console, ex) -> None:
     for r in ex.requirements:
         facets = f" [{len(r.facets)} facets]" if r.facets else ""
         source = r.quoted_from or (r.source.clause_path[0] if r.source.clause_path else "")
-        table.add_row(source, r.source.label or "", r.actor or "unknown",
+        table.add_row(source, r.source.label or "", r.actor or (f"unknown (guess: {r.actor_guess})" if r.actor_guess
+                                                                else "unknown"),
                       r.kind.value + ("*" if r.checkability.value == "procedural" else ""),
                       clip(r.text, 90) + facets)
     out.print(table)
@@ -71,7 +72,7 @@ def print_coverage(out: Console, record: dict) -> None:
         ev = r["evidence"][0]["locator"] if r["evidence"] else ""
         src = r["source"]["clause_path"][0] if r["source"]["clause_path"] else r["source"]["document"]
         style = STATUS_STYLE[r["status"]]
-        table.add_row(clip(src, 30), r["source"]["label"] or "", clip(r["actor"] or "unknown", 28),
+        table.add_row(clip(src, 30), r["source"]["label"] or "", clip(r["actor"] or (f"unknown (guess: {r['actor_guess']})" if r.get("actor_guess") else "unknown"), 28),
                       f"[{style}]{r['status']}[/{style}]", f"{r['confidence']:.2f}", ev)
     out.print(table)
     out.print("summary: " + ", ".join(f"{k} {v}" for k, v in record["summary"].items()), markup=False)

@@ -185,6 +185,9 @@ class Requirement:
     # "rules": read by the extraction rules; "model": a sentence no rule read that the trained asks model says asks
     # someone to act (its actor is then unknown).
     read_by: str = "rules"
+    # Where the trained actor check found the rules' name likely wrong (extract/actor_check.py): actor is None and
+    # this is the name the rules gave, shown to the reader as a guess to check, never as who must act.
+    actor_guess: str | None = None
 
     def __post_init__(self) -> None:
         if len(self.text) != self.source.end - self.source.start:

@@ -74,6 +74,8 @@ def render_model_card(meta: dict) -> str:
     name, version = meta.get("name", "model"), meta.get("version", "?")
     if name == "wsis-asks":
         return render_asks_card(meta)
+    if name == "wsis-actor-check":
+        return render_actor_check_card(meta)
     m = meta.get("metrics") or {}
     lines = [f"# Model card: {name} v{version}", "",
              "Generated from `meta.json` by `pipeline/modelcard.py` (`render_model_card`); do not edit by hand. "
@@ -287,3 +289,56 @@ def render_asks_card(meta: dict) -> str:
 
 def write_asks_card(meta: dict, path) -> None:
     path.write_text(render_asks_card(meta), encoding="utf-8")
+
+
+ACTOR_CHECK_WHAT = """\
+Checks the name the extraction rules gave as who must act. A logistic model over the requirement's reading: which
+rule read it, whether its chapeau named the actor, whether the text prints the name and where, the name's words, the
+kind, the block and label, the document's genre words and how many bodies it names (`pipeline/extract/actor_check.py`).
+Where the chance that the name is wrong is at or above the threshold, the requirement's **actor is unknown**, the
+rules' name is kept as `actor_guess` (shown to the reader as a guess to check), and the extraction warns which
+ones. Stored as plain JSON in `model.json` (named weights, bias, threshold)."""
+
+ACTOR_CHECK_LIMITS = """\
+- Trained on texts our writers wrote (the development excerpts and the corpus mandates), whose wrong names are the few
+  the rules were not fixed for; on texts nobody here wrote the rules give more wrong names, of other kinds. The
+  blind sets in `docs/extraction.md` are the figures to quote.
+- It sees how a name was read, not which body the writer meant: a wrong name read by a sound rule stays; a right one
+  read by a doubtful rule becomes a guess. It never names another body.
+- The threshold comes from a stated cost (a wrong name shown as fact nine times a right name shown as a guess), fixed
+  after the development curve below was seen and before any blind set was measured with the check; never from a
+  blind figure.
+- About one name in twenty that the rules got right becomes a guess (still shown, marked to check)."""
+
+
+def render_actor_check_card(meta: dict) -> str:
+    """The card of the actor check (pipeline/learn/actor_check.py writes its meta.json)."""
+    lines = [f"# Model card: {meta.get('name')} v{meta.get('version')}", "",
+             "Generated from `meta.json` by `pipeline/modelcard.py` (`render_actor_check_card`); do not edit by hand.",
+             "", "## What it does", "", ACTOR_CHECK_WHAT, ""]
+    if "cross_validated" not in meta:
+        return "\n".join(lines + ["## Measured quality", "", "Not measured: run `wsis-audit train actor-check`.", "",
+                                  "## Limits", "", ACTOR_CHECK_LIMITS]) + "\n"
+    lines += ["## Training data", "",
+              f"{meta['texts']} annotated texts by {meta['writers']} writers or corpus mandates: {meta['rows']} "
+              f"requirements the rules gave a name to and a gold requirement matches, {meta['wrong_rows']} of those "
+              f"names wrong. {meta['features']} features, C = {meta['C']}. Training texts' hash "
+              f"`{meta['training_sha256'][:16]}`.", "",
+              "## Cross-validated figures (development, never the headline)", "",
+              f"Five folds grouped by writer (one writer's excerpts never on both sides); AUC "
+              f"{_f(meta['auc_by_writer'])}. Each row: the held-out names the check would leave unknown at that "
+              "threshold.", "",
+              "| threshold | wrong names caught | right names made guesses | guesses that were right |",
+              "|---|---|---|---|"]
+    for f in meta["cross_validated"]:
+        mark = " (shipped)" if f["threshold"] == meta["threshold"] else ""
+        lines.append(f"| {f['threshold']}{mark} | {f['caught']} of {f['wrong']} ({f['caught_share']:.1%}) | "
+                     f"{f['hidden_right']} of {f['right']} ({f['hidden_share']:.1%}) | {f['guesses_right']:.1%} |")
+    lines += ["", f"The threshold, {meta['threshold']}, is 1/(1 + {meta['cost_wrong_shown']:g}): a wrong name shown as "
+              f"fact counted {meta['cost_wrong_shown']:g} times a right name shown as a guess.", "",
+              "## Limits", "", ACTOR_CHECK_LIMITS]
+    return "\n".join(lines) + "\n"
+
+
+def write_actor_check_card(meta: dict, path) -> None:
+    path.write_text(render_actor_check_card(meta), encoding="utf-8")

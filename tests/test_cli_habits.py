@@ -174,4 +174,4 @@ def test_train_asks_reports_its_threshold_and_an_unknown_model_is_a_usage_error(
     assert "threshold 0.9; grouped by writer: recall 0.950 -> 0.970, precision 0.980 -> 0.970" in loud.output
     assert _run("--quiet", "train", "asks", "--out", tmp_path / "m").output == ""
     wrong = _run("train", "parser")
-    assert wrong.exit_code == ExitCode.USAGE and "unknown model 'parser' (use judge or asks)" in wrong.output
+    assert wrong.exit_code == ExitCode.USAGE and "unknown model 'parser' (use judge, asks or actor-check)" in wrong.output

@@ -16,6 +16,7 @@ from ..parse.base import SYMBOL_RE
 from ..parse.columns import WHO_COLUMN_RE
 from . import cues
 from .actors import AGENT_NOUN_RE, BODY_WORDS, _thing_name
+from .actor_check import ActorCheck, document_view, features, load_actor_check
 from .cells import LEAD_CELL_RE
 from .clauses import segment_blocks
 from .facets import split_facets
@@ -39,9 +40,41 @@ class ExtractionResult:
     warnings: tuple[str, ...] = ()
 
 
-def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: bool = True) -> ExtractionResult:
+def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: bool = True,
+            actor_check: bool = True) -> ExtractionResult:
     """All requirements in a document, each with provenance, kind, actor, facets and references. The rules read the
-    forms they know; with `model_reads` the trained model reads what they left (actor unknown)."""
+    forms they know; with `model_reads` the trained model reads what they left (actor unknown); with `actor_check` a
+    trained check leaves unknown the names the rules gave that are likely wrong (actor_check.py)."""
+    requirements, warnings, feats = read_requirements(document, kb_files=kb_files, model_reads=model_reads)
+    if actor_check and requirements:
+        requirements = check_actors(requirements, feats, warnings)
+    return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
+                            warnings=tuple(warnings))
+
+
+def check_actors(requirements: list[Requirement], feats: list[dict[str, float] | None], warnings: list[str],
+                 check: ActorCheck | None = None) -> list[Requirement]:
+    """Each name the rules gave that the actor check finds likely wrong becomes unknown, kept as `actor_guess`; one
+    warning names them."""
+    check = check or load_actor_check()
+    out, doubted = [], []
+    for r, f in zip(requirements, feats):
+        if f is not None and check.probability(f) >= check.threshold:
+            out.append(replace(r, actor=None, actor_guess=r.actor))
+            doubted.append(f"{r.source.label or r.source.locator} ('{r.actor}')")
+        else:
+            out.append(r)
+    if doubted:
+        warnings.append(f"{len(doubted)} requirement(s) name who must act where our rules are often wrong on texts "
+                        f"like this ({', '.join(doubted)}): actor unknown, the rules' guess kept as actor_guess; "
+                        "check who is meant")
+    return out
+
+
+def read_requirements(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: bool = True
+                      ) -> tuple[list[Requirement], list[str], list[dict[str, float] | None]]:
+    """The requirements as the rules (and the asks model) read them, the warnings, and for each requirement whose
+    actor the rules named, the actor check's features (None for the others)."""
     kb = load_kb(kb_files)
     warnings: list[str] = []
     if _looks_non_english(document.text):
@@ -56,6 +89,8 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
     read = _read_by_model(document, segments, candidates, walk, kb_files) if model_reads else []
     candidates = [c for c in candidates if c.extra.get("asked") or not _question(document, c)]
     read = [c for c in read if not _question(document, c)]
+    for c in candidates:
+        c.extra["rule_actor"] = c.actor  # the name the reading rule gave, before the checks below
     candidates, read = _column_owners(document, candidates, walk), _column_owners(document, read, walk)
     candidates = [_named_in_full(document, _plausible_actor(document, c, walk), walk) for c in candidates]
     candidates = [replace(c, actor=None) if _weak_convention(c) else c for c in candidates]
@@ -83,8 +118,10 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
     requirements = _finish(document, candidates, kb, kb_files)
     if not requirements:
         warnings.append("no operative part, proposal, expectation or target found")
-    return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
-                            warnings=tuple(warnings))
+    view = document_view(document, [r.actor for r in requirements])
+    feats = [features(document, c, r, view, i) if r.actor and r.read_by == "rules" else None
+             for i, (c, r) in enumerate(zip(candidates, requirements))]
+    return requirements, warnings, feats
 
 
 def _column_owners(document: Document, candidates: list[Candidate], walk: Walk) -> list[Candidate]:

@@ -9,6 +9,7 @@ proposals, targets, invitations and deontic sentences are requirements of their 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 
 from ..kb import KnowledgeBase
@@ -644,6 +645,12 @@ class Walk(ColumnReader, ChapeauHandlers, OperativeHandlers, OutsideHandlers, Ad
         elif label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
             self.last_number, self.last_letter = label, None
         base = seg.block.start
+        # Which reading rule emitted it, and under what chapeau: what the actor check (actor_check.py) weighs
+        caller = sys._getframe(1).f_code.co_name
+        ctx = self.ctx
+        kw["extra"] = {**kw.get("extra", {}), "rule": caller,
+                       "ctx": "none" if ctx is None else ctx.mode + ("-missing" if ctx.verb is None else ""),
+                       "ctx_actor": ctx is not None and bool(ctx.actor) and ctx.actor == kw.get("actor")}
         self.out.append(Candidate(seg_start=base + s0, seg_end=base + s1, segment=seg, **kw))
 
 

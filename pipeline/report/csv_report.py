@@ -9,7 +9,7 @@ from pathlib import Path
 from ._io import write_atomic
 from .markdown import all_evidence, document_name, locators
 
-COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_printed", "quoted_from",
+COLUMNS = ("id", "source_document", "label", "clause_path", "kind", "actor", "actor_guess", "actor_printed", "quoted_from",
            "checkability", "status", "confidence", "facets", "evidence_locators", "evidence", "reflection",
            "reflection_locators", "text")
 
@@ -23,6 +23,7 @@ def csv_rows(record: dict) -> list[dict]:
         rows.append({
             "id": r["id"], "source_document": document_name(src["document"]), "label": src.get("label") or "",
             "clause_path": " > ".join(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"] or "",
+            "actor_guess": r.get("actor_guess") or "",
             "actor_printed": r.get("actor_printed") or "", "quoted_from": r.get("quoted_from") or "",
             "checkability": r["checkability"], "status": r["status"], "confidence": f"{r['confidence']:.2f}",
             "facets": f"{done}/{len(facets)}" if facets else "",

@@ -88,6 +88,8 @@ def actor_text(r: dict) -> str:
     actor, printed = r.get("actor"), r.get("actor_printed")
     if not actor and r.get("read_by") == "model":
         return MODEL_ACTOR  # a sentence no rule reads: the model says that it asks, never who must act
+    if not actor and r.get("actor_guess"):
+        return f"unknown (our rules' guess: {r['actor_guess']}; check who acts)"
     if not actor:
         return UNKNOWN_ACTOR
     if printed and _bare(printed) != _bare(actor):

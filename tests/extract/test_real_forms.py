@@ -19,15 +19,16 @@ from tests.conftest import EXAMPLE, require_example
 FORMATS = ("txt", "docx", "pdf")
 
 
-def _extract(text: str, fmt: str = "txt", *, paragraphs: str = "lines", columns: int = 1):
-    """Requirements of `text` as the user would give it in `fmt` (DOCX and PDF made from its paragraphs)."""
+def _extract(text: str, fmt: str = "txt", *, paragraphs: str = "lines", columns: int = 1, actor_check: bool = False):
+    """Requirements of `text` as the user would give it in `fmt` (DOCX and PDF made from its paragraphs), as the rules
+    read them: the actor check, which may turn a name into a guess, has its own tests (test_actor_check.py)."""
     if fmt == "txt":
         data = text.encode("utf-8")
     else:
         paras = blind_paragraphs(text, paragraphs)
         data = (render_blind_docx(paras, "test") if fmt == "docx"
                 else render_blind_pdf(paras, {"pdf_columns": columns, "footer": "Page {page}"}))
-    return extract(parse_bytes(data, path=f"doc.{fmt}"))
+    return extract(parse_bytes(data, path=f"doc.{fmt}"), actor_check=actor_check)
 
 
 def _rows(result):
