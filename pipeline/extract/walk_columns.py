@@ -85,6 +85,12 @@ class ColumnReader:
         # (the first segment read of the row reads it whole: "M1 | ITU | …" may reach us as item "M1" and its rest)
         if spans is None and SECTION_ROW_RE.fullmatch(seg.block.text.strip()):
             return False  # "A. Organization of the Group's work": a section of the table, its rows go on below
+        row_code = None
+        if (spans is not None and seg.block.label and len(spans) == cols.count + 1 and cols.code is None
+                and cols.action == 0 and ROW_CODE_CELL_RE.fullmatch(seg.block.label)):
+            # "1.1 Publish a guide … | BDT | June 2028" under "Activity | Lead | Date": the parser read the row's code
+            # off its first cell, the action's
+            spans, row_code = spans[1:], seg.block.label.rstrip(".")
         if spans is None or len(spans) != cols.count:
             self.columns = None  # the table has ended
             return False
@@ -97,7 +103,9 @@ class ColumnReader:
         actor, printed = found if found else (None, None)
         # ("A6 (carried over)": a note on the row is no part of its code)
         label = re.sub(r"\s*\([^()]*\)$", "", cell(cols.code)).rstrip(".") if cols.code is not None else None
-        if cols.code is None and (code := CELL_CODE_START_RE.match(text, s0)) is not None:
+        if row_code is not None:
+            label = row_code
+        elif cols.code is None and (code := CELL_CODE_START_RE.match(text, s0)) is not None:
             label, s0 = code.group("n"), code.end()  # "W1 Update the toolkit …" in the Action cell: the row's code
         elif cols.code is None and cols.action > 0 and ROW_CODE_CELL_RE.fullmatch(first := cell(0).strip()):
             label = first.rstrip(".")  # "A.1 | Publish …" under "Output | Description | Lead": the row's code
@@ -109,7 +117,9 @@ class ColumnReader:
 
 
 # A code opening an Action cell that has no column of its own: "W1 Update the toolkit …", "A.3 Report to …".
-CELL_CODE_START_RE = re.compile(r"(?P<n>[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2})\.?\s+(?=[A-Z][a-z])")
+# ("1.1 Publish a guide …": a plan's numbered activity)
+CELL_CODE_START_RE = re.compile(r"(?P<n>[A-Z]{1,3}[.\-]?\d{1,2}(?:[.\-]\d{1,2}){0,2}|\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+"
+                                r"(?=[A-Z][a-z])")
 
 
 # A comment table's first cell citing a draft's operative paragraph by its chapeau and number ("instructs the

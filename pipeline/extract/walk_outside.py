@@ -34,6 +34,8 @@ ACTIVITY_RE = re.compile(r"(?:Activity|Output|Task|Deliverable)\s+(?P<n>\d{1,2}(
 LEAD_BELOW_RE = re.compile(r"(?:Lead|Led\s+by|Responsible|Owner)\s*:\s*(?P<who>.+?)\s*(?=\s(?:Partners?|Support(?:ing)?|"
                            r"Deadline|Due(?:\s+date)?|Date|Timeline|Timing|Output|Indicator|Budget)\s*:|$)")
 CODE_RE = re.compile(r"^(?P<code>[A-Z]{1,2}\.?\d{1,2}(?:\.\d{1,2})?)\s+")
+# An action point's code before what to do: "AP 4.1 ", "AP 4.1: ", "A3 – ", "47/2 "
+OWNED_ACTION_CODE_RE = re.compile(r"^\s*(?P<code>(?:[A-Z]{1,4}\s?)?\d{1,3}(?:[./\-]\d{1,3})?)\s*[:.\u2013\u2014-]?\s+(?=[A-Z])")
 
 
 # A first word that is a noun with its own finite verb further on: "Work on the framework started …", "Support for
@@ -642,6 +644,9 @@ class OutsideHandlers:
         """"Action: secretariat to send a reminder …" (a meeting report's action point), "A1 – Study group chairs:
         send TSB the list …" under "Action items"."""
         text = seg.text
+        if (cues.ACTION_POINTS_HEADING_RE.match(self.section) and seg.kind == "para"
+                and (done := self._owned_action(seg)) is not None):
+            return done
         coded = CODED_ACTION_RE.match(text) if cues.ACTION_POINTS_HEADING_RE.match(self.section) else None
         if coded:
             who = (coded.group("who") or coded.group("who2") or coded.group("who3") or coded.group("who4")
@@ -796,6 +801,23 @@ class OutsideHandlers:
         self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
                  label=seg.label, clause_path=(self.doc_name, section or "body", seg.label or ""),
                  statement=f"{section}: {text}" if section else text)
+        return True
+
+    def _owned_action(self, seg: Segment) -> bool | None:
+        """Under "Action points", what to do first, then who and when: "AP 4.1 Circulate the revised questionnaire to
+        all members. Owner: Secretariat. Due: April 2028.", or the same with no code. None where the line is not
+        one."""
+        text = seg.text
+        code = OWNED_ACTION_CODE_RE.match(text)
+        start = code.end() if code else 0
+        lead = LEAD_NOTE_RE.search(text, start)
+        if lead is None or not _imperative(text[start:lead.start()].strip(), action_row=True):
+            return None
+        who = lead.group("who")
+        actor, printed = self.owner_named(who) or ((name, who) if (name := printed_name(who)) else (None, None))
+        label = re.sub(r"\s+", " ", code.group("code")) if code else None
+        self.add(seg, seg.start + start, seg.end, kind=RequirementKind.INSTRUCTION, actor=actor, printed=printed,
+                 label=label, clause_path=(self.doc_name, self.section, label or ""), statement=text)
         return True
 
     def plan_lead(self) -> tuple[str, str] | None:

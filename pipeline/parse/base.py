@@ -157,7 +157,10 @@ def _tab_tables(raw: list[RawBlock]) -> list[RawBlock]:
         elif cells is None and count is not None and SECTION_ROW_RE.fullmatch(rb.text.strip()):
             out.append(rb)  # "A. Organization of the Group's work": a section of the table; its rows go on below
             continue
-        elif cells is None or count is None or len(cells) + (1 if rb.label else 0) != count:
+        elif cells is None or count is None or len(cells) + (1 if rb.label else 0) != count and not (
+                # ("1.1 Publish a guide …<TAB>BDT<TAB>June 2028" under "Activity<TAB>Lead<TAB>Date": the code the
+                # parser read off the row opened its first cell; extract.walk_columns reads it so)
+                rb.label and len(cells) == count):
             count = None
             out.append(rb)
             continue

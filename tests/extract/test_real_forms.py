@@ -4160,3 +4160,51 @@ def test_what_a_commissions_report_should_reflect_is_the_commissions():
             "9. It is important that the report of the Commission to the Economic and Social Council reflect the views "
             "of the least developed countries.\n")
     assert [r.actor for r in _extract(text).requirements] == ["CSTD"]
+
+
+ACTION_POINTS_OWNER_AFTER = """Summary of conclusions of the fourth meeting of the Expert Group on Digital Skills Measurement
+1. The Group agreed that the secretariat should circulate the draft questionnaire by 15 March 2028.
+Action points
+AP 4.1 Circulate the revised questionnaire to all members. Owner: Secretariat. Due: April 2028.
+AP 4.2 Propose two pilot countries for the survey. Owner: Member States. Due: May 2028.
+Prepare a note on the sources of skills data. Owner: BDT. Due: June 2028.
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_action_points_give_what_to_do_then_owner_and_date(fmt):
+    """What to do first, then "Owner: … Due: …", with a code or none: each line asks its owner (before, the first
+    line took the verb for its owner and the others were not read)."""
+    rows = [r[:3] for r in _rows(_extract(ACTION_POINTS_OWNER_AFTER, fmt))]
+    assert rows == [("1", "Secretariat", "decision"), ("AP 4.1", "Secretariat", "instruction"),
+                    ("AP 4.2", "Member States", "instruction"),
+                    ("", "Director of the Telecommunication Development Bureau", "instruction")]
+    texts = [r.text for r in _extract(ACTION_POINTS_OWNER_AFTER, fmt).requirements]
+    assert texts[1].startswith("Circulate the revised questionnaire")
+
+
+WORK_PLAN_CODE_IN_ACTIVITY = """Annex: Work plan 2028
+Activity\tLead\tDate
+1.1 Publish a guide on measuring digital skills\tBDT\tJune 2028
+1.2 Hold a regional workshop on the guide\tITU Regional Office for Africa\tSeptember 2028
+1.3 Update the WSIS Stocktaking entries on skills\tGeneral Secretariat\tDecember 2028
+"""
+
+
+PDF_RUNS_TABS_TOGETHER = pytest.mark.xfail(
+    strict=True, reason="our PDF renderer (corpora/render.py) prints a tab table's row as one line of words, and its "
+    "Lead cell is then guessed from them ('ITU' for 'ITU Regional Office for Africa')")
+
+
+@pytest.mark.parametrize("fmt, bars", [("txt", False), ("docx", False), pytest.param("pdf", False, marks=PDF_RUNS_TABS_TOGETHER),
+                                       ("txt", True), ("docx", True), ("pdf", True)],
+                         ids=["txt-tabs", "docx-tabs", "pdf-tabs", "txt-bars", "docx-bars", "pdf-bars"])
+def test_a_work_plan_whose_activity_cell_opens_with_its_code(fmt, bars):
+    """"1.1 Publish …<TAB>BDT<TAB>June 2028" (or between bars) under "Activity | Lead | Date": the code is the
+    row's label and the Lead cell says who acts (before, the first row was taken for a heading and its Lead for the
+    next rows' actor, or no row had an actor)."""
+    text = WORK_PLAN_CODE_IN_ACTIVITY.replace("\t", " | ") if bars else WORK_PLAN_CODE_IN_ACTIVITY
+    rows = [r[:3] for r in _rows(_extract(text, fmt))]
+    assert rows == [("1.1", "Director of the Telecommunication Development Bureau", "instruction"),
+                    ("1.2", "ITU Regional Office for Africa", "instruction"),
+                    ("1.3", "Secretariat", "instruction")]
