@@ -65,8 +65,8 @@ def check_actors(requirements: list[Requirement], feats: list[dict[str, float] |
         else:
             out.append(r)
     if doubted:
-        warnings.append(f"{len(doubted)} requirement(s) name who must act where our rules are often wrong on texts "
-                        f"like this ({', '.join(doubted)}): actor unknown, the rules' guess kept as actor_guess; "
+        warnings.append(f"{len(doubted)} requirement(s) name who must act in a way our rules often misread "
+                        f"({', '.join(doubted)}): actor unknown, with the rules' name as a guess (actor_guess); "
                         "check who is meant")
     return out
 

@@ -62,9 +62,9 @@ def test_a_name_the_check_doubts_is_a_guess_with_a_warning():
     checked = check_actors(reqs, feats, warnings, doubting)
     assert [(r.actor, r.actor_guess) for r in checked] == [
         ("Secretary-General", None), ("Secretary-General", None), (None, "Member States"), (None, "Member States")]
-    assert warnings[-1] == ("2 requirement(s) name who must act where our rules are often wrong on texts like this "
-                            "(1 ('Member States'), 2 ('Member States')): actor unknown, the rules' guess kept as "
-                            "actor_guess; check who is meant")
+    assert warnings[-1] == ("2 requirement(s) name who must act in a way our rules often misread (1 ('Member "
+                            "States'), 2 ('Member States')): actor unknown, with the rules' name as a guess "
+                            "(actor_guess); check who is meant")
     # Everything else about the requirement is as the rules read it
     assert [(r.text, r.kind, r.source) for r in checked] == [(r.text, r.kind, r.source) for r in reqs]
 
@@ -91,7 +91,7 @@ def test_the_shipped_check_only_ever_turns_the_rules_name_into_a_guess():
         doubted = [b for b in checked if b.actor_guess]
         guesses += len(doubted)
         if doubted:
-            assert any("the rules' guess kept as actor_guess" in w for w in result.warnings)
+            assert any("with the rules' name as a guess (actor_guess)" in w for w in result.warnings)
     assert guesses > 0
     assert [(r.source.label, r.actor) for r in extract(_doc(RESOLUTION)).requirements][:2] == [
         ("1", "Secretary-General"), ("2", "Secretary-General")]  # a chapeau's name it trusts
