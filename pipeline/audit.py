@@ -10,6 +10,7 @@ from pathlib import Path
 from .config import Config
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, extract
+from .extract.extractor import models_digest
 from .judge import JUDGE_RULES_VERSION, assess_all
 from .judge.reading import READING_VERSION
 from .judge.model import JUDGE_NAME, JUDGE_VERSION, JudgeModel, load_model
@@ -113,7 +114,7 @@ def _extract(doc: Document, config: Config, cache) -> tuple[tuple[Requirement, .
         from .cache import code_digest, digest, from_plain
 
         key = digest("extract", doc.sha256, doc.path, PARSER_VERSIONS.get(doc.format), EXTRACTOR_VERSION,
-                     load_kb(config.kb_files).sha256, code_digest())
+                     load_kb(config.kb_files).sha256, code_digest(), models_digest())
         hit = cache.get("extract", key)
         if hit is not None:
             try:

@@ -200,3 +200,32 @@ def test_a_changed_rule_in_the_source_is_never_served_from_the_cache(tmp_path, m
     monkeypatch.setattr(pipeline.cache, "code_digest", lambda: "a rule was changed")
     _audit(tmp_path / "changed", "--format", "json")
     assert calls == [1]  # same version number, other source: extracted again, not the old rules' answer
+
+
+def test_a_retrained_extraction_model_is_never_served_from_the_cache(tmp_path, monkeypatch):
+    """The asks model or the actor check retrained (same code, other weights): the mandates are extracted again."""
+    import pipeline.audit
+
+    _audit(tmp_path / "first", "--format", "json")
+    calls = []
+    real = pipeline.audit.extract
+    monkeypatch.setattr(pipeline.audit, "extract", lambda *a, **k: calls.append(1) or real(*a, **k))
+    _audit(tmp_path / "again", "--format", "json")
+    assert calls == []
+    monkeypatch.setattr(pipeline.audit, "models_digest", lambda: "the actor check was retrained")
+    _audit(tmp_path / "retrained", "--format", "json")
+    assert calls == [1]
+
+
+def test_the_extraction_models_digest_follows_the_weights(tmp_path, monkeypatch):
+    from pipeline.extract import actor_check, extractor
+
+    model = tmp_path / "model.json"
+    model.write_text('{"weights": {}, "bias": -5.0, "threshold": 0.1}', encoding="utf-8")
+    monkeypatch.setattr(actor_check, "model_path", lambda directory=None: model)
+    extractor.models_digest.cache_clear()
+    first = extractor.models_digest()
+    model.write_text('{"weights": {"kind=invitation": 1.0}, "bias": -5.0, "threshold": 0.1}', encoding="utf-8")
+    extractor.models_digest.cache_clear()
+    assert extractor.models_digest() != first
+    extractor.models_digest.cache_clear()

@@ -27,7 +27,10 @@ def _library_versions() -> dict:
 
     from ..cache import code_digest
 
-    out = {"pipeline-source": code_digest()}  # a rule changed in a checkout whose version number did not change
+    from ..extract.extractor import models_digest
+
+    out = {"pipeline-source": code_digest(),  # a rule changed in a checkout whose version number did not change
+           "extraction-models": models_digest()}  # the asks model or the actor check retrained
     for name in ("wsis-audit", "numpy", "scipy", "scikit-learn", "spacy", "rapidfuzz"):
         try:
             out[name] = version(name)

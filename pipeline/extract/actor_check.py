@@ -61,12 +61,13 @@ class DocumentView:
     genre: tuple[str, ...]
     actors: Counter
     n: int
+    text: str  # the document's text in lower case
 
 
 def document_view(document: Document, actors: list[str | None]) -> DocumentView:
     head = " ".join([document.title or "", *(b.text for b in document.blocks[:6])]).lower()
     genre = tuple(w for w in GENRE_WORDS if re.search(rf"\b{w}", head))
-    return DocumentView(genre=genre, actors=Counter(a for a in actors if a), n=len(actors))
+    return DocumentView(genre=genre, actors=Counter(a for a in actors if a), n=len(actors), text=document.text.lower())
 
 
 def features(document: Document, c: Candidate, req: Requirement, view: DocumentView, position: int
@@ -91,7 +92,7 @@ def features(document: Document, c: Candidate, req: Requirement, view: DocumentV
         "printed_in_own": float(bool(printed_l) and printed_l in own),
         "printed_in_statement": float(bool(printed_l) and printed_l in statement),
         "actor_in_own": float(actor.lower() in own),
-        "actor_in_text": float(actor.lower() in document.text.lower()),
+        "actor_in_text": float(actor.lower() in view.text),
         "statement_we": float(bool(re.match(r"\W*we\b", statement))),
         f"block={block.kind.value}": 1.0,
         "in_table": float(block.table is not None),

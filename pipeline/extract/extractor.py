@@ -6,6 +6,7 @@ this package; callers get the project's own `Requirement` records.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -22,7 +23,7 @@ from .clauses import segment_blocks
 from .facets import split_facets
 from .walk import Candidate, Walk
 
-EXTRACTOR_VERSION = "extract/4"
+EXTRACTOR_VERSION = "extract/5"  # 5: the actor check (actor_guess)
 # Paragraphs beyond this many words are usually several paragraphs run together by a converter.
 LONG_PARAGRAPH_WORDS = 600
 QUESTION_ITEM_RE = re.compile(r"\s*(?:Has|Have|Is|Are|Does|Do|Did|Which|What|How|When|Where|Who|Whom|Whose|In\s+(?:which|"
@@ -50,6 +51,22 @@ def extract(document: Document, *, kb_files: tuple[str, ...] = (), model_reads: 
         requirements = check_actors(requirements, feats, warnings)
     return ExtractionResult(document=document.path, sha256=document.sha256, requirements=tuple(requirements),
                             warnings=tuple(warnings))
+
+
+@lru_cache(maxsize=1)
+def models_digest() -> str:
+    """The extraction's trained models (the asks model, the actor check) by their bytes: a cached extraction made
+    with other weights is a miss, though the code is the same."""
+    from . import actor_check, asks
+
+    h = hashlib.sha256()
+    for path in (asks.model_path(), actor_check.model_path()):
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"missing")  # loading it will say so, with what to do
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def check_actors(requirements: list[Requirement], feats: list[dict[str, float] | None], warnings: list[str],
