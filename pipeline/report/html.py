@@ -59,8 +59,7 @@ def render_html(record: dict, *, title: str | None = None) -> str:
                    requirements=reqs, counts=counts, total=len(reqs),
                    gaps=sum(counts.get(s, 0) for s in GAP_STATUSES), chart=_chart(counts, len(reqs)),
                    breakdowns=[_breakdown("Requirements by source document", "source", reqs, _source_name),
-                               _breakdown("Requirements by actor", "actor", reqs, lambda r: r.get("actor") or UNKNOWN_ACTOR,
-                                          sort=True)],
+                               _breakdown("Requirements by actor", "actor", reqs, actor_key, sort=True)],
                    filters=_filters(reqs),
                    columns=[{"key": k, "title": t, "sort": s, "num": n} for k, t, s, n in COLUMNS])
 
@@ -93,7 +92,7 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FunctionLoader(asset), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters.update(file_name=_file_name, num=_num, highlight=lambda text, terms: Markup(highlight(str(text), terms)),
-                       source_name=_source_name, clause_label=clause_label, search_text=_search_text,
+                       source_name=_source_name, clause_label=clause_label, search_text=_search_text, actor_key=actor_key,
                        actor_text=actor_text, quoted_text=quoted_text,
                        reflection_text=reflection_text)
     env.globals.update(STATUSES=STATUSES, STATUS_WORDS=STATUS_WORDS, STATUS_SYMBOLS=STATUS_SYMBOLS,
@@ -159,7 +158,7 @@ def _breakdown(caption: str, field: str, reqs: list[dict], key, *, sort: bool = 
 
 def _filters(reqs: list[dict]) -> list[dict]:
     sources = list(dict.fromkeys(_source_name(r) for r in reqs))
-    actors = sorted({r.get("actor") or UNKNOWN_ACTOR for r in reqs}, key=str.casefold)
+    actors = sorted({actor_key(r) for r in reqs}, key=str.casefold)
     kinds = [k for k in KINDS if any(r.get("kind") == k for r in reqs)]
     kinds += sorted({r.get("kind", "") for r in reqs} - set(kinds))
     return [{"name": "status", "label": "Status", "values": STATUSES, "words": STATUS_WORDS},
@@ -197,6 +196,14 @@ def highlight(text: str, terms: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- small helpers
+
+
+def actor_key(r: dict) -> str:
+    """The actor a reader filters and counts by: the name, "X (a guess)" where the actor check left the rules' name a
+    guess, else unknown."""
+    if r.get("actor"):
+        return r["actor"]
+    return f"{r['actor_guess']} (a guess)" if r.get("actor_guess") else UNKNOWN_ACTOR
 
 
 def _source_name(r: dict) -> str:

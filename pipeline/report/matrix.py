@@ -79,7 +79,7 @@ def _row(r: dict) -> dict:
     src = r["source"]
     return {"id": r["id"], "key": r.get("key"), "document": src["document"], "label": src.get("label"),
             "clause_path": list(src.get("clause_path") or []), "kind": r["kind"], "actor": r["actor"],
-            "text": r["text"]}
+            "actor_guess": r.get("actor_guess"), "text": r["text"]}
 
 
 # ---------------------------------------------------------------- the schema
@@ -152,8 +152,9 @@ def build_matrix_workbook(matrix: dict):
             cell.font, cell.fill = bold, header_fill
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         for i, row in enumerate(matrix["requirements"], start=2):
-            for j, v in enumerate((Path(row["document"]).name, row["label"] or "", row["actor"] or "unknown", row["kind"],
-                                   row["text"]), start=1):
+            actor = row["actor"] or (f"{row['actor_guess']} (a guess)" if row.get("actor_guess") else "unknown")
+            for j, v in enumerate((Path(row["document"]).name, row["label"] or "", actor, row["kind"], row["text"]),
+                                  start=1):
                 _put(ws, i, j, v).alignment = Alignment(vertical="top", wrap_text=j == len(fixed))
             for j, cell_data in enumerate(row["cells"], start=len(fixed) + 1):
                 if cell_data is None:

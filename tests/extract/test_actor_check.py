@@ -168,3 +168,14 @@ def test_the_shipped_check_was_trained_on_the_development_texts_as_they_are():
     meta = json.loads((ACTOR_CHECK_DIR / "meta.json").read_text(encoding="utf-8"))
     assert meta["training_sha256"] == training_sha256(annotated_texts(), []), (
         "the development texts changed: run `wsis-audit train actor-check` (after `wsis-audit train asks`)")
+
+
+def test_the_html_report_and_the_matrix_count_a_guess_as_a_guess():
+    from pipeline.report.html import actor_key
+    from pipeline.report.matrix import _row
+
+    assert actor_key(_record(None, "Member States")) == "Member States (a guess)"
+    assert actor_key(_record("Member States", None)) == "Member States"
+    assert actor_key(_record(None, None)).startswith("unknown")
+    row = _row(_record(None, "Member States") | {"key": "k"})
+    assert (row["actor"], row["actor_guess"]) == (None, "Member States")
