@@ -14,17 +14,15 @@ the kind, the block, the label's shape, the document's genre words and how many 
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ArtifactError
 from ..model import Document, Requirement
 from ..resources import model_dir
+from .linear import LinearModel, read_linear
 from .walk_state import Candidate
 
 NAME = "wsis-actor-check"
@@ -130,17 +128,8 @@ def _crossed(f: dict[str, float]) -> dict[str, float]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCheck:
-    """Logistic weights over named features, and the chance of a wrong name at which the actor is left unknown."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
+# Logistic weights over named features, and the chance of a wrong name at which the actor is left unknown.
+ActorCheck = LinearModel
 
 
 def model_path(directory: Path | None = None) -> Path:
@@ -150,10 +139,5 @@ def model_path(directory: Path | None = None) -> Path:
 @lru_cache(maxsize=2)
 def load_actor_check(directory: str | None = None) -> ActorCheck:
     """The shipped model (models/wsis-actor-check-v1/model.json)."""
-    path = model_path(Path(directory) if directory else None)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ArtifactError(f"the actor check model cannot be read: {path}",
-                            hint="reinstall wsis-audit, or run `wsis-audit train actor-check`") from exc
-    return ActorCheck(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
+    return read_linear(model_path(Path(directory) if directory else None), "actor check model",
+                       "wsis-audit train actor-check")

@@ -12,8 +12,6 @@ its figures, cross-validated by excerpt and by writer, are in models/wsis-asks-v
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -22,9 +20,9 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from ..errors import ArtifactError
 from ..resources import model_dir
 from .clauses import Segment
+from .linear import LinearModel, read_linear
 from .walk_words import _sentences
 
 ASKS_NAME = "wsis-asks"
@@ -178,17 +176,8 @@ def never_read(text: str) -> bool:
     return bool(NOTING_RE.match(words) or QUESTION_PUT_RE.search(words))
 
 
-@dataclass(frozen=True, slots=True)
-class AsksModel:
-    """Logistic weights over named features, and the probability above which a unit is read as a requirement."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
+# Logistic weights over named features, and the probability above which a unit is read as a requirement.
+AsksModel = LinearModel
 
 
 def model_path(directory: Path | None = None) -> Path:
@@ -198,13 +187,7 @@ def model_path(directory: Path | None = None) -> Path:
 @lru_cache(maxsize=2)
 def load_asks(directory: str | None = None) -> AsksModel:
     """The shipped model (models/wsis-asks-v1/model.json)."""
-    path = model_path(Path(directory) if directory else None)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ArtifactError(f"the asks model cannot be read: {path}",
-                            hint="reinstall wsis-audit, or run `wsis-audit train asks`") from exc
-    return AsksModel(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
+    return read_linear(model_path(Path(directory) if directory else None), "asks model", "wsis-audit train asks")
 
 
 def unread_units(unit_list: list[Unit], spans: list[tuple[int, int]]) -> list[Unit]:
