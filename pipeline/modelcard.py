@@ -287,10 +287,6 @@ def render_asks_card(meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_asks_card(meta: dict, path) -> None:
-    path.write_text(render_asks_card(meta), encoding="utf-8")
-
-
 ACTOR_CHECK_WHAT = """\
 Checks the name the extraction rules gave as who must act. A logistic model over the requirement's reading: which
 rule read it, whether its chapeau named the actor, whether the text prints the name and where, the name's words, the
@@ -338,7 +334,3 @@ def render_actor_check_card(meta: dict) -> str:
               f"fact counted {meta['cost_wrong_shown']:g} times a right name shown as a guess.", "",
               "## Limits", "", ACTOR_CHECK_LIMITS]
     return "\n".join(lines) + "\n"
-
-
-def write_actor_check_card(meta: dict, path) -> None:
-    path.write_text(render_actor_check_card(meta), encoding="utf-8")

@@ -32,3 +32,16 @@ def read_linear(path: Path, what: str, train: str) -> LinearModel:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ArtifactError(f"the {what} cannot be read: {path}",
                             hint=f"reinstall wsis-audit, or run `{train}`") from exc
+
+
+def write_linear(directory: Path, model: dict, meta: dict) -> None:
+    """A trainer's output: `model.json` (what `read_linear` reads), `meta.json` (its figures) and the model card
+    rendered from them; cached extractions made with the old weights become misses."""
+    from ..modelcard import render_model_card
+    from .extractor import models_digest
+
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    (directory / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (directory / "README.md").write_text(render_model_card(meta), encoding="utf-8")
+    models_digest.cache_clear()

@@ -16,7 +16,6 @@ an actor unknown where the chance that the name is wrong is at least 1/(1+9) = `
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from ..config import Config
 from ..corpus import CORPUS_DIR, align
 from ..evaluate.extraction import actor_verdict
 from ..extract import actor_check
+from ..extract.linear import write_linear
 from ..extract.extractor import read_requirements
 from ..kb import load_kb
 from ..parse import parse_file
@@ -100,7 +100,6 @@ def train_actor_check(config: Config, directory: Path, corpus_dir: Path = CORPUS
     """Cross-validate, fit on every training text, write model.json, meta.json and the model card."""
     from sklearn.metrics import roc_auc_score
 
-    from ..modelcard import write_actor_check_card
 
     texts = annotated_texts(corpus_dir)
     rows = [row for group, writer, path, gold in texts for row in document_rows(path, gold, group, writer, config)]
@@ -115,9 +114,6 @@ def train_actor_check(config: Config, directory: Path, corpus_dir: Path = CORPUS
             "writers": len({w for _, w, _, _ in texts}), "rows": len(rows), "wrong_rows": int(y.sum()),
             "features": len(weights), "C": C, "cost_wrong_shown": COST_WRONG_SHOWN, "threshold": THRESHOLD,
             "auc_by_writer": round(float(roc_auc_score(y, probs)), 4), "cross_validated": figures(rows, probs)}
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    (directory / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    write_actor_check_card(meta, directory / "README.md")
+    write_linear(directory, model, meta)
     actor_check.load_actor_check.cache_clear()
     return meta

@@ -33,6 +33,7 @@ from ..corpus import CORPUS_DIR, match_quotes, normalize, resolve_corpus_path
 from ..extract import asks
 from ..extract.clauses import segment_blocks
 from ..extract.extractor import extract
+from ..extract.linear import write_linear
 from ..parse import parse_file
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -250,7 +251,6 @@ def _auc(y: np.ndarray, probs: np.ndarray) -> float | None:
 
 def train_asks(config: Config, directory: Path, corpus_dir: Path = CORPUS_DIR) -> dict:
     """Cross-validate, fit on every training text, write model.json, meta.json and the model card."""
-    from ..modelcard import write_asks_card
 
     rows: list[Row] = []
     totals: list[DocTotals] = []
@@ -285,9 +285,6 @@ def train_asks(config: Config, directory: Path, corpus_dir: Path = CORPUS_DIR) -
             "replay_precision": REPLAY_PRECISION, "replay": replay,
             "threshold_rule": "replay" if replayed is not None else "spurious_budget", "threshold": threshold,
             "auc": auc, "cross_validated": figures}
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    (directory / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    write_asks_card(meta, directory / "README.md")
+    write_linear(directory, model, meta)
     asks.load_asks.cache_clear()
     return meta
